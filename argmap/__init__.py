@@ -1,0 +1,62 @@
+"""argmap: argument maps you can write, check for support gaps, and draw.
+
+Example:
+    >>> import argmap
+    >>> m = argmap.ArgumentMap(title="Quick")
+    >>> _ = m.claim("c", "Human rights belong on the agenda.")
+    >>> _ = m.premise("p", "Pressure has worked before.")
+    >>> _ = m.support("p", "c")
+    >>> m.supporters("c")
+    ['p']
+"""
+
+from argmap.exceptions import (
+    ArgmapError,
+    FileFormatError,
+    InvalidMapError,
+    QuoteNotFoundError,
+    RendererNotFoundError,
+    RenderError,
+    UnknownNodeError,
+)
+from argmap.io.native import dump, dumps, load, loads, schema
+from argmap.map import ArgumentMap
+from argmap.model import (
+    Attack,
+    Case,
+    Claim,
+    Node,
+    Premise,
+    Quote,
+    Rebuttal,
+    Source,
+    Support,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "Attack",
+    "Case",
+    "Claim",
+    "FileFormatError",
+    "InvalidMapError",
+    "Node",
+    "Premise",
+    "Quote",
+    "QuoteNotFoundError",
+    "Rebuttal",
+    "RenderError",
+    "RendererNotFoundError",
+    "Source",
+    "Support",
+    "UnknownNodeError",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "schema",
+]

@@ -1,0 +1,14 @@
+"""Built-in example maps.
+
+Example:
+    >>> from argmap.examples import north_korea
+    >>> m = north_korea()
+    >>> m.central
+    'agenda'
+    >>> sorted(c.id for c in m.nodes("case"))
+    ['amnesty', 'defectors', 'executions', 'japan', 'uk']
+"""
+
+from argmap.examples.north_korea import ARTICLE_ID, article_text, north_korea
+
+__all__ = ["ARTICLE_ID", "article_text", "north_korea"]

@@ -1,0 +1,91 @@
+"""The exception tree: every error a user can trigger is an :class:`ArgmapError`.
+
+Each message names where the problem is (a file and line or JSON path, or a node id) and what to
+do about it, so that the CLI can print it as one line and a notebook user can act on it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArgmapError",
+    "FileFormatError",
+    "InvalidMapError",
+    "QuoteNotFoundError",
+    "RenderError",
+    "RendererNotFoundError",
+    "UnknownNodeError",
+]
+
+
+class ArgmapError(Exception):
+    """Root of every error argmap raises on purpose; catch this to handle them all."""
+
+
+class InvalidMapError(ArgmapError, ValueError):
+    """A change would break one of the map's rules (duplicate id, self-support, ...).
+
+    Attributes:
+        node: The id of the node the rule is about, when there is one.
+    """
+
+    def __init__(self, message: str, *, node: str | None = None) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+class UnknownNodeError(InvalidMapError, LookupError):
+    """A node id that the map does not hold."""
+
+    def __str__(self) -> str:
+        # LookupError subclasses would otherwise print the repr of the message, quotes and all.
+        return str(self.args[0])
+
+
+class QuoteNotFoundError(InvalidMapError):
+    """A case's quote does not occur verbatim in its source's text.
+
+    Attributes:
+        node: The case's id.
+        closest: The passage of the source that comes closest to the quote.
+    """
+
+    def __init__(self, message: str, *, node: str, closest: str) -> None:
+        super().__init__(message, node=node)
+        self.closest = closest
+
+
+class FileFormatError(ArgmapError):
+    """A file that cannot be read as an argument map.
+
+    Attributes:
+        path: The file, when the text came from one.
+        line: The 1-based line of the problem, when it is known.
+        where: The place inside the document (a JSON path such as ``nodes[3].text``).
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        where: str | None = None,
+    ) -> None:
+        self.problem = problem
+        self.path = path
+        self.line = line
+        self.where = where
+        place = path or "<text>"
+        if line is not None:
+            place += f":{line}"
+        if where:
+            place += f" ({where})"
+        super().__init__(f"{place}: {problem}")
+
+
+class RenderError(ArgmapError):
+    """A diagram could not be drawn or written."""
+
+
+class RendererNotFoundError(RenderError, OSError):
+    """No layout engine is installed that can draw the requested format."""

@@ -1,0 +1,333 @@
+"""The native file format: a map as JSON or YAML, validated by the models.
+
+A document has a format version, a title, the central claim's id, a list of sources and a list of
+nodes (statements and inferences, each with its ``kind``)::
+
+    {"argmap": 1, "title": "...", "central": "c1",
+     "sources": [{"id": "a", "title": "...", "text": "..."}],
+     "nodes": [{"kind": "claim", "id": "c1", "text": "..."}, ...]}
+
+:func:`load` and :func:`dump` pick JSON or YAML from the file's suffix; :func:`loads` and
+:func:`dumps` work on text. Every problem with a file becomes a
+:class:`~argmap.exceptions.FileFormatError` naming the file, the line (when it can be known) and
+the place in the document.
+
+Example:
+    >>> from argmap import ArgumentMap
+    >>> from argmap.io.native import dumps, loads
+    >>> m = ArgumentMap(title="Tiny")
+    >>> _ = m.claim("c", "Pressure works.")
+    >>> loads(dumps(m, format="yaml"), format="yaml") == m
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+import pydantic
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
+from argmap.map import ArgumentMap
+from argmap.model import Node, Source
+
+__all__ = ["FORMAT_VERSION", "MapDocument", "dump", "dumps", "load", "loads", "schema"]
+
+FORMAT_VERSION = 1
+Format = Literal["json", "yaml"]
+_SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+
+class MapDocument(BaseModel):
+    """The shape of a native argmap file (its JSON Schema is :func:`schema`)."""
+
+    model_config = ConfigDict(extra="forbid", title="argmap map")
+
+    argmap: Literal[1] = Field(description="The format version.")
+    title: str | None = None
+    central: str | None = Field(default=None, description="The id of the central claim.")
+    sources: list[Source] = []
+    nodes: list[Node] = []
+
+
+def schema() -> dict[str, Any]:
+    """Return the JSON Schema of the native format.
+
+    Example:
+        >>> schema()["properties"]["argmap"]["const"]
+        1
+    """
+    return MapDocument.model_json_schema()
+
+
+def format_for(path: str | os.PathLike[str], format: Format | None = None) -> Format:  # noqa: A002
+    """Return the format to use for ``path``: ``format`` if given, else the one its suffix names."""
+    if format is not None:
+        if format not in ("json", "yaml"):
+            raise ArgmapError(f"unknown format {format!r}; use 'json' or 'yaml'")
+        return format
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise FileFormatError(
+            f"cannot tell the format from the suffix {suffix!r}; use .json, .yaml or .yml, "
+            "or pass format=",
+            path=str(path),
+        ) from None
+
+
+def load(path: str | os.PathLike[str], *, format: Format | None = None) -> ArgumentMap:  # noqa: A002
+    """Read a map from a JSON or YAML file.
+
+    Raises:
+        FileFormatError: The file cannot be read, parsed or validated; the message says where.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from argmap.examples import north_korea
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "nk.json"
+        >>> dump(north_korea(), path)
+        >>> load(path) == north_korea()
+        True
+    """
+    fmt = format_for(path, format)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileFormatError("no such file", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", path=str(path)
+        ) from None
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return loads(text, format=fmt, path=str(path))
+
+
+def loads(text: str, *, format: Format = "json", path: str | None = None) -> ArgumentMap:  # noqa: A002
+    """Read a map from JSON or YAML text; ``path`` only names the text in error messages."""
+    data = _parse(text, format, path)
+    try:
+        doc = MapDocument.model_validate(data)
+    except pydantic.ValidationError as exc:
+        err = exc.errors()[0]
+        where = _json_path(err["loc"])
+        extra = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        raise FileFormatError(
+            f"{_describe(err)}{extra}",
+            path=path,
+            line=_line_of(text, err["loc"]),
+            where=where,
+        ) from None
+    try:
+        return _build(doc)
+    except InvalidMapError as exc:
+        loc = _locate_node(doc, exc.node)
+        raise FileFormatError(
+            str(exc), path=path, line=_line_of(text, loc) if loc else None, where=_json_path(loc)
+        ) from None
+
+
+def dumps(m: ArgumentMap, *, format: Format = "json") -> str:  # noqa: A002
+    """Return the map as JSON or YAML text."""
+    data = to_data(m)
+    if format == "yaml":
+        return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
+    """Write the map to a JSON or YAML file, atomically.
+
+    The text goes to a temporary file beside ``path`` that then replaces it, so a reader never
+    sees half a file and a failed write leaves any old file as it was.
+    """
+    text = dumps(m, format=format_for(path, format))
+    write_atomic(Path(path), text.encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    Raises:
+        ArgmapError: The folder does not exist or cannot be written.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise ArgmapError(f"{path}: folder {str(folder)!r} does not exist; create it first")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ArgmapError(f"{path}: cannot write here: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private; give it the mode a plain open() would have.
+        os.chmod(tmp, _plain_file_mode(path))
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ArgmapError(f"{path}: cannot write: {exc.strerror}") from None
+        raise
+
+
+def _plain_file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def to_data(m: ArgumentMap) -> dict[str, Any]:
+    """Return the map as plain data in the native format's shape (defaults left out)."""
+    doc: dict[str, Any] = {"argmap": FORMAT_VERSION}
+    if m.title is not None:
+        doc["title"] = m.title
+    if m.central is not None:
+        doc["central"] = m.central
+    doc["sources"] = [s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()]
+    doc["nodes"] = [_node_data(n) for n in m.nodes()]
+    return doc
+
+
+def from_data(data: Any, *, path: str | None = None) -> ArgumentMap:
+    """Build a map from plain data in the native format's shape."""
+    return loads(json.dumps(data), format="json", path=path)
+
+
+def _node_data(node: BaseModel) -> dict[str, Any]:
+    data = node.model_dump(mode="json", exclude_defaults=True)
+    # The kind is what tells the models apart, so keep it first and always.
+    return {"kind": node.kind, **data}  # type: ignore[attr-defined]
+
+
+def _build(doc: MapDocument) -> ArgumentMap:
+    return ArgumentMap(title=doc.title, sources=doc.sources, nodes=doc.nodes, central=doc.central)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a mapping with the same key twice."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return dict(loader.construct_mapping(node))
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
+    if format == "json":
+        try:
+            return json.loads(text, object_pairs_hook=_reject_duplicates)
+        except json.JSONDecodeError as exc:
+            raise FileFormatError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
+            ) from None
+        except ValueError as exc:  # a duplicate key
+            raise FileFormatError(f"not valid JSON: {exc}", path=path) from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "cannot parse"
+        raise FileFormatError(
+            f"not valid YAML: {problem}", path=path, line=mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
+
+
+def _describe(err: Any) -> str:
+    msg = str(err["msg"])
+    if err["type"] == "missing":
+        return f"field {err['loc'][-1]!r} is required"
+    if err["type"] == "extra_forbidden":
+        return f"unknown field {err['loc'][-1]!r}; check its spelling against `argmap schema`"
+    if err["type"] == "union_tag_invalid":
+        return (
+            f"unknown node kind {err['input'].get('kind')!r}; "
+            "use claim, premise, case, rebuttal, support or attack"
+        )
+    if err["type"] == "union_tag_not_found":
+        return "a node needs a 'kind': claim, premise, case, rebuttal, support or attack"
+    return msg[0].lower() + msg[1:] if msg else msg
+
+
+def _json_path(loc: tuple[int | str, ...] | None) -> str | None:
+    if not loc:
+        return None
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("claim", "premise", "case", "rebuttal", "support", "attack"):
+            continue  # pydantic names the union member; the file has no such level
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _locate_node(doc: MapDocument, node_id: str | None) -> tuple[int | str, ...] | None:
+    if node_id is None:
+        return None
+    for i, node in enumerate(doc.nodes):
+        if node.id == node_id:
+            return ("nodes", i)
+    for i, source in enumerate(doc.sources):
+        if source.id == node_id:
+            return ("sources", i)
+    if doc.central == node_id:
+        return ("central",)
+    return None
+
+
+def _line_of(text: str, loc: tuple[int | str, ...] | None) -> int | None:
+    """Find the 1-based line of a place in the document, through YAML (JSON is YAML too)."""
+    if not loc:
+        return None
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    best = node
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            continue  # a level the file does not have (a union member's name)
+        if node is None:
+            break
+        best = node
+    return best.start_mark.line + 1 if best is not None else None

@@ -1,0 +1,638 @@
+"""The argument map: typed nodes on a networkx graph, changed only through an API that keeps it
+valid.
+
+Statements and inferences are both nodes of one directed graph, as in AIF: an edge runs from each
+premise to its inference (role ``"premise"``) and from the inference to its conclusion or target
+(role ``"conclusion"`` or ``"target"``). Each node's ``model`` attribute holds its pydantic model.
+
+The rules the map keeps (each break raises :class:`~argmap.exceptions.InvalidMapError` naming the
+node):
+
+- ids are unique across statements, inferences and sources;
+- every reference resolves: premises, conclusions, targets, quotes' and citations' sources, the
+  statements that answer critical questions;
+- an inference has at least one premise, each a statement, listed once, and exactly one target;
+- a support's conclusion is a statement, and never one of its own premises;
+- an attack's target is a statement (a rebuttal) or a support (an undercutter), never an attack;
+- a scheme named by a support is in the catalogue, and critical questions belong to its scheme;
+- every quote of a statement occurs verbatim in its source's text (when the source has a text);
+- the central claim is a claim;
+- a node that others refer to is removed only with ``cascade=True``.
+
+Support cycles are allowed: they are a gap the checks report, not a malformed map.
+
+Example:
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Tiny")
+    >>> m.claim("c", "Pressure works.")
+    Claim(id='c', text='Pressure works.', note=None, tags=(), quotes=())
+    >>> _ = m.premise("p", "The regime answered every campaign.")
+    >>> m.support(["p"], "c").id
+    's1'
+    >>> m.central = "c"
+    >>> [s.id for s in m.supports_of("c")]
+    ['s1']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Literal, TypeVar, overload
+
+import networkx as nx
+
+from argmap.exceptions import InvalidMapError, QuoteNotFoundError, UnknownNodeError
+from argmap.model import (
+    INFERENCE_KINDS,
+    Attack,
+    Case,
+    Claim,
+    Inference,
+    Premise,
+    Quote,
+    Rebuttal,
+    Source,
+    Statement,
+    Support,
+)
+from argmap.quotes import closest_passage, find_quote
+from argmap.schemes import get_scheme
+
+__all__ = ["ArgumentMap"]
+
+AnyNode = Claim | Premise | Case | Rebuttal | Support | Attack
+Kind = Literal["claim", "premise", "case", "rebuttal", "support", "attack"]
+_N = TypeVar("_N", bound=AnyNode)
+
+_STATEMENT_TYPES = (Claim, Premise, Case, Rebuttal)
+# Adding in this order lets every reference resolve to something already there.
+_ADD_ORDER = {"claim": 0, "premise": 0, "case": 0, "rebuttal": 0, "support": 1, "attack": 2}
+
+
+class ArgumentMap:
+    """An argument map: statements, the supports and attacks that join them, and their sources.
+
+    Args:
+        title: A title for the map, shown in reports and diagrams.
+        sources: Sources to add first.
+        nodes: Statements and inferences to add, in any order.
+        central: The id of the central claim.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str | None = None,
+        sources: Iterable[Source] = (),
+        nodes: Iterable[AnyNode] = (),
+        central: str | None = None,
+    ) -> None:
+        self.title = title
+        self._g: nx.DiGraph[str] = nx.DiGraph()
+        self._sources: dict[str, Source] = {}
+        self._central: str | None = None
+        for source in sources:
+            self.add_source(source)
+        for node in sorted(nodes, key=lambda n: _ADD_ORDER[n.kind]):
+            self.add(node)
+        if central is not None:
+            self.central = central
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def graph(self) -> nx.DiGraph[str]:
+        """A read-only view of the underlying graph; change the map through its methods."""
+        view: nx.DiGraph[str] = self._g.copy(as_view=True)
+        return view
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """The map's sources by id (read-only)."""
+        return MappingProxyType(self._sources)
+
+    @property
+    def central(self) -> str | None:
+        """The id of the central claim, or ``None``."""
+        return self._central
+
+    @central.setter
+    def central(self, node_id: str | None) -> None:
+        if node_id is not None and not isinstance(self[node_id], Claim):
+            raise InvalidMapError(
+                f"node {node_id!r} is a {self[node_id].kind}; the central claim must be a claim",
+                node=node_id,
+            )
+        self._central = node_id
+
+    def __getitem__(self, node_id: str) -> AnyNode:
+        try:
+            model: AnyNode = self._g.nodes[node_id]["model"]
+        except KeyError:
+            raise self._unknown(node_id) from None
+        return model
+
+    def statement(self, node_id: str) -> Statement:
+        """Return the statement ``node_id``.
+
+        Raises:
+            UnknownNodeError: The map holds no node ``node_id``.
+            InvalidMapError: ``node_id`` is an inference, not a statement.
+        """
+        model = self[node_id]
+        if not isinstance(model, _STATEMENT_TYPES):
+            raise InvalidMapError(
+                f"node {node_id!r} is a {model.kind}, not a statement", node=node_id
+            )
+        return model
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._g
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._g)
+
+    def __len__(self) -> int:
+        return len(self._g)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return (
+            self.title == other.title
+            and self._central == other._central
+            and self._sources == other._sources
+            and self._models() == other._models()
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # a map is mutable
+
+    def __repr__(self) -> str:
+        n_statements = sum(1 for _ in self.statements())
+        n_inferences = len(self) - n_statements
+        return (
+            f"<ArgumentMap {self.title!r}: {n_statements} statements, {n_inferences} inferences, "
+            f"{len(self._sources)} sources, central={self._central!r}>"
+        )
+
+    def _models(self) -> dict[str, AnyNode]:
+        return {n: d["model"] for n, d in self._g.nodes(data=True)}
+
+    @overload
+    def nodes(self, kind: None = None) -> list[AnyNode]: ...
+    @overload
+    def nodes(self, kind: Literal["claim"]) -> list[Claim]: ...
+    @overload
+    def nodes(self, kind: Literal["premise"]) -> list[Premise]: ...
+    @overload
+    def nodes(self, kind: Literal["case"]) -> list[Case]: ...
+    @overload
+    def nodes(self, kind: Literal["rebuttal"]) -> list[Rebuttal]: ...
+    @overload
+    def nodes(self, kind: Literal["support"]) -> list[Support]: ...
+    @overload
+    def nodes(self, kind: Literal["attack"]) -> list[Attack]: ...
+    def nodes(self, kind: Kind | None = None) -> Sequence[AnyNode]:
+        """Return the node models in the order they were added, only those of ``kind`` if given.
+
+        Example:
+            >>> from argmap.examples import north_korea
+            >>> len(north_korea().nodes("case"))
+            5
+        """
+        models = (d["model"] for _, d in self._g.nodes(data=True))
+        if kind is None:
+            return list(models)
+        if kind not in _ADD_ORDER:
+            raise InvalidMapError(f"unknown node kind {kind!r}; use one of {', '.join(_ADD_ORDER)}")
+        return [m for m in models if m.kind == kind]
+
+    def statements(self) -> Iterator[Statement]:
+        """Yield every statement (claims, premises, cases, rebuttals) in the order added."""
+        for _, model in self._g.nodes(data="model"):
+            if isinstance(model, _STATEMENT_TYPES):
+                yield model
+
+    def inferences(self) -> Iterator[Inference]:
+        """Yield every inference (supports and attacks) in the order added."""
+        for _, model in self._g.nodes(data="model"):
+            if isinstance(model, (Support, Attack)):
+                yield model
+
+    def supports_of(self, node_id: str) -> list[Support]:
+        """Return the supports whose conclusion is ``node_id``."""
+        return [m for m in self._incoming(node_id) if isinstance(m, Support)]
+
+    def attacks_on(self, node_id: str) -> list[Attack]:
+        """Return the attacks whose target is ``node_id`` (a statement or a support)."""
+        return [m for m in self._incoming(node_id) if isinstance(m, Attack)]
+
+    def supporters(self, node_id: str) -> list[str]:
+        """Return the ids of the statements that support ``node_id``, alone or linked."""
+        return _unique(p for s in self.supports_of(node_id) for p in s.premises)
+
+    def attackers(self, node_id: str) -> list[str]:
+        """Return the ids of the statements that attack ``node_id``."""
+        return _unique(p for a in self.attacks_on(node_id) for p in a.premises)
+
+    def uses_of(self, node_id: str) -> list[Inference]:
+        """Return the inferences in which ``node_id`` is a premise."""
+        self[node_id]
+        return [self._g.nodes[i]["model"] for i in self._g.successors(node_id)]
+
+    def _incoming(self, node_id: str) -> Iterator[AnyNode]:
+        self[node_id]
+        for pred in self._g.predecessors(node_id):
+            if self._g.edges[pred, node_id]["role"] != "premise":
+                yield self._g.nodes[pred]["model"]
+
+    def statement_graph(self) -> nx.MultiDiGraph[str]:
+        """Project the map onto its statements: an edge from each premise to what it bears on.
+
+        Edge attribute ``relation`` is ``"support"``, ``"attack"`` (against a statement) or
+        ``"undercut"`` (against a support; the edge points at that support's conclusion), and
+        ``inference`` names the inference the edge comes from. Node attribute ``model`` holds the
+        statement.
+
+        Example:
+            >>> from argmap.examples import north_korea
+            >>> g = north_korea().statement_graph()
+            >>> sorted({r for _, _, r in g.edges(data="relation")})
+            ['attack', 'support', 'undercut']
+        """
+        g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        for statement in self.statements():
+            g.add_node(statement.id, model=statement, kind=statement.kind)
+        for inference in self.inferences():
+            target = self[inference.target]
+            if isinstance(inference, Support):
+                relation, head = "support", inference.conclusion
+            elif isinstance(target, Support):
+                relation, head = "undercut", target.conclusion
+            else:
+                relation, head = "attack", inference.target
+            for premise in inference.premises:
+                g.add_edge(
+                    premise, head, key=inference.id, relation=relation, inference=inference.id
+                )
+        return g
+
+    def copy(self) -> ArgumentMap:
+        """Return an independent copy of the map (models are immutable and shared)."""
+        new = ArgumentMap(title=self.title)
+        new._g = self._g.copy()
+        new._sources = dict(self._sources)
+        new._central = self._central
+        return new
+
+    # -- changing ------------------------------------------------------------------------------
+
+    def add_source(self, source: Source) -> Source:
+        """Add a source; cases quote and cite sources by id.
+
+        Raises:
+            InvalidMapError: The id is already used.
+        """
+        self._check_new_id(source.id)
+        self._sources[source.id] = source
+        return source
+
+    def add(self, node: _N) -> _N:
+        """Add a statement or an inference and return it as stored.
+
+        A statement is stored with its quotes' offsets computed from its sources' texts.
+
+        Raises:
+            InvalidMapError: The node breaks one of the map's rules; the message names it.
+            QuoteNotFoundError: A quote does not occur verbatim in its source.
+            UnknownNodeError: A reference names no node or source of the map.
+        """
+        self._check_new_id(node.id)
+        if isinstance(node, _STATEMENT_TYPES):
+            node = self._verified(node)  # type: ignore[assignment]
+        if isinstance(node, Support | Attack):
+            self._check_inference(node)
+        self._g.add_node(node.id, model=node, kind=node.kind)
+        if isinstance(node, Support | Attack):
+            for premise in node.premises:
+                self._g.add_edge(premise, node.id, role="premise")
+            role = "conclusion" if isinstance(node, Support) else "target"
+            self._g.add_edge(node.id, node.target, role=role)
+        return node
+
+    def claim(
+        self,
+        id: str,  # noqa: A002
+        text: str,
+        *,
+        quotes: Iterable[str | Quote] = (),
+        source: str | None = None,
+        **fields: Any,
+    ) -> Claim:
+        """Add a :class:`~argmap.model.Claim` and return it.
+
+        ``quotes`` and ``source`` work as for :meth:`case`.
+        """
+        return self.add(Claim(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+
+    def premise(
+        self,
+        id: str,  # noqa: A002
+        text: str,
+        *,
+        quotes: Iterable[str | Quote] = (),
+        source: str | None = None,
+        **fields: Any,
+    ) -> Premise:
+        """Add a :class:`~argmap.model.Premise` and return it."""
+        return self.add(Premise(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+
+    def rebuttal(
+        self,
+        id: str,  # noqa: A002
+        text: str,
+        *,
+        quotes: Iterable[str | Quote] = (),
+        source: str | None = None,
+        **fields: Any,
+    ) -> Rebuttal:
+        """Add a :class:`~argmap.model.Rebuttal` and return it."""
+        return self.add(Rebuttal(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+
+    def case(
+        self,
+        id: str,  # noqa: A002
+        text: str,
+        *,
+        quotes: Iterable[str | Quote] = (),
+        source: str | None = None,
+        **fields: Any,
+    ) -> Case:
+        """Add a :class:`~argmap.model.Case` and return it, with its quotes located.
+
+        Plain strings in ``quotes`` are quotes from ``source``.
+
+        Example:
+            >>> from argmap import ArgumentMap, Source
+            >>> m = ArgumentMap()
+            >>> _ = m.add_source(Source(id="a", title="A", text="It rained on Monday."))
+            >>> rain = m.case("rain", "It rained.", quotes=["rained on Monday"], source="a")
+            >>> rain.quotes[0].start, rain.quotes[0].end
+            (3, 19)
+        """
+        return self.add(Case(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+
+    def support(
+        self,
+        premises: str | Iterable[str],
+        conclusion: str,
+        *,
+        id: str | None = None,  # noqa: A002
+        scheme: str | None = None,
+        answered: Mapping[str, str] | None = None,
+        note: str | None = None,
+    ) -> Support:
+        """Add a support of ``conclusion`` by ``premises`` (jointly) and return it.
+
+        Without ``id`` the support is named ``s1``, ``s2``, ... (the first free one).
+        """
+        return self.add(
+            Support(
+                id=id or self._free_id("s"),
+                premises=_as_ids(premises),
+                conclusion=conclusion,
+                scheme=scheme,
+                answered=dict(answered or {}),
+                note=note,
+            )
+        )
+
+    def attack(
+        self,
+        premises: str | Iterable[str],
+        target: str,
+        *,
+        id: str | None = None,  # noqa: A002
+        question: str | None = None,
+        note: str | None = None,
+    ) -> Attack:
+        """Add an attack by ``premises`` on ``target`` (a statement or a support) and return it.
+
+        Without ``id`` the attack is named ``a1``, ``a2``, ... (the first free one).
+        """
+        return self.add(
+            Attack(
+                id=id or self._free_id("a"),
+                premises=_as_ids(premises),
+                target=target,
+                question=question,
+                note=note,
+            )
+        )
+
+    def remove(self, node_id: str, *, cascade: bool = False) -> list[str]:
+        """Remove a node (or a source) and return the ids removed.
+
+        A node that inferences depend on (as a premise or a target) is removed only with
+        ``cascade=True``, which also removes every inference left without a premise or a target.
+        A linked support that loses one premise is removed whole: its other premises were never
+        offered alone.
+
+        Raises:
+            InvalidMapError: Other nodes depend on it and ``cascade`` is false.
+        """
+        if node_id in self._sources:
+            users = [s.id for s in self.statements() if node_id in _sources_used(s)]
+            if users:
+                raise InvalidMapError(
+                    f"source {node_id!r} is quoted or cited by {', '.join(users)}; "
+                    "remove or change those statements first",
+                    node=node_id,
+                )
+            del self._sources[node_id]
+            return [node_id]
+        self[node_id]
+        doomed = self._dependents(node_id)
+        if len(doomed) > 1 and not cascade:
+            others = ", ".join(sorted(d for d in doomed if d != node_id))
+            raise InvalidMapError(
+                f"node {node_id!r} is used by {others}; pass cascade=True to remove them too",
+                node=node_id,
+            )
+        self._g.remove_nodes_from(doomed)
+        if self._central in doomed:
+            self._central = None
+        return sorted(doomed)
+
+    def _dependents(self, node_id: str) -> set[str]:
+        doomed = {node_id}
+        stack = [node_id]
+        while stack:
+            current = stack.pop()
+            for neighbour in (*self._g.successors(current), *self._g.predecessors(current)):
+                model = self._g.nodes[neighbour]["model"]
+                if neighbour in doomed or model.kind not in INFERENCE_KINDS:
+                    continue
+                # An inference dies with any premise or with its target; an attack also dies
+                # with the support it undercuts.
+                doomed.add(neighbour)
+                stack.append(neighbour)
+        return doomed
+
+    # -- rules ---------------------------------------------------------------------------------
+
+    def _unknown(self, node_id: str, *, used_by: str | None = None) -> UnknownNodeError:
+        by = f" (referred to by {used_by!r})" if used_by else ""
+        return UnknownNodeError(
+            f"unknown node {node_id!r}{by}; add it first, or check the id's spelling",
+            node=used_by or node_id,
+        )
+
+    def _check_new_id(self, node_id: str) -> None:
+        if node_id in self._g or node_id in self._sources:
+            raise InvalidMapError(
+                f"id {node_id!r} is already used in this map; ids must be unique", node=node_id
+            )
+
+    def _free_id(self, prefix: str) -> str:
+        n = 1
+        while f"{prefix}{n}" in self._g or f"{prefix}{n}" in self._sources:
+            n += 1
+        return f"{prefix}{n}"
+
+    def _require(self, node_id: str, *, used_by: str) -> AnyNode:
+        if node_id not in self._g:
+            raise self._unknown(node_id, used_by=used_by)
+        model: AnyNode = self._g.nodes[node_id]["model"]
+        return model
+
+    def _check_inference(self, inf: Support | Attack) -> None:
+        for premise in inf.premises:
+            if not isinstance(self._require(premise, used_by=inf.id), _STATEMENT_TYPES):
+                raise InvalidMapError(
+                    f"{inf.kind} {inf.id!r}: premise {premise!r} is an inference; "
+                    "premises must be statements",
+                    node=inf.id,
+                )
+        target = self._require(inf.target, used_by=inf.id)
+        if isinstance(inf, Support):
+            if not isinstance(target, _STATEMENT_TYPES):
+                raise InvalidMapError(
+                    f"support {inf.id!r}: conclusion {inf.target!r} is an inference; "
+                    "a support concludes a statement (to attack an inference, use an attack)",
+                    node=inf.id,
+                )
+            self._check_questions(inf)
+        else:
+            if isinstance(target, Attack):
+                raise InvalidMapError(
+                    f"attack {inf.id!r}: target {inf.target!r} is an attack; attack one of its "
+                    "premises instead",
+                    node=inf.id,
+                )
+            if inf.question is not None:
+                if not isinstance(target, Support) or target.scheme is None:
+                    raise InvalidMapError(
+                        f"attack {inf.id!r} raises question {inf.question!r}, but its target "
+                        f"{inf.target!r} is not a support that names a scheme",
+                        node=inf.id,
+                    )
+                self._check_question_id(inf.id, target.scheme, inf.question)
+
+    def _check_questions(self, sup: Support) -> None:
+        if sup.scheme is not None:
+            get_scheme(sup.scheme)
+        if sup.answered and sup.scheme is None:
+            raise InvalidMapError(
+                f"support {sup.id!r} answers critical questions but names no scheme", node=sup.id
+            )
+        for question, answer in sup.answered.items():
+            self._check_question_id(sup.id, sup.scheme or "", question)
+            if not isinstance(self._require(answer, used_by=sup.id), _STATEMENT_TYPES):
+                raise InvalidMapError(
+                    f"support {sup.id!r}: question {question!r} must be answered by a statement",
+                    node=sup.id,
+                )
+
+    @staticmethod
+    def _check_question_id(node_id: str, scheme_id: str, question: str) -> None:
+        questions = get_scheme(scheme_id).questions
+        if question not in questions:
+            raise InvalidMapError(
+                f"{node_id!r}: {question!r} is not a critical question of scheme {scheme_id!r}; "
+                f"its questions are {', '.join(questions)}",
+                node=node_id,
+            )
+
+    def _verified(self, statement: Statement) -> Statement:
+        case = statement
+        for cited in case.cites if isinstance(case, Case) else ():
+            if cited not in self._sources:
+                raise UnknownNodeError(
+                    f"{case.kind} {case.id!r} cites unknown source {cited!r}; add the source first",
+                    node=case.id,
+                )
+        located: list[Quote] = []
+        for i, quote in enumerate(case.quotes):
+            source = self._sources.get(quote.source)
+            if source is None:
+                raise UnknownNodeError(
+                    f"{case.kind} {case.id!r}: quote {i + 1} is from unknown source "
+                    f"{quote.source!r}; add the source first",
+                    node=case.id,
+                )
+            if source.text is None:
+                located.append(quote)  # nothing to check against; the checks report it
+                continue
+            span = find_quote(source.text, quote.text, start=quote.start)
+            if span is None and quote.start is not None:
+                moved = find_quote(source.text, quote.text)
+                if moved is not None:
+                    raise QuoteNotFoundError(
+                        f"{case.kind} {case.id!r}: quote {i + 1} is not at offset {quote.start} of "
+                        f"source {source.id!r} but at {moved[0]}; fix or drop its offsets",
+                        node=case.id,
+                        closest=quote.text,
+                    )
+            if span is None:
+                closest = closest_passage(source.text, quote.text)
+                raise QuoteNotFoundError(
+                    f"{case.kind} {case.id!r}: quote {i + 1} {_clip(quote.text)!r} does not occur "
+                    f"verbatim in source {source.id!r}; the closest passage is {closest!r}",
+                    node=case.id,
+                    closest=closest,
+                )
+            located.append(quote.model_copy(update={"start": span[0], "end": span[1]}))
+        return case.model_copy(update={"quotes": tuple(located)})
+
+
+def _as_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
+    return (ids,) if isinstance(ids, str) else tuple(ids)
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> tuple[Quote, ...]:
+    parsed: list[Quote] = []
+    for q in quotes:
+        if isinstance(q, Quote):
+            parsed.append(q)
+        elif source is None:
+            raise InvalidMapError(
+                f"{node_id!r}: a quote given as plain text needs source=<source id>", node=node_id
+            )
+        else:
+            parsed.append(Quote(source=source, text=q))
+    return tuple(parsed)
+
+
+def _sources_used(statement: Statement) -> set[str]:
+    cited = statement.cites if isinstance(statement, Case) else ()
+    return {q.source for q in statement.quotes} | set(cited)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

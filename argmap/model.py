@@ -1,0 +1,266 @@
+"""The typed nodes of an argument map: statements, the inferences that join them, and sources.
+
+Statements are what a text asserts:
+
+- :class:`Claim`: a conclusion the text argues for (the central claim is one of them);
+- :class:`Premise`: a reason offered for something, not itself a piece of evidence;
+- :class:`Case`: a piece of evidence: what happened, when, who, with verbatim quotes from a source
+  and the sources the text cites as evidence for it (often none);
+- :class:`Rebuttal`: an objection, a statement put forward against another.
+
+Inferences join statements, as in AIF and Argdown:
+
+- :class:`Support`: one or more premises that *jointly* support one conclusion (a linked argument;
+  several supports of one conclusion are convergent), optionally naming its argumentation scheme;
+- :class:`Attack`: one or more premises against a statement (a rebuttal) or against a support
+  inference (an undercutter).
+
+Every model is a frozen pydantic model; the union :data:`Node` parses any of them by its ``kind``.
+
+Example:
+    >>> from argmap.model import Claim, node_adapter
+    >>> node_adapter.validate_python({"kind": "claim", "id": "c1", "text": "Pressure works."})
+    Claim(id='c1', text='Pressure works.', note=None, tags=(), quotes=())
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
+
+__all__ = [
+    "Attack",
+    "Case",
+    "Claim",
+    "Inference",
+    "Node",
+    "NodeId",
+    "Premise",
+    "Quote",
+    "Rebuttal",
+    "Source",
+    "Statement",
+    "Support",
+    "node_adapter",
+]
+
+NodeId = Annotated[
+    str,
+    StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
+    Field(description="A node id: a letter, digit or underscore, then those or '.', ':', '-'."),
+]
+
+# XML 1.0 (and so SVG) cannot carry these, and no honest text needs them.
+_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_text(value: str) -> str:
+    if _FORBIDDEN_CONTROL.search(value):
+        raise ValueError("must not contain control characters (only tab and newline are allowed)")
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Source(_Model):
+    """Where words or evidence come from: an article, a report, a web page.
+
+    Example:
+        >>> Source(id="hrw2004", title="Human Rights Watch report", url="https://example.org/r")
+        Source(id='hrw2004', title='Human Rights Watch report', text=None, url='https://example.org/r', publisher=None, date=None)
+    """  # noqa: E501
+
+    id: NodeId
+    title: Text
+    text: str | None = Field(
+        default=None, description="The full text; quotes from this source are checked against it."
+    )
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = Field(default=None, description="Publication date as given, e.g. 2006-03.")
+
+    @field_validator("text")
+    @classmethod
+    def _text_is_clean(cls, value: str | None) -> str | None:
+        if value is not None and _FORBIDDEN_CONTROL.search(value):
+            raise ValueError(
+                "must not contain control characters (only tab and newline are allowed)"
+            )
+        return value
+
+
+class Quote(_Model):
+    """Words quoted verbatim from a source.
+
+    ``start`` and ``end`` are character offsets into the source's text. The map computes them when a
+    case is added and refuses a quote whose words do not occur in the source.
+    """
+
+    source: NodeId
+    text: Text
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _offsets_agree(self) -> Quote:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both start and end, or neither")
+        if (
+            self.start is not None
+            and self.end is not None
+            and self.end - self.start != len(self.text)
+        ):
+            raise ValueError(
+                f"end - start is {self.end - self.start} "
+                f"but the quote has {len(self.text)} characters"
+            )
+        return self
+
+
+class _Statement(_Model):
+    id: NodeId
+    text: Text = Field(description="The statement, in the map author's words.")
+    note: str | None = Field(default=None, description="An analyst's remark on the statement.")
+    tags: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = Field(
+        default=(), description="Where the source says it, verbatim; checked against the source."
+    )
+
+
+class Claim(_Statement):
+    """A conclusion the text argues for."""
+
+    kind: Literal["claim"] = Field(default="claim", repr=False)
+
+
+class Premise(_Statement):
+    """A reason offered for a conclusion that is not itself a piece of evidence."""
+
+    kind: Literal["premise"] = Field(default="premise", repr=False)
+
+
+class Case(_Statement):
+    """A piece of evidence: an event or fact the text offers as evidence.
+
+    A case keeps apart where its *words* come from (``quotes``, verbatim from a source) and what
+    the text *cites as evidence* for it (``cites``: source ids, often empty). ``attribution`` keeps
+    the text's own hedge verbatim when it has one, such as ``"it is known to us"``.
+
+    Example:
+        >>> c = Case(id="c", text="Executions fell.", quotes=[Quote(source="a", text="fell")])
+        >>> c.cites
+        ()
+    """
+
+    kind: Literal["case"] = Field(default="case", repr=False)
+    when: str | None = None
+    who: tuple[str, ...] = ()
+    cites: tuple[NodeId, ...] = Field(
+        default=(), description="Sources the text cites as evidence for this case."
+    )
+    attribution: str | None = Field(
+        default=None, description="How the text vouches for the case, verbatim (a hedge)."
+    )
+
+
+class Rebuttal(_Statement):
+    """An objection: a statement put forward against another statement or inference."""
+
+    kind: Literal["rebuttal"] = Field(default="rebuttal", repr=False)
+
+
+class _Inference(_Model):
+    id: NodeId
+    premises: tuple[NodeId, ...] = Field(
+        min_length=1, description="Statements that act together (a linked argument)."
+    )
+    note: str | None = None
+
+    @field_validator("premises")
+    @classmethod
+    def _premises_distinct(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        for p in value:
+            if p in seen:
+                raise ValueError(f"premise {p!r} is listed twice")
+            seen.add(p)
+        return value
+
+
+class Support(_Inference):
+    """Premises that jointly support one conclusion.
+
+    ``answered`` maps a critical question of the scheme (``"example.typical"``) to the statement
+    in the map that answers it.
+
+    Example:
+        >>> Support(id="s1", premises=["p1", "p2"], conclusion="c", scheme="example").target
+        'c'
+    """
+
+    kind: Literal["support"] = Field(default="support", repr=False)
+    conclusion: NodeId
+    scheme: str | None = Field(default=None, description="An argumentation scheme's id.")
+    answered: dict[str, NodeId] = Field(
+        default_factory=dict, description="Critical question id -> the statement answering it."
+    )
+
+    @property
+    def target(self) -> str:
+        """The conclusion: what this inference points at."""
+        return self.conclusion
+
+    @model_validator(mode="after")
+    def _no_self_support(self) -> Support:
+        if self.conclusion in self.premises:
+            raise ValueError(f"{self.conclusion!r} cannot support itself")
+        return self
+
+
+class Attack(_Inference):
+    """Premises against a statement (a rebuttal) or against a support inference (an undercutter).
+
+    ``question`` names the critical question the attack raises, when it attacks a support whose
+    scheme has one.
+    """
+
+    kind: Literal["attack"] = Field(default="attack", repr=False)
+    target: NodeId
+    question: str | None = None
+
+    @model_validator(mode="after")
+    def _no_self_attack(self) -> Attack:
+        if self.target in self.premises:
+            raise ValueError(f"{self.target!r} cannot attack itself")
+        return self
+
+
+Statement = Claim | Premise | Case | Rebuttal
+Inference = Support | Attack
+
+Node = Annotated[Claim | Premise | Case | Rebuttal | Support | Attack, Field(discriminator="kind")]
+"""Any node of a map, told apart by its ``kind``."""
+
+node_adapter: TypeAdapter[Claim | Premise | Case | Rebuttal | Support | Attack] = TypeAdapter(Node)
+"""Parses a dict into the right node model by its ``kind``."""
+
+STATEMENT_KINDS = ("claim", "premise", "case", "rebuttal")
+INFERENCE_KINDS = ("support", "attack")
