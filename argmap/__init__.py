@@ -10,6 +10,7 @@ Example:
     ['p']
 """
 
+from argmap.checks import Finding, Report, check
 from argmap.exceptions import (
     ArgmapError,
     FileFormatError,
@@ -42,6 +43,7 @@ __all__ = [
     "Case",
     "Claim",
     "FileFormatError",
+    "Finding",
     "InvalidMapError",
     "Node",
     "Premise",
@@ -50,10 +52,12 @@ __all__ = [
     "Rebuttal",
     "RenderError",
     "RendererNotFoundError",
+    "Report",
     "Source",
     "Support",
     "UnknownNodeError",
     "__version__",
+    "check",
     "dump",
     "dumps",
     "load",

@@ -11,14 +11,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 import click
 
 from argmap import __version__
+from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
-from argmap.io.native import dump, schema
+from argmap.io.native import dump, load, schema, write_atomic
 from argmap.summary import summarize
 
 __all__ = ["main"]
@@ -26,6 +27,7 @@ __all__ = ["main"]
 P = ParamSpec("P")
 R = TypeVar("R")
 
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -76,8 +78,14 @@ def demo(out: Path) -> None:
     m = north_korea()
     path = out / "north-korea.json"
     dump(m, path)
+    report = check(m)
+    report_path = out / "north-korea-report.json"
+    write_atomic(report_path, (report.to_json() + "\n").encode("utf-8"))
     click.echo(summarize(m))
+    click.echo("")
+    click.echo(str(report))
     click.echo(f"\nWrote {path}")
+    click.echo(f"Wrote {report_path}")
 
 
 @main.command("schema")
@@ -87,3 +95,74 @@ def schema_command() -> None:
     Example: argmap schema > argmap.schema.json
     """
     click.echo(json.dumps(schema(), indent=2))
+
+
+def _codes(value: str | None) -> list[str] | None:
+    return None if value is None else [c for c in value.split(",") if c.strip()]
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for scripts.",
+)
+@click.option(
+    "--select", help="Run only these rules: codes, code prefixes or names, comma-separated."
+)
+@click.option("--ignore", help="Skip these rules (same forms as --select).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(SEVERITIES)),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@_library_errors
+def check_command(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str,
+) -> None:
+    """Check maps for support gaps: claims that lack evidence, and why.
+
+    Exit code 0 when no finding is at or above --fail-on, 1 when some are, 2 for bad input.
+    With --format json it prints one object:
+    {"findings": [{"path", "rule", "name", "severity", "nodes", "message", "explanation"}],
+    "summary": {...}}.
+
+    Example: argmap check map.yaml --select AM1,AM3 --fail-on warning
+    """
+    reports: list[tuple[Path, Report]] = []
+    for path in paths:
+        m = load(path)
+        reports.append((path, check(m, select=_codes(select), ignore=_codes(ignore))))
+    if output_format == "json":
+        findings = [{"path": str(path), **f.to_dict()} for path, report in reports for f in report]
+        merged = Report(f for _, report in reports for f in report)
+        click.echo(json.dumps({"findings": findings, "summary": merged.summary()}, indent=2))
+    else:
+        for i, (path, report) in enumerate(reports):
+            if i:
+                click.echo("")
+            click.echo(f"{path}: {report}")
+    threshold = cast("Severity", fail_on)
+    failing = sum(len(report.at_or_above(threshold)) for _, report in reports)
+    if failing:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command("rules")
+def rules_command() -> None:
+    """List the gap rules: code, name, severity and what each finds.
+
+    Example: argmap rules
+    """
+    for r in RULES.values():
+        click.echo(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")

@@ -1,0 +1,69 @@
+"""Support-gap analysis: which claims lack evidence, and why.
+
+:func:`check` runs every rule (or those chosen) over a map and returns a :class:`Report`. Each
+rule lives in the module of its gap kind: ``support``, ``cycles``, ``attacks``, ``evidence``,
+``fragility``, ``structure`` and ``schemes``; ``docs/rules.md`` documents each one.
+
+Example:
+    >>> import argmap
+    >>> from argmap.examples import north_korea
+    >>> report = argmap.check(north_korea())
+    >>> [f.nodes[0] for f in report.by_rule("hearsay-case")]
+    ['defectors']
+    >>> argmap.check(north_korea(), select=["AM1"]).summary()["total"]
+    0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+# Importing the rule modules registers their rules, in code order.
+from argmap.checks import attacks, cycles, evidence, fragility, schemes, structure, support
+from argmap.checks.grounding import grounded, grounding_cases, necessary_cases
+from argmap.checks.index import MapIndex
+from argmap.checks.report import SEVERITIES, Finding, Report, Severity
+from argmap.checks.rules import RULES, Rule, select_rules
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+__all__ = [
+    "RULES",
+    "SEVERITIES",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "check",
+    "grounded",
+    "grounding_cases",
+    "necessary_cases",
+]
+
+del attacks, cycles, evidence, fragility, schemes, structure, support
+_in_code_order = sorted(RULES.items())
+RULES.clear()
+RULES.update(_in_code_order)
+
+
+def check(
+    m: ArgumentMap,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> Report:
+    """Check ``m`` for support gaps.
+
+    Args:
+        m: The map to check.
+        select: Run only these rules: codes (``"AM101"``), code prefixes (``"AM1"``) or names.
+        ignore: Skip these rules (same forms).
+
+    Raises:
+        ArgmapError: ``select`` or ``ignore`` names no rule.
+    """
+    rules: list[Rule] = select_rules(select, ignore)
+    index = MapIndex.of(m)
+    return Report((f for r in rules for f in r.run(index, r)), title=m.title)

@@ -1,0 +1,182 @@
+"""Findings and the report that holds them: text for a terminal, JSON for a script, HTML for a
+notebook, a DataFrame for analysis.
+
+Example:
+    >>> from argmap.checks.report import Finding, Report
+    >>> r = Report([Finding(rule="AM101", name="unsupported-claim", severity="error",
+    ...                     nodes=("c",), message="claim 'c' has no support",
+    ...                     explanation="Nothing in the map supports it.")])
+    >>> print(r)
+    1 finding: 1 error
+    <BLANKLINE>
+    error
+      AM101 unsupported-claim [c]: claim 'c' has no support
+          Nothing in the map supports it.
+    >>> r.summary()["error"]
+    1
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["SEVERITIES", "Finding", "Report", "Severity"]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One support gap.
+
+    Attributes:
+        rule: The rule's stable code, such as ``"AM101"``.
+        name: The rule's name, such as ``"unsupported-claim"``.
+        severity: ``"error"``, ``"warning"`` or ``"info"``.
+        nodes: The ids involved, the one at fault first; a path or cycle in order.
+        message: One line that says what is wrong.
+        explanation: Why: the chain, cycle or set of nodes that shows it, and what to do.
+    """
+
+    rule: str
+    name: str
+    severity: Severity
+    nodes: tuple[str, ...]
+    message: str
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as plain data (the JSON report's shape)."""
+        data = asdict(self)
+        data["nodes"] = list(self.nodes)
+        return data
+
+    def __str__(self) -> str:
+        where = f" [{', '.join(self.nodes)}]" if self.nodes else ""
+        return f"{self.rule} {self.name}{where}: {self.message}"
+
+
+def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...]]:
+    return (_RANK[f.severity], f.rule, f.nodes)
+
+
+class Report:
+    """The findings of a check, most severe first; iterate over it to get them.
+
+    Args:
+        findings: The findings, in any order.
+        title: The checked map's title, shown in the text and HTML forms.
+    """
+
+    def __init__(self, findings: Iterable[Finding], *, title: str | None = None) -> None:
+        self.findings: tuple[Finding, ...] = tuple(sorted(findings, key=_sort_key))
+        self.title = title
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __bool__(self) -> bool:
+        return bool(self.findings)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.findings == other.findings
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Report {self.title!r}: {self._counts_text()}>"
+
+    def by_rule(self, rule: str) -> list[Finding]:
+        """Return the findings of one rule, by code (``"AM101"``) or name."""
+        return [f for f in self.findings if rule in (f.rule, f.name)]
+
+    def about(self, node_id: str) -> list[Finding]:
+        """Return the findings that involve ``node_id``."""
+        return [f for f in self.findings if node_id in f.nodes]
+
+    def at_or_above(self, severity: Severity) -> list[Finding]:
+        """Return the findings at least as severe as ``severity``."""
+        return [f for f in self.findings if _RANK[f.severity] <= _RANK[severity]]
+
+    def summary(self) -> dict[str, Any]:
+        """Return counts: by severity, in total, and by rule code."""
+        by_severity = Counter(f.severity for f in self.findings)
+        return {
+            **{s: by_severity.get(s, 0) for s in SEVERITIES},
+            "total": len(self.findings),
+            "rules": dict(sorted(Counter(f.rule for f in self.findings).items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"findings": [...], "summary": {...}}``, the JSON report's shape."""
+        return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the report as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def _counts_text(self) -> str:
+        n = len(self.findings)
+        counts = self.summary()
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES if counts[s]]
+        noun = "finding" if n == 1 else "findings"
+        return f"{n} {noun}" + (f": {', '.join(parts)}" if parts else "")
+
+    def __str__(self) -> str:
+        lines = [f"{self.title}: " + self._counts_text() if self.title else self._counts_text()]
+        for severity in SEVERITIES:
+            group = [f for f in self.findings if f.severity == severity]
+            if not group:
+                continue
+            lines += ["", severity]
+            for f in group:
+                lines.append(f"  {f}")
+                lines.extend(f"      {line}" for line in f.explanation.splitlines())
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = f"<p><strong>{esc(self.title or 'Support gaps')}</strong>: "
+        head += f"{esc(self._counts_text())}</p>"
+        if not self.findings:
+            return head
+        rows = "".join(
+            "<tr>"
+            f"<td>{esc(f.severity)}</td><td><code>{esc(f.rule)}</code> {esc(f.name)}</td>"
+            f"<td>{esc(', '.join(f.nodes))}</td><td>{esc(f.message)}</td>"
+            f"<td style='white-space:pre-wrap'>{esc(f.explanation)}</td>"
+            "</tr>"
+            for f in self.findings
+        )
+        return (
+            f"{head}<table><thead><tr><th>severity</th><th>rule</th><th>nodes</th>"
+            f"<th>message</th><th>explanation</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return the findings as a pandas DataFrame, one row each.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install pandas``).
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415  # optional dependency
+        except ImportError as exc:
+            raise ImportError("Report.to_dataframe needs pandas: pip install pandas") from exc
+        columns = ["rule", "name", "severity", "nodes", "message", "explanation"]
+        return pd.DataFrame([f.to_dict() for f in self.findings], columns=columns)

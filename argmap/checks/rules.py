@@ -1,0 +1,111 @@
+"""The rule registry: each gap kind registers its rules here with a stable code and name.
+
+Codes are grouped like a linter's: ``AM0xx`` the map as a whole, ``AM1xx`` support,
+``AM2xx`` attacks, ``AM3xx`` evidence, ``AM4xx`` what the central claim depends on, ``AM5xx``
+structure, ``AM6xx`` argumentation schemes. Every rule is documented in ``docs/rules.md``.
+
+Example:
+    >>> from argmap.checks import RULES
+    >>> RULES["AM101"].name
+    'unsupported-claim'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.exceptions import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.checks.index import MapIndex
+    from argmap.checks.report import Finding, Severity
+
+__all__ = ["RULES", "Rule", "rule", "select_rules"]
+
+CheckFunction = Callable[["MapIndex", "Rule"], Iterable["Finding"]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule.
+
+    Attributes:
+        code: Stable code, such as ``"AM101"``.
+        name: Stable name, such as ``"unsupported-claim"``.
+        severity: The severity of its findings.
+        summary: One line: what it finds.
+        run: The function that yields its findings for an indexed map.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    run: CheckFunction
+
+    def finding(self, nodes: Iterable[str], message: str, explanation: str = "") -> Finding:
+        """Make a finding of this rule."""
+        from argmap.checks.report import Finding  # noqa: PLC0415  # avoids an import cycle
+
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            severity=self.severity,
+            nodes=tuple(nodes),
+            message=message,
+            explanation=explanation,
+        )
+
+
+RULES: dict[str, Rule] = {}
+"""Every rule, by code, in code order once the checks are imported."""
+
+
+def rule(
+    code: str, name: str, severity: Severity, summary: str
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated function as the rule ``code``."""
+
+    def register(func: CheckFunction) -> CheckFunction:
+        if code in RULES:
+            raise RuntimeError(f"rule {code} is registered twice")
+        RULES[code] = Rule(code=code, name=name, severity=severity, summary=summary, run=func)
+        return func
+
+    return register
+
+
+def _matches(rule: Rule, pattern: str) -> bool:
+    return rule.name == pattern or rule.code.startswith(pattern.upper())
+
+
+def select_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> list[Rule]:
+    """Return the rules chosen by ``select`` and not removed by ``ignore``.
+
+    Each item is a code (``"AM101"``), a code prefix (``"AM1"`` for all support rules) or a name
+    (``"unsupported-claim"``).
+
+    Raises:
+        ArgmapError: An item matches no rule; the message lists the known codes.
+    """
+    chosen = list(RULES.values())
+    for label, patterns in (("select", select), ("ignore", ignore)):
+        if patterns is None:
+            continue
+        wanted = [p.strip() for p in patterns if p.strip()]
+        for pattern in wanted:
+            if not any(_matches(r, pattern) for r in RULES.values()):
+                known = [*RULES, *(r.name for r in RULES.values())]
+                close = difflib.get_close_matches(pattern, known, n=2)
+                hint = f" Did you mean {' or '.join(close)}?" if close else ""
+                raise ArgmapError(
+                    f"{label}: no rule matches {pattern!r}.{hint} Rules: {', '.join(RULES)}"
+                )
+        keep = label == "select"
+        chosen = [r for r in chosen if any(_matches(r, p) for p in wanted) == keep]
+    return chosen

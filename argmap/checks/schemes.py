@@ -1,0 +1,57 @@
+"""Open critical questions: for a support that names its argumentation scheme, the scheme's
+critical questions the map leaves open.
+
+A question is answered when the support's ``answered`` names a statement for it, or when an
+attack on the support raises it (``question``) and that attack is itself answered.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.checks.rules import rule
+from argmap.schemes import get_scheme
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from argmap.checks.index import MapIndex
+    from argmap.checks.report import Finding
+    from argmap.checks.rules import Rule
+
+
+@rule(
+    "AM601",
+    "open-critical-questions",
+    "info",
+    "A support whose scheme's critical questions the map leaves open.",
+)
+def open_critical_questions(index: MapIndex, r: Rule) -> Iterator[Finding]:
+    for sid, support in index.supports.items():
+        if support.scheme is None:
+            continue
+        scheme = get_scheme(support.scheme)
+        raised = {
+            index.attacks[a].question: a
+            for a in index.attacks_into.get(sid, ())
+            if index.attacks[a].question
+        }
+        open_questions = [
+            (qid, text)
+            for qid, text in scheme.questions.items()
+            if qid not in support.answered
+            and not (qid in raised and index.is_answered(raised[qid]))
+        ]
+        if not open_questions:
+            continue
+        lines = []
+        for qid, text in open_questions:
+            note = f" (raised by {raised[qid]}, unanswered)" if qid in raised else ""
+            lines.append(f"{qid}: {text}{note}")
+        premises = ", ".join(support.premises)
+        yield r.finding(
+            [sid, *support.premises, support.conclusion],
+            f"{scheme.name.lower()} from {premises} to {support.conclusion!r}: "
+            f"{len(open_questions)} of {len(scheme.questions)} critical questions open",
+            "\n".join(lines),
+        )

@@ -1,0 +1,113 @@
+"""Support gaps: claims with no support, claims whose support never reaches evidence, and
+supports that rest only on unsupported premises."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.checks.rules import rule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from argmap.checks.index import MapIndex
+    from argmap.checks.report import Finding
+    from argmap.checks.rules import Rule
+
+__all__ = ["ungrounded_chain"]
+
+# An explanation's chain stops here; a longer one ends in "...".
+MAX_CHAIN = 40
+
+
+@rule("AM101", "unsupported-claim", "error", "A claim that nothing in the map supports.")
+def unsupported_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
+    for sid, statement in index.statements.items():
+        if statement.kind == "claim" and sid not in index.supports_into:
+            role = " (the central claim)" if sid == index.m.central else ""
+            yield r.finding(
+                [sid],
+                f"claim {sid!r}{role} has no support",
+                "No premise, claim or case in the map supports it. Add the reasons or evidence the "
+                "text gives for it, or make it a premise if the text takes it for granted.",
+            )
+
+
+def ungrounded_chain(index: MapIndex, node_id: str) -> list[str]:
+    """Return a chain of support from ``node_id`` down to where grounding fails.
+
+    At each step it takes the first support and, in it, the first premise that is not grounded,
+    until it reaches a statement with no support or comes back to one already on the chain.
+    """
+    grounded = index.grounded
+    chain = [node_id]
+    on_chain = {node_id}
+    current = node_id
+    while len(chain) < MAX_CHAIN:
+        supports = index.supports_into.get(current)
+        if not supports:
+            break
+        sid = supports[0]
+        weak = next(p for p in index.supports[sid].premises if p not in grounded)
+        chain += [sid, weak]
+        if weak in on_chain:
+            break
+        on_chain.add(weak)
+        current = weak
+    return chain
+
+
+def _describe_chain(index: MapIndex, chain: list[str]) -> str:
+    steps = []
+    for node in chain:
+        statement = index.statements.get(node)
+        steps.append(f"{node} ({statement.kind})" if statement else f"<-{node}-")
+    end = chain[-1]
+    if chain.count(end) > 1:
+        tail = f"and {end!r} comes round again: the chain is circular"
+    elif len(chain) >= MAX_CHAIN:
+        tail = "and goes on (cut here)"
+    else:
+        tail = f"and ends at {end!r}, which has no support and is not a case"
+    return "Chain: " + " ".join(steps) + f"\nNo case is reached: the chain {tail}."
+
+
+@rule(
+    "AM102",
+    "ungrounded-claim",
+    "warning",
+    "A supported claim whose chains of support never reach a case (evidence).",
+)
+def ungrounded_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
+    grounded = index.grounded
+    for sid, statement in index.statements.items():
+        if statement.kind == "claim" and sid in index.supports_into and sid not in grounded:
+            chain = ungrounded_chain(index, sid)
+            yield r.finding(
+                [n for n in chain if n in index.statements],
+                f"claim {sid!r} is supported, but no chain of support reaches evidence",
+                _describe_chain(index, chain)
+                + " Support the bare premises with cases, or say why they need none.",
+            )
+
+
+@rule(
+    "AM103",
+    "unsupported-premises",
+    "warning",
+    "A support whose premises are all unsupported and none is a case.",
+)
+def supports_on_bare_premises(index: MapIndex, r: Rule) -> Iterator[Finding]:
+    for sid, support in index.supports.items():
+        if all(
+            p not in index.supports_into and index.statements[p].kind != "case"
+            for p in support.premises
+        ):
+            names = ", ".join(repr(p) for p in support.premises)
+            yield r.finding(
+                [sid, *support.premises],
+                f"support {sid!r} of {support.conclusion!r} rests only on unsupported "
+                f"premises {names}",
+                "None of its premises is a case or has support of its own, so it adds no evidence "
+                "to its conclusion. Support a premise, or accept it knowingly.",
+            )
