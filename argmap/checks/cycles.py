@@ -6,6 +6,7 @@ circular reasoning.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -20,12 +21,50 @@ if TYPE_CHECKING:
     from argmap.checks.rules import Rule
 
 
+def _on_or_between_cycles(index: MapIndex) -> set[str]:
+    """Peel off statements with no incoming or no outgoing support, until none is left to peel.
+
+    What remains holds every support cycle (and whatever lies between cycles); in the usual,
+    acyclic map nothing remains and the strongly connected components need not be computed.
+    """
+    out_degree: dict[str, int] = {}
+    in_degree: dict[str, int] = {}
+    for support in index.supports.values():
+        in_degree[support.conclusion] = in_degree.get(support.conclusion, 0) + len(support.premises)
+        for premise in support.premises:
+            out_degree[premise] = out_degree.get(premise, 0) + 1
+    alive = {s for s in out_degree if in_degree.get(s)}
+    queue = deque(s for s in out_degree.keys() | in_degree.keys() if s not in alive)
+    while queue:
+        current = queue.popleft()
+        for sid in index.premise_of.get(current, ()):  # current no longer feeds anything
+            feeds = index.supports.get(sid)
+            if feeds is not None and feeds.conclusion in alive:
+                in_degree[feeds.conclusion] -= 1
+                if not in_degree[feeds.conclusion]:
+                    alive.discard(feeds.conclusion)
+                    queue.append(feeds.conclusion)
+        for sid in index.supports_into.get(current, ()):  # nothing flows out of current
+            for premise in index.supports[sid].premises:
+                if premise in alive:
+                    out_degree[premise] -= 1
+                    if not out_degree[premise]:
+                        alive.discard(premise)
+                        queue.append(premise)
+    return alive
+
+
 @rule("AM104", "circular-support", "error", "Statements that support themselves through a cycle.")
 def circular_support(index: MapIndex, r: Rule) -> Iterator[Finding]:
+    knot = _on_or_between_cycles(index)
+    if not knot:
+        return
     g: nx.DiGraph[str] = nx.DiGraph()
     for sid, support in index.supports.items():
-        for premise in support.premises:
-            g.add_edge(premise, support.conclusion, support=sid)
+        if support.conclusion in knot:
+            for premise in support.premises:
+                if premise in knot:
+                    g.add_edge(premise, support.conclusion, support=sid)
     for component in nx.strongly_connected_components(g):
         if len(component) < 2:
             continue

@@ -65,7 +65,10 @@ def grounded(m: ArgumentMap | MapIndex) -> dict[str, str | None]:
 def grounding_cases(m: ArgumentMap | MapIndex, node_id: str) -> set[str]:
     """Return every case from which a chain of support reaches ``node_id``."""
     index = _index(m)
-    return {s for s in index.support_ancestors(node_id) if index.statements[s].kind == "case"}
+    ancestors = (
+        index.central_ancestors if node_id == index.m.central else index.support_ancestors(node_id)
+    )
+    return {s for s in ancestors if index.statements[s].kind == "case"}
 
 
 def necessary_cases(m: ArgumentMap | MapIndex, node_id: str) -> frozenset[str]:
@@ -79,10 +82,12 @@ def necessary_cases(m: ArgumentMap | MapIndex, node_id: str) -> frozenset[str]:
     length costs one set.
     """
     index = _index(m)
-    first = grounded(index)
+    first = index.grounded
     if node_id not in first:
         return frozenset()
-    relevant = index.support_ancestors(node_id)
+    relevant = (
+        index.central_ancestors if node_id == index.m.central else index.support_ancestors(node_id)
+    )
     # Supports that can ground something: every premise grounded.
     usable = {
         sid: s

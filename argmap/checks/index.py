@@ -36,19 +36,22 @@ class MapIndex:
     def of(cls, m: ArgumentMap) -> MapIndex:
         """Index ``m`` in one pass over its nodes."""
         index = cls(m)
-        for node_id, data in m.graph.nodes(data=True):
-            model: Statement | Support | Attack = data["model"]
+        statements, supports, attacks = index.statements, index.supports, index.attacks
+        supports_into, attacks_into = index.supports_into, index.attacks_into
+        premise_of = index.premise_of
+        for model in m.nodes():
+            node_id = model.id
             if isinstance(model, Support):
-                index.supports[node_id] = model
-                index.supports_into.setdefault(model.conclusion, []).append(node_id)
+                supports[node_id] = model
+                supports_into.setdefault(model.conclusion, []).append(node_id)
             elif isinstance(model, Attack):
-                index.attacks[node_id] = model
-                index.attacks_into.setdefault(model.target, []).append(node_id)
+                attacks[node_id] = model
+                attacks_into.setdefault(model.target, []).append(node_id)
             else:
-                index.statements[node_id] = model
+                statements[node_id] = model
                 continue
             for premise in model.premises:
-                index.premise_of.setdefault(premise, []).append(node_id)
+                premise_of.setdefault(premise, []).append(node_id)
         return index
 
     @cached_property
@@ -62,6 +65,12 @@ class MapIndex:
     def standing_set(self) -> set[str]:
         """:meth:`standing`, computed once."""
         return self.standing()
+
+    @cached_property
+    def central_ancestors(self) -> set[str]:
+        """:meth:`support_ancestors` of the central claim, computed once (empty without one)."""
+        central = self.m.central
+        return set() if central is None else self.support_ancestors(central)
 
     def is_answered(self, attack_id: str) -> bool:
         """Whether some premise of the attack is itself attacked."""
@@ -87,6 +96,6 @@ class MapIndex:
         chain of supports. Without one: every statement that is not used to attack.
         """
         if self.m.central is not None:
-            return self.support_ancestors(self.m.central)
+            return self.central_ancestors
         attackers = {p for a in self.attacks.values() for p in a.premises}
         return {s for s in self.statements if s not in attackers}

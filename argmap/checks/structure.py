@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import deque
 from typing import TYPE_CHECKING
+
+import networkx as nx
 
 from argmap.checks.rules import rule
 
@@ -37,15 +38,7 @@ def orphans(index: MapIndex, r: Rule) -> Iterator[Finding]:
     central = index.m.central
     if central is None:
         return
-    g = index.m.graph
-    seen = {central}
-    queue = deque([central])
-    while queue:  # an undirected breadth-first search, through inferences too
-        current = queue.popleft()
-        for neighbour in (*g.successors(current), *g.predecessors(current)):
-            if neighbour not in seen:
-                seen.add(neighbour)
-                queue.append(neighbour)
+    seen = next(c for c in nx.weakly_connected_components(index.m.graph) if central in c)
     for sid, statement in index.statements.items():
         if sid not in seen:
             yield r.finding(

@@ -1,0 +1,137 @@
+"""How argmap.check scales: time per node on generated maps, against a bare networkx traversal.
+
+Run: ``.venv/bin/python benchmarks/bench_check.py [--sizes 10000 100000 1000000] [--repeat 3]``
+
+For each size it builds a map shaped like real ones (a tree of claims; each claim has a
+convergent support from cases and a linked support from a sub-claim and a bare premise; some
+supports are undercut, some undercutters answered; schemes on the case supports), then prints:
+
+- the time of ``argmap.check`` (all rules) and of ``nx.weakly_connected_components`` over the same
+  graph (one traversal of every node and edge, the baseline), best of ``--repeat`` runs;
+- time per node, and the ratio check / baseline (target: at most 3);
+- the growth of check's time against the previous size (target: 10x nodes costs at most 12x).
+
+It also checks a 100k-long chain of supports, which must not hit the recursion limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import argmap
+from argmap.model import Attack, Case, Claim, Premise, Quote, Rebuttal, Source, Support
+
+
+def generated_map(n_nodes: int) -> argmap.ArgumentMap:
+    """Build a realistic map of about ``n_nodes`` nodes (statements and inferences)."""
+    text = "Pressure works. The regime reacted. Executions fell."
+    source = Source(id="src", title="Generated source", text=text)
+    quote = Quote(source="src", text="The regime reacted.")
+    nodes: list[Claim | Premise | Case | Rebuttal | Support | Attack] = [
+        Claim(id="c0", text="Central claim")
+    ]
+    frontier = ["c0"]
+    i = 0
+    count = 1
+    while count < n_nodes:
+        parent = frontier[i]
+        i += 1
+        child = f"c{count}"
+        k = count
+        nodes += [
+            Claim(id=child, text=f"Sub-claim {k}"),
+            Premise(id=f"p{k}", text=f"Bare premise {k}"),
+            Case(id=f"e{k}", text=f"Case {k}", quotes=(quote,), cites=("src",) if k % 3 else ()),
+            Support(id=f"sl{k}", premises=(child, f"p{k}"), conclusion=parent),
+            Support(id=f"se{k}", premises=(f"e{k}",), conclusion=parent, scheme="example"),
+        ]
+        count += 5
+        if k % 7 == 0:
+            nodes += [
+                Rebuttal(id=f"r{k}", text=f"Objection {k}"),
+                Attack(id=f"u{k}", premises=(f"r{k}",), target=f"se{k}"),
+            ]
+            count += 2
+            if k % 2 == 0:
+                nodes += [
+                    Rebuttal(id=f"rr{k}", text=f"Answer {k}"),
+                    Attack(id=f"ua{k}", premises=(f"rr{k}",), target=f"r{k}"),
+                ]
+                count += 2
+        frontier += [child, child]
+    return argmap.ArgumentMap(sources=[source], nodes=nodes, central="c0")
+
+
+def best_of(repeat: int, func: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def chain_map(length: int) -> argmap.ArgumentMap:
+    nodes: list[Claim | Premise | Case | Rebuttal | Support | Attack] = [
+        Claim(id=f"c{i}", text=f"Step {i}") for i in range(length)
+    ]
+    nodes.append(Case(id="e", text="The evidence"))
+    nodes += [
+        Support(id=f"s{i}", premises=(f"c{i + 1}",), conclusion=f"c{i}") for i in range(length - 1)
+    ]
+    nodes.append(Support(id="s_end", premises=("e",), conclusion=f"c{length - 1}"))
+    return argmap.ArgumentMap(nodes=nodes, central="c0")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    print(
+        f"{'nodes':>9} {'build s':>8} {'check s':>8} {'µs/node':>8} {'nx s':>7} "
+        f"{'ratio':>6} {'growth':>7}"
+    )
+    previous: tuple[int, float] | None = None
+    for size in args.sizes:
+        start = time.perf_counter()
+        m = generated_map(size)
+        build = time.perf_counter() - start
+        g = m.graph
+        t_check = best_of(args.repeat, lambda m=m: argmap.check(m))
+        t_nx = best_of(args.repeat, lambda g=g: list(nx.weakly_connected_components(g)))
+        growth = ""
+        if previous is not None:
+            scale = len(m) / previous[0]
+            growth = f"{t_check / previous[1]:.1f}x/{scale:.0f}x"
+        print(
+            f"{len(m):>9} {build:>8.2f} {t_check:>8.3f} {t_check / len(m) * 1e6:>8.2f} "
+            f"{t_nx:>7.3f} {t_check / t_nx:>6.2f} {growth:>7}"
+        )
+        previous = (len(m), t_check)
+        del m, g
+
+    chain = chain_map(100_000)
+    limit = sys.getrecursionlimit()
+    start = time.perf_counter()
+    report = argmap.check(chain)
+    took = time.perf_counter() - start
+    print(
+        f"100k-long support chain: checked in {took:.2f} s with recursion limit {limit}; "
+        f"{len(report.by_rule('AM102'))} ungrounded claims (expected 0)"
+    )
+
+
+if __name__ == "__main__":
+    main()
