@@ -1,6 +1,6 @@
 """argmap: argument maps you can write, check for support gaps, and draw.
 
-Example:
+Examples:
     >>> import argmap
     >>> m = argmap.ArgumentMap(title="Quick")
     >>> _ = m.claim("c", "Human rights belong on the agenda.")

@@ -64,10 +64,10 @@ def main() -> None:
 )
 @_library_errors
 def demo(out: Path) -> None:
-    """Map the built-in article and write DIR/north-korea.json.
+    """Map the built-in article: print its summary and gap report, write them to DIR.
 
-    Prints a summary of the map of "Pressure on the North Korean Human Rights Problem is
-    Effective".
+    The article is "Pressure on the North Korean Human Rights Problem is Effective". Writes
+    DIR/north-korea.json (the map) and DIR/north-korea-report.json (its gap report).
 
     Example: argmap demo --out out
     """

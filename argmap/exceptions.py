@@ -34,7 +34,16 @@ class InvalidMapError(ArgmapError, ValueError):
 
 
 class UnknownNodeError(InvalidMapError, LookupError):
-    """A node id that the map does not hold."""
+    """A node id that the map does not hold.
+
+    Attributes:
+        node: The node whose reference fails (or the unknown id itself, when looked up directly).
+        missing: The id that names nothing.
+    """
+
+    def __init__(self, message: str, *, node: str | None = None, missing: str | None = None):
+        super().__init__(message, node=node)
+        self.missing = missing
 
     def __str__(self) -> str:
         # LookupError subclasses would otherwise print the repr of the message, quotes and all.

@@ -21,7 +21,7 @@ node):
 
 Support cycles are allowed: they are a gap the checks report, not a malformed map.
 
-Example:
+Examples:
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Tiny")
     >>> m.claim("c", "Pressure works.")
@@ -196,7 +196,7 @@ class ArgumentMap:
     def nodes(self, kind: Kind | None = None) -> Sequence[AnyNode]:
         """Return the node models in the order they were added, only those of ``kind`` if given.
 
-        Example:
+        Examples:
             >>> from argmap.examples import north_korea
             >>> len(north_korea().nodes("case"))
             5
@@ -255,7 +255,7 @@ class ArgumentMap:
         ``inference`` names the inference the edge comes from. Node attribute ``model`` holds the
         statement.
 
-        Example:
+        Examples:
             >>> from argmap.examples import north_korea
             >>> g = north_korea().statement_graph()
             >>> sorted({r for _, _, r in g.edges(data="relation")})
@@ -373,7 +373,7 @@ class ArgumentMap:
 
         Plain strings in ``quotes`` are quotes from ``source``.
 
-        Example:
+        Examples:
             >>> from argmap import ArgumentMap, Source
             >>> m = ArgumentMap()
             >>> _ = m.add_source(Source(id="a", title="A", text="It rained on Monday."))
@@ -487,6 +487,7 @@ class ArgumentMap:
         return UnknownNodeError(
             f"unknown node {node_id!r}{by}; add it first, or check the id's spelling",
             node=used_by or node_id,
+            missing=node_id,
         )
 
     def _check_new_id(self, node_id: str) -> None:
@@ -572,6 +573,7 @@ class ArgumentMap:
                 raise UnknownNodeError(
                     f"{case.kind} {case.id!r} cites unknown source {cited!r}; add the source first",
                     node=case.id,
+                    missing=cited,
                 )
         located: list[Quote] = []
         for i, quote in enumerate(case.quotes):
@@ -581,6 +583,7 @@ class ArgumentMap:
                     f"{case.kind} {case.id!r}: quote {i + 1} is from unknown source "
                     f"{quote.source!r}; add the source first",
                     node=case.id,
+                    missing=quote.source,
                 )
             if source.text is None:
                 located.append(quote)  # nothing to check against; the checks report it

@@ -17,7 +17,7 @@ Inferences join statements, as in AIF and Argdown:
 
 Every model is a frozen pydantic model; the union :data:`Node` parses any of them by its ``kind``.
 
-Example:
+Examples:
     >>> from argmap.model import Claim, node_adapter
     >>> node_adapter.validate_python({"kind": "claim", "id": "c1", "text": "Pressure works."})
     Claim(id='c1', text='Pressure works.', note=None, tags=(), quotes=())
@@ -83,7 +83,7 @@ class _Model(BaseModel):
 class Source(_Model):
     """Where words or evidence come from: an article, a report, a web page.
 
-    Example:
+    Examples:
         >>> Source(id="hrw2004", title="Human Rights Watch report", url="https://example.org/r")
         Source(id='hrw2004', title='Human Rights Watch report', text=None, url='https://example.org/r', publisher=None, date=None)
     """  # noqa: E501
@@ -164,7 +164,7 @@ class Case(_Statement):
     the text *cites as evidence* for it (``cites``: source ids, often empty). ``attribution`` keeps
     the text's own hedge verbatim when it has one, such as ``"it is known to us"``.
 
-    Example:
+    Examples:
         >>> c = Case(id="c", text="Executions fell.", quotes=[Quote(source="a", text="fell")])
         >>> c.cites
         ()
@@ -211,7 +211,7 @@ class Support(_Inference):
     ``answered`` maps a critical question of the scheme (``"example.typical"``) to the statement
     in the map that answers it.
 
-    Example:
+    Examples:
         >>> Support(id="s1", premises=["p1", "p2"], conclusion="c", scheme="example").target
         'c'
     """

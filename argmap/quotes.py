@@ -1,6 +1,6 @@
 """Finding quotes verbatim in a source's text, and the closest passage when they are not there.
 
-Example:
+Examples:
     >>> from argmap.quotes import find_quote, closest_passage
     >>> find_quote("North Korea agreed to talk.", "agreed to talk")
     (12, 26)

@@ -4,7 +4,7 @@ The catalogue ships as data (``argmap/data/schemes.yaml``). A support inference 
 scheme; each scheme lists the critical questions a careful reader asks of an argument of that
 form, and the gap checks report the ones a map leaves open.
 
-Example:
+Examples:
     >>> from argmap.schemes import get_scheme
     >>> s = get_scheme("example")
     >>> s.name

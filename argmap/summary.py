@@ -1,6 +1,6 @@
 """A plain-text summary of a map: what it claims, on what evidence, against which objections.
 
-Example:
+Examples:
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Tiny")
     >>> _ = m.claim("c", "Pressure works.")

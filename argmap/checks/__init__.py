@@ -4,7 +4,7 @@
 rule lives in the module of its gap kind: ``support``, ``cycles``, ``attacks``, ``evidence``,
 ``fragility``, ``structure`` and ``schemes``; ``docs/rules.md`` documents each one.
 
-Example:
+Examples:
     >>> import argmap
     >>> from argmap.examples import north_korea
     >>> report = argmap.check(north_korea())

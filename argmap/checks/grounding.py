@@ -7,7 +7,7 @@ are a different question (see the attack rules).
 
 Both functions run in time linear in the size of the map, without recursion.
 
-Example:
+Examples:
     >>> from argmap.examples import north_korea
     >>> m = north_korea()
     >>> "agenda" in grounded(m)

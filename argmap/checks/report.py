@@ -1,7 +1,7 @@
 """Findings and the report that holds them: text for a terminal, JSON for a script, HTML for a
 notebook, a DataFrame for analysis.
 
-Example:
+Examples:
     >>> from argmap.checks.report import Finding, Report
     >>> r = Report([Finding(rule="AM101", name="unsupported-claim", severity="error",
     ...                     nodes=("c",), message="claim 'c' has no support",

@@ -4,7 +4,7 @@ Codes are grouped like a linter's: ``AM0xx`` the map as a whole, ``AM1xx`` suppo
 ``AM2xx`` attacks, ``AM3xx`` evidence, ``AM4xx`` what the central claim depends on, ``AM5xx``
 structure, ``AM6xx`` argumentation schemes. Every rule is documented in ``docs/rules.md``.
 
-Example:
+Examples:
     >>> from argmap.checks import RULES
     >>> RULES["AM101"].name
     'unsupported-claim'

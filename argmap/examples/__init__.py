@@ -1,6 +1,6 @@
 """Built-in example maps.
 
-Example:
+Examples:
     >>> from argmap.examples import north_korea
     >>> m = north_korea()
     >>> m.central

@@ -50,7 +50,7 @@ def north_korea() -> ArgumentMap:
 
     Returns a new map each call, so it can be changed freely.
 
-    Example:
+    Examples:
         >>> m = north_korea()
         >>> m[m.central].text
         'Every negotiation with North Korea, economic or nuclear, must put North Korean human rights at the top of its agenda.'

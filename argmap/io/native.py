@@ -12,7 +12,7 @@ nodes (statements and inferences, each with its ``kind``)::
 :class:`~argmap.exceptions.FileFormatError` naming the file, the line (when it can be known) and
 the place in the document.
 
-Example:
+Examples:
     >>> from argmap import ArgumentMap
     >>> from argmap.io.native import dumps, loads
     >>> m = ArgumentMap(title="Tiny")
@@ -59,7 +59,7 @@ class MapDocument(BaseModel):
 def schema() -> dict[str, Any]:
     """Return the JSON Schema of the native format.
 
-    Example:
+    Examples:
         >>> schema()["properties"]["argmap"]["const"]
         1
     """
@@ -89,7 +89,7 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
     Raises:
         FileFormatError: The file cannot be read, parsed or validated; the message says where.
 
-    Example:
+    Examples:
         >>> import tempfile, pathlib
         >>> from argmap.examples import north_korea
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "nk.json"
@@ -130,6 +130,9 @@ def loads(text: str, *, format: Format = "json", path: str | None = None) -> Arg
         return _build(doc)
     except InvalidMapError as exc:
         loc = _locate_node(doc, exc.node)
+        missing = getattr(exc, "missing", None)
+        if loc is not None and missing is not None:
+            loc = (*loc, *_locate_value(data, loc, missing))
         raise FileFormatError(
             str(exc), path=path, line=_line_of(text, loc) if loc else None, where=_json_path(loc)
         ) from None
@@ -280,6 +283,7 @@ def _describe(err: Any) -> str:
         )
     if err["type"] == "union_tag_not_found":
         return "a node needs a 'kind': claim, premise, case, rebuttal, support or attack"
+    msg = msg.removeprefix("Value error, ")  # pydantic's wording for a validator's ValueError
     return msg[0].lower() + msg[1:] if msg else msg
 
 
@@ -309,6 +313,26 @@ def _locate_node(doc: MapDocument, node_id: str | None) -> tuple[int | str, ...]
     if doc.central == node_id:
         return ("central",)
     return None
+
+
+def _locate_value(data: Any, loc: tuple[int | str, ...], value: str) -> tuple[int | str, ...]:
+    """Return the path, below ``loc`` in the raw document, of the first place holding ``value``."""
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return ()
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(node, ())]
+    while stack:
+        current, path = stack.pop(0)
+        if current == value:
+            return path
+        if isinstance(current, dict):
+            stack.extend((v, (*path, k)) for k, v in current.items() if k != "id")
+        elif isinstance(current, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(current))
+    return ()
 
 
 def _line_of(text: str, loc: tuple[int | str, ...] | None) -> int | None:

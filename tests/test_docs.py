@@ -1,0 +1,97 @@
+"""The docs and the README must stay true to the code: their examples run and their reference
+pages match what the code prints."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+import argmap
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _blocks(path: Path, language: str) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+
+
+def _load_script(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_reference_matches_the_commands_help() -> None:
+    make_cli_docs = _load_script("make_cli_docs")
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert page == make_cli_docs.page(), "docs/cli.md is stale: run scripts/make_cli_docs.py"
+
+
+def test_cli_reference_lists_every_command() -> None:
+    from argmap.cli import main
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"## argmap {name}\n" in page
+
+
+def test_readme_notebook_example_runs_and_round_trips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (code,) = [b for b in _blocks(ROOT / "README.md", "python") if "ArgumentMap(" in b]
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(code, namespace)  # noqa: S102  # the README's own example
+    m = namespace["m"]
+    assert isinstance(m, argmap.ArgumentMap)
+    assert argmap.load(tmp_path / "pressure.yaml") == m
+    assert m.central == "works"
+    assert m.supporters("works") == ["uk"]
+
+
+def test_readme_commands_are_the_ones_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [c.strip() for c in _blocks(ROOT / "README.md", "bash")]
+    test_command = next(c for c in commands if "pytest" in c)
+    assert test_command in ci, "CI must run exactly the README's test command"
+    demo_command = next(c for c in commands if "argmap demo" in c)
+    assert demo_command.startswith("python3 -m venv .venv")
+    assert "argmap demo --out" in readme
+
+
+def test_formats_page_example_is_a_valid_map() -> None:
+    (example,) = _blocks(ROOT / "docs" / "formats.md", "yaml")
+    m = argmap.loads(example, format="yaml")
+    assert m.central == "works"
+    (case,) = m.nodes("case")
+    quote = case.quotes[0]
+    assert m.sources["art"].text is not None
+    assert m.sources["art"].text[quote.start : quote.end] == quote.text
+    assert argmap.loads(argmap.dumps(m, format="yaml"), format="yaml") == m
+
+
+def test_formats_page_error_example_is_what_load_says(tmp_path: Path) -> None:
+    (example,) = _blocks(ROOT / "docs" / "formats.md", "yaml")
+    broken = example.replace("premises: [uk]", "premises: [ukk]")
+    path = tmp_path / "maps" / "pressure.yaml"
+    path.parent.mkdir()
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(argmap.FileFormatError) as caught:
+        argmap.load(path)
+    (documented,) = _blocks(ROOT / "docs" / "formats.md", "text")
+    message = str(caught.value).replace(str(tmp_path) + "/", "")
+    assert message == documented.strip()
+
+
+def test_every_rule_code_in_the_docs_exists() -> None:
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^## (AM\d{3}) ([a-z-]+)$", page, flags=re.MULTILINE)
+    assert documented == [(r.code, r.name) for r in argmap.checks.RULES.values()]
