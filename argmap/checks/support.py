@@ -64,11 +64,11 @@ def _describe_chain(index: MapIndex, chain: list[str]) -> str:
         steps.append(f"{node} ({statement.kind})" if statement else f"<-{node}-")
     end = chain[-1]
     if chain.count(end) > 1:
-        tail = f"and {end!r} comes round again: the chain is circular"
+        tail = f"comes round to {end!r} again: it is circular"
     elif len(chain) >= MAX_CHAIN:
-        tail = "and goes on (cut here)"
+        tail = f"goes on past {MAX_CHAIN} nodes (cut here)"
     else:
-        tail = f"and ends at {end!r}, which has no support and is not a case"
+        tail = f"ends at {end!r}, which has no support and is not a case"
     return "Chain: " + " ".join(steps) + f"\nNo case is reached: the chain {tail}."
 
 
