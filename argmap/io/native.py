@@ -41,6 +41,7 @@ __all__ = ["FORMAT_VERSION", "MapDocument", "dump", "dumps", "load", "loads", "s
 
 FORMAT_VERSION = 1
 Format = Literal["json", "yaml"]
+_KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
 _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 
 
@@ -114,6 +115,26 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
 def loads(text: str, *, format: Format = "json", path: str | None = None) -> ArgumentMap:  # noqa: A002
     """Read a map from JSON or YAML text; ``path`` only names the text in error messages."""
     data = _parse(text, format, path)
+    if data is None:
+        raise FileFormatError(
+            "the file is empty; an argmap file is a mapping that starts with `argmap: 1`",
+            path=path,
+        )
+    if not isinstance(data, dict):
+        raise FileFormatError(
+            f"the top level is a {type(data).__name__}, not a mapping; an argmap file is a "
+            "mapping with `argmap: 1`, `nodes` and `sources`",
+            path=path,
+            line=1,
+        )
+    if "argmap" in data and data["argmap"] != FORMAT_VERSION:
+        raise FileFormatError(
+            f"format version {data['argmap']!r} is not one this argmap reads "
+            f"(it reads version {FORMAT_VERSION}); upgrade argmap or convert the file",
+            path=path,
+            line=_line_of(text, ("argmap",)),
+            where="argmap",
+        )
     try:
         doc = MapDocument.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -294,7 +315,7 @@ def _json_path(loc: tuple[int | str, ...] | None) -> str | None:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("claim", "premise", "case", "rebuttal", "support", "attack"):
+        elif part in _KINDS:
             continue  # pydantic names the union member; the file has no such level
         else:
             out += f".{part}" if out else str(part)
@@ -346,7 +367,10 @@ def _line_of(text: str, loc: tuple[int | str, ...] | None) -> int | None:
     best = node
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
+            found = next((v for k, v in node.value if k.value == part), None)
+            if found is None and part in _KINDS:
+                continue  # a union member's name: a level the file does not have
+            node = found
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             node = node.value[part] if part < len(node.value) else None
         else:
