@@ -25,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Annotated, Literal
 
@@ -135,6 +136,10 @@ class Quote(_Model):
         return self
 
 
+def _span(quote: Quote) -> str:
+    return f", {quote.start}-{quote.end}" if quote.start is not None else ", not located"
+
+
 class _Statement(_Model):
     id: NodeId
     text: Text = Field(description="The statement, in the map author's words.")
@@ -143,6 +148,33 @@ class _Statement(_Model):
     quotes: tuple[Quote, ...] = Field(
         default=(), description="Where the source says it, verbatim; checked against the source."
     )
+
+    def _details(self) -> list[tuple[str, str]]:
+        """Label/value pairs beyond the text, for the text and HTML forms."""
+        rows = [(f"quote ({q.source}{_span(q)})", f"“{q.text}”") for q in self.quotes]
+        if self.note:
+            rows.append(("note", self.note))
+        if self.tags:
+            rows.append(("tags", ", ".join(self.tags)))
+        return rows
+
+    def __str__(self) -> str:
+        lines = [f"[{self.kind} {self.id}] {self.text}"]  # type: ignore[attr-defined]
+        lines += [f"  {label}: {value}" for label, value in self._details()]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{esc(label)}</th><td>{esc(value)}</td></tr>"
+            for label, value in self._details()
+        )
+        return (
+            f"<div><p><small>{esc(self.kind)} <code>{esc(self.id)}</code></small><br>"  # type: ignore[attr-defined]
+            f"<strong>{esc(self.text)}</strong></p>"
+            + (f"<table>{rows}</table>" if rows else "")
+            + "</div>"
+        )
 
 
 class Claim(_Statement):
@@ -168,6 +200,10 @@ class Case(_Statement):
         >>> c = Case(id="c", text="Executions fell.", quotes=[Quote(source="a", text="fell")])
         >>> c.cites
         ()
+        >>> print(c)
+        [case c] Executions fell.
+          cites: no source cited
+          quote (a, not located): “fell”
     """
 
     kind: Literal["case"] = Field(default="case", repr=False)
@@ -179,6 +215,15 @@ class Case(_Statement):
     attribution: str | None = Field(
         default=None, description="How the text vouches for the case, verbatim (a hedge)."
     )
+
+    def _details(self) -> list[tuple[str, str]]:
+        rows = [("when", self.when)] if self.when else []
+        if self.who:
+            rows.append(("who", "; ".join(self.who)))
+        rows.append(("cites", ", ".join(self.cites) if self.cites else "no source cited"))
+        if self.attribution:
+            rows.append(("vouched for by", f"“{self.attribution}”"))
+        return rows + super()._details()
 
 
 class Rebuttal(_Statement):
@@ -228,6 +273,10 @@ class Support(_Inference):
         """The conclusion: what this inference points at."""
         return self.conclusion
 
+    def __str__(self) -> str:
+        scheme = f" ({self.scheme})" if self.scheme else ""
+        return f"[support {self.id}] {' + '.join(self.premises)} supports {self.conclusion}{scheme}"
+
     @model_validator(mode="after")
     def _no_self_support(self) -> Support:
         if self.conclusion in self.premises:
@@ -245,6 +294,10 @@ class Attack(_Inference):
     kind: Literal["attack"] = Field(default="attack", repr=False)
     target: NodeId
     question: str | None = None
+
+    def __str__(self) -> str:
+        raises = f" (raises {self.question})" if self.question else ""
+        return f"[attack {self.id}] {' + '.join(self.premises)} attacks {self.target}{raises}"
 
     @model_validator(mode="after")
     def _no_self_attack(self) -> Attack:
