@@ -1,0 +1,37 @@
+"""Diagrams of argument maps: DOT built by pure code, drawn by Graphviz or graphviz-pure.
+
+Example:
+    >>> from argmap.examples import north_korea
+    >>> from argmap.render import to_dot
+    >>> to_dot(north_korea()).startswith("digraph argmap {")
+    True
+"""
+
+from argmap.render.dot import DEFAULT_WRAP, Gap, neighbourhood, to_dot, wrap_text
+from argmap.render.engine import FORMATS, INSTALL_HINT, find_layout_engine, pipe
+from argmap.render.notebook import repr_mimebundle
+from argmap.render.output import SUFFIXES, draw, format_for, render
+from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, EdgeStyle, Legend, NodeStyle
+
+__all__ = [
+    "DEFAULT_WRAP",
+    "EDGE_STYLES",
+    "FORMATS",
+    "GAP_COLOURS",
+    "INSTALL_HINT",
+    "NODE_STYLES",
+    "SUFFIXES",
+    "EdgeStyle",
+    "Gap",
+    "Legend",
+    "NodeStyle",
+    "draw",
+    "find_layout_engine",
+    "format_for",
+    "neighbourhood",
+    "pipe",
+    "render",
+    "repr_mimebundle",
+    "to_dot",
+    "wrap_text",
+]

@@ -1,0 +1,37 @@
+"""Show a map inline in Jupyter: the ``_repr_mimebundle_`` protocol, answered with SVG.
+
+Example:
+    >>> from argmap.examples import north_korea
+    >>> repr_mimebundle(north_korea(), exclude=["image/svg+xml"])
+    {}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argmap.map import ArgumentMap
+from argmap.render.output import draw
+
+__all__ = ["MIME_TYPE", "repr_mimebundle"]
+
+MIME_TYPE = "image/svg+xml"
+
+
+def repr_mimebundle(
+    m: ArgumentMap,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> dict[str, str]:
+    """Return the map's diagram for Jupyter: ``{"image/svg+xml": svg}``.
+
+    ``include`` and ``exclude`` are the MIME types the front end asks for or refuses; the SVG is
+    drawn only when it is wanted.
+
+    Raises:
+        RendererNotFoundError: No layout engine is installed; the message says what to install.
+    """
+    wanted = (include is None or MIME_TYPE in set(include)) and MIME_TYPE not in set(exclude or ())
+    if not wanted:
+        return {}
+    return {MIME_TYPE: draw(m, format="svg").decode("utf-8")}

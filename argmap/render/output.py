@@ -1,0 +1,145 @@
+"""Draw a map to bytes or to a file: DOT, SVG, PNG or PDF, chosen by the file's suffix.
+
+Example:
+    >>> from argmap.examples import north_korea
+    >>> draw(north_korea(), format="dot", focus="uk").startswith(b"digraph")
+    True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from argmap.exceptions import RenderError
+from argmap.io.native import write_atomic
+from argmap.map import ArgumentMap
+from argmap.render.dot import DEFAULT_WRAP, Gap, to_dot
+from argmap.render.engine import DEFAULT_TIMEOUT, FORMATS, Format, pipe
+
+__all__ = ["SUFFIXES", "draw", "format_for", "render"]
+
+SUFFIXES: dict[str, Format] = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+}
+"""File suffix -> the format written."""
+
+
+def format_for(path: str | os.PathLike[str], format: str | None = None) -> Format:  # noqa: A002
+    """Return the format to write ``path`` in: ``format`` if given, else from the suffix.
+
+    Raises:
+        RenderError: The format or suffix is not one argmap draws; the message lists those it does.
+
+    Example:
+        >>> format_for("map.SVG"), format_for("map.gv"), format_for("map", "png")
+        ('svg', 'dot', 'png')
+    """
+    if format is not None:
+        name = format.lower().lstrip(".")
+        name = "dot" if name == "gv" else name
+        for known in FORMATS:
+            if name == known:
+                return known
+        raise RenderError(f"{path}: unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise RenderError(
+            f"{path}: cannot tell the format from the suffix {suffix or '(none)'!r}; "
+            f"use one of {', '.join(SUFFIXES)} or pass format="
+        )
+    return SUFFIXES[suffix]
+
+
+def draw(
+    m: ArgumentMap,
+    *,
+    format: str = "svg",  # noqa: A002
+    focus: str | None = None,
+    depth: int | None = None,
+    gaps: Iterable[Gap] | None = None,
+    wrap: int = DEFAULT_WRAP,
+    legend: bool = True,
+    tooltips: bool = True,
+    title: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Return the map's diagram as bytes in ``format`` (``svg``, ``png``, ``pdf`` or ``dot``).
+
+    The options are those of :func:`~argmap.render.dot.to_dot`; ``timeout`` bounds the layout
+    engine's run in seconds.
+
+    Raises:
+        RendererNotFoundError: Nothing installed can draw it; the message says what to install.
+        RenderError: An unknown format, or the layout engine failed.
+        UnknownNodeError: ``focus`` or a finding's node is not in the map.
+    """
+    kind = format_for("<diagram>", format)
+    source = to_dot(
+        m,
+        focus=focus,
+        depth=depth,
+        gaps=gaps,
+        wrap=wrap,
+        legend=legend,
+        tooltips=tooltips,
+        title=title,
+    )
+    return pipe(source, format=kind, timeout=timeout)
+
+
+def render(
+    m: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002
+    focus: str | None = None,
+    depth: int | None = None,
+    gaps: Iterable[Gap] | None = None,
+    wrap: int = DEFAULT_WRAP,
+    legend: bool = True,
+    tooltips: bool = True,
+    title: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Path:
+    """Write the map's diagram to ``path`` and return the path.
+
+    The format comes from ``format`` or else the suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot``
+    or ``.gv``. The file is written whole or not at all: the diagram is drawn first, then written
+    through a temporary file and a rename, so a failure never leaves a half-written file.
+
+    Raises:
+        RenderError: An unknown suffix or format (the message lists the known ones), or the
+            layout engine failed.
+        RendererNotFoundError: Nothing installed can draw it; the message says what to install.
+        ArgmapError: The folder does not exist or cannot be written.
+
+    Example:
+        >>> import tempfile
+        >>> from argmap.examples import north_korea
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     out = render(north_korea(), Path(folder) / "map.dot")
+        ...     out.read_text("utf-8").startswith("digraph")
+        True
+    """
+    target = Path(path)
+    kind = format_for(target, format)
+    data = draw(
+        m,
+        format=kind,
+        focus=focus,
+        depth=depth,
+        gaps=gaps,
+        wrap=wrap,
+        legend=legend,
+        tooltips=tooltips,
+        title=title,
+        timeout=timeout,
+    )
+    write_atomic(target, data)
+    return target

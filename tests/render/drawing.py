@@ -1,0 +1,91 @@
+"""Helpers for the diagram tests: hostile texts, and reading the SVG a layout engine draws."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+HOSTILE_TEXTS = {
+    "node": 'He said "no" \\ and \\n \\l \\" <script>alert(1)</script> ] { } -> graph strict',
+    "graph": "북한 인권 문제에 대한 압력은 효과적이다. 국제 사회의 노력은 대부분 성공했다.",
+    "strict": "זכויות אדם חשובות בכל משא ומתן",
+    "p.x:1": "حقوق الإنسان مهمة في كل المفاوضات",
+    "edge": "ends with a backslash \\",
+    "subgraph": "line one\nline two\ttabbed & <b>bold</b> &amp; ]]> <!-- x --> javascript:alert(1)",
+}
+
+
+@dataclass
+class Drawing:
+    """What an SVG drawing shows: nodes and edges by their titles, with their attributes."""
+
+    root: ET.Element
+    nodes: dict[str, ET.Element] = field(default_factory=dict)
+    edges: dict[tuple[str, str], ET.Element] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, svg: str | bytes) -> Drawing:
+        root = ET.fromstring(svg)  # noqa: S314  # our own engine's output
+        drawing = cls(root)
+        for g in root.iter(f"{SVG}g"):
+            classes = g.get("class", "").split()
+            title_el = g.find(f"{SVG}title")
+            title = title_el.text if title_el is not None and title_el.text else ""
+            if "node" in classes:
+                drawing.nodes[title] = g
+            elif "edge" in classes:
+                tail, _, head = title.partition("->")
+                drawing.edges[(tail, head)] = g
+        return drawing
+
+    def classes(self, element: ET.Element) -> set[str]:
+        return set(element.get("class", "").split())
+
+    def text(self, element: ET.Element) -> list[str]:
+        return ["".join(t.itertext()) for t in element.iter(f"{SVG}text")]
+
+    def tooltip(self, element: ET.Element) -> str:
+        for a in element.iter(f"{SVG}a"):
+            return a.get(f"{XLINK}title", "")
+        return ""
+
+    def fills(self, element: ET.Element) -> set[str]:
+        return {
+            s.get("fill", "").lower()
+            for s in element
+            if s.tag in {f"{SVG}path", f"{SVG}polygon", f"{SVG}ellipse"}
+        } | {
+            s.get("fill", "").lower()
+            for a in element.iter(f"{SVG}a")
+            for s in a
+            if s.tag in {f"{SVG}path", f"{SVG}polygon", f"{SVG}ellipse"}
+        }
+
+    def strokes(self, element: ET.Element) -> set[str]:
+        return {
+            s.get("stroke", "").lower()
+            for s in element.iter()
+            if s.tag in {f"{SVG}path", f"{SVG}polygon", f"{SVG}ellipse", f"{SVG}polyline"}
+        }
+
+    def map_nodes(self) -> dict[str, ET.Element]:
+        return {k: v for k, v in self.nodes.items() if "legend" not in self.classes(v)}
+
+    def map_edges(self) -> dict[tuple[str, str], ET.Element]:
+        return {k: v for k, v in self.edges.items() if "legend" not in self.classes(v)}
+
+
+def assert_no_active_content(svg: str | bytes) -> None:
+    """No script, no event handler, no javascript: link, no foreign object."""
+    root = ET.fromstring(svg)  # noqa: S314  # our own engine's output
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        assert tag not in {"script", "foreignobject", "iframe", "object", "embed"}, tag
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            assert not local.startswith("on"), (tag, name)
+            if local == "href":
+                assert not value.strip().lower().startswith("javascript:"), value

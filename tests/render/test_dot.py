@@ -1,0 +1,248 @@
+"""The DOT builder: pure code, so these tests run without any layout engine."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap import ArgumentMap, RenderError, UnknownNodeError
+from argmap.examples import north_korea
+from argmap.render.dot import _columns as columns
+from argmap.render.dot import neighbourhood, to_dot, wrap_text
+from argmap.render.styles import EDGE_STYLES, NODE_STYLES
+
+NODE_LINE = re.compile(r'^\t"(?P<name>[^"]+)" \[(?P<attrs>.*)\]$', re.MULTILINE)
+EDGE_LINE = re.compile(
+    r'^\t"(?P<tail>[^"]+)" -> "(?P<head>[^"]+)" \[(?P<attrs>.*)\]$', re.MULTILINE
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    nodes: tuple[str, ...]
+    message: str
+
+
+def nodes_of(source: str) -> dict[str, str]:
+    return {
+        m["name"]: m["attrs"]
+        for m in NODE_LINE.finditer(source)
+        if not m["name"].startswith("legend ")
+    }
+
+
+def edges_of(source: str) -> dict[tuple[str, str], str]:
+    return {
+        (m["tail"], m["head"]): m["attrs"]
+        for m in EDGE_LINE.finditer(source)
+        if not m["tail"].startswith("legend ")
+    }
+
+
+def test_every_statement_is_a_node_with_its_kinds_style() -> None:
+    m = north_korea()
+    nodes = nodes_of(to_dot(m))
+    statements = {s.id: s for s in m.statements()}
+    assert set(statements) <= set(nodes)
+    for node_id, statement in statements.items():
+        kind = "central" if node_id == m.central else statement.kind
+        style = NODE_STYLES[kind]
+        assert f'fillcolor="{style.fillcolor}"' in nodes[node_id]
+        assert f"shape={style.shape}" in nodes[node_id]
+
+
+def test_central_claim_is_emphasised() -> None:
+    nodes = nodes_of(to_dot(north_korea()))
+    assert "peripheries=2" in nodes["agenda"]
+    assert 'class="claim central"' in nodes["agenda"]
+    assert "peripheries=1" in nodes["pressure"]
+
+
+def test_every_inference_is_drawn_with_its_relations_style() -> None:
+    m = north_korea()
+    edges = edges_of(to_dot(m))
+    assert "class=support" in edges[("uk", "pressure")]
+    assert "arrowhead=normal" in edges[("uk", "pressure")]
+    assert "arrowhead=tee" in edges[("withdrawal", "agenda")]
+    assert f'color="{EDGE_STYLES["attack"].color}"' in edges[("withdrawal", "agenda")]
+    # The undercut support is drawn through a junction the undercutter's edge ends at.
+    assert ("amnesty", "s_amnesty") in edges
+    assert ("s_amnesty", "cannot_ignore") in edges
+    assert "class=undercut" in edges[("prisoners_moved", "s_amnesty")]
+    assert "style=dotted" in edges[("prisoners_moved", "s_amnesty")]
+    for inference in m.inferences():
+        target = "s_amnesty" if inference.target == "s_amnesty" else inference.target
+        for premise in inference.premises:
+            assert (premise, target) in edges or (premise, inference.id) in edges
+
+
+def test_a_linked_support_meets_at_one_junction() -> None:
+    m = ArgumentMap()
+    for i in (1, 2, 3):
+        m.premise(f"p{i}", f"Premise {i}.")
+    m.claim("c", "So this.")
+    m.support(["p1", "p2"], "c", id="linked")
+    m.support("p3", "c", id="alone")
+    source = to_dot(m)
+    nodes, edges = nodes_of(source), edges_of(source)
+    assert "shape=point" in nodes["linked"]
+    assert "arrowhead=none" in edges[("p1", "linked")]
+    assert "arrowhead=none" in edges[("p2", "linked")]
+    assert "arrowhead=normal" in edges[("linked", "c")]
+    assert ("p3", "c") in edges
+    assert "alone" not in nodes
+
+
+def test_support_attack_and_undercut_differ_without_colour() -> None:
+    looks = {(s.style, s.arrowhead) for s in EDGE_STYLES.values()}
+    assert len(looks) == len(EDGE_STYLES)
+
+
+def test_legend_lists_the_kinds_drawn() -> None:
+    source = to_dot(north_korea())
+    assert '"legend case"' in source
+    assert '"legend premise"' not in source  # the article's map has no premise
+    assert '"legend undercut from" -> "legend undercut to"' in source
+    assert "legend" not in to_dot(north_korea(), legend=False)
+
+
+def test_cases_show_their_source_and_weak_evidence() -> None:
+    nodes = nodes_of(to_dot(north_korea()))
+    assert "source: Pressure on the North Korean" in nodes["uk"]
+    assert "▲ cites no evidence" in nodes["uk"]
+    assert "hearsay: “it is known to us”" in nodes["defectors"]
+    assert "hearsay" not in nodes["uk"]
+
+
+LABEL = re.compile(r"label=<(.*?)> (?=[a-z]+=)")
+MARKUP = re.compile(r"<(/?[A-Za-z]+)[^<>]*>")
+
+
+def test_hostile_labels_are_escaped(hostile: ArgumentMap) -> None:
+    source = to_dot(hostile)
+    labels = [m.group(1) for m in LABEL.finditer(source)]
+    assert len(labels) >= len(list(hostile.statements()))
+    for label in labels:
+        # The only markup in a label is argmap's own; every text '<' came out as &lt;.
+        assert {t.upper().lstrip("/") for t in MARKUP.findall(label)} <= {"FONT", "BR", "I", "B"}
+        assert "<script" not in label.lower()
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in label for label in labels)
+    # A backslash at the end of a text cannot swallow the closing quote of its tooltip.
+    assert 'tooltip="ends with a backslash \\\\"' in source
+    # Every node id is quoted, so DOT keywords and ports do not act.
+    for node_id in ("node", "graph", "strict", "p.x:1", "subgraph", "edge", "s"):
+        assert f'"{node_id}"' in source
+    assert '"p.x:1" -> "node"' in source
+
+
+def test_tooltips_can_be_left_out() -> None:
+    assert "tooltip" not in to_dot(north_korea(), tooltips=False, legend=False)
+
+
+def test_gaps_are_highlighted_with_rule_codes() -> None:
+    gaps = [
+        Finding("AM101", "unsupported-claim", "error", ("keeps_relations",), "no support"),
+        Finding("AM201", "uncited-case", "warning", ("uk", "s_uk"), "no source"),
+    ]
+    source = to_dot(north_korea(), gaps=gaps)
+    nodes, edges = nodes_of(source), edges_of(source)
+    assert "AM101 unsupported-claim: no support" in nodes["keeps_relations"]
+    assert "penwidth=3.5" in nodes["keeps_relations"]
+    assert "▲ AM101" in nodes["keeps_relations"]
+    assert "gap" in nodes["uk"]
+    assert "AM201 uncited-case: no source" in edges[("uk", "pressure")]
+    assert "penwidth=3.5" in edges[("uk", "pressure")]
+    assert "penwidth=3.5" not in edges[("japan", "pressure")]
+
+
+def test_a_finding_on_another_maps_node_is_an_error() -> None:
+    gap = Finding("AM101", "unsupported-claim", "error", ("nowhere",), "x")
+    with pytest.raises(UnknownNodeError, match="nowhere"):
+        to_dot(north_korea(), gaps=[gap])
+
+
+@pytest.mark.parametrize(
+    ("focus", "depth", "expected"),
+    [
+        ("uk", 0, {"uk"}),
+        ("uk", 1, {"uk", "pressure", "keeps_relations"}),
+        (
+            "uk",
+            2,
+            {"uk", "pressure", "keeps_relations", "agenda", "cannot_ignore", "japan", "unfounded"},
+        ),
+        # An undercutter is one step from the statements of the support it undercuts.
+        ("prisoners_moved", 1, {"prisoners_moved", "amnesty", "cannot_ignore"}),
+        # Focusing on an inference starts from all it joins.
+        ("s_amnesty", 0, {"amnesty", "cannot_ignore"}),
+    ],
+)
+def test_focus_and_depth_select_the_neighbourhood(
+    focus: str, depth: int, expected: set[str]
+) -> None:
+    m = north_korea()
+    assert neighbourhood(m, focus, depth) == expected
+    drawn = set(nodes_of(to_dot(m, focus=focus, depth=depth)))
+    statements = {s.id for s in m.statements()}
+    assert drawn & statements == expected
+
+
+def test_focus_never_draws_half_an_inference() -> None:
+    m = north_korea()
+    # cannot_ignore is one step from pressure; amnesty, its support's premise, two.
+    source = to_dot(m, focus="pressure", depth=1)
+    nodes, edges = nodes_of(source), edges_of(source)
+    assert "cannot_ignore" in nodes
+    assert "amnesty" not in nodes
+    assert "s_amnesty" not in nodes
+    assert all("amnesty" not in edge for edge in edges)
+
+
+def test_focus_defaults_to_one_step() -> None:
+    m = north_korea()
+    assert to_dot(m, focus="uk") == to_dot(m, focus="uk", depth=1)
+
+
+def test_unknown_focus_names_the_id() -> None:
+    with pytest.raises(UnknownNodeError, match="'nope'"):
+        to_dot(north_korea(), focus="nope")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"depth": 2}, "depth needs focus"),
+        ({"focus": "uk", "depth": -1}, "depth must be 0 or more"),
+        ({"wrap": 0}, "wrap must be a positive"),
+    ],
+)
+def test_bad_options_are_render_errors(options: dict[str, object], message: str) -> None:
+    with pytest.raises(RenderError, match=message):
+        to_dot(north_korea(), **options)  # type: ignore[arg-type]
+
+
+def test_long_text_is_wrapped() -> None:
+    m = ArgumentMap()
+    m.claim("c", "word " * 200)
+    label = nodes_of(to_dot(m, wrap=30))["c"]
+    assert label.count("<BR/>") >= 30
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab cde  fghij한국어שלוםمرحبا\n-"),  # noqa: RUF001
+        max_size=200,
+    ),
+    st.integers(min_value=2, max_value=50),
+)
+def test_wrap_keeps_every_word_and_fits(text: str, width: int) -> None:
+    lines = wrap_text(text, width)
+    assert all(columns(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())

@@ -1,0 +1,211 @@
+"""Drawing maps to files and to notebooks, checked by parsing the SVG the engine draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from drawing import HOSTILE_TEXTS, Drawing, assert_no_active_content
+
+from argmap import ArgmapError, ArgumentMap, RendererNotFoundError, RenderError, UnknownNodeError
+from argmap.examples import north_korea
+from argmap.render import draw, engine, format_for, render, repr_mimebundle
+from argmap.render.styles import EDGE_STYLES, NODE_STYLES
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    nodes: tuple[str, ...]
+    message: str
+
+
+@pytest.fixture(scope="module")
+def article_svg() -> Drawing:
+    return Drawing.parse(draw(north_korea(), format="svg"))
+
+
+@pytest.mark.needs_engine
+def test_every_statement_is_drawn_in_its_kinds_style(article_svg: Drawing) -> None:
+    m = north_korea()
+    nodes = article_svg.map_nodes()
+    for statement in m.statements():
+        node = nodes[statement.id]
+        kind = "central" if statement.id == m.central else statement.kind
+        assert statement.kind in article_svg.classes(node)
+        assert NODE_STYLES[kind].fillcolor.lower() in article_svg.fills(node)
+        assert NODE_STYLES[kind].color.lower() in article_svg.strokes(node)
+        assert any(f"{statement.id}" in line for line in article_svg.text(node))
+    assert "central" in article_svg.classes(nodes["agenda"])
+
+
+@pytest.mark.needs_engine
+def test_every_inference_is_drawn_in_its_relations_style(article_svg: Drawing) -> None:
+    m = north_korea()
+    edges = article_svg.map_edges()
+    for inference in m.inferences():
+        head = inference.target
+        relation = (
+            "support"
+            if inference.kind == "support"
+            else "undercut"
+            if m[head].kind == "support"
+            else "attack"
+        )
+        for premise in inference.premises:
+            edge = edges.get((premise, head)) or edges[(premise, inference.id)]
+            assert relation in article_svg.classes(edge)
+            assert EDGE_STYLES[relation].color.lower() in article_svg.strokes(edge)
+    # The undercut support: its premise meets a junction, from which the arrow goes on.
+    assert "junction" in article_svg.classes(article_svg.nodes["s_amnesty"])
+    assert ("s_amnesty", "cannot_ignore") in edges
+
+
+@pytest.mark.needs_engine
+def test_the_legend_is_drawn(article_svg: Drawing) -> None:
+    legend = {k for k, v in article_svg.nodes.items() if "legend" in article_svg.classes(v)}
+    assert {"legend central", "legend claim", "legend case", "legend rebuttal"} <= legend
+
+
+@pytest.mark.needs_engine
+def test_hostile_labels_give_valid_dot_and_inert_svg(hostile: ArgumentMap) -> None:
+    svg = draw(hostile, format="svg")
+    assert_no_active_content(svg)
+    drawing = Drawing.parse(svg)
+    nodes = drawing.map_nodes()
+    assert {s.id for s in hostile.statements()} <= set(nodes)
+    shown = {node_id: " ".join(drawing.text(nodes[node_id])) for node_id in HOSTILE_TEXTS}
+    # The texts come through as text, whatever they hold.
+    assert "<script>alert(1)</script>" in shown["node"]
+    assert '\\n \\l \\"' in shown["node"]
+    assert "북한 인권" in shown["graph"]
+    assert "זכויות אדם" in shown["strict"]
+    assert "حقوق الإنسان" in shown["p.x:1"]
+    assert shown["edge"].endswith("ends with a backslash \\")
+    assert "<b>bold</b> &amp; ]]>" in shown["subgraph"]
+    assert drawing.tooltip(nodes["node"]).startswith('He said "no" \\ and \\n')
+    assert ("p.x:1", "node") in drawing.map_edges()
+    assert ("edge", "s") in drawing.map_edges()
+
+
+@pytest.mark.needs_engine
+def test_gap_tooltips_name_the_rule() -> None:
+    gap = Finding("AM101", "unsupported-claim", "error", ("keeps_relations",), "nothing backs it")
+    drawing = Drawing.parse(draw(north_korea(), format="svg", gaps=[gap]))
+    node = drawing.nodes["keeps_relations"]
+    assert drawing.tooltip(node).startswith("AM101 unsupported-claim: nothing backs it")
+    assert "gap" in drawing.classes(node)
+    assert "#d55e00" in drawing.strokes(node)
+
+
+@pytest.mark.needs_engine
+def test_focus_draws_the_neighbourhood() -> None:
+    drawing = Drawing.parse(draw(north_korea(), format="svg", focus="uk", depth=1))
+    assert set(drawing.map_nodes()) == {"uk", "pressure", "keeps_relations"}
+    assert set(drawing.map_edges()) == {("uk", "pressure"), ("uk", "keeps_relations")}
+
+
+@pytest.mark.needs_engine
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [("m.svg", b"<?xml"), ("m.png", b"\x89PNG"), ("m.pdf", b"%PDF"), ("m.dot", b"digraph")],
+)
+def test_the_suffix_chooses_the_format(tmp_path: Path, name: str, magic: bytes) -> None:
+    out = render(north_korea(), tmp_path / name, focus="uk")
+    assert out == tmp_path / name
+    assert out.read_bytes().startswith(magic)
+
+
+@pytest.mark.needs_engine
+def test_format_overrides_the_suffix(tmp_path: Path) -> None:
+    out = render(north_korea(), tmp_path / "diagram", format="png", focus="uk")
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_format_for() -> None:
+    assert format_for("a.SVG") == "svg"
+    assert format_for("a.gv") == "dot"
+    assert format_for("a.txt", "PDF") == "pdf"
+
+
+@pytest.mark.parametrize("name", ["map.jpg", "map"])
+def test_unknown_suffix_names_the_path_and_the_choices(tmp_path: Path, name: str) -> None:
+    with pytest.raises(RenderError, match=r"map.*\.svg, \.png, \.pdf, \.dot, \.gv"):
+        render(north_korea(), tmp_path / name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_format_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown format 'gif'"):
+        render(north_korea(), tmp_path / "m.svg", format="gif")
+
+
+def test_a_failed_drawing_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(source: str, *, timeout: float) -> str:
+        raise RenderError("engine broke")
+
+    monkeypatch.setattr(engine, "layout_svg", fail)
+    out = tmp_path / "m.svg"
+    out.write_text("the old diagram")
+    with pytest.raises(RenderError, match="engine broke"):
+        render(north_korea(), out)
+    assert out.read_text() == "the old diagram"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.svg"]
+    with pytest.raises(RenderError):
+        render(north_korea(), tmp_path / "new.png")
+    assert not (tmp_path / "new.png").exists()
+
+
+def test_a_missing_folder_is_an_argmap_error(tmp_path: Path) -> None:
+    with pytest.raises(ArgmapError, match="does not exist"):
+        render(north_korea(), tmp_path / "nowhere" / "m.dot")
+
+
+def test_unknown_focus_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(UnknownNodeError, match="'nope'"):
+        render(north_korea(), tmp_path / "m.dot", focus="nope")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_engine_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Path:
+        raise RendererNotFoundError(f"no layout engine; {engine.INSTALL_HINT}")
+
+    monkeypatch.setattr(engine, "find_layout_engine", missing)
+    with pytest.raises(RendererNotFoundError, match="pip install graphviz-pure"):
+        render(north_korea(), tmp_path / "m.svg")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.needs_engine
+def test_notebooks_get_svg() -> None:
+    bundle = repr_mimebundle(north_korea())
+    assert set(bundle) == {"image/svg+xml"}
+    assert_no_active_content(bundle["image/svg+xml"])
+    assert repr_mimebundle(north_korea(), include=["text/html"]) == {}
+
+
+def _big_map(n: int) -> ArgumentMap:
+    m = ArgumentMap(title="A generated map")
+    m.claim("n0", "The root claim.")
+    kinds = ("claim", "premise", "case", "rebuttal")
+    for i in range(1, n):
+        kind = kinds[i % 4]
+        getattr(m, kind)(f"n{i}", f"Statement {i}, long enough to wrap onto a second line.")
+        parent = f"n{(i - 1) // 3}"
+        if kind == "rebuttal":
+            m.attack(f"n{i}", parent)
+        else:
+            m.support(f"n{i}", parent)
+    return m
+
+
+@pytest.mark.needs_engine
+def test_thousands_of_nodes_are_all_drawn() -> None:
+    m = _big_map(3000)
+    drawing = Drawing.parse(draw(m, format="svg", legend=False, tooltips=False))
+    assert len(drawing.map_nodes()) == 3000
+    assert len(drawing.map_edges()) == 2999
