@@ -341,6 +341,13 @@ def _relation(m: ArgumentMap, inference: Support | Attack) -> str:
     return "undercut" if isinstance(m[inference.target], Support) else "attack"
 
 
+def _scheme_label(inference: Support | Attack) -> str | None:
+    if not isinstance(inference, Support) or inference.scheme is None:
+        return None
+    name = get_scheme(inference.scheme).name.removeprefix("Argument from ").lower()
+    return f"<{_small(name, size=_SMALL + 1, tag='I')}>"
+
+
 def _inference_title(inference: Support | Attack, relation: str) -> str:
     if isinstance(inference, Support):
         scheme = f" ({get_scheme(inference.scheme).name})" if inference.scheme else ""
@@ -432,9 +439,11 @@ class _Builder:
         }
         if colour:
             attrs.update(color=colour, penwidth="3.5")
+        # The scheme names why the premises support the conclusion: worth reading on the arrow.
+        into = {**attrs, "label": _scheme_label(inference)}
         if not junction:
             for premise in inference.premises:
-                self.edge(premise, inference.target, attrs)
+                self.edge(premise, inference.target, into)
             return
         self.node_kinds.add(inference.kind)
         dot = NODE_STYLES[inference.kind].attrs()
@@ -454,7 +463,7 @@ class _Builder:
             self.edge(
                 premise, ids, {**attrs, "arrowhead": "none", "class": f"{relation} linked{gap}"}
             )
-        self.edge(ids, inference.target, attrs)
+        self.edge(ids, inference.target, into)
 
 
 def to_dot(

@@ -83,6 +83,7 @@ class EdgeStyle:
         style: ``solid``, ``dashed`` or ``dotted``.
         arrowhead: A Graphviz arrow shape: ``normal`` for support, ``tee`` for attack.
         penwidth: The line's width in points.
+        arrowsize: The arrowhead's size (a bar needs to be larger than an arrow to be seen).
     """
 
     title: str
@@ -90,6 +91,7 @@ class EdgeStyle:
     style: str
     arrowhead: str
     penwidth: float = 1.6
+    arrowsize: float = 1.0
 
     def attrs(self) -> dict[str, str]:
         """Return the style as DOT attributes."""
@@ -98,6 +100,7 @@ class EdgeStyle:
             "style": self.style,
             "arrowhead": self.arrowhead,
             "penwidth": f"{self.penwidth:g}",
+            "arrowsize": f"{self.arrowsize:g}",
         }
 
 
@@ -128,8 +131,8 @@ NODE_STYLES: Mapping[str, NodeStyle] = MappingProxyType(
 EDGE_STYLES: Mapping[str, EdgeStyle] = MappingProxyType(
     {
         "support": EdgeStyle("supports", _BLUE, "solid", "normal"),
-        "attack": EdgeStyle("attacks", _VERMILLION, "dashed", "tee"),
-        "undercut": EdgeStyle("undercuts (attacks a support)", _PURPLE, "dotted", "tee", 2.5),
+        "attack": EdgeStyle("attacks", _VERMILLION, "dashed", "tee", arrowsize=1.5),
+        "undercut": EdgeStyle("undercuts (attacks a support)", _PURPLE, "dotted", "tee", 2.8, 1.5),
     }
 )
 """Edge kind -> style: ``support``, ``attack`` (a rebuttal) and ``undercut`` (on a support)."""

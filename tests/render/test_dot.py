@@ -246,3 +246,10 @@ def test_wrap_keeps_every_word_and_fits(text: str, width: int) -> None:
     lines = wrap_text(text, width)
     assert all(columns(line) <= width for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_supports_are_labelled_with_their_scheme() -> None:
+    edges = edges_of(to_dot(north_korea()))
+    assert "<I>example</I>" in edges[("uk", "pressure")]
+    assert "<I>practical reasoning</I>" in edges[("pressure", "agenda")]
+    assert "label" not in edges[("keeps_relations", "unfounded")]  # no scheme named
