@@ -166,3 +166,55 @@ def rules_command() -> None:
     """
     for r in RULES.values():
         click.echo(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
+
+
+@main.command("render")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write; its suffix picks the format: .svg, .png, .pdf, .dot or .gv.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    help="The format, when the suffix of --out does not say it.",
+)
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="How many steps from --focus to draw (default 1).",
+)
+@click.option(
+    "--gaps",
+    is_flag=True,
+    help="Check the map and outline what the findings name; in an SVG, hover for the rule.",
+)
+@_library_errors
+def render_command(
+    *,
+    path: Path,
+    out: Path,
+    output_format: str | None,
+    focus: str | None,
+    depth: int | None,
+    gaps: bool,
+) -> None:
+    """Draw a map as a diagram: SVG, PNG, PDF or DOT.
+
+    Needs no system Graphviz: graphviz-pure, installed with argmap, lays it out.
+
+    Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps
+    """
+    from argmap.render import render  # noqa: PLC0415  # drawing loads only when asked for
+
+    m = load(path)
+    findings = list(check(m)) if gaps else None
+    written = render(m, out, format=output_format, focus=focus, depth=depth, gaps=findings)
+    click.echo(f"Wrote {written}")

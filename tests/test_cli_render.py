@@ -1,0 +1,80 @@
+"""`argmap render`: exit codes and outputs, with maps built through the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap import dump
+from argmap.cli import main
+from argmap.examples import north_korea
+
+
+@pytest.fixture
+def map_file(tmp_path: Path) -> Path:
+    path = tmp_path / "nk.json"
+    dump(north_korea(), path)
+    return path
+
+
+@pytest.mark.needs_engine
+@pytest.mark.parametrize(("name", "magic"), [("nk.svg", b"<?xml"), ("nk.png", b"\x89PNG")])
+def test_render_writes_the_diagram(map_file: Path, name: str, magic: bytes) -> None:
+    out = map_file.parent / name
+    result = CliRunner().invoke(main, ["render", str(map_file), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out}\n"
+    assert out.read_bytes().startswith(magic)
+
+
+def test_render_dot_with_focus_and_gaps(map_file: Path) -> None:
+    out = map_file.parent / "nk.dot"
+    args = ["render", str(map_file), "-o", str(out), "--focus", "uk", "--depth", "1", "--gaps"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    source = out.read_text("utf-8")
+    assert '"uk" -> "pressure"' in source
+    assert '"japan"' not in source
+    assert " gap" in source  # the uncited case is outlined
+
+
+def test_format_option_overrides_the_suffix(map_file: Path) -> None:
+    out = map_file.parent / "diagram.txt"
+    result = CliRunner().invoke(main, ["render", str(map_file), "-o", str(out), "--format", "dot"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8").startswith("digraph")
+
+
+def _one_line_error(result_output: str) -> str:
+    lines = result_output.strip().splitlines()
+    assert len(lines) == 1, result_output
+    assert lines[0].startswith("Error: ")
+    return lines[0]
+
+
+def test_unknown_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["render", str(tmp_path / "missing.json"), "-o", str(tmp_path / "m.svg")]
+    )
+    assert result.exit_code == 2
+    assert "missing.json" in _one_line_error(result.output)
+
+
+def test_unknown_focus(map_file: Path) -> None:
+    out = map_file.parent / "m.svg"
+    result = CliRunner().invoke(main, ["render", str(map_file), "-o", str(out), "--focus", "nope"])
+    assert result.exit_code == 2
+    assert "'nope'" in _one_line_error(result.output)
+    assert not out.exists()
+
+
+def test_bad_suffix(map_file: Path) -> None:
+    out = map_file.parent / "m.jpg"
+    result = CliRunner().invoke(main, ["render", str(map_file), "-o", str(out)])
+    assert result.exit_code == 2
+    line = _one_line_error(result.output)
+    assert "m.jpg" in line
+    assert ".svg, .png, .pdf, .dot, .gv" in line
+    assert not out.exists()
