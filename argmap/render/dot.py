@@ -369,6 +369,7 @@ class _Builder:
     lines: list[str] = field(default_factory=list)
     node_kinds: set[str] = field(default_factory=set)
     edge_kinds: set[str] = field(default_factory=set)
+    gap_colours: set[str] = field(default_factory=set)
 
     def node(self, name: str, attrs: Mapping[str, str | None]) -> None:
         self.lines.append(f"\t{_name(name)}{_attrs(attrs)}\n")
@@ -385,6 +386,8 @@ class _Builder:
         self.node_kinds.add(kind)
         style = NODE_STYLES[kind]
         colour = self.node_gaps.colour(statement.id)
+        if colour:
+            self.gap_colours.add(colour)
         body = wrap_text(statement.text, self.wrap)
         parts = [_small(f"{style.title.upper()} · {statement.id}"), *map(_html, body)]
         if isinstance(statement, Case):
@@ -427,6 +430,8 @@ class _Builder:
         self.edge_kinds.add(relation)
         ids = inference.id
         colour = self.edge_gaps.colour(ids) or self.node_gaps.colour(ids)
+        if colour:
+            self.gap_colours.add(colour)
         findings = _unique([*self.edge_gaps.lines(ids), *self.node_gaps.lines(ids)])
         tip = [*findings, _inference_title(inference, relation)]
         if inference.note:
@@ -539,7 +544,8 @@ def to_dot(
             g.attr("graph", tooltip=_dot_string(m.title))
     g.body.extend(b.lines)
     if legend and (b.node_kinds or b.edge_kinds):
-        _add_legend(g, Legend.for_kinds(b.node_kinds, b.edge_kinds))
+        severities = [s for s, c in GAP_COLOURS.items() if c in b.gap_colours]
+        _add_legend(g, Legend.for_kinds(b.node_kinds, b.edge_kinds, severities))
     return str(g.source)
 
 
@@ -561,9 +567,29 @@ def _add_legend(g: graphviz.Digraph, legend: Legend) -> None:
             attrs: dict[str, str | None] = {**node_style.attrs(), "class": f"legend {kind}"}
             text = f"<{_small(node_style.title, colour='#000000', size=_SMALL + 1)}>"
             if node_style.shape == "point":
-                attrs.update(width="0.11", label="", xlabel=text)
+                # An xlabel would overlap the next sample; a bullet in the label cannot.
+                bullet = f'<FONT POINT-SIZE="16" COLOR="{node_style.color}">•</FONT>'
+                attrs = {
+                    "shape": "plaintext",
+                    "label": f"<{bullet} {text[1:-1]}>",
+                    "class": f"legend {kind}",
+                }
             else:
                 attrs.update(label=text, margin="0.08,0.04")
+            box.body.append(f"\t{_name(name)}{_attrs(attrs)}\n")
+            samples.append(name)
+        for severity in legend.gaps:
+            name = f"legend gap {severity}"
+            text = f"<{_small(f'▲ {severity} finding', colour='#000000', size=_SMALL + 1)}>"
+            attrs = {
+                "shape": "box",
+                "style": "rounded",
+                "color": GAP_COLOURS[severity],
+                "penwidth": "3.5",
+                "label": text,
+                "margin": "0.08,0.04",
+                "class": f"legend gap {severity}",
+            }
             box.body.append(f"\t{_name(name)}{_attrs(attrs)}\n")
             samples.append(name)
         for kind in legend.edges:

@@ -149,7 +149,7 @@ WARNING_COLOUR = "#B34700"
 
 @dataclass(frozen=True, slots=True)
 class Legend:
-    """Which node and edge kinds a diagram shows, in the order a legend lists them.
+    """Which node and edge kinds, and finding severities, a diagram shows, in legend order.
 
     Example:
         >>> Legend.for_kinds(["case", "claim"], ["attack"]).nodes
@@ -158,12 +158,16 @@ class Legend:
 
     nodes: tuple[str, ...]
     edges: tuple[str, ...]
+    gaps: tuple[str, ...] = ()
 
     @classmethod
-    def for_kinds(cls, nodes: Iterable[str], edges: Iterable[str]) -> Legend:
-        """Return the legend for the kinds used, in the tables' order."""
-        node_set, edge_set = set(nodes), set(edges)
+    def for_kinds(
+        cls, nodes: Iterable[str], edges: Iterable[str], gaps: Iterable[str] = ()
+    ) -> Legend:
+        """Return the legend for the kinds (and finding severities) used, in the tables' order."""
+        node_set, edge_set, gap_set = set(nodes), set(edges), set(gaps)
         return cls(
             nodes=tuple(k for k in NODE_STYLES if k in node_set),
             edges=tuple(k for k in EDGE_STYLES if k in edge_set),
+            gaps=tuple(k for k in GAP_COLOURS if k in gap_set),
         )

@@ -253,3 +253,11 @@ def test_supports_are_labelled_with_their_scheme() -> None:
     assert "<I>example</I>" in edges[("uk", "pressure")]
     assert "<I>practical reasoning</I>" in edges[("pressure", "agenda")]
     assert "label" not in edges[("keeps_relations", "unfounded")]  # no scheme named
+
+
+def test_the_legend_explains_the_finding_colours() -> None:
+    gaps = [Finding("AM101", "unsupported-claim", "error", ("keeps_relations",), "no support")]
+    source = to_dot(north_korea(), gaps=gaps)
+    assert '"legend gap error"' in source
+    assert '"legend gap info"' not in source
+    assert '"legend gap' not in to_dot(north_korea())
