@@ -20,6 +20,7 @@ from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
 from argmap.io.native import dump, load, schema, write_atomic
+from argmap.render import render
 from argmap.summary import summarize
 
 __all__ = ["main"]
@@ -67,7 +68,8 @@ def demo(out: Path) -> None:
     """Map the built-in article: print its summary and gap report, write them to DIR.
 
     The article is "Pressure on the North Korean Human Rights Problem is Effective". Writes
-    DIR/north-korea.json (the map) and DIR/north-korea-report.json (its gap report).
+    DIR/north-korea.json (the map), DIR/north-korea-report.json (its gap report) and
+    DIR/north-korea.svg (its diagram).
 
     Example: argmap demo --out out
     """
@@ -78,6 +80,7 @@ def demo(out: Path) -> None:
     m = north_korea()
     path = out / "north-korea.json"
     dump(m, path)
+    diagram = render(m, out / "north-korea.svg")
     report = check(m)
     report_path = out / "north-korea-report.json"
     write_atomic(report_path, (report.to_json() + "\n").encode("utf-8"))
@@ -86,6 +89,7 @@ def demo(out: Path) -> None:
     click.echo(str(report))
     click.echo(f"\nWrote {path}")
     click.echo(f"Wrote {report_path}")
+    click.echo(f"Wrote {diagram}")
 
 
 @main.command("schema")
@@ -212,8 +216,6 @@ def render_command(
 
     Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps
     """
-    from argmap.render import render  # noqa: PLC0415  # drawing loads only when asked for
-
     m = load(path)
     findings = list(check(m)) if gaps else None
     written = render(m, out, format=output_format, focus=focus, depth=depth, gaps=findings)

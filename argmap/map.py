@@ -36,7 +36,9 @@ Examples:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar, overload
 
@@ -277,6 +279,40 @@ class ArgumentMap:
                     premise, head, key=inference.id, relation=relation, inference=inference.id
                 )
         return g
+
+    # -- drawing (argmap.render loads only when asked for) --------------------------------------
+
+    def render(self, path: str | os.PathLike[str], **options: Any) -> Path:
+        """Write the map's diagram to ``path``: SVG, PNG, PDF or DOT, by its suffix or ``format=``.
+
+        Options are those of :func:`argmap.render.render` (``focus``, ``depth``, ``gaps``, ...).
+        """
+        from argmap.render import render  # noqa: PLC0415
+
+        return render(self, path, **options)
+
+    def to_dot(self, **options: Any) -> str:
+        """Return the diagram's DOT source; options as for :func:`argmap.render.to_dot`.
+
+        Examples:
+            >>> from argmap.examples import north_korea
+            >>> dot = north_korea().to_dot(focus="amnesty", depth=1)
+            >>> '"prisoners_moved" [' in dot, '"agenda" [' in dot
+            (True, False)
+        """
+        from argmap.render import to_dot  # noqa: PLC0415
+
+        return to_dot(self, **options)
+
+    def _repr_mimebundle_(
+        self,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        **kwargs: Any,
+    ) -> dict[str, str]:
+        from argmap.render import repr_mimebundle  # noqa: PLC0415
+
+        return repr_mimebundle(self, include, exclude)
 
     def copy(self) -> ArgumentMap:
         """Return an independent copy of the map (models are immutable and shared)."""

@@ -1,6 +1,6 @@
 """Diagrams of argument maps: DOT built by pure code, drawn by Graphviz or graphviz-pure.
 
-Example:
+Examples:
     >>> from argmap.examples import north_korea
     >>> from argmap.render import to_dot
     >>> to_dot(north_korea()).startswith("digraph argmap {")

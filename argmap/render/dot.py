@@ -15,7 +15,7 @@ Every piece of text is escaped here: labels are HTML-like labels with ``&``, ``<
 ``"`` escaped; tooltips are DOT strings with backslashes and quotes escaped; node names are always
 quoted. So no text can end a string, start a statement, or reach the SVG as markup.
 
-Example:
+Examples:
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Tiny")
     >>> _ = m.claim("c", "Pressure works.")
@@ -111,7 +111,7 @@ def wrap_text(text: str, width: int = DEFAULT_WRAP) -> list[str]:
 
     A word longer than a line is cut; text without spaces, such as Chinese, is cut anywhere.
 
-    Example:
+    Examples:
         >>> wrap_text("Pressure on the regime works, as five cases show.", 20)
         ['Pressure on the', 'regime works, as', 'five cases show.']
         >>> wrap_text("한국어 문장은 두 칸씩 셉니다", 10)
@@ -214,7 +214,7 @@ def neighbourhood(m: ArgumentMap, focus: str, depth: int) -> set[str]:
         UnknownNodeError: The map holds no node ``focus``.
         RenderError: ``depth`` is negative.
 
-    Example:
+    Examples:
         >>> from argmap.examples import north_korea
         >>> sorted(neighbourhood(north_korea(), "uk", 1))
         ['keeps_relations', 'pressure', 'uk']
@@ -500,7 +500,7 @@ def to_dot(
         UnknownNodeError: ``focus``, or a node a finding names, is not in the map.
         RenderError: ``depth`` without ``focus``, a negative ``depth``, or ``wrap`` below 1.
 
-    Example:
+    Examples:
         >>> from argmap.examples import north_korea
         >>> source = to_dot(north_korea(), focus="uk", depth=1, legend=False)
         >>> '"uk" -> "pressure"' in source, '"japan"' in source

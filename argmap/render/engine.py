@@ -6,7 +6,7 @@ PNG and PDF are drawn from that SVG in-process by resvg and svg2pdf, with the fo
 (Arimo, Noto Sans Arabic, and Noto Sans KR for Hangul), never with system fonts, so that a diagram
 looks the same everywhere.
 
-Example:
+Examples:
     >>> pipe("digraph { a -> b }", format="dot")
     b'digraph { a -> b }'
 """

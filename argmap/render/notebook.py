@@ -1,6 +1,6 @@
 """Show a map inline in Jupyter: the ``_repr_mimebundle_`` protocol, answered with SVG.
 
-Example:
+Examples:
     >>> from argmap.examples import north_korea
     >>> repr_mimebundle(north_korea(), exclude=["image/svg+xml"])
     {}
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from argmap.exceptions import RenderError
 from argmap.map import ArgumentMap
 from argmap.render.output import draw
+from argmap.summary import summarize
 
 __all__ = ["MIME_TYPE", "repr_mimebundle"]
 
@@ -28,10 +30,14 @@ def repr_mimebundle(
     ``include`` and ``exclude`` are the MIME types the front end asks for or refuses; the SVG is
     drawn only when it is wanted.
 
-    Raises:
-        RendererNotFoundError: No layout engine is installed; the message says what to install.
+    Without a layout engine, or when drawing fails, the notebook gets the map's text summary
+    and the reason instead of a traceback: the map stays usable, and the message says what to
+    install.
     """
     wanted = (include is None or MIME_TYPE in set(include)) and MIME_TYPE not in set(exclude or ())
     if not wanted:
         return {}
-    return {MIME_TYPE: draw(m, format="svg").decode("utf-8")}
+    try:
+        return {MIME_TYPE: draw(m, format="svg").decode("utf-8")}
+    except RenderError as exc:
+        return {"text/plain": f"{summarize(m)}\n\n(no diagram: {exc})"}

@@ -1,6 +1,6 @@
 """Draw a map to bytes or to a file: DOT, SVG, PNG or PDF, chosen by the file's suffix.
 
-Example:
+Examples:
     >>> from argmap.examples import north_korea
     >>> draw(north_korea(), format="dot", focus="uk").startswith(b"digraph")
     True
@@ -36,7 +36,7 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> Forma
     Raises:
         RenderError: The format or suffix is not one argmap draws; the message lists those it does.
 
-    Example:
+    Examples:
         >>> format_for("map.SVG"), format_for("map.gv"), format_for("map", "png")
         ('svg', 'dot', 'png')
     """
@@ -119,7 +119,7 @@ def render(
         RendererNotFoundError: Nothing installed can draw it; the message says what to install.
         ArgmapError: The folder does not exist or cannot be written.
 
-    Example:
+    Examples:
         >>> import tempfile
         >>> from argmap.examples import north_korea
         >>> with tempfile.TemporaryDirectory() as folder:

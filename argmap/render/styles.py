@@ -6,7 +6,7 @@ distinction rests on colour alone: every node names its kind in its label, the c
 double border, supports end in an arrow, attacks in a bar (a "tee") on a dashed line, and
 undercutters on a dotted one.
 
-Example:
+Examples:
     >>> from argmap.render.styles import EDGE_STYLES, NODE_STYLES
     >>> NODE_STYLES["case"].shape
     'note'
@@ -151,7 +151,7 @@ WARNING_COLOUR = "#B34700"
 class Legend:
     """Which node and edge kinds, and finding severities, a diagram shows, in legend order.
 
-    Example:
+    Examples:
         >>> Legend.for_kinds(["case", "claim"], ["attack"]).nodes
         ('claim', 'case')
     """

@@ -1,0 +1,80 @@
+"""The examples CI runs: notebooks are in sync with their script twins and execute without error,
+the twins run as plain scripts, and the stored article map is what the library builds."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.examples import north_korea
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
+
+
+def _make_notebooks():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "make_notebooks", ROOT / "scripts" / "make_notebooks.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_notebook_has_a_twin() -> None:
+    twins = _make_notebooks().TWINS
+    assert sorted(p.name for p in NOTEBOOKS) == sorted(twins.values())
+    for script in twins:
+        assert (EXAMPLES / script).is_file()
+
+
+@pytest.mark.parametrize("script", sorted(_make_notebooks().TWINS))
+def test_notebook_is_in_sync_with_its_twin(script: str) -> None:
+    make = _make_notebooks()
+    notebook = EXAMPLES / make.TWINS[script]
+    assert notebook.read_text(encoding="utf-8") == make.render(EXAMPLES / script), (
+        f"{notebook.name} is stale: run scripts/make_notebooks.py"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_executes_without_error(notebook: Path, tmp_path: Path) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.read(notebook, as_version=4)
+    client = nbclient.NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()  # raises CellExecutionError, naming the cell, on any error
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any(o.output_type in ("execute_result", "display_data", "stream") for o in outputs)
+
+
+@pytest.mark.parametrize("script", sorted(_make_notebooks().TWINS))
+def test_script_twin_runs(script: str, tmp_path: Path) -> None:
+    result = subprocess.run(  # noqa: S603  # our own example, with this interpreter
+        [sys.executable, str(EXAMPLES / script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "findings" in result.stdout
+
+
+def test_stored_article_map_is_what_the_library_builds() -> None:
+    stored = EXAMPLES / "north-korea.json"
+    assert argmap.load(stored) == north_korea(), (
+        "examples/north-korea.json is stale: run scripts/make_examples.py"
+    )
