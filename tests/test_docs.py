@@ -95,3 +95,27 @@ def test_every_rule_code_in_the_docs_exists() -> None:
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     documented = re.findall(r"^## (AM\d{3}) ([a-z-]+)$", page, flags=re.MULTILINE)
     assert documented == [(r.code, r.name) for r in argmap.checks.RULES.values()]
+
+
+def test_tutorial_code_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = _blocks(ROOT / "docs" / "tutorial.md", "python")
+    assert len(blocks) >= 6
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(block, namespace)  # noqa: S102  # the tutorial's own code
+    assert (tmp_path / "north-korea.svg").read_bytes().lstrip().startswith(b"<?xml")
+    assert (tmp_path / "amnesty.png").read_bytes().startswith(b"\x89PNG")
+    report = namespace["report"]
+    assert isinstance(report, argmap.Report)
+    # The tutorial's prose names these findings; keep it true.
+    assert {f.nodes[0] for f in report.by_rule("AM301")} == {"uk", "japan", "executions", "amnesty"}
+    assert [f.nodes[0] for f in report.by_rule("AM302")] == ["defectors"]
+    assert [f.nodes[0] for f in report.by_rule("AM201")] == ["u_amnesty"]
+    assert not report.by_rule("AM101")
+
+
+def test_docs_pages_show_the_checked_in_diagram() -> None:
+    for page in ("tutorial.md", "index.md"):
+        assert "images/north-korea.png" in (ROOT / "docs" / page).read_text(encoding="utf-8")
+    assert (ROOT / "docs" / "images" / "north-korea.png").read_bytes().startswith(b"\x89PNG")
