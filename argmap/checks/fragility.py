@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from argmap.checks.rules import Rule
 
 
+def _grounded_central(index: MapIndex) -> str | None:
+    """The central claim, when there is one and it is grounded (else AM001/AM101/AM102 speak)."""
+    central = index.m.central
+    return central if central is not None and central in index.grounded else None
+
+
 @rule(
     "AM401",
     "fragile-central-claim",
@@ -23,8 +29,8 @@ if TYPE_CHECKING:
     "The central claim's grounding rests on a single case: without it, no evidence is left.",
 )
 def fragile_central_claim(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    central = index.m.central
-    if central is None or central not in index.grounded:
+    central = _grounded_central(index)
+    if central is None:
         return
     needed = sorted(necessary_cases(index, central))
     if needed:
@@ -45,8 +51,8 @@ def fragile_central_claim(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "The cases the central claim rests on, and how many of them cite a source.",
 )
 def evidence_base(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    central = index.m.central
-    if central is None or central not in index.grounded:
+    central = _grounded_central(index)
+    if central is None:
         return
     cases = sorted(grounding_cases(index, central))
     statements = index.statements
