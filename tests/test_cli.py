@@ -1,0 +1,104 @@
+"""The command line: `argmap demo` and `argmap schema` (other commands have their own tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import argmap
+from argmap.cli import main
+from argmap.examples import north_korea
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
+    out = tmp_path_factory.mktemp("demo") / "out" / "nested"
+    return _run("demo", "--out", str(out)), out
+
+
+def test_demo_writes_the_article_map(demo: tuple[Result, Path]) -> None:
+    result, out = demo
+    assert result.exit_code == 0, result.output
+    path = out / "north-korea.json"
+    assert argmap.load(path) == north_korea()
+    assert json.loads(path.read_text(encoding="utf-8"))["central"] == "agenda"
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_demo_prints_the_summary(demo: tuple[Result, Path]) -> None:
+    result, out = demo
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Pressure on the North Korean Human Rights Problem is Effective"
+    assert lines[1] == "12 statements (5 claim, 5 case, 2 rebuttal), 13 inferences, 1 sources"
+    assert lines[2] == (
+        "Central claim [agenda]: Every negotiation with North Korea, economic or nuclear, must "
+        "put North Korean human rights at the top of its agenda."
+    )
+    assert "  supported by pressure (s_agenda)" in lines
+    assert "  attacked by withdrawal (a_withdrawal), answered by unfounded" in lines
+    assert "Evidence: 5 cases" in lines
+    defectors = next(line for line in lines if line.startswith("  [defectors] "))
+    assert defectors.endswith("(no source cited; hedged: 'it is known to us')")
+    assert sum(line.endswith("(no source cited)") for line in lines) == 4
+    assert f"Wrote {out / 'north-korea.json'}" in lines
+    assert result.stderr == ""
+
+
+def test_demo_twice_overwrites(tmp_path: Path) -> None:
+    for _ in range(2):
+        result = _run("demo", "--out", str(tmp_path))
+        assert result.exit_code == 0, result.output
+    assert argmap.load(tmp_path / "north-korea.json") == north_korea()
+
+
+def test_demo_needs_out() -> None:
+    result = _run("demo")
+    assert result.exit_code == 2
+    assert "Missing option '--out'" in result.stderr
+
+
+def test_demo_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = _run("demo", "--out", str(blocker / "sub"))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {blocker / 'sub'}: cannot create the folder: Not a directory\n"
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_demo_error_when_the_map_cannot_be_written(tmp_path: Path) -> None:
+    (tmp_path / "north-korea.json").mkdir()  # a folder where the file should go
+    result = _run("demo", "--out", str(tmp_path))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"Error: {tmp_path / 'north-korea.json'}: cannot write: ")
+    assert "Traceback" not in result.output
+
+
+def test_schema_prints_the_native_schema() -> None:
+    result = _run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == argmap.schema()
+    assert result.stdout.startswith("{\n  ")
+
+
+def test_help_of_each_command_has_an_example() -> None:
+    for command in ("demo", "schema"):
+        result = _run(command, "--help")
+        assert result.exit_code == 0
+        assert f"Example: argmap {command}" in result.stdout
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"argmap, version {argmap.__version__}\n"
