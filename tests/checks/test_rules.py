@@ -1,0 +1,142 @@
+"""The rule registry (argmap/checks/rules.py) and choosing rules with select= and ignore=."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+import argmap
+from argmap.checks import RULES, Finding
+from argmap.checks.rules import select_rules
+
+EXPECTED = {
+    "AM001": ("no-central-claim", "info"),
+    "AM101": ("unsupported-claim", "error"),
+    "AM102": ("ungrounded-claim", "warning"),
+    "AM103": ("unsupported-premises", "warning"),
+    "AM104": ("circular-support", "error"),
+    "AM201": ("unanswered-attack", "warning"),
+    "AM202": ("undercut-claim", "error"),
+    "AM301": ("uncited-case", "warning"),
+    "AM302": ("hearsay-case", "warning"),
+    "AM303": ("unquoted-case", "warning"),
+    "AM304": ("unverifiable-quote", "info"),
+    "AM401": ("fragile-central-claim", "warning"),
+    "AM402": ("evidence-base", "info"),
+    "AM501": ("orphan-statement", "warning"),
+    "AM601": ("open-critical-questions", "info"),
+}
+
+
+def _gappy() -> argmap.ArgumentMap:
+    """A map on which every rule but AM001 fires at least once (AM001 needs no central claim)."""
+    m = argmap.ArgumentMap()
+    m.add_source(argmap.Source(id="un", title="UN report"))
+    m.claim("c", "C.")
+    m.claim("lonely", "Nothing supports this.")  # AM101, AM501
+    m.claim("up", "U.")
+    m.premise("bare", "B.")
+    m.support("bare", "up", id="s_bare")  # AM102 (up), AM103
+    m.support("up", "c", id="s_up")
+    m.claim("x", "X.")
+    m.claim("y", "Y.")
+    m.support("x", "y")
+    m.support("y", "x")  # AM104
+    m.support("x", "c")
+    m.case("k", "K.", quotes=[argmap.Quote(source="un", text="q")])  # AM301, AM304
+    m.case("h", "H.", attribution="it is known to us")  # AM302, AM303, AM501
+    m.support("k", "c", id="s_k", scheme="example")  # AM601
+    m.rebuttal("cut", "Cut.")
+    m.attack("cut", "s_k", id="u")  # AM201
+    m.attack("cut", "s_bare", id="u2")  # AM202 on up
+    m.central = "c"  # grounded only by k: AM401, AM402
+    return m
+
+
+def test_the_registry_holds_exactly_the_documented_rules_in_code_order() -> None:
+    assert list(RULES) == sorted(EXPECTED)
+    assert {code: (r.name, r.severity) for code, r in RULES.items()} == EXPECTED
+    for code, r in RULES.items():
+        assert r.code == code
+        assert re.fullmatch(r"AM\d{3}", code)
+        assert r.summary
+
+
+def test_the_gappy_map_triggers_every_rule_but_am001() -> None:
+    report = argmap.check(_gappy())
+    assert set(report.summary()["rules"]) == set(EXPECTED) - {"AM001"}
+    for f in report:
+        assert (f.name, f.severity) == EXPECTED[f.rule]
+        assert f.message
+        assert "\n" not in f.message  # a one-line message
+        assert f.explanation
+
+
+def test_findings_are_frozen() -> None:
+    f = next(iter(argmap.check(_gappy())))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.rule = "AM999"  # type: ignore[misc]
+    assert isinstance(f, Finding)
+
+
+@pytest.mark.parametrize(
+    ("select", "expected"),
+    [
+        (["AM101"], {"AM101"}),
+        (["AM1"], {"AM101", "AM102", "AM103", "AM104"}),
+        (["am3"], {"AM301", "AM302", "AM303", "AM304"}),
+        (["hearsay-case", "AM2"], {"AM201", "AM202", "AM302"}),
+        ([" AM401 ", ""], {"AM401"}),
+    ],
+)
+def test_select(select: list[str], expected: set[str]) -> None:
+    report = argmap.check(_gappy(), select=select)
+    assert set(report.summary()["rules"]) == expected
+    assert {r.code for r in select_rules(select)} == expected
+
+
+def test_ignore() -> None:
+    report = argmap.check(_gappy(), ignore=["AM6", "AM3", "unanswered-attack"])
+    assert set(report.summary()["rules"]) == {
+        "AM101",
+        "AM102",
+        "AM103",
+        "AM104",
+        "AM202",
+        "AM401",
+        "AM402",
+        "AM501",
+    }
+
+
+def test_select_then_ignore() -> None:
+    report = argmap.check(_gappy(), select=["AM1"], ignore=["AM102"])
+    assert set(report.summary()["rules"]) == {"AM101", "AM103", "AM104"}
+
+
+def test_select_nothing_runs_nothing() -> None:
+    assert argmap.check(_gappy(), select=[]).findings == ()
+
+
+@pytest.mark.parametrize("option", ["select", "ignore"])
+def test_an_unknown_rule_is_an_error_that_lists_the_rules(option: str) -> None:
+    with pytest.raises(argmap.ArgmapError) as info:
+        argmap.check(_gappy(), **{option: ["AM999"]})  # type: ignore[arg-type]
+    message = str(info.value)
+    assert message.startswith(f"{option}: no rule matches 'AM999'.")
+    assert "AM001, AM101" in message
+
+
+def test_an_unknown_name_suggests_a_close_one() -> None:
+    with pytest.raises(argmap.ArgmapError, match="Did you mean hearsay-case"):
+        argmap.check(_gappy(), select=["hearsay-cases"])
+
+
+def test_each_rule_runs_alone() -> None:
+    m = _gappy()
+    full = argmap.check(m)
+    for code in RULES:
+        alone = argmap.check(m, select=[code])
+        assert list(alone) == full.by_rule(code)
