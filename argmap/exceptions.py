@@ -26,11 +26,14 @@ class InvalidMapError(ArgmapError, ValueError):
 
     Attributes:
         node: The id of the node the rule is about, when there is one.
+        place: Where in a map's input (``("nodes", 3)``, ``("central",)``) the problem arose,
+            when the map was built from a list of nodes, as when a file is read.
     """
 
     def __init__(self, message: str, *, node: str | None = None) -> None:
         super().__init__(message)
         self.node = node
+        self.place: tuple[str | int, ...] | None = None
 
 
 class UnknownNodeError(InvalidMapError, LookupError):

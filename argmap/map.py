@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar, overload
 
 import networkx as nx
+import pydantic
 
 from argmap.exceptions import InvalidMapError, QuoteNotFoundError, UnknownNodeError
 from argmap.model import (
@@ -50,6 +52,7 @@ from argmap.model import (
     Attack,
     Case,
     Claim,
+    FrozenMap,
     Inference,
     Premise,
     Quote,
@@ -57,6 +60,7 @@ from argmap.model import (
     Source,
     Statement,
     Support,
+    _no_controls,
 )
 from argmap.quotes import closest_passage, find_quote
 from argmap.schemes import get_scheme
@@ -94,18 +98,56 @@ class ArgumentMap:
         self._g: nx.DiGraph[str] = nx.DiGraph()
         self._sources: dict[str, Source] = {}
         self._central: str | None = None
-        for source in sources:
-            self.add_source(source)
-        for node in sorted(nodes, key=lambda n: _ADD_ORDER[n.kind]):
-            self.add(node)
+        for i, source in enumerate(sources):
+            with _placed("sources", i):
+                self.add_source(source)
+        given = list(nodes)
+        in_add_order = sorted(range(len(given)), key=lambda i: _ADD_ORDER[given[i].kind])
+        for i in in_add_order:
+            with _placed("nodes", i):
+                self.add(given[i])
+        if in_add_order != sorted(in_add_order):
+            self._restore_order([n.id for n in given], [given[i] for i in in_add_order])
         if central is not None:
-            self.central = central
+            with _placed("central"):
+                self.central = central
+
+    def _restore_order(self, order: list[str], added: list[AnyNode]) -> None:
+        """Make the graph list its nodes in ``order`` (the order given, as in a file).
+
+        Nodes had to be added statements first so that every reference resolved; edges are
+        added again in that same order so that queries list inferences as before.
+        """
+        old, self._g = self._g, nx.DiGraph()
+        for node_id in order:
+            self._put_node(old.nodes[node_id]["model"])
+        for node in added:
+            if isinstance(node, Support | Attack):
+                self._put_edges(node)
 
     # -- reading -------------------------------------------------------------------------------
 
     @property
+    def title(self) -> str | None:
+        """The map's title, shown in reports and diagrams."""
+        return self._title
+
+    @title.setter
+    def title(self, value: str | None) -> None:
+        if value is not None:
+            try:
+                _no_controls(value)
+            except ValueError as exc:
+                raise InvalidMapError(f"the map's title {exc}") from None
+        self._title = value
+
+    @property
     def graph(self) -> nx.DiGraph[str]:
-        """A read-only view of the underlying graph; change the map through its methods."""
+        """A read-only view of the underlying graph; change the map through its methods.
+
+        The view follows the map's changes. It is frozen (networkx raises on a change to its
+        structure) and its node and edge attributes are read-only (a change raises TypeError).
+        """
         view: nx.DiGraph[str] = self._g.copy(as_view=True)
         return view
 
@@ -317,7 +359,10 @@ class ArgumentMap:
     def copy(self) -> ArgumentMap:
         """Return an independent copy of the map (models are immutable and shared)."""
         new = ArgumentMap(title=self.title)
-        new._g = self._g.copy()
+        for model in self.nodes():
+            new._put_node(model)
+        for inference in self.inferences():
+            new._put_edges(inference)
         new._sources = dict(self._sources)
         new._central = self._central
         return new
@@ -349,13 +394,25 @@ class ArgumentMap:
             node = self._verified(node)  # type: ignore[assignment]
         if isinstance(node, Support | Attack):
             self._check_inference(node)
-        self._g.add_node(node.id, model=node, kind=node.kind)
+        self._put_node(node)
         if isinstance(node, Support | Attack):
-            for premise in node.premises:
-                self._g.add_edge(premise, node.id, role="premise")
-            role = "conclusion" if isinstance(node, Support) else "target"
-            self._g.add_edge(node.id, node.target, role=role)
+            self._put_edges(node)
         return node
+
+    def _put_node(self, node: AnyNode) -> None:
+        # networkx gives no hook for read-only attribute dicts, so set the node's own.
+        self._g.add_node(node.id)
+        _raw(self._g)._node[node.id] = _ReadOnlyAttributes(model=node, kind=node.kind)
+
+    def _put_edges(self, inference: Support | Attack) -> None:
+        role = "conclusion" if isinstance(inference, Support) else "target"
+        for u, v, r in (
+            *((p, inference.id, "premise") for p in inference.premises),
+            (inference.id, inference.target, role),
+        ):
+            self._g.add_edge(u, v)
+            raw = _raw(self._g)
+            raw._succ[u][v] = raw._pred[v][u] = _ReadOnlyAttributes(role=r)
 
     def claim(
         self,
@@ -370,7 +427,7 @@ class ArgumentMap:
 
         ``quotes`` and ``source`` work as for :meth:`case`.
         """
-        return self.add(Claim(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(_make(Claim, id, text=text, quotes=_quotes(id, quotes, source), **fields))
 
     def premise(
         self,
@@ -382,7 +439,7 @@ class ArgumentMap:
         **fields: Any,
     ) -> Premise:
         """Add a :class:`~argmap.model.Premise` and return it."""
-        return self.add(Premise(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(_make(Premise, id, text=text, quotes=_quotes(id, quotes, source), **fields))
 
     def rebuttal(
         self,
@@ -394,7 +451,9 @@ class ArgumentMap:
         **fields: Any,
     ) -> Rebuttal:
         """Add a :class:`~argmap.model.Rebuttal` and return it."""
-        return self.add(Rebuttal(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(
+            _make(Rebuttal, id, text=text, quotes=_quotes(id, quotes, source), **fields)
+        )
 
     def case(
         self,
@@ -417,7 +476,7 @@ class ArgumentMap:
             >>> rain.quotes[0].start, rain.quotes[0].end
             (3, 19)
         """
-        return self.add(Case(id=id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(_make(Case, id, text=text, quotes=_quotes(id, quotes, source), **fields))
 
     def support(
         self,
@@ -434,8 +493,9 @@ class ArgumentMap:
         Without ``id`` the support is named ``s1``, ``s2``, ... (the first free one).
         """
         return self.add(
-            Support(
-                id=id or self._free_id("s"),
+            _make(
+                Support,
+                id or self._free_id("s"),
                 premises=_as_ids(premises),
                 conclusion=conclusion,
                 scheme=scheme,
@@ -458,8 +518,9 @@ class ArgumentMap:
         Without ``id`` the attack is named ``a1``, ``a2``, ... (the first free one).
         """
         return self.add(
-            Attack(
-                id=id or self._free_id("a"),
+            _make(
+                Attack,
+                id or self._free_id("a"),
                 premises=_as_ids(premises),
                 target=target,
                 question=question,
@@ -470,10 +531,11 @@ class ArgumentMap:
     def remove(self, node_id: str, *, cascade: bool = False) -> list[str]:
         """Remove a node (or a source) and return the ids removed.
 
-        A node that inferences depend on (as a premise or a target) is removed only with
-        ``cascade=True``, which also removes every inference left without a premise or a target.
-        A linked support that loses one premise is removed whole: its other premises were never
-        offered alone.
+        A node that inferences depend on (as a premise or a target), or that answers a support's
+        critical question, is removed only with ``cascade=True``, which also removes every
+        inference left without a premise or a target, and drops the answers it gave. A linked
+        support that loses one premise is removed whole: its other premises were never offered
+        alone. Removing an undercutter leaves the support it attacked in place.
 
         Raises:
             InvalidMapError: Other nodes depend on it and ``cascade`` is false.
@@ -490,11 +552,18 @@ class ArgumentMap:
             return [node_id]
         self[node_id]
         doomed = self._dependents(node_id)
-        if len(doomed) > 1 and not cascade:
-            others = ", ".join(sorted(d for d in doomed if d != node_id))
+        answering = [s for s in self._answering(node_id) if s.id not in doomed]
+        if (len(doomed) > 1 or answering) and not cascade:
+            users = sorted({*doomed, *(s.id for s in answering)} - {node_id})
             raise InvalidMapError(
-                f"node {node_id!r} is used by {others}; pass cascade=True to remove them too",
+                f"node {node_id!r} is used by {', '.join(users)}; "
+                "pass cascade=True to remove them too",
                 node=node_id,
+            )
+        for support in answering:
+            kept = {q: a for q, a in support.answered.items() if a != node_id}
+            _raw(self._g)._node[support.id] = _ReadOnlyAttributes(
+                model=support.model_copy(update={"answered": FrozenMap(kept)}), kind="support"
             )
         self._g.remove_nodes_from(doomed)
         if self._central in doomed:
@@ -502,19 +571,28 @@ class ArgumentMap:
         return sorted(doomed)
 
     def _dependents(self, node_id: str) -> set[str]:
+        """Return ``node_id`` and every inference that cannot stand without it.
+
+        An inference dies with any of its premises and with its target; an undercutter also
+        dies with the support it attacks. Nothing dies with an inference's own target.
+        """
         doomed = {node_id}
         stack = [node_id]
         while stack:
             current = stack.pop()
-            for neighbour in (*self._g.successors(current), *self._g.predecessors(current)):
-                model = self._g.nodes[neighbour]["model"]
-                if neighbour in doomed or model.kind not in INFERENCE_KINDS:
-                    continue
-                # An inference dies with any premise or with its target; an attack also dies
-                # with the support it undercuts.
-                doomed.add(neighbour)
-                stack.append(neighbour)
+            if self._g.nodes[current]["kind"] in INFERENCE_KINDS:
+                neighbours: Iterable[str] = self._g.predecessors(current)  # attacks on it
+            else:  # inferences it is a premise of, and inferences that target it
+                neighbours = (*self._g.successors(current), *self._g.predecessors(current))
+            for neighbour in neighbours:
+                if neighbour not in doomed and self._g.nodes[neighbour]["kind"] in INFERENCE_KINDS:
+                    doomed.add(neighbour)
+                    stack.append(neighbour)
         return doomed
+
+    def _answering(self, node_id: str) -> list[Support]:
+        """Return the supports whose ``answered`` names ``node_id``."""
+        return [s for s in self.nodes("support") if node_id in s.answered.values()]
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -579,7 +657,10 @@ class ArgumentMap:
 
     def _check_questions(self, sup: Support) -> None:
         if sup.scheme is not None:
-            get_scheme(sup.scheme)
+            try:
+                get_scheme(sup.scheme)
+            except InvalidMapError as exc:
+                raise InvalidMapError(f"support {sup.id!r}: {exc}", node=sup.id) from None
         if sup.answered and sup.scheme is None:
             raise InvalidMapError(
                 f"support {sup.id!r} answers critical questions but names no scheme", node=sup.id
@@ -646,6 +727,34 @@ class ArgumentMap:
         return case.model_copy(update={"quotes": tuple(located)})
 
 
+@contextmanager
+def _placed(*place: str | int) -> Iterator[None]:
+    """Mark an InvalidMapError raised inside with where in the constructor's input it arose."""
+    try:
+        yield
+    except InvalidMapError as exc:
+        exc.place = place
+        raise
+
+
+def _raw(g: nx.DiGraph[str]) -> Any:
+    """The graph itself, for setting its attribute dicts (networkx has no public way)."""
+    return g
+
+
+class _ReadOnlyAttributes(dict[str, Any]):
+    """Node and edge attributes that users can read through ``m.graph`` but not change."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("the map's graph is read-only; change the map through its methods")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self)
+
+
 def _as_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
     return (ids,) if isinstance(ids, str) else tuple(ids)
 
@@ -664,8 +773,30 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
                 f"{node_id!r}: a quote given as plain text needs source=<source id>", node=node_id
             )
         else:
-            parsed.append(Quote(source=source, text=q))
+            try:
+                parsed.append(Quote(source=source, text=q))
+            except pydantic.ValidationError as exc:
+                raise InvalidMapError(f"{node_id!r}: {_problems(exc)}", node=node_id) from None
     return tuple(parsed)
+
+
+def _make(cls: type[_N], node_id: str, **fields: Any) -> _N:
+    """Build a node model; a broken model rule becomes an InvalidMapError naming the node."""
+    try:
+        return cls(id=node_id, **fields)
+    except pydantic.ValidationError as exc:
+        kind = cls.model_fields["kind"].default
+        raise InvalidMapError(f"{kind} {node_id!r}: {_problems(exc)}", node=node_id) from None
+
+
+def _problems(exc: pydantic.ValidationError) -> str:
+    """The validation errors in one line: ``field: problem; ...``."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        parts.append(f"{where}: {msg}" if where else msg)
+    return "; ".join(parts)
 
 
 def _sources_used(statement: Statement) -> set[str]:

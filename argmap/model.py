@@ -62,19 +62,46 @@ NodeId = Annotated[
     Field(description="A node id: a letter, digit or underscore, then those or '.', ':', '-'."),
 ]
 
-# XML 1.0 (and so SVG) cannot carry these, and no honest text needs them.
-_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# XML 1.0 (and so SVG) cannot carry C0 controls; C1 controls (U+0080-U+009F, NEXT LINE among
+# them) do not survive YAML; a lone surrogate cannot be written as UTF-8. No honest text needs any.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _no_controls(value: str) -> str:
+    found = _FORBIDDEN.search(value)
+    if found:
+        raise ValueError(
+            f"must not contain control characters or lone surrogates (found U+{ord(found[0]):04X} "
+            f"at character {found.start()}); tab, newline and carriage return are allowed"
+        )
+    return value
 
 
 def _clean_text(value: str) -> str:
-    if _FORBIDDEN_CONTROL.search(value):
-        raise ValueError("must not contain control characters (only tab and newline are allowed)")
+    _no_controls(value)
     if not value.strip():
         raise ValueError("must not be blank")
     return value
 
 
 Text = Annotated[str, AfterValidator(_clean_text)]
+"""Text that must say something: not blank, no control characters."""
+
+Plain = Annotated[str, AfterValidator(_no_controls)]
+"""Free text with no control characters (it may be blank)."""
+
+
+class FrozenMap(dict[str, str]):
+    """A dict that cannot change after it is made, and can be hashed (like a frozen model)."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("this mapping is part of a frozen model; make a new model instead")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
 
 
 class _Model(BaseModel):
@@ -91,21 +118,12 @@ class Source(_Model):
 
     id: NodeId
     title: Text
-    text: str | None = Field(
+    text: Plain | None = Field(
         default=None, description="The full text; quotes from this source are checked against it."
     )
-    url: str | None = None
-    publisher: str | None = None
-    date: str | None = Field(default=None, description="Publication date as given, e.g. 2006-03.")
-
-    @field_validator("text")
-    @classmethod
-    def _text_is_clean(cls, value: str | None) -> str | None:
-        if value is not None and _FORBIDDEN_CONTROL.search(value):
-            raise ValueError(
-                "must not contain control characters (only tab and newline are allowed)"
-            )
-        return value
+    url: Plain | None = None
+    publisher: Plain | None = None
+    date: Plain | None = Field(default=None, description="Publication date as given, e.g. 2006-03.")
 
 
 class Quote(_Model):
@@ -143,8 +161,8 @@ def _span(quote: Quote) -> str:
 class _Statement(_Model):
     id: NodeId
     text: Text = Field(description="The statement, in the map author's words.")
-    note: str | None = Field(default=None, description="An analyst's remark on the statement.")
-    tags: tuple[str, ...] = ()
+    note: Plain | None = Field(default=None, description="An analyst's remark on the statement.")
+    tags: tuple[Text, ...] = ()
     quotes: tuple[Quote, ...] = Field(
         default=(), description="Where the source says it, verbatim; checked against the source."
     )
@@ -207,12 +225,12 @@ class Case(_Statement):
     """
 
     kind: Literal["case"] = Field(default="case", repr=False)
-    when: str | None = None
-    who: tuple[str, ...] = ()
+    when: Plain | None = None
+    who: tuple[Text, ...] = ()
     cites: tuple[NodeId, ...] = Field(
         default=(), description="Sources the text cites as evidence for this case."
     )
-    attribution: str | None = Field(
+    attribution: Plain | None = Field(
         default=None, description="How the text vouches for the case, verbatim (a hedge)."
     )
 
@@ -237,7 +255,7 @@ class _Inference(_Model):
     premises: tuple[NodeId, ...] = Field(
         min_length=1, description="Statements that act together (a linked argument)."
     )
-    note: str | None = None
+    note: Plain | None = None
 
     @field_validator("premises")
     @classmethod
@@ -264,8 +282,9 @@ class Support(_Inference):
     kind: Literal["support"] = Field(default="support", repr=False)
     conclusion: NodeId
     scheme: str | None = Field(default=None, description="An argumentation scheme's id.")
-    answered: dict[str, NodeId] = Field(
-        default_factory=dict, description="Critical question id -> the statement answering it."
+    answered: Annotated[dict[str, NodeId], AfterValidator(FrozenMap)] = Field(
+        default_factory=FrozenMap,
+        description="Critical question id -> the statement answering it.",
     )
 
     @property

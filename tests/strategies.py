@@ -17,10 +17,11 @@ from argmap import ArgumentMap, Quote, Source
 from argmap.model import NodeId, Statement
 from argmap.schemes import get_scheme, scheme_names
 
-# What the models refuse in text (and, for U+0085, what YAML cannot yet round trip: see
-# tests/io/test_native.py::test_yaml_keeps_next_line_character).
-_REFUSED = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_YAML_LOSSY = "\x85"
+# What the models refuse in any text: C0 controls but tab, newline and carriage return; DEL and
+# the C1 controls (U+0085 NEXT LINE among them); lone surrogates (category Cs, excluded below).
+_REFUSED = "".join(
+    chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+)
 
 HOSTILE = [
     '"}], {"kind": "claim"',
@@ -54,7 +55,7 @@ HOSTILE = [
     "{{ template }} %s {0}",
 ]
 
-_chars = st.characters(exclude_categories=("Cs",), exclude_characters=_REFUSED + _YAML_LOSSY)
+_chars = st.characters(exclude_categories=("Cs",), exclude_characters=_REFUSED)
 
 texts = st.one_of(
     st.sampled_from(HOSTILE),
@@ -64,9 +65,9 @@ texts = st.one_of(
 
 free_texts = st.one_of(
     st.sampled_from(HOSTILE),
-    st.text(st.characters(exclude_categories=("Cs",), exclude_characters=_YAML_LOSSY), max_size=20),
+    st.text(_chars, max_size=20),
 )
-"""Unchecked strings (notes, tags, titles): control characters are allowed there."""
+"""Free text (notes, titles, ...): may be blank, but no control characters either."""
 
 _ID: TypeAdapter[str] = TypeAdapter(NodeId)
 
@@ -134,7 +135,7 @@ def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
         fields: dict[str, object] = {
             "quotes": draw(_quotes(source, unlocated)),
             "note": draw(st.none() | free_texts),
-            "tags": tuple(draw(st.lists(free_texts, max_size=2))),
+            "tags": tuple(draw(st.lists(texts, max_size=2))),
         }
         if kind == "case":
             fields["cites"] = tuple(
@@ -142,7 +143,7 @@ def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
             )
             fields["attribution"] = draw(st.none() | free_texts)
             fields["when"] = draw(st.none() | free_texts)
-            fields["who"] = tuple(draw(st.lists(free_texts, max_size=2)))
+            fields["who"] = tuple(draw(st.lists(texts, max_size=2)))
         add = getattr(m, kind)
         statements.append(add(sid, draw(texts), **fields))
 

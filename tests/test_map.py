@@ -232,11 +232,6 @@ def test_inference_model_rules_are_refused(bare: ArgumentMap, build, node, messa
     assert list(bare.inferences()) == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: ArgumentMap.support/attack let the model's pydantic ValidationError escape: "
-    "not an InvalidMapError (so not an ArgmapError), and the message does not name the inference",
-    strict=True,
-)
 @pytest.mark.parametrize(("build", "node", "message"), _MODEL_RULES, ids=_MODEL_RULE_IDS)
 def test_inference_model_rules_raise_invalid_map_error_naming_the_inference(
     bare: ArgumentMap,
@@ -266,11 +261,6 @@ def test_unknown_scheme_is_refused_with_close_names(bare: ArgumentMap) -> None:
     assert "s" not in bare
 
 
-@pytest.mark.xfail(
-    reason="BUG: an unknown scheme's InvalidMapError has node=None and its message does not name "
-    "the support (so a file with one gets no line either)",
-    strict=True,
-)
 def test_unknown_scheme_error_names_the_support(bare: ArgumentMap) -> None:
     with pytest.raises(InvalidMapError) as info:
         bare.support("p", "c", id="s", scheme="exampel")
@@ -558,11 +548,6 @@ def test_graph_follows_later_changes(small: ArgumentMap) -> None:
     assert "d" in g  # a view, not a snapshot
 
 
-@pytest.mark.xfail(
-    reason="BUG: ArgumentMap.graph is a frozen view but its node attribute dicts are the map's "
-    "own: m.graph.nodes[n]['model'] = ... replaces a node behind the map's back",
-    strict=True,
-)
 def test_graph_node_data_cannot_be_changed(small: ArgumentMap) -> None:
     with pytest.raises((nx.NetworkXError, TypeError)):
         small.graph.nodes["c"]["model"] = Claim(id="c", text="Replaced.")
@@ -698,19 +683,16 @@ _UNDERCUTTER_BUG = (
 )
 
 
-@pytest.mark.xfail(reason=_UNDERCUTTER_BUG, strict=True)
 def test_remove_an_undercutter_alone(small: ArgumentMap) -> None:
     assert small.remove("a_u") == ["a_u"]
     assert small.attacks_on("s_case") == []
 
 
-@pytest.mark.xfail(reason=_UNDERCUTTER_BUG, strict=True)
 def test_remove_an_undercutting_statement_keeps_the_support(small: ArgumentMap) -> None:
     assert small.remove("u", cascade=True) == ["a_u", "u"]
     assert [s.id for s in small.supports_of("c")] == ["s_link", "s_case"]
 
 
-@pytest.mark.xfail(reason=_UNDERCUTTER_BUG, strict=True)
 def test_remove_an_undercutter_with_cascade_keeps_the_support(small: ArgumentMap) -> None:
     assert small.remove("a_u", cascade=True) == ["a_u"]
     assert "s_case" in small
@@ -802,11 +784,6 @@ def test_remove_then_reuse_the_id(small: ArgumentMap) -> None:
     assert small.attack("u", "c", id="a_r").premises == ("u",)
 
 
-@pytest.mark.xfail(
-    reason="BUG: remove() ignores 'answered' references: removing the statement that answers "
-    "a critical question leaves the support pointing at nothing (and the map no longer loads)",
-    strict=True,
-)
 def test_remove_a_statement_that_answers_a_question(bare: ArgumentMap) -> None:
     bare.support("p", "c", id="s", scheme="example", answered={"example.typical": "q"})
     with pytest.raises(InvalidMapError, match="'q' is used by s"):

@@ -135,11 +135,6 @@ def test_sequences_are_stored_as_tuples() -> None:
     assert Support(id="s", premises=["p"], conclusion="c").premises == ("p",)
 
 
-@pytest.mark.xfail(
-    reason="BUG: Support.answered is a plain dict inside a frozen model: it can be changed in "
-    "place (bypassing the map's checks) and makes the model unhashable",
-    strict=True,
-)
 def test_support_answered_cannot_be_changed_in_place() -> None:
     support = Support(
         id="s", premises=["p"], conclusion="c", scheme="example", answered={"example.typical": "q"}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
 from argmap.map import ArgumentMap
-from argmap.model import Node, Source
+from argmap.model import Node, Plain, Source
 
 __all__ = ["FORMAT_VERSION", "MapDocument", "dump", "dumps", "load", "loads", "schema"]
 
@@ -51,7 +51,7 @@ class MapDocument(BaseModel):
     model_config = ConfigDict(extra="forbid", title="argmap map")
 
     argmap: Literal[1] = Field(description="The format version.")
-    title: str | None = None
+    title: Plain | None = None
     central: str | None = Field(default=None, description="The id of the central claim.")
     sources: list[Source] = []
     nodes: list[Node] = []
@@ -100,12 +100,16 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
     """
     fmt = format_for(path, format)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise FileFormatError("no such file", path=str(path)) from None
     except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
         raise FileFormatError(
-            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", path=str(path)
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+            path=str(path),
+            line=line,
         ) from None
     except OSError as exc:
         raise FileFormatError(f"cannot read: {exc.strerror}", path=str(path)) from None
@@ -150,9 +154,9 @@ def loads(text: str, *, format: Format = "json", path: str | None = None) -> Arg
     try:
         return _build(doc)
     except InvalidMapError as exc:
-        loc = _locate_node(doc, exc.node)
+        loc = exc.place
         missing = getattr(exc, "missing", None)
-        if loc is not None and missing is not None:
+        if loc is not None and missing is not None and loc != ("central",):
             loc = (*loc, *_locate_value(data, loc, missing))
         raise FileFormatError(
             str(exc), path=path, line=_line_of(text, loc) if loc else None, where=_json_path(loc)
@@ -186,8 +190,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise ArgmapError(f"{path}: folder {str(folder)!r} does not exist; create it first")
+    tmp = folder / f".{path.name}.{secrets.token_hex(8)}.tmp"
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # Created like a plain open() would (mode 0o666 less the umask), unlike mkstemp's 0o600.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise ArgmapError(f"{path}: cannot write here: {exc.strerror}") from None
     try:
@@ -195,23 +201,14 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        # mkstemp makes the file private; give it the mode a plain open() would have.
-        os.chmod(tmp, _plain_file_mode(path))
+        if path.exists():  # keep the mode of the file it replaces
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise ArgmapError(f"{path}: cannot write: {exc.strerror}") from None
         raise
-
-
-def _plain_file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def to_data(m: ArgumentMap) -> dict[str, Any]:
@@ -248,6 +245,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # a merge key ("<<"): its keys may be overridden, which is no duplicate
         key = loader.construct_object(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(
@@ -278,7 +277,9 @@ def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
                 f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
             ) from None
         except ValueError as exc:  # a duplicate key
-            raise FileFormatError(f"not valid JSON: {exc}", path=path) from None
+            raise FileFormatError(
+                f"not valid JSON: {exc}", path=path, line=_duplicate_key_line(text)
+            ) from None
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -289,6 +290,27 @@ def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
         ) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
+
+
+def _duplicate_key_line(text: str) -> int | None:
+    """Return the 1-based line of the first key that repeats one before it in its mapping."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    return int(key.start_mark.line) + 1
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 def _describe(err: Any) -> str:
@@ -320,20 +342,6 @@ def _json_path(loc: tuple[int | str, ...] | None) -> str | None:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def _locate_node(doc: MapDocument, node_id: str | None) -> tuple[int | str, ...] | None:
-    if node_id is None:
-        return None
-    for i, node in enumerate(doc.nodes):
-        if node.id == node_id:
-            return ("nodes", i)
-    for i, source in enumerate(doc.sources):
-        if source.id == node_id:
-            return ("sources", i)
-    if doc.central == node_id:
-        return ("central",)
-    return None
 
 
 def _locate_value(data: Any, loc: tuple[int | str, ...], value: str) -> tuple[int | str, ...]:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from strategies import maps
 
 import argmap
-from argmap import ArgmapError, ArgumentMap, FileFormatError, Source
+from argmap import ArgmapError, ArgumentMap, FileFormatError, InvalidMapError, Source
 from argmap.examples import north_korea
 from argmap.io.native import dumps, loads, schema
 
@@ -188,28 +188,18 @@ def test_round_trip_through_files_for_any_map(m: ArgumentMap) -> None:
         assert sorted(p.name for p in Path(folder).iterdir()) == ["m.json", "m.yaml"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: dumps(format='yaml') writes U+0085 (NEXT LINE) raw inside a quoted scalar, and "
-    "YAML reads it back as a line break folded to a space: the round trip loses it",
-    strict=True,
-)
-def test_yaml_keeps_next_line_character() -> None:
-    m = ArgumentMap(title="a\x85b")
-    m.claim("c", "before\x85after")
-    assert loads(dumps(m, format="yaml"), format="yaml") == m
+def test_next_line_character_is_refused_rather_than_lost() -> None:
+    # YAML reads U+0085 (a C1 control) back as a line break, so the models refuse C1 controls.
+    m = ArgumentMap()
+    with pytest.raises(InvalidMapError, match=r"U\+0085 at character 6"):
+        m.claim("c", "before\x85after")
+    with pytest.raises(InvalidMapError, match="title"):
+        m.title = "a\x85b"
+    with pytest.raises(FileFormatError, match="U\\+0085") as info:
+        loads('{"argmap": 1,\n"title": "a\\u0085b"}', path="m.json")
+    assert info.value.line == 2
 
 
-def test_json_keeps_next_line_character() -> None:
-    m = ArgumentMap(title="a\x85b")
-    m.claim("c", "before\x85after")
-    assert loads(dumps(m)) == m
-
-
-@pytest.mark.xfail(
-    reason="BUG: a lone surrogate (JSON escape \\ud800) is accepted into a statement's text, "
-    "so the map loads but can never be dumped (UnicodeEncodeError, not an ArgmapError)",
-    strict=True,
-)
 def test_lone_surrogate_is_refused_on_load() -> None:
     text = '{\n"argmap": 1,\n"nodes": [\n{"kind": "claim", "id": "c", "text": "\\ud800"}\n]}'
     with pytest.raises(FileFormatError) as info:
@@ -332,11 +322,6 @@ def test_duplicate_key_in_json_is_refused(tmp_path: Path) -> None:
     assert "not valid JSON: duplicate key 'title'" in str(error)
 
 
-@pytest.mark.xfail(
-    reason="BUG: argmap.io.native._parse turns a JSON duplicate key into a FileFormatError "
-    "without a line (the YAML loader gives one)",
-    strict=True,
-)
 def test_duplicate_key_in_json_names_the_line(tmp_path: Path) -> None:
     error = _fails(tmp_path / "m.json", '{\n"argmap": 1,\n"title": "a",\n"title": "b"\n}\n')
     assert error.line == 4
@@ -401,7 +386,7 @@ BAD_FILES: list[tuple[str, str, int | None, str | None, str]] = [
         'argmap: 1\nnodes:\n- kind: claim\n  id: c\n  text: "a\\x07b"\n',
         5,
         "nodes[0].text",
-        "must not contain control characters (only tab and newline are allowed)",
+        "must not contain control characters or lone surrogates (found U+0007 at character 1)",
     ),
     (
         "bad id",
@@ -573,11 +558,6 @@ def test_bad_json_file_names_line_and_path(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="BUG: a central that is not a claim is reported at the node it names (nodes[1]), "
-    "not at the document's 'central' field where the mistake is",
-    strict=True,
-)
 def test_central_that_is_not_a_claim_points_at_central(tmp_path: Path) -> None:
     text = "argmap: 1\ncentral: p\nnodes:\n- kind: claim\n  id: c\n  text: x\n"
     text += "- kind: premise\n  id: p\n  text: y\n"
@@ -586,11 +566,6 @@ def test_central_that_is_not_a_claim_points_at_central(tmp_path: Path) -> None:
     assert (error.line, error.where) == (2, "central")
 
 
-@pytest.mark.xfail(
-    reason="BUG: a file naming an unknown scheme gets a FileFormatError with no line and no "
-    "place, because get_scheme's InvalidMapError carries no node",
-    strict=True,
-)
 def test_unknown_scheme_in_a_file_names_the_line(tmp_path: Path) -> None:
     text = "argmap: 1\nnodes:\n- kind: claim\n  id: c\n  text: x\n- kind: premise\n  id: p\n"
     text += "  text: y\n- kind: support\n  id: s\n  premises: [p]\n  conclusion: c\n"
@@ -623,10 +598,6 @@ def test_non_utf8_file(tmp_path: Path) -> None:
     assert f"not UTF-8 text (byte {byte}); save the file as UTF-8" in str(error)
 
 
-@pytest.mark.xfail(
-    reason="BUG: argmap.io.native.load reports a non-UTF-8 byte's offset but not its line",
-    strict=True,
-)
 def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
     error = _fails(tmp_path / "m.json", b'{\n"argmap": 1,\n"title": "caf\xe9"\n}\n')
     assert error.line == 3
@@ -666,11 +637,6 @@ def test_duplicate_id_in_a_file(tmp_path: Path) -> None:
     assert "id 'c' is already used in this map; ids must be unique" in str(error)
 
 
-@pytest.mark.xfail(
-    reason="BUG: a duplicate id is reported at the first node with that id (line 3), not at the "
-    "second one, which is what the map refused (_locate_node takes the first match)",
-    strict=True,
-)
 def test_duplicate_id_in_a_file_names_the_second_node(tmp_path: Path) -> None:
     error = _fails(tmp_path / "m.yaml", DUPLICATE_ID)
     assert (error.line, error.where) == (6, "nodes[1]")
@@ -692,11 +658,6 @@ nodes:
     assert m.title == "The title"
 
 
-@pytest.mark.xfail(
-    reason="BUG: the duplicate-key YAML loader constructs every key before flattening, so a "
-    "merge key '<<' (which yaml.safe_load reads) fails: no constructor for tag:yaml.org,2002:merge",
-    strict=True,
-)
 def test_yaml_merge_keys_are_read(tmp_path: Path) -> None:
     text = """\
 argmap: 1
