@@ -213,6 +213,12 @@ def test_unknown_rule_in_select_exits_2(tmp_path: Path) -> None:
     _assert_bad_input(result, "select: no rule matches 'AM999'")
 
 
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_empty_select_exits_2_rather_than_passing(tmp_path: Path, value: str) -> None:
+    result = _run("check", _clean(tmp_path / "c.json"), "--select", value)
+    _assert_bad_input(result, "select: no rule named")
+
+
 def test_unknown_rule_in_ignore_exits_2(tmp_path: Path) -> None:
     result = _run("check", _clean(tmp_path / "c.json"), "--ignore", "nonsense")
     _assert_bad_input(result, "ignore: no rule matches 'nonsense'")

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from strategies import maps
 
+import argmap
 from argmap import (
     ArgmapError,
     ArgumentMap,
@@ -789,3 +790,33 @@ def test_remove_a_statement_that_answers_a_question(bare: ArgumentMap) -> None:
     with pytest.raises(InvalidMapError, match="'q' is used by s"):
         bare.remove("q")
     assert "q" in bare
+
+
+def test_remove_an_answer_with_cascade_keeps_the_support_and_drops_the_answer(
+    bare: ArgumentMap,
+) -> None:
+    bare.support(
+        "p",
+        "c",
+        id="s",
+        scheme="example",
+        answered={"example.typical": "q", "example.strength": "r"},
+    )
+    assert bare.remove("q", cascade=True) == ["q"]
+    support = bare["s"]
+    assert isinstance(support, Support)
+    assert dict(support.answered) == {"example.strength": "r"}
+    with pytest.raises(TypeError):
+        support.answered["example.typical"] = "q"  # type: ignore[index]
+    assert argmap.loads(argmap.dumps(bare)) == bare
+
+
+def test_node_order_survives_a_round_trip(bare: ArgumentMap) -> None:
+    bare.support("p", "c", id="s")
+    bare.claim("late", "Added after an inference.")
+    bare.support("q", "c", id="s2")
+    order = [n.id for n in bare.nodes()]
+    assert order == ["c", "p", "q", "r", "s", "late", "s2"]
+    again = argmap.loads(argmap.dumps(bare))
+    assert [n.id for n in again.nodes()] == order
+    assert [s.id for s in again.supports_of("c")] == ["s", "s2"]

@@ -80,5 +80,6 @@ def circular_support(index: MapIndex, r: Rule) -> Iterator[Finding]:
             cycle,
             f"{cycle[0]!r} supports itself through a cycle of {len(cycle)} statements",
             f"Cycle: {path} (supports {', '.join(supports)}).{more} A statement cannot be "
-            "evidence for itself: break the cycle, or ground one of its statements in a case.",
+            "evidence for itself, even where a case also grounds part of the cycle: find the "
+            "support that runs the wrong way and remove it.",
         )

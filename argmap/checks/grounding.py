@@ -62,9 +62,20 @@ def grounded(m: ArgumentMap | MapIndex) -> dict[str, str | None]:
     return by
 
 
+def _known(index: MapIndex, node_id: str) -> None:
+    if node_id not in index.statements:
+        index.m.statement(node_id)  # raises UnknownNodeError, or InvalidMapError for an inference
+
+
 def grounding_cases(m: ArgumentMap | MapIndex, node_id: str) -> set[str]:
-    """Return every case from which a chain of support reaches ``node_id``."""
+    """Return every case from which a chain of support reaches ``node_id``.
+
+    Raises:
+        UnknownNodeError: The map holds no node ``node_id``.
+        InvalidMapError: ``node_id`` is an inference, not a statement.
+    """
     index = _index(m)
+    _known(index, node_id)
     ancestors = (
         index.central_ancestors if node_id == index.m.central else index.support_ancestors(node_id)
     )
@@ -80,8 +91,13 @@ def necessary_cases(m: ArgumentMap | MapIndex, node_id: str) -> frozenset[str]:
     N(s) = the intersection over its grounded supports of the union of its premises' N. Sets are
     shared whenever a statement has one grounded support with one premise, so a chain of any
     length costs one set.
+
+    Raises:
+        UnknownNodeError: The map holds no node ``node_id``.
+        InvalidMapError: ``node_id`` is an inference, not a statement.
     """
     index = _index(m)
+    _known(index, node_id)
     first = index.grounded
     if node_id not in first:
         return frozenset()

@@ -98,6 +98,11 @@ def select_rules(
         if patterns is None:
             continue
         wanted = [p.strip() for p in patterns if p.strip()]
+        if label == "select" and not wanted:
+            raise ArgmapError(
+                "select: no rule named; name codes (AM101), prefixes (AM1) or names, "
+                "or leave select out to run every rule"
+            )
         for pattern in wanted:
             if not any(_matches(r, pattern) for r in RULES.values()):
                 known = [*RULES, *(r.name for r in RULES.values())]

@@ -31,22 +31,23 @@ def open_critical_questions(index: MapIndex, r: Rule) -> Iterator[Finding]:
         if support.scheme is None:
             continue
         scheme = get_scheme(support.scheme)
-        raised = {
-            index.attacks[a].question: a
-            for a in index.attacks_into.get(sid, ())
-            if index.attacks[a].question
-        }
+        raised: dict[str, list[str]] = {}
+        for aid in index.attacks_into.get(sid, ()):
+            question = index.attacks[aid].question
+            if question:
+                raised.setdefault(question, []).append(aid)
         open_questions = [
             (qid, text)
             for qid, text in scheme.questions.items()
             if qid not in support.answered
-            and not (qid in raised and index.is_answered(raised[qid]))
+            and not any(index.is_answered(a) for a in raised.get(qid, ()))
         ]
         if not open_questions:
             continue
         lines = []
         for qid, text in open_questions:
-            note = f" (raised by {raised[qid]}, unanswered)" if qid in raised else ""
+            by = ", ".join(raised.get(qid, ()))
+            note = f" (raised by {by}, unanswered)" if by else ""
             lines.append(f"{qid}: {text}{note}")
         premises = ", ".join(support.premises)
         yield r.finding(

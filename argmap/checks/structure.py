@@ -32,13 +32,20 @@ def no_central_claim(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "AM501",
     "orphan-statement",
     "warning",
-    "A statement with no chain of supports or attacks to the central claim.",
+    "A statement with no chain of supports, attacks or answers to the central claim.",
 )
 def orphans(index: MapIndex, r: Rule) -> Iterator[Finding]:
     central = index.m.central
     if central is None:
         return
     seen = next(c for c in nx.weakly_connected_components(index.m.graph) if central in c)
+    # A statement that answers a critical question of a connected support takes part too.
+    seen |= {
+        answer
+        for sid, support in index.supports.items()
+        if sid in seen
+        for answer in support.answered.values()
+    }
     for sid, statement in index.statements.items():
         if sid not in seen:
             yield r.finding(

@@ -65,7 +65,7 @@ def _describe_chain(index: MapIndex, chain: list[str]) -> str:
     end = chain[-1]
     if chain.count(end) > 1:
         tail = f"comes round to {end!r} again: it is circular"
-    elif len(chain) >= MAX_CHAIN:
+    elif end in index.supports_into:  # stopped at the length limit, not at a bare end
         tail = f"goes on past {MAX_CHAIN} nodes (cut here)"
     else:
         tail = f"ends at {end!r}, which has no support and is not a case"

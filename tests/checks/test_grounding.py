@@ -194,11 +194,6 @@ def test_the_functions_agree_with_brute_force_removal() -> None:
     assert necessary_cases(m, "top") == frozenset(expected)
 
 
-@pytest.mark.xfail(
-    reason="BUG: argmap/checks/grounding.py grounding_cases raises a bare KeyError for an id the "
-    "map does not hold (index.statements[s]), not an ArgmapError naming the node (STYLE.md)",
-    strict=True,
-)
 def test_grounding_cases_of_an_unknown_id_is_an_unknown_node_error() -> None:
     m = argmap.ArgumentMap()
     m.case("k", "K.")
@@ -206,12 +201,6 @@ def test_grounding_cases_of_an_unknown_id_is_an_unknown_node_error() -> None:
         grounding_cases(m, "nope")
 
 
-@pytest.mark.xfail(
-    reason="BUG: argmap/checks/grounding.py necessary_cases returns an empty set for an id the "
-    "map does not hold, which reads as 'no single case is essential'; a typo should raise "
-    "UnknownNodeError",
-    strict=True,
-)
 def test_necessary_cases_of_an_unknown_id_is_an_unknown_node_error() -> None:
     m = argmap.ArgumentMap()
     m.case("k", "K.")

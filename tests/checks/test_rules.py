@@ -116,8 +116,15 @@ def test_select_then_ignore() -> None:
     assert set(report.summary()["rules"]) == {"AM101", "AM103", "AM104"}
 
 
-def test_select_nothing_runs_nothing() -> None:
-    assert argmap.check(_gappy(), select=[]).findings == ()
+@pytest.mark.parametrize("select", [[], [""], [" ", ""]])
+def test_selecting_no_rule_is_an_error_not_a_silent_pass(select: list[str]) -> None:
+    # An empty --select in a CI job must not pass by running nothing.
+    with pytest.raises(argmap.ArgmapError, match="select: no rule named"):
+        argmap.check(_gappy(), select=select)
+
+
+def test_ignoring_nothing_runs_everything() -> None:
+    assert argmap.check(_gappy(), ignore=[]) == argmap.check(_gappy())
 
 
 @pytest.mark.parametrize("option", ["select", "ignore"])

@@ -98,19 +98,10 @@ def test_am601_answered_and_raised_combine() -> None:
     assert _open(m) == {}
 
 
-_ORDER_BUG = pytest.mark.xfail(
-    reason="BUG: argmap/checks/schemes.py open_critical_questions keeps one raising attack per "
-    "question ({question: attack}, the last added wins), so when two attacks raise the same "
-    "question the result depends on the order they were added; per docs/rules.md the question "
-    "is answered when an attack raising it is itself answered",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "answered_first",
     [
-        pytest.param(True, marks=_ORDER_BUG, id="answered-first"),
+        pytest.param(True, id="answered-first"),
         pytest.param(False, id="open-first"),
     ],
 )

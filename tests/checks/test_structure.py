@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import argmap
 
 
@@ -105,12 +103,6 @@ def test_am501_the_central_claim_alone_is_not_an_orphan() -> None:
     assert _nodes(m, "AM501") == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: argmap/checks/structure.py orphans() looks only at the graph's support and "
-    "attack edges, so a statement named in a support's `answered` (the fix docs/rules.md gives "
-    "for AM601) is reported as an orphan that 'takes no part in the argument'",
-    strict=True,
-)
 def test_am501_a_statement_that_answers_a_critical_question_is_not_an_orphan() -> None:
     m = _argued()
     m.claim("answer", "Nothing else explains the sign.")

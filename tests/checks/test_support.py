@@ -3,8 +3,6 @@ AM103 unsupported-premises; and the 100k-long chains that must run without recur
 
 from __future__ import annotations
 
-import pytest
-
 import argmap
 from argmap.checks.support import MAX_CHAIN
 
@@ -195,11 +193,6 @@ def test_am102_long_chain_is_cut_short() -> None:
     assert f"goes on past {MAX_CHAIN} nodes (cut here)" in first.explanation
 
 
-@pytest.mark.xfail(
-    reason="BUG: argmap/checks/support.py ungrounded_chain/_describe_chain: a chain that reaches "
-    "its bare end exactly when it reaches MAX_CHAIN nodes is described as cut short",
-    strict=True,
-)
 def test_am102_chain_that_ends_exactly_at_the_limit_is_not_called_cut() -> None:
     steps = MAX_CHAIN // 2  # this many supports: the chain has exactly 2*steps + 1 nodes
     m = argmap.ArgumentMap()
