@@ -297,11 +297,11 @@ def _case_notes(m: ArgumentMap, case: Case, room: int) -> list[str]:
         lines.append(_clip(f"when: {case.when}", room))
     quoted = _unique(q.source for q in case.quotes)
     if quoted:
-        lines.append(_clip("source: " + "; ".join(_source_title(m, s) for s in quoted), room))
+        lines.append(_clip("quoted from: " + "; ".join(_source_title(m, s) for s in quoted), room))
     if case.cites:
         lines.append(_clip("cites: " + "; ".join(_source_title(m, s) for s in case.cites), room))
     else:
-        lines.append("▲ cites no evidence")
+        lines.append("▲ cites no source")
     if case.attribution:
         lines.append(_clip(f"▲ hearsay: “{case.attribution}”", room))
     return lines
@@ -389,7 +389,9 @@ class _Builder:
         if colour:
             self.gap_colours.add(colour)
         body = wrap_text(statement.text, self.wrap)
-        parts = [_small(f"{style.title.upper()} · {statement.id}"), *map(_html, body)]
+        # Tags show who says it: the analyst's own objections must not pass for the text's.
+        tags = "".join(f" · #{t}" for t in statement.tags)
+        parts = [_small(f"{style.title.upper()} · {statement.id}{tags}"), *map(_html, body)]
         if isinstance(statement, Case):
             for note in _case_notes(self.m, statement, self.wrap + 8):
                 warn = note.startswith("▲")
@@ -402,7 +404,7 @@ class _Builder:
         size = _CENTRAL_FONT_SIZE if central else _FONT_SIZE
         tip = [*self.node_gaps.lines(statement.id), statement.text]
         if isinstance(statement, Case):
-            tip += [f"source: {_source_title(self.m, q.source)}" for q in statement.quotes[:1]]
+            tip += [f"quoted from: {_source_title(self.m, q.source)}" for q in statement.quotes[:1]]
         if statement.note:
             tip.append(f"note: {statement.note}")
         width = _estimated_width(body, size)

@@ -115,8 +115,8 @@ def test_legend_lists_the_kinds_drawn() -> None:
 
 def test_cases_show_their_source_and_weak_evidence() -> None:
     nodes = nodes_of(to_dot(north_korea()))
-    assert "source: Pressure on the North Korean" in nodes["uk"]
-    assert "▲ cites no evidence" in nodes["uk"]
+    assert "quoted from: Pressure on the North Korean" in nodes["uk"]
+    assert "▲ cites no source" in nodes["uk"]
     assert "hearsay: “it is known to us”" in nodes["defectors"]
     assert "hearsay" not in nodes["uk"]
 
@@ -261,3 +261,11 @@ def test_the_legend_explains_the_finding_colours() -> None:
     assert '"legend gap error"' in source
     assert '"legend gap info"' not in source
     assert '"legend gap' not in to_dot(north_korea())
+
+
+def test_tags_show_in_the_header_so_the_analysts_objection_is_marked() -> None:
+    nodes = nodes_of(to_dot(north_korea()))
+    assert "REBUTTAL · prisoners_moved · #analyst" in nodes["prisoners_moved"]
+    # The article's own objection carries no such mark.
+    assert "#analyst" not in nodes["withdrawal"]
+    assert "REBUTTAL · withdrawal</FONT>" in nodes["withdrawal"]
