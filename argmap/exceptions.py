@@ -18,7 +18,16 @@ __all__ = [
 
 
 class ArgmapError(Exception):
-    """Root of every error argmap raises on purpose; catch this to handle them all."""
+    """Root of every error argmap raises on purpose; catch this to handle them all.
+
+    Examples:
+        >>> import argmap
+        >>> try:
+        ...     argmap.loads('{"argmap": 1, "nodes": [{"kind": "claim", "id": "c"}]}')
+        ... except argmap.ArgmapError as error:
+        ...     print(error)
+        <text>:1 (nodes[0].text): field 'text' is required
+    """
 
 
 class InvalidMapError(ArgmapError, ValueError):

@@ -84,6 +84,20 @@ class ArgumentMap:
         sources: Sources to add first.
         nodes: Statements and inferences to add, in any order.
         central: The id of the central claim.
+
+    Raises:
+        InvalidMapError: A node breaks one of the map's rules; its ``place`` says which input.
+
+    Examples:
+        >>> from argmap import ArgumentMap, Claim, Premise, Support
+        >>> m = ArgumentMap(
+        ...     title="Built at once",
+        ...     nodes=[Support(id="s", premises=["p"], conclusion="c"),
+        ...            Claim(id="c", text="C."), Premise(id="p", text="P.")],
+        ...     central="c",
+        ... )
+        >>> [n.id for n in m.nodes()], m.supporters("c")
+        (['s', 'c', 'p'], ['p'])
     """
 
     def __init__(
@@ -539,6 +553,14 @@ class ArgumentMap:
 
         Raises:
             InvalidMapError: Other nodes depend on it and ``cascade`` is false.
+
+        Examples:
+            >>> from argmap.examples import north_korea
+            >>> m = north_korea()
+            >>> m.remove("amnesty", cascade=True)
+            ['amnesty', 's_amnesty', 'u_amnesty']
+            >>> "prisoners_moved" in m, "cannot_ignore" in m
+            (True, True)
         """
         if node_id in self._sources:
             users = [s.id for s in self.statements() if node_id in _sources_used(s)]

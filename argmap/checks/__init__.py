@@ -63,6 +63,16 @@ def check(
 
     Raises:
         ArgmapError: ``select`` or ``ignore`` names no rule.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.ArgumentMap()
+        >>> _ = m.claim("c", "Pressure works.")
+        >>> report = argmap.check(m, select=["unsupported-claim"])
+        >>> [str(f) for f in report]
+        ["AM101 unsupported-claim [c]: claim 'c' has no support"]
+        >>> argmap.check(m, ignore=["AM1", "AM001"]).summary()["total"]
+        0
     """
     rules: list[Rule] = select_rules(select, ignore)
     index = MapIndex.of(m)
