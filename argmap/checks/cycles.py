@@ -21,42 +21,31 @@ if TYPE_CHECKING:
     from argmap.checks.rules import Rule
 
 
-def _on_or_between_cycles(index: MapIndex) -> set[str]:
-    """Peel off statements with no incoming or no outgoing support, until none is left to peel.
+def _on_or_after_cycles(index: MapIndex) -> set[str]:
+    """Return the statements that lie on a support cycle or downstream of one.
 
-    What remains holds every support cycle (and whatever lies between cycles); in the usual,
+    Kahn's peeling: statements that nothing supports are taken away with their outgoing
+    supports, again and again; what cannot be taken away waits on a cycle. In the usual,
     acyclic map nothing remains and the strongly connected components need not be computed.
     """
-    out_degree: dict[str, int] = {}
-    in_degree: dict[str, int] = {}
+    waiting: dict[str, int] = {}  # support edges into a statement not yet taken away
     for support in index.supports.values():
-        in_degree[support.conclusion] = in_degree.get(support.conclusion, 0) + len(support.premises)
-        for premise in support.premises:
-            out_degree[premise] = out_degree.get(premise, 0) + 1
-    alive = {s for s in out_degree if in_degree.get(s)}
-    queue = deque(s for s in out_degree.keys() | in_degree.keys() if s not in alive)
+        waiting[support.conclusion] = waiting.get(support.conclusion, 0) + len(support.premises)
+    queue = deque(s for s in index.premise_of if s not in waiting)
+    supports = index.supports
     while queue:
-        current = queue.popleft()
-        for sid in index.premise_of.get(current, ()):  # current no longer feeds anything
-            feeds = index.supports.get(sid)
-            if feeds is not None and feeds.conclusion in alive:
-                in_degree[feeds.conclusion] -= 1
-                if not in_degree[feeds.conclusion]:
-                    alive.discard(feeds.conclusion)
+        for sid in index.premise_of.get(queue.popleft(), ()):
+            feeds = supports.get(sid)
+            if feeds is not None:
+                left = waiting[feeds.conclusion] = waiting[feeds.conclusion] - 1
+                if not left:
                     queue.append(feeds.conclusion)
-        for sid in index.supports_into.get(current, ()):  # nothing flows out of current
-            for premise in index.supports[sid].premises:
-                if premise in alive:
-                    out_degree[premise] -= 1
-                    if not out_degree[premise]:
-                        alive.discard(premise)
-                        queue.append(premise)
-    return alive
+    return {s for s, left in waiting.items() if left}
 
 
 @rule("AM104", "circular-support", "error", "Statements that support themselves through a cycle.")
 def circular_support(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    knot = _on_or_between_cycles(index)
+    knot = _on_or_after_cycles(index)
     if not knot:
         return
     g: nx.DiGraph[str] = nx.DiGraph()
