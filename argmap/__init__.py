@@ -14,6 +14,7 @@ from argmap.checks import Finding, Report, check
 from argmap.exceptions import (
     ArgmapError,
     FileFormatError,
+    FileWriteError,
     InvalidMapError,
     QuoteNotFoundError,
     RendererNotFoundError,
@@ -43,6 +44,7 @@ __all__ = [
     "Case",
     "Claim",
     "FileFormatError",
+    "FileWriteError",
     "Finding",
     "InvalidMapError",
     "Node",

@@ -19,7 +19,8 @@ from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
-from argmap.io.native import dump, load, schema, write_atomic
+from argmap.files import write_atomic
+from argmap.io.native import dump, load, schema
 from argmap.render import render
 from argmap.summary import summarize
 

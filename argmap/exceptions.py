@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ArgmapError",
     "FileFormatError",
+    "FileWriteError",
     "InvalidMapError",
     "QuoteNotFoundError",
     "RenderError",
@@ -102,6 +103,21 @@ class FileFormatError(ArgmapError):
         if where:
             place += f" ({where})"
         super().__init__(f"{place}: {problem}")
+
+
+class FileWriteError(ArgmapError, OSError):
+    """A file could not be written; any old file at that path is left as it was.
+
+    Attributes:
+        path: The file that was to be written.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class RenderError(ArgmapError):

@@ -18,7 +18,8 @@ INTRO = """# Command line
 
 `argmap` is a thin layer over the library: each command parses its arguments, makes one library
 call and prints. Errors in the input (a malformed file, an unknown node id, an unknown rule) print
-one line on stderr, naming the file, line or node, and exit with code 2; never a traceback.
+one line on stderr, `Error: ...`, naming the file, line or node, and exit with code 2; a mistyped
+command or option prints the usage hint and exits with code 2 too. Never a traceback.
 
 This page is generated from the commands' own `--help` by `scripts/make_cli_docs.py`.
 """

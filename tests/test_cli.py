@@ -80,7 +80,10 @@ def test_demo_error_when_the_map_cannot_be_written(tmp_path: Path) -> None:
     result = _run("demo", "--out", str(tmp_path))
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"Error: {tmp_path / 'north-korea.json'}: cannot write: ")
+    assert line == (
+        f"Error: {tmp_path / 'north-korea.json'}: not a regular file (a folder or a device); "
+        "name a file to write"
+    )
     assert "Traceback" not in result.output
 
 

@@ -43,9 +43,6 @@ __all__ = [
 ]
 
 del attacks, cycles, evidence, fragility, schemes, structure, support
-_in_code_order = sorted(RULES.items())
-RULES.clear()
-RULES.update(_in_code_order)
 
 
 def check(

@@ -73,6 +73,9 @@ def rule(
         if code in RULES:
             raise RuntimeError(f"rule {code} is registered twice")
         RULES[code] = Rule(code=code, name=name, severity=severity, summary=summary, run=func)
+        in_code_order = sorted(RULES.items())  # rule modules may register in any order
+        RULES.clear()
+        RULES.update(in_code_order)
         return func
 
     return register

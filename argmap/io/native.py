@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,10 +33,20 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
+from argmap.files import write_atomic
 from argmap.map import ArgumentMap
 from argmap.model import Node, Plain, Source
 
-__all__ = ["FORMAT_VERSION", "MapDocument", "dump", "dumps", "load", "loads", "schema"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MapDocument",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "schema",
+    "write_atomic",  # kept here for callers that imported it from this module
+]
 
 FORMAT_VERSION = 1
 Format = Literal["json", "yaml"]
@@ -179,36 +188,6 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
     """
     text = dumps(m, format=format_for(path, format))
     write_atomic(Path(path), text.encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    Raises:
-        ArgmapError: The folder does not exist or cannot be written.
-    """
-    folder = path.parent
-    if not folder.is_dir():
-        raise ArgmapError(f"{path}: folder {str(folder)!r} does not exist; create it first")
-    tmp = folder / f".{path.name}.{secrets.token_hex(8)}.tmp"
-    try:
-        # Created like a plain open() would (mode 0o666 less the umask), unlike mkstemp's 0o600.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise ArgmapError(f"{path}: cannot write here: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():  # keep the mode of the file it replaces
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ArgmapError(f"{path}: cannot write: {exc.strerror}") from None
-        raise
 
 
 def to_data(m: ArgumentMap) -> dict[str, Any]:
