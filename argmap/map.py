@@ -13,7 +13,8 @@ node):
   statements that answer critical questions;
 - an inference has at least one premise, each a statement, listed once, and exactly one target;
 - a support's conclusion is a statement, and never one of its own premises;
-- an attack's target is a statement (a rebuttal) or a support (an undercutter), never an attack;
+- an attack's target is a statement (a rebuttal) or an inference (an undercutter): a support, or
+  another attack, as long as attacks do not target each other in a circle;
 - a scheme named by a support is in the catalogue, and critical questions belong to its scheme;
 - every quote of a statement occurs verbatim in its source's text (when the source has a text);
 - the central claim is a claim;
@@ -116,7 +117,7 @@ class ArgumentMap:
             with _placed("sources", i):
                 self.add_source(source)
         given = list(nodes)
-        in_add_order = sorted(range(len(given)), key=lambda i: _ADD_ORDER[given[i].kind])
+        in_add_order = _add_order(given)
         for i in in_add_order:
             with _placed("nodes", i):
                 self.add(given[i])
@@ -309,9 +310,10 @@ class ArgumentMap:
         """Project the map onto its statements: an edge from each premise to what it bears on.
 
         Edge attribute ``relation`` is ``"support"``, ``"attack"`` (against a statement) or
-        ``"undercut"`` (against a support; the edge points at that support's conclusion), and
-        ``inference`` names the inference the edge comes from. Node attribute ``model`` holds the
-        statement.
+        ``"undercut"`` (against an inference; the edge points at the statement that inference
+        bears on: a support's conclusion, or, for an attack, what it attacks, followed down to a
+        statement), ``inference`` names the inference the edge comes from, and ``undercuts`` the
+        inference an undercut edge denies. Node attribute ``model`` holds the statement.
 
         Examples:
             >>> from argmap.examples import north_korea
@@ -323,18 +325,31 @@ class ArgumentMap:
         for statement in self.statements():
             g.add_node(statement.id, model=statement, kind=statement.kind)
         for inference in self.inferences():
-            target = self[inference.target]
+            extra: dict[str, str] = {}
             if isinstance(inference, Support):
-                relation, head = "support", inference.conclusion
-            elif isinstance(target, Support):
-                relation, head = "undercut", target.conclusion
+                relation = "support"
+            elif isinstance(self[inference.target], Support | Attack):
+                relation, extra = "undercut", {"undercuts": inference.target}
             else:
-                relation, head = "attack", inference.target
+                relation = "attack"
+            head = self._bears_on(inference)
             for premise in inference.premises:
                 g.add_edge(
-                    premise, head, key=inference.id, relation=relation, inference=inference.id
+                    premise,
+                    head,
+                    key=inference.id,
+                    relation=relation,
+                    inference=inference.id,
+                    **extra,
                 )
         return g
+
+    def _bears_on(self, inference: Support | Attack) -> str:
+        """The statement an inference finally bears on, following attacked inferences down."""
+        target = inference.target
+        while not isinstance(model := self[target], _STATEMENT_TYPES):
+            target = model.target
+        return target
 
     # -- drawing (argmap.render loads only when asked for) --------------------------------------
 
@@ -661,21 +676,14 @@ class ArgumentMap:
                     node=inf.id,
                 )
             self._check_questions(inf)
-        else:
-            if isinstance(target, Attack):
+        elif inf.question is not None:
+            if not isinstance(target, Support) or target.scheme is None:
                 raise InvalidMapError(
-                    f"attack {inf.id!r}: target {inf.target!r} is an attack; attack one of its "
-                    "premises instead",
+                    f"attack {inf.id!r} raises question {inf.question!r}, but its target "
+                    f"{inf.target!r} is not a support that names a scheme",
                     node=inf.id,
                 )
-            if inf.question is not None:
-                if not isinstance(target, Support) or target.scheme is None:
-                    raise InvalidMapError(
-                        f"attack {inf.id!r} raises question {inf.question!r}, but its target "
-                        f"{inf.target!r} is not a support that names a scheme",
-                        node=inf.id,
-                    )
-                self._check_question_id(inf.id, target.scheme, inf.question)
+            self._check_question_id(inf.id, target.scheme, inf.question)
 
     def _check_questions(self, sup: Support) -> None:
         if sup.scheme is not None:
@@ -747,6 +755,46 @@ class ArgumentMap:
                 )
             located.append(quote.model_copy(update={"start": span[0], "end": span[1]}))
         return case.model_copy(update={"quotes": tuple(located)})
+
+
+def _add_order(nodes: list[AnyNode]) -> list[int]:
+    """Return the indices of ``nodes`` in an order in which every reference resolves.
+
+    Statements first, then supports, then attacks, each attack after the attack it targets
+    (attacks may undercut attacks).
+
+    Raises:
+        InvalidMapError: Attacks target each other in a circle, so none can be added first.
+    """
+    order = sorted(range(len(nodes)), key=lambda i: _ADD_ORDER[nodes[i].kind])
+    first_attack = next((k for k, i in enumerate(order) if nodes[i].kind == "attack"), len(order))
+    attacks = order[first_attack:]
+    by_id = {nodes[i].id: i for i in attacks}
+    placed: list[int] = []
+    done: set[int] = set()
+    for start in attacks:  # a depth-first walk down each chain of attacked attacks
+        chain: list[int] = []
+        current: int | None = start
+        while current is not None and current not in done and current not in chain:
+            chain.append(current)
+            current = by_id.get(nodes[current].target)  # type: ignore[union-attr]
+        if current is not None and current in chain:
+            circle = [nodes[i].id for i in chain[chain.index(current) :]]
+            message = (
+                f"attack {circle[0]!r} targets itself"
+                if len(circle) == 1
+                else f"attacks {' -> '.join([*circle, circle[0]])} target each other in a circle"
+            )
+            error = InvalidMapError(
+                f"{message}; an attack can only target an attack that stands without it",
+                node=circle[0],
+            )
+            error.place = ("nodes", current)
+            raise error
+        for i in reversed(chain):
+            done.add(i)
+            placed.append(i)
+    return order[:first_attack] + placed
 
 
 @contextmanager

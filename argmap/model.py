@@ -12,8 +12,8 @@ Inferences join statements, as in AIF and Argdown:
 
 - :class:`Support`: one or more premises that *jointly* support one conclusion (a linked argument;
   several supports of one conclusion are convergent), optionally naming its argumentation scheme;
-- :class:`Attack`: one or more premises against a statement (a rebuttal) or against a support
-  inference (an undercutter).
+- :class:`Attack`: one or more premises against a statement (a rebuttal) or against an
+  inference, a support or another attack (an undercutter).
 
 Every model is a frozen pydantic model; the union :data:`Node` parses any of them by its ``kind``.
 
@@ -304,7 +304,10 @@ class Support(_Inference):
 
 
 class Attack(_Inference):
-    """Premises against a statement (a rebuttal) or against a support inference (an undercutter).
+    """Premises against a statement (a rebuttal) or against an inference (an undercutter).
+
+    An undercutter grants its target's premises but denies that they bear on its conclusion or
+    target: it may undercut a support, or another attack ("granted, but that is no objection").
 
     ``question`` names the critical question the attack raises, when it attacks a support whose
     scheme has one.

@@ -17,6 +17,7 @@ from argmap import (
     InvalidMapError,
     Premise,
     Quote,
+    Rebuttal,
     Source,
     Support,
     UnknownNodeError,
@@ -193,14 +194,45 @@ def test_attack_may_target_a_statement_or_a_support(bare: ArgumentMap) -> None:
     assert bare.attack("r", "s", id="a2").target == "s"
 
 
-def test_attack_may_not_target_an_attack(bare: ArgumentMap) -> None:
+def test_an_attack_may_undercut_another_attack(bare: ArgumentMap) -> None:
+    # As in the Potsdam microtexts: "granted, but that is no objection" undercuts a rebuttal.
     bare.attack("r", "c", id="a")
-    with pytest.raises(
-        InvalidMapError, match="attack 'b': target 'a' is an attack; attack one of its premises"
-    ) as info:
-        bare.attack("p", "a", id="b")
-    assert info.value.node == "b"
-    assert "b" not in bare
+    undercut = bare.attack("p", "a", id="b")
+    assert bare.attacks_on("a") == [undercut]
+    edges = list(bare.statement_graph().edges(data=True))
+    assert ("p", "c", {"relation": "undercut", "inference": "b", "undercuts": "a"}) in edges
+    # It dies with the attack it undercuts, and the attack survives its undercutter.
+    assert bare.remove("b") == ["b"]
+    bare.attack("p", "a", id="b")
+    assert bare.remove("a", cascade=True) == ["a", "b"]
+
+
+def test_attacks_in_a_circle_are_refused_with_their_place() -> None:
+    with pytest.raises(InvalidMapError, match="attacks x -> y -> x target each other") as info:
+        ArgumentMap(
+            nodes=[
+                Premise(id="p", text="P."),
+                Attack(id="x", premises=["p"], target="y"),
+                Attack(id="y", premises=["p"], target="x"),
+            ]
+        )
+    assert info.value.place == ("nodes", 1)
+
+
+def test_attacks_on_attacks_load_in_any_order() -> None:
+    m = ArgumentMap(
+        nodes=[
+            Attack(id="u2", premises=["p2"], target="u"),
+            Attack(id="u", premises=["p"], target="a"),
+            Attack(id="a", premises=["r"], target="c"),
+            Claim(id="c", text="C."),
+            Premise(id="p", text="P."),
+            Premise(id="p2", text="P2."),
+            Rebuttal(id="r", text="R."),
+        ]
+    )
+    assert [n.id for n in m.nodes()] == ["u2", "u", "a", "c", "p", "p2", "r"]
+    assert m.attackers("u") == ["p2"]
 
 
 # The model refuses these; through the map they should still be InvalidMapErrors that name the

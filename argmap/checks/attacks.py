@@ -1,6 +1,7 @@
 """Attack gaps: objections left unanswered, and claims whose every support is undercut.
 
-An attack is *answered* when one of its premises is itself attacked. The map *stands by* the
+An attack is *answered* when one of its premises is itself attacked, or when the attack itself
+is undercut (attacked as an inference). The map *stands by* the
 central claim and everything that supports it, directly or through a chain (without a central
 claim: every statement not used to attack); objections against anything else, such as against
 the objections the map rejects, need no answer.
@@ -47,7 +48,8 @@ def unanswered_attacks(index: MapIndex, r: Rule) -> Iterator[Finding]:
         yield r.finding(
             [aid, *attack.premises, attack.target],
             f"attack {aid!r} by {by} {what}, and nothing answers it",
-            f"{why} Answer it with an attack on {by}, or concede the point.",
+            f"{why} Answer it with an attack on {by} or on the attack itself, "
+            "or concede the point.",
         )
 
 

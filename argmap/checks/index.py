@@ -73,8 +73,10 @@ class MapIndex:
         return set() if central is None else self.support_ancestors(central)
 
     def is_answered(self, attack_id: str) -> bool:
-        """Whether some premise of the attack is itself attacked."""
-        return any(p in self.attacks_into for p in self.attacks[attack_id].premises)
+        """Whether some premise of the attack is itself attacked, or the attack is undercut."""
+        return attack_id in self.attacks_into or any(
+            p in self.attacks_into for p in self.attacks[attack_id].premises
+        )
 
     def support_ancestors(self, node_id: str) -> set[str]:
         """Return the statements from which ``node_id`` is reached by support, itself included."""

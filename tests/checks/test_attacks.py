@@ -208,3 +208,26 @@ def test_am202_an_unsupported_statement_is_not_undercut() -> None:
     m = argmap.ArgumentMap()
     m.claim("c", "C.")
     assert _nodes(m, "AM202") == []
+
+
+def test_am201_undercutting_the_rebuttal_itself_answers_it() -> None:
+    # "Granted, but that is no objection": the answer attacks the attack, not its premise.
+    m = _argued()
+    m.rebuttal("obj", "It drives them from the talks.")
+    m.attack("obj", "c", id="a")
+    m.premise("granted", "Even so, they came back every time.")
+    m.attack("granted", "a", id="u")
+    assert _nodes(m, "AM201") == []
+    # The undercutter of an attack on the central claim is not itself a gap: it defends.
+    m.remove("granted", cascade=True)
+    assert _nodes(m, "AM201") == [("a", "obj", "c")]
+
+
+def test_am202_an_undercut_undercutter_leaves_the_support_standing() -> None:
+    m = _argued()
+    m.rebuttal("u", "The reactions were staged.")
+    m.attack("u", "s_c", id="under")
+    assert _nodes(m, "AM202") == [("c", "s_c")]
+    m.premise("w", "That does not show the support fails.")
+    m.attack("w", "under", id="meta")
+    assert _nodes(m, "AM202") == []

@@ -475,13 +475,13 @@ BAD_FILES: list[tuple[str, str, int | None, str | None, str]] = [
         "tuple should have at least 1 item",
     ),
     (
-        "attack on an attack",
+        "attacks in a circle",
         "argmap: 1\nnodes:\n- kind: claim\n  id: c\n  text: x\n- kind: premise\n  id: p\n"
-        "  text: y\n- kind: attack\n  id: a\n  premises: [p]\n  target: c\n"
+        "  text: y\n- kind: attack\n  id: a\n  premises: [p]\n  target: b\n"
         "- kind: attack\n  id: b\n  premises: [c]\n  target: a\n",
-        13,
-        "nodes[3]",
-        "attack 'b': target 'a' is an attack",
+        9,
+        "nodes[2]",
+        "attacks a -> b -> a target each other in a circle",
     ),
     (
         "question not of the scheme",
