@@ -13,7 +13,11 @@ What the diagram shows:
 
 Every piece of text is escaped here: labels are HTML-like labels with ``&``, ``<``, ``>`` and
 ``"`` escaped; tooltips are DOT strings with backslashes and quotes escaped; node names are always
-quoted. So no text can end a string, start a statement, or reach the SVG as markup.
+quoted. So no text can end a string, start a statement, or reach the SVG as markup. Layout engines
+also expand ``\\G``, ``\\N``, ``\\L`` and the like to the graph's or node's name or label, even
+in HTML-like labels and even when written ``&#92;``; so a WORD JOINER (U+2060, invisible) goes
+between such a backslash and its letter, and a Windows path or a LaTeX ``\\Lambda`` is drawn as
+written.
 
 Examples:
     >>> from argmap import ArgumentMap
@@ -46,6 +50,8 @@ from argmap.render.styles import (
     EDGE_STYLES,
     FONT,
     GAP_COLOURS,
+    GAP_PENWIDTH,
+    GAP_STYLE,
     HEADER_COLOUR,
     NODE_STYLES,
     WARNING_COLOUR,
@@ -61,9 +67,18 @@ DEFAULT_WRAP = 40
 _FONT_SIZE = 12.0
 _CENTRAL_FONT_SIZE = 14.0
 _SMALL = 9
+_GAP_WIDTH = f"{GAP_PENWIDTH:g}"
 # Neither XML nor DOT can carry these; lone surrogates cannot even be encoded.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# A backslash before one of these letters is an escape the engines expand even in HTML-like labels
+# (\G graph name, \N node name, \E edge, \T and \H tail and head, \L label), and graphviz-pure
+# reads two backslashes as one; in a tooltip, dot also reads \n \l \r as line breaks.
+_LABEL_ESCAPE = re.compile(r"\\(?=[GNETHL\\])")
+_TOOLTIP_ESCAPE = re.compile(r"\\(?=[GNETHLnlr\\])")
+_WORD_JOINER = "\u2060"
+# Scripts the engines measure with a Latin font's widths, and so draw too narrow a box for.
+_LATIN_NAMES = ("LATIN", "MODIFIER LETTER", "FEMININE ORDINAL", "MASCULINE ORDINAL")
 
 
 class Gap(Protocol):
@@ -96,6 +111,22 @@ def _clean(text: str) -> str:
     return _UNSAFE.sub("", text).replace("\t", " ")
 
 
+def _inert(text: str, escape: re.Pattern[str] = _LABEL_ESCAPE) -> str:
+    """Keep the engine from reading ``\\G``, ``\\N``, ``\\L``... as escapes: a word joiner
+    after the backslash breaks the pair and draws nothing."""
+    return escape.sub("\\\\" + _WORD_JOINER, text)
+
+
+def _positive_int(option: str, value: object, *, minimum: int) -> int:
+    """Return ``value`` if it is a whole number of at least ``minimum``; else a RenderError."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RenderError(f"{option} must be a whole number, not {value!r}")
+    if value < minimum:
+        qualifier = "0 or more" if minimum == 0 else f"at least {minimum}"
+        raise RenderError(f"{option} must be {qualifier}, not {value}")
+    return value
+
+
 def _columns(text: str) -> int:
     """Display width: wide (CJK) characters take two columns, combining marks none."""
     width = 0
@@ -106,31 +137,40 @@ def _columns(text: str) -> int:
     return width
 
 
-def wrap_text(text: str, width: int = DEFAULT_WRAP) -> list[str]:
+def wrap_text(text: str, *, width: int = DEFAULT_WRAP) -> list[str]:
     """Wrap ``text`` into lines of at most ``width`` columns, keeping its own line breaks.
 
     A word longer than a line is cut; text without spaces, such as Chinese, is cut anywhere.
+    A line always holds at least one character, so a wide character on a line one column wide
+    stands alone on its line.
+
+    Raises:
+        RenderError: ``width`` is not a whole number of at least 1.
 
     Examples:
-        >>> wrap_text("Pressure on the regime works, as five cases show.", 20)
+        >>> wrap_text("Pressure on the regime works, as five cases show.", width=20)
         ['Pressure on the', 'regime works, as', 'five cases show.']
-        >>> wrap_text("한국어 문장은 두 칸씩 셉니다", 10)
+        >>> wrap_text("한국어 문장은 두 칸씩 셉니다", width=10)
         ['한국어', '문장은 두', '칸씩', '셉니다']
     """
-    if width < 1:
-        raise RenderError(f"wrap must be a positive number of characters, not {width}")
+    _positive_int("wrap", width, minimum=1)
     lines: list[str] = []
     for paragraph in _clean(text).splitlines() or [""]:
         current, used = "", 0
         for word in paragraph.split():
             rest = word
             while _columns(rest) > width:  # cut an overlong word into full lines
-                head, rest = _cut(rest, width - used - (1 if current else 0))
-                if head:
-                    lines.append(f"{current} {head}" if current else head)
-                else:
-                    lines.append(current)
+                room = width - used - (1 if current else 0)
+                # On an empty line take at least one character, or a wide one never fits.
+                head, rest = _cut(rest, room, at_least_one=not current)
+                line = f"{current} {head}" if current and head else current or head
+                if not rest:  # a wide character alone on a line narrower than it
+                    current, used = line, _columns(line)
+                    break
+                lines.append(line)
                 current, used = "", 0
+            if not rest:
+                continue
             need = _columns(rest) + (1 if current else 0)
             if used + need > width:
                 lines.append(current)
@@ -141,18 +181,24 @@ def wrap_text(text: str, width: int = DEFAULT_WRAP) -> list[str]:
     return lines
 
 
-def _cut(word: str, room: int) -> tuple[str, str]:
+def _cut(word: str, room: int, *, at_least_one: bool = False) -> tuple[str, str]:
+    """Split ``word`` after at most ``room`` columns, never before a combining mark.
+
+    With ``at_least_one`` the head holds at least one character even when it is wider than
+    ``room``.
+    """
     used = 0
     for i, ch in enumerate(word):
-        used += _columns(ch)
-        if used > room:
+        columns = _columns(ch)
+        if columns and used + columns > room and (used or not at_least_one):
             return word[:i], word[i:]
+        used += columns
     return word, ""
 
 
 def _html(text: str) -> str:
     """Escape text for an HTML-like label (``'`` needs no escape outside attributes)."""
-    return (
+    return _inert(
         _clean(text)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -162,16 +208,35 @@ def _html(text: str) -> str:
 
 
 def _dot_string(*lines: str) -> str:
-    """A DOT escString whose backslashes are literal; lines joined by DOT's ``\\n``."""
+    """A DOT escString whose backslashes are literal; lines joined by DOT's ``\\n``.
+
+    ``&`` is escaped too: the engines pass an entity such as ``&#92;`` through to the SVG, where
+    it would be read as the character it names.
+    """
     parts = [part for line in lines for part in (_clean(line).splitlines() or [""])]
+    escaped = (
+        _inert(p, _TOOLTIP_ESCAPE).replace("\\", "\\\\").replace("&", "&amp;") for p in parts
+    )
     # nohtml: a tooltip such as "<b>" is text, never an HTML-like string.
-    quoted: str = graphviz.nohtml("\\n".join(p.replace("\\", "\\\\") for p in parts))
+    quoted: str = graphviz.nohtml("\\n".join(escaped))
     return quoted
 
 
 def _name(node_id: str) -> str:
     """A quoted DOT node name: quoting also keeps keywords and ``:`` (a port) from acting."""
     return '"' + node_id.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _other_script(ch: str) -> bool:
+    """Is ``ch`` a letter of a script other than Latin, such as Hangul, CJK, Arabic or Hebrew?
+
+    Punctuation and symbols (curly quotes, dashes, ``▲``) are not: the engines know their widths.
+    """
+    if unicodedata.east_asian_width(ch) in "WF":
+        return True
+    if unicodedata.category(ch)[0] != "L":
+        return False
+    return not unicodedata.name(ch, "LATIN").startswith(_LATIN_NAMES)
 
 
 def _estimated_width(lines: Iterable[str], font_size: float) -> float | None:
@@ -181,7 +246,7 @@ def _estimated_width(lines: Iterable[str], font_size: float) -> float | None:
     for line in lines:
         em = 0.0
         for ch in line:
-            if ord(ch) >= 0x300:
+            if not non_latin and _other_script(ch):
                 non_latin = True
             if unicodedata.combining(ch):
                 continue
@@ -203,7 +268,7 @@ def _joined(m: ArgumentMap, inference: Support | Attack) -> list[str]:
     return [*inference.premises, *bears_on]
 
 
-def neighbourhood(m: ArgumentMap, focus: str, depth: int) -> set[str]:
+def neighbourhood(m: ArgumentMap, focus: str, *, depth: int) -> set[str]:
     """Return the ids of the statements within ``depth`` steps of ``focus``.
 
     A step joins two statements that take part in one inference: a premise and what it supports
@@ -213,15 +278,16 @@ def neighbourhood(m: ArgumentMap, focus: str, depth: int) -> set[str]:
 
     Raises:
         UnknownNodeError: The map holds no node ``focus``.
-        RenderError: ``depth`` is negative.
+        RenderError: ``focus`` is not a string, or ``depth`` is not a whole number of 0 or more.
 
     Examples:
         >>> from argmap.examples import north_korea
-        >>> sorted(neighbourhood(north_korea(), "uk", 1))
+        >>> sorted(neighbourhood(north_korea(), "uk", depth=1))
         ['keeps_relations', 'pressure', 'uk']
     """
-    if depth < 0:
-        raise RenderError(f"depth must be 0 or more, not {depth}")
+    if not isinstance(focus, str):
+        raise RenderError(f"focus must be a node id (a string), not {focus!r}")
+    _positive_int("depth", depth, minimum=0)
     model = m[focus]  # raises UnknownNodeError naming it
     start = set(_joined(m, model)) if isinstance(model, Support | Attack) else {focus}
     neighbours: dict[str, set[str]] = {s.id: set() for s in m.statements()}
@@ -265,11 +331,46 @@ class _Overlay:
         return list(dict.fromkeys(g.rule for g in self.notes.get(node_id, ())))
 
 
+def _findings(gaps: object) -> list[Gap]:
+    """Return ``gaps`` as a list, after checking that each looks like a finding."""
+    if isinstance(gaps, str | bytes) or not isinstance(gaps, Iterable):
+        raise RenderError(
+            f"gaps must be a list of findings, such as check(m) returns, not {gaps!r}"
+        )
+    findings: list[Gap] = []
+    for gap in gaps:
+        fields = [getattr(gap, a, None) for a in ("rule", "name", "message")]
+        nodes = getattr(gap, "nodes", None)
+        if (
+            not all(isinstance(f, str) for f in fields)
+            or isinstance(nodes, str)
+            or not isinstance(nodes, Iterable)
+            or not all(isinstance(n, str) for n in nodes)
+        ):
+            raise RenderError(
+                f"gaps: each finding needs a rule, name and message (strings) and nodes "
+                f"(a tuple of node ids), as check(m) returns; got {gap!r}"
+            )
+        findings.append(gap)
+    return findings
+
+
 def _overlay(m: ArgumentMap, gaps: Iterable[Gap] | None) -> tuple[_Overlay, _Overlay]:
     """Findings by node, and by inference for the edges a finding names."""
     nodes, edges = _Overlay(), _Overlay()
-    for gap in gaps or ():
+    if gaps is None:
+        return nodes, edges
+    findings = _findings(gaps)
+    if not findings:
+        return nodes, edges
+    # Indexed once, so that each finding costs only as much as the nodes it names.
+    premise_of: dict[str, list[Support | Attack]] = {}
+    for inference in m.inferences():
+        for premise in inference.premises:
+            premise_of.setdefault(premise, []).append(inference)
+    for gap in findings:
         named = set(gap.nodes)
+        marked: set[str] = set()
         for node_id in gap.nodes:
             if node_id not in m and node_id not in m.sources:
                 raise UnknownNodeError(
@@ -277,14 +378,15 @@ def _overlay(m: ArgumentMap, gaps: Iterable[Gap] | None) -> tuple[_Overlay, _Ove
                     "was it checked on another map?",
                     node=node_id,
                 )
-            if node_id in m:
-                nodes.add(node_id, gap)
-        for inference in m.inferences():
+            if node_id not in m:
+                continue
+            nodes.add(node_id, gap)
             # An inference named, or one whose premise and target are both named (a path, a cycle).
-            if inference.id in named or (
-                named.intersection(inference.premises) and inference.target in named
-            ):
-                edges.add(inference.id, gap)
+            if isinstance(m[node_id], Support | Attack):
+                marked.add(node_id)
+            marked.update(i.id for i in premise_of.get(node_id, ()) if i.target in named)
+        for inference_id in sorted(marked):
+            edges.add(inference_id, gap)
     return nodes, edges
 
 
@@ -389,7 +491,7 @@ class _Builder:
         colour = self.node_gaps.colour(statement.id)
         if colour:
             self.gap_colours.add(colour)
-        body = wrap_text(statement.text, self.wrap)
+        body = wrap_text(statement.text, width=self.wrap)
         # Tags show who says it: the analyst's own objections must not pass for the text's.
         tags = "".join(f" · #{t}" for t in statement.tags)
         parts = [_small(f"{style.title.upper()} · {statement.id}{tags}"), *map(_html, body)]
@@ -424,7 +526,11 @@ class _Builder:
                 "fontsize": f"{size:g}" if central else None,
                 "width": None if width is None else f"{width:g}",
                 "tooltip": self.tooltip(*tip),
-                **({"color": colour, "penwidth": "3.5"} if colour else {}),
+                **(
+                    {"color": colour, "penwidth": _GAP_WIDTH, "style": f"{style.style},{GAP_STYLE}"}
+                    if colour
+                    else {}
+                ),
             },
         )
 
@@ -446,7 +552,7 @@ class _Builder:
             "class": relation + gap,
         }
         if colour:
-            attrs.update(color=colour, penwidth="3.5")
+            attrs.update(color=colour, penwidth=_GAP_WIDTH)
         # The scheme names why the premises support the conclusion: worth reading on the arrow.
         into = {**attrs, "label": _scheme_label(inference)}
         if not junction:
@@ -501,7 +607,9 @@ def to_dot(
 
     Raises:
         UnknownNodeError: ``focus``, or a node a finding names, is not in the map.
-        RenderError: ``depth`` without ``focus``, a negative ``depth``, or ``wrap`` below 1.
+        RenderError: An option of the wrong type or out of range: ``depth`` without ``focus``,
+            a ``depth`` that is not a whole number of 0 or more, a ``wrap`` that is not a whole
+            number of at least 1, or ``gaps`` that are not findings.
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -511,10 +619,9 @@ def to_dot(
     """
     if depth is not None and focus is None:
         raise RenderError("depth needs focus: give focus=<node id> to draw its neighbourhood")
-    if wrap < 1:
-        raise RenderError(f"wrap must be a positive number of characters, not {wrap}")
+    _positive_int("wrap", wrap, minimum=1)
     if focus is not None:
-        shown = neighbourhood(m, focus, 1 if depth is None else depth)
+        shown = neighbourhood(m, focus, depth=1 if depth is None else depth)
     else:
         shown = {s.id for s in m.statements()}
     node_gaps, edge_gaps = _overlay(m, gaps)
@@ -586,9 +693,9 @@ def _add_legend(g: graphviz.Digraph, legend: Legend) -> None:
             text = f"<{_small(f'▲ {severity} finding', colour='#000000', size=_SMALL + 1)}>"
             attrs = {
                 "shape": "box",
-                "style": "rounded",
+                "style": f"rounded,{GAP_STYLE}",
                 "color": GAP_COLOURS[severity],
-                "penwidth": "3.5",
+                "penwidth": _GAP_WIDTH,
                 "label": text,
                 "margin": "0.08,0.04",
                 "class": f"legend gap {severity}",

@@ -24,6 +24,8 @@ __all__ = [
     "EDGE_STYLES",
     "FONT",
     "GAP_COLOURS",
+    "GAP_PENWIDTH",
+    "GAP_STYLE",
     "NODE_STYLES",
     "EdgeStyle",
     "Legend",
@@ -37,9 +39,10 @@ has the same metrics."""
 # Okabe-Ito, with light tints of the same hues for fills.
 _BLUE, _SKY, _GREEN = "#0072B2", "#56B4E9", "#009E73"
 _ORANGE, _VERMILLION, _PURPLE, _GREY = "#E69F00", "#D55E00", "#CC79A7", "#555555"
+_BLACK = "#000000"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NodeStyle:
     """How one kind of node is drawn.
 
@@ -73,7 +76,7 @@ class NodeStyle:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EdgeStyle:
     """How one kind of edge is drawn.
 
@@ -107,22 +110,36 @@ class EdgeStyle:
 NODE_STYLES: Mapping[str, NodeStyle] = MappingProxyType(
     {
         "central": NodeStyle(
-            "central claim",
-            "box",
-            "#CFE6F7",
-            _BLUE,
+            title="central claim",
+            shape="box",
+            fillcolor="#CFE6F7",
+            color=_BLUE,
             style="filled,rounded,bold",
             penwidth=2.5,
             peripheries=2,
         ),
-        "claim": NodeStyle("claim", "box", "#E3F1FB", _BLUE, style="filled,rounded"),
-        "premise": NodeStyle("premise", "box", "#FBF7D0", "#A89A00"),
-        "case": NodeStyle("case", "note", "#DDF2EA", _GREEN),
-        "rebuttal": NodeStyle("rebuttal", "box", "#FBE3D6", _VERMILLION, style="filled,diagonals"),
+        "claim": NodeStyle(
+            title="claim", shape="box", fillcolor="#E3F1FB", color=_BLUE, style="filled,rounded"
+        ),
+        "premise": NodeStyle(title="premise", shape="box", fillcolor="#FBF7D0", color="#A89A00"),
+        "case": NodeStyle(title="case", shape="note", fillcolor="#DDF2EA", color=_GREEN),
+        "rebuttal": NodeStyle(
+            title="rebuttal",
+            shape="box",
+            fillcolor="#FBE3D6",
+            color=_VERMILLION,
+            style="filled,diagonals",
+        ),
         # An inference drawn as a junction: where linked premises meet before the arrow.
-        "support": NodeStyle("support junction", "point", _BLUE, _BLUE, penwidth=1, style="filled"),
+        "support": NodeStyle(
+            title="support junction", shape="point", fillcolor=_BLUE, color=_BLUE, penwidth=1
+        ),
         "attack": NodeStyle(
-            "attack junction", "point", _VERMILLION, _VERMILLION, penwidth=1, style="filled"
+            title="attack junction",
+            shape="point",
+            fillcolor=_VERMILLION,
+            color=_VERMILLION,
+            penwidth=1,
         ),
     }
 )
@@ -130,17 +147,36 @@ NODE_STYLES: Mapping[str, NodeStyle] = MappingProxyType(
 
 EDGE_STYLES: Mapping[str, EdgeStyle] = MappingProxyType(
     {
-        "support": EdgeStyle("supports", _BLUE, "solid", "normal"),
-        "attack": EdgeStyle("attacks", _VERMILLION, "dashed", "tee", arrowsize=1.5),
-        "undercut": EdgeStyle("undercuts (attacks a support)", _PURPLE, "dotted", "tee", 2.8, 1.5),
+        "support": EdgeStyle(title="supports", color=_BLUE, style="solid", arrowhead="normal"),
+        "attack": EdgeStyle(
+            title="attacks", color=_VERMILLION, style="dashed", arrowhead="tee", arrowsize=1.5
+        ),
+        "undercut": EdgeStyle(
+            title="undercuts (attacks a support)",
+            color=_PURPLE,
+            style="dotted",
+            arrowhead="tee",
+            penwidth=2.8,
+            arrowsize=1.5,
+        ),
     }
 )
 """Edge kind -> style: ``support``, ``attack`` (a rebuttal) and ``undercut`` (on a support)."""
 
 GAP_COLOURS: Mapping[str, str] = MappingProxyType(
-    {"error": _VERMILLION, "warning": _ORANGE, "info": _SKY}
+    {"error": _BLACK, "warning": _ORANGE, "info": _SKY}
 )
-"""Finding severity -> the colour of the overlay that marks the nodes and edges it names."""
+"""Finding severity -> the colour of the overlay that marks the nodes and edges it names.
+
+No node or edge kind uses these colours, so a finding is never taken for an attack; a statement
+with a finding also gets a thick dashed outline (:data:`GAP_STYLE`) and its rule codes in its label.
+"""
+
+GAP_STYLE = "dashed"
+"""The style flag added to a statement's outline when a finding names it."""
+
+GAP_PENWIDTH = 3.5
+"""The width of the outline or line that marks what a finding names."""
 
 # Not exported: used by the DOT builder for the small text around a node's main text.
 HEADER_COLOUR = _GREY

@@ -5,7 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from argmap import ArgumentMap
+
 SVG = "{http://www.w3.org/2000/svg}"
+WORD_JOINER = "\u2060"  # what the DOT builder puts between a backslash and a letter dot expands
 XLINK = "{http://www.w3.org/1999/xlink}"
 
 HOSTILE_TEXTS = {
@@ -15,7 +18,26 @@ HOSTILE_TEXTS = {
     "p.x:1": "حقوق الإنسان مهمة في كل المفاوضات",
     "edge": "ends with a backslash \\",
     "subgraph": "line one\nline two\ttabbed & <b>bold</b> &amp; ]]> <!-- x --> javascript:alert(1)",
+    # Escapes that dot expands to the graph's or node's name or label, even in HTML-like labels.
+    "N": "a \\G b \\N c \\E d \\T e \\H f \\L g &#92;G &#92;N",
+    "E": "C:\\Temp\\New\\Logs and $\\Lambda = \\lambda_1$ \\\\ \\r\\n",
 }
+
+
+def big_map(n: int) -> ArgumentMap:
+    """A tree of ``n`` statements, three children each, every fourth a rebuttal."""
+    m = ArgumentMap(title="A generated map")
+    m.claim("n0", "The root claim.")
+    kinds = ("claim", "premise", "case", "rebuttal")
+    for i in range(1, n):
+        kind = kinds[i % 4]
+        getattr(m, kind)(f"n{i}", f"Statement {i}, long enough to wrap onto a second line.")
+        parent = f"n{(i - 1) // 3}"
+        if kind == "rebuttal":
+            m.attack(f"n{i}", parent)
+        else:
+            m.support(f"n{i}", parent)
+    return m
 
 
 @dataclass

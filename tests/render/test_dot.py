@@ -6,14 +6,17 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from drawing import HOSTILE_TEXTS, WORD_JOINER, big_map
 from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, RenderError, UnknownNodeError
+from argmap.checks import check
 from argmap.examples import north_korea
 from argmap.render.dot import _columns as columns
+from argmap.render.dot import _estimated_width as estimated_width
 from argmap.render.dot import neighbourhood, to_dot, wrap_text
-from argmap.render.styles import EDGE_STYLES, NODE_STYLES
+from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
 
 NODE_LINE = re.compile(r'^\t"(?P<name>[^"]+)" \[(?P<attrs>.*)\]$', re.MULTILINE)
 EDGE_LINE = re.compile(
@@ -100,9 +103,23 @@ def test_a_linked_support_meets_at_one_junction() -> None:
     assert "alone" not in nodes
 
 
-def test_support_attack_and_undercut_differ_without_colour() -> None:
-    looks = {(s.style, s.arrowhead) for s in EDGE_STYLES.values()}
-    assert len(looks) == len(EDGE_STYLES)
+ATTR = re.compile(r'(?P<key>[a-z]+)=(?P<value>"(?:[^"\\]|\\.)*"|<.*?>(?= [a-z]+=|$)|[^ "]+)')
+
+
+def attrs_of(attrs: str) -> dict[str, str]:
+    return {m["key"]: m["value"].strip('"') for m in ATTR.finditer(attrs)}
+
+
+def test_support_attack_and_undercut_are_drawn_apart_without_colour() -> None:
+    edges = edges_of(to_dot(north_korea()))
+    looks: dict[str, set[tuple[str, str]]] = {}
+    for attrs in map(attrs_of, edges.values()):
+        if "linked" in attrs["class"]:
+            continue  # a premise's edge into a junction carries no arrow
+        looks.setdefault(attrs["class"], set()).add((attrs["style"], attrs["arrowhead"]))
+    assert set(looks) == {"support", "attack", "undercut"}
+    assert all(len(drawn) == 1 for drawn in looks.values())  # one look per relation
+    assert len(set.union(*looks.values())) == 3  # and no two relations share it
 
 
 def test_legend_lists_the_kinds_drawn() -> None:
@@ -188,7 +205,7 @@ def test_focus_and_depth_select_the_neighbourhood(
     focus: str, depth: int, expected: set[str]
 ) -> None:
     m = north_korea()
-    assert neighbourhood(m, focus, depth) == expected
+    assert neighbourhood(m, focus, depth=depth) == expected
     drawn = set(nodes_of(to_dot(m, focus=focus, depth=depth)))
     statements = {s.id for s in m.statements()}
     assert drawn & statements == expected
@@ -220,7 +237,7 @@ def test_unknown_focus_names_the_id() -> None:
     [
         ({"depth": 2}, "depth needs focus"),
         ({"focus": "uk", "depth": -1}, "depth must be 0 or more"),
-        ({"wrap": 0}, "wrap must be a positive"),
+        ({"wrap": 0}, "wrap must be at least 1, not 0"),
     ],
 )
 def test_bad_options_are_render_errors(options: dict[str, object], message: str) -> None:
@@ -240,12 +257,137 @@ def test_long_text_is_wrapped() -> None:
         alphabet=st.sampled_from("ab cde  fghij한국어שלוםمرحبا\n-"),  # noqa: RUF001
         max_size=200,
     ),
-    st.integers(min_value=2, max_value=50),
+    st.integers(min_value=1, max_value=50),
 )
 def test_wrap_keeps_every_word_and_fits(text: str, width: int) -> None:
-    lines = wrap_text(text, width)
-    assert all(columns(line) <= width for line in lines)
+    lines = wrap_text(text, width=width)
+    # A wide character wider than the whole line stands alone on its line.
+    assert all(columns(line) <= width or len(line) == 1 for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_a_wide_character_on_a_line_one_column_wide_stands_alone() -> None:
+    assert wrap_text("한", width=1) == ["한"]
+    assert wrap_text("a한국 b", width=1) == ["a", "한", "국", "b"]
+    assert wrap_text("ab 한국어", width=3) == ["ab", "한", "국", "어"]
+    m = ArgumentMap()
+    m.claim("c", HOSTILE_TEXTS["graph"])
+    label = nodes_of(to_dot(m, wrap=1, legend=False))["c"]
+    assert label.count("<BR/>") == len(HOSTILE_TEXTS["graph"].replace(" ", ""))
+
+
+def test_a_combining_mark_stays_with_its_letter() -> None:
+    assert wrap_text("e\u0301e\u0301e\u0301", width=1) == ["e\u0301"] * 3
+    assert wrap_text("한\u0301국", width=1) == ["한\u0301", "국"]
+
+
+def test_wrap_options_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        wrap_text("some text", 5)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        neighbourhood(north_korea(), "uk", 1)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Pressure” works — and it’s worked before…",  # noqa: RUF001
+        "naïve café, Œuvre; ▲ cites no source • ±½",
+        "e\u0301 combining marks on Latin letters",
+    ],
+)
+def test_latin_text_with_typographic_punctuation_is_measured_by_the_engine(text: str) -> None:
+    assert estimated_width([text], 12) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [HOSTILE_TEXTS["graph"], HOSTILE_TEXTS["strict"], HOSTILE_TEXTS["p.x:1"], "中文的句子", "かな"],
+)
+def test_other_scripts_get_an_estimated_width(text: str) -> None:
+    width = estimated_width([text], 12)
+    assert width is not None
+    assert width > len(text) * 0.5 * 12 / 72
+
+
+def test_engine_escapes_in_text_are_broken_by_a_word_joiner(hostile: ArgumentMap) -> None:
+    source = to_dot(hostile, legend=False)
+    for escape in ("\\G", "\\N", "\\E", "\\T", "\\H", "\\L"):
+        # Not one backslash in the source is directly followed by a letter dot expands.
+        assert escape not in source.replace("\\\\", "")
+    nodes = nodes_of(source)
+    assert "a \\" + WORD_JOINER + "G b" in nodes["N"]  # in the HTML-like label
+    assert "a \\\\" + WORD_JOINER + "G b" in nodes["N"]  # in the tooltip, doubled
+    assert "&amp;#92;G" in nodes["N"]  # an entity is text, in the label and in the tooltip
+    assert "&#92;" not in source
+    assert "C:\\" + WORD_JOINER + "Temp" in nodes["E"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"focus": "uk", "depth": "2"}, "depth must be a whole number, not '2'"),
+        ({"focus": "uk", "depth": 1.5}, "depth must be a whole number, not 1.5"),
+        ({"focus": "uk", "depth": True}, "depth must be a whole number, not True"),
+        ({"focus": 3}, "focus must be a node id"),
+        ({"wrap": "40"}, "wrap must be a whole number, not '40'"),
+        ({"wrap": 40.0}, "wrap must be a whole number, not 40.0"),
+        ({"gaps": "AM101"}, "gaps must be a list of findings"),
+        ({"gaps": 3}, "gaps must be a list of findings"),
+        ({"gaps": [object()]}, "each finding needs a rule, name and message"),
+        ({"gaps": [Finding("AM1", "x", "error", "uk", "m")]}, "nodes"),  # type: ignore[arg-type]
+        ({"gaps": [Finding("AM1", "x", "error", (3,), "m")]}, "nodes"),  # type: ignore[arg-type]
+    ],
+)
+def test_options_of_the_wrong_type_are_render_errors(
+    options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(RenderError, match=re.escape(message)):
+        to_dot(north_korea(), **options)  # type: ignore[arg-type]
+
+
+def test_wrap_texts_width_must_be_a_whole_number() -> None:
+    with pytest.raises(RenderError, match="wrap must be a whole number, not '3'"):
+        wrap_text("text", width="3")  # type: ignore[arg-type]
+
+
+def test_findings_on_a_big_map_mark_exactly_what_they_name() -> None:
+    m = big_map(3000)
+    report = check(m)
+    source = to_dot(m, gaps=report, legend=False)
+    nodes, edges = nodes_of(source), edges_of(source)
+    named: dict[str, set[int]] = {}
+    for number, finding in enumerate(report):
+        for node_id in finding.nodes:
+            named.setdefault(node_id, set()).add(number)
+    statements = {s.id for s in m.statements()}
+    marked = {n for n, attrs in nodes.items() if "gap" in attrs_of(attrs)["class"].split()}
+    assert marked == set(named) & statements
+    assert len(marked) > 1000
+    # An edge is marked when a finding names its inference, or both a premise and its target.
+    expected = {
+        (p, i.target)
+        for i in m.inferences()
+        for p in i.premises
+        if named.get(i.id)
+        or set.union(set(), *(named.get(q, set()) for q in i.premises)) & named.get(i.target, set())
+    }
+    drawn = {e for e, attrs in edges.items() if "gap" in attrs_of(attrs)["class"].split()}
+    assert drawn == expected
+    assert expected
+
+
+def test_a_finding_is_not_drawn_like_an_attack() -> None:
+    relation_colours = {s.color for s in EDGE_STYLES.values()} | {
+        s.color for s in NODE_STYLES.values()
+    }
+    assert not relation_colours & set(GAP_COLOURS.values())
+    gap = Finding("AM101", "unsupported-claim", "error", ("withdrawal",), "no support")
+    nodes = nodes_of(to_dot(north_korea(), gaps=[gap]))
+    marked = attrs_of(nodes["withdrawal"])
+    # Beyond its colour and width, the outline of a rebuttal with a finding is dashed.
+    assert marked["style"] == "filled,diagonals,dashed"
+    assert marked["color"] == GAP_COLOURS["error"]
 
 
 def test_supports_are_labelled_with_their_scheme() -> None:
