@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import math
 import re
 import shutil
 import subprocess
@@ -27,10 +28,13 @@ from argmap.exceptions import RendererNotFoundError, RenderError
 __all__ = [
     "FORMATS",
     "INSTALL_HINT",
+    "MAX_PNG_PIXELS",
+    "MIN_PNG_ZOOM",
     "Format",
     "find_layout_engine",
     "layout_svg",
     "pipe",
+    "png_zoom",
     "svg_to_pdf",
     "svg_to_png",
 ]
@@ -52,28 +56,78 @@ _ROOT_SIZE_PT = re.compile(r'(<svg\b[^>]*?\bwidth=")([\d.]+)pt("[^>]*?\bheight="
 DEFAULT_TIMEOUT = 600.0
 """Seconds the layout engine may run before argmap gives up on it."""
 
+MAX_PNG_PIXELS = 40_000_000
+"""The most pixels (width times height) a PNG may have, about 160 MB of memory while drawing it.
+
+A bigger diagram is drawn smaller, down to :data:`MIN_PNG_ZOOM`; past that, draw it as SVG or
+PDF, or draw part of it with ``focus=``."""
+
+MIN_PNG_ZOOM = 0.1
+"""The least zoom (PNG pixels per SVG pixel) a PNG is drawn at; text is unreadable below it."""
+
+_PROBE = b"digraph { a }"
+_SIZE = re.compile(r"^\s*([\d.]+)\s*(pt|px|in|cm|mm|pc)?\s*$")
+_PX_PER_UNIT = {"pt": 96 / 72, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 9.6 / 2.54, "pc": 16.0}
+
 
 def find_layout_engine() -> Path:
-    """Return the layout program: the system ``dot`` if on ``PATH``, else ``graphviz-pure``.
+    """Return the layout program: the system ``dot`` if on ``PATH`` and working, else
+    ``graphviz-pure``.
 
+    The system ``dot`` is tried once per process on a one-node graph; a broken install (one
+    that cannot start, or cannot write SVG) is passed over for ``graphviz-pure``.
     ``graphviz-pure`` is also looked for next to the running Python, so that a notebook whose
     kernel was started without the virtual environment on ``PATH`` still finds it.
 
     Raises:
-        RendererNotFoundError: Neither is installed; the message says what to install.
+        RendererNotFoundError: Neither is installed (or ``dot`` is broken and ``graphviz-pure``
+            missing); the message says what to install.
     """
-    for name in ("dot", "graphviz-pure"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
+    broken = ""
+    dot = shutil.which("dot")
+    if dot:
+        problem = _fails(dot)
+        if not problem:
+            return Path(dot)
+        broken = f"`dot` at {dot} does not work ({problem}) and "
+    found = shutil.which("graphviz-pure")
+    if found:
+        return Path(found)
     beside = Path(sys.executable).parent
     for candidate in ("graphviz-pure", "graphviz-pure.exe"):
         if (beside / candidate).is_file():
             return beside / candidate
-    raise RendererNotFoundError(
-        f"no layout engine found to draw the diagram (neither `dot` nor `graphviz-pure`); "
-        f"{INSTALL_HINT}"
+    why = (
+        f"{broken}`graphviz-pure` is not installed"
+        if broken
+        else "neither `dot` nor `graphviz-pure`"
     )
+    raise RendererNotFoundError(
+        f"no layout engine found to draw the diagram ({why}); {INSTALL_HINT}"
+    )
+
+
+@functools.cache
+def _fails(program: str) -> str:
+    """Why ``program`` cannot lay out a one-node graph as SVG, or ``""`` if it can."""
+    try:
+        done = subprocess.run(  # noqa: S603  # the dot found on PATH, tried on a fixed graph
+            [program, "-Tsvg"], input=_PROBE, capture_output=True, timeout=30, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return "it took more than 30 s to draw one node"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if done.returncode != 0 or b"<svg" not in done.stdout:
+        error = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        return f"exit code {done.returncode}" + (f": {error[0]}" if error else "")
+    return ""
+
+
+def _check_timeout(timeout: object) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+        raise RenderError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    return float(timeout)
 
 
 def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
@@ -81,8 +135,10 @@ def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
 
     Raises:
         RendererNotFoundError: No layout engine is installed.
-        RenderError: The engine failed (its error output is in the message) or timed out.
+        RenderError: The engine failed (its error output is in the message), timed out, or
+            wrote something that is not UTF-8; or ``timeout`` is not a positive number.
     """
+    _check_timeout(timeout)
     engine = find_layout_engine()
     try:
         done = subprocess.run(  # noqa: S603  # a fixed program; the DOT goes in on stdin
@@ -102,7 +158,13 @@ def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
     if done.returncode != 0:
         errors = done.stderr.decode("utf-8", "replace").strip() or "no error output"
         raise RenderError(f"{engine.name} failed with exit code {done.returncode}: {errors}")
-    return done.stdout.decode("utf-8")
+    try:
+        return done.stdout.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RenderError(
+            f"{engine.name} wrote output that is not UTF-8 SVG (byte {exc.start}); "
+            "is it a working Graphviz `dot`?"
+        ) from None
 
 
 def _font_paths() -> list[str]:
@@ -114,12 +176,61 @@ def _with_shipped_fonts(svg: str) -> str:
     return _FONT_FAMILY.sub(f'font-family="{_FAMILY}"', svg)
 
 
+def _svg_size(svg: str) -> tuple[float, float]:
+    """The SVG root's width and height in CSS pixels (96 per inch), as resvg draws them."""
+    root = re.search(r"<svg\b[^>]*>", svg)
+    if root is None:
+        raise RenderError("the layout engine's output holds no <svg> element")
+    attrs = dict(re.findall(r'\b(width|height|viewBox)="([^"]*)"', root.group(0)))
+    sizes = [_SIZE.match(attrs.get(name, "")) for name in ("width", "height")]
+    if sizes[0] and sizes[1]:
+        w, h = (float(m.group(1)) * _PX_PER_UNIT[m.group(2) or "px"] for m in sizes if m)
+        return w, h
+    box = attrs.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        return float(box[2]), float(box[3])
+    raise RenderError("cannot tell the size of the layout engine's SVG; draw SVG or PDF instead")
+
+
+def png_zoom(svg: str, *, scale: float = 2.0) -> float:
+    """Return the zoom to draw ``svg`` at: ``scale``, or less so as to keep within
+    :data:`MAX_PNG_PIXELS`.
+
+    Raises:
+        RenderError: Even at :data:`MIN_PNG_ZOOM` the PNG would be larger than that.
+
+    Examples:
+        >>> png_zoom('<svg width="300pt" height="150pt">')
+        2.0
+        >>> round(png_zoom('<svg width="30000pt" height="1500pt">'), 2)
+        0.71
+    """
+    width, height = _svg_size(svg)
+    zoom = scale
+    # resvg rounds each side up: keep (width * zoom + 1) * (height * zoom + 1) within the cap.
+    if (width * zoom + 1) * (height * zoom + 1) > MAX_PNG_PIXELS:
+        a, b, c = width * height, width + height, 1 - MAX_PNG_PIXELS
+        zoom = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a) * 0.9999
+    if zoom < MIN_PNG_ZOOM:
+        w, h = math.ceil(width * MIN_PNG_ZOOM), math.ceil(height * MIN_PNG_ZOOM)
+        raise RenderError(
+            f"the diagram is too large for PNG ({w} x {h} px even at zoom {MIN_PNG_ZOOM:g}, "
+            f"more than {MAX_PNG_PIXELS:,} pixels); draw SVG or PDF, or use focus= to draw "
+            "part of the map"
+        )
+    return zoom
+
+
 def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
     """Draw an SVG made by the layout engine as a PNG, ``scale`` pixels per SVG pixel.
 
+    A diagram that would take more than :data:`MAX_PNG_PIXELS` pixels is drawn smaller.
+
     Raises:
         RendererNotFoundError: ``resvg-py`` is not installed.
+        RenderError: The diagram is too large for a PNG even at :data:`MIN_PNG_ZOOM`.
     """
+    zoom = png_zoom(svg, scale=scale)
     try:
         import resvg_py  # noqa: PLC0415  # a native extension, loaded only when needed
     except ImportError:
@@ -127,7 +238,7 @@ def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
     png: Any = resvg_py.svg_to_bytes(
         svg_string=_with_shipped_fonts(svg),
         dpi=96.0,  # Graphviz sizes are in pt; the default of 0 cannot convert them
-        zoom=scale,
+        zoom=zoom,
         skip_system_fonts=True,
         font_files=_font_paths(),
         sans_serif_family="Arimo",
@@ -170,8 +281,10 @@ def pipe(source: str, *, format: Format, timeout: float = DEFAULT_TIMEOUT) -> by
 
     Raises:
         RendererNotFoundError: Nothing installed can draw it; the message says what to install.
-        RenderError: An unknown format, or the engine failed.
+        RenderError: An unknown format, a ``timeout`` that is not a positive number, the engine
+            failed, or the diagram is too large for a PNG.
     """
+    _check_timeout(timeout)
     if format == "dot":
         return source.encode("utf-8")
     if format not in FORMATS:

@@ -15,9 +15,12 @@ from argmap.map import ArgumentMap
 from argmap.render.output import draw
 from argmap.summary import summarize
 
-__all__ = ["MIME_TYPE", "repr_mimebundle"]
+__all__ = ["MIME_TYPE", "NOTEBOOK_TIMEOUT", "repr_mimebundle"]
 
 MIME_TYPE = "image/svg+xml"
+
+NOTEBOOK_TIMEOUT = 60.0
+"""Seconds a notebook waits for the diagram before it shows the text summary instead."""
 
 
 def repr_mimebundle(
@@ -30,14 +33,16 @@ def repr_mimebundle(
     ``include`` and ``exclude`` are the MIME types the front end asks for or refuses; the SVG is
     drawn only when it is wanted.
 
-    Without a layout engine, or when drawing fails, the notebook gets the map's text summary
-    and the reason instead of a traceback: the map stays usable, and the message says what to
-    install.
+    Without a layout engine, or when drawing fails or takes more than
+    :data:`NOTEBOOK_TIMEOUT` seconds, the notebook gets the map's text summary and the reason
+    instead of a traceback: the map stays usable, and the message says what to install or do.
+
+    ``include`` and ``exclude`` may be passed by position, as IPython's protocol does.
     """
     wanted = (include is None or MIME_TYPE in set(include)) and MIME_TYPE not in set(exclude or ())
     if not wanted:
         return {}
     try:
-        return {MIME_TYPE: draw(m, format="svg").decode("utf-8")}
+        return {MIME_TYPE: draw(m, format="svg", timeout=NOTEBOOK_TIMEOUT).decode("utf-8")}
     except RenderError as exc:
         return {"text/plain": f"{summarize(m)}\n\n(no diagram: {exc})"}

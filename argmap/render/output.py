@@ -30,17 +30,21 @@ SUFFIXES: dict[str, Format] = {
 """File suffix -> the format written."""
 
 
-def format_for(path: str | os.PathLike[str], format: str | None = None) -> Format:  # noqa: A002
+def format_for(path: str | os.PathLike[str], *, format: str | None = None) -> Format:  # noqa: A002
     """Return the format to write ``path`` in: ``format`` if given, else from the suffix.
 
     Raises:
         RenderError: The format or suffix is not one argmap draws; the message lists those it does.
 
     Examples:
-        >>> format_for("map.SVG"), format_for("map.gv"), format_for("map", "png")
+        >>> format_for("map.SVG"), format_for("map.gv"), format_for("map", format="png")
         ('svg', 'dot', 'png')
     """
     if format is not None:
+        if not isinstance(format, str):
+            raise RenderError(
+                f"{path}: format must be a string, one of {', '.join(FORMATS)}; not {format!r}"
+            )
         name = format.lower().lstrip(".")
         name = "dot" if name == "gv" else name
         for known in FORMATS:
@@ -79,7 +83,7 @@ def draw(
         RenderError: An unknown format, or the layout engine failed.
         UnknownNodeError: ``focus`` or a finding's node is not in the map.
     """
-    kind = format_for("<diagram>", format)
+    kind = format_for("<diagram>", format=format)
     source = to_dot(
         m,
         focus=focus,
@@ -128,7 +132,7 @@ def render(
         True
     """
     target = Path(path)
-    kind = format_for(target, format)
+    kind = format_for(target, format=format)
     data = draw(
         m,
         format=kind,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+import zlib
 from dataclasses import dataclass, field
 
 from argmap import ArgumentMap
@@ -111,3 +113,66 @@ def assert_no_active_content(svg: str | bytes) -> None:
             assert not local.startswith("on"), (tag, name)
             if local == "href":
                 assert not value.strip().lower().startswith("javascript:"), value
+
+
+_PDF_OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
+_PDF_ESCAPE = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _pdf_stream(body: bytes) -> bytes:
+    start = body.index(b"stream") + len(b"stream")
+    data = body[start : body.rindex(b"endstream")].strip(b"\r\n")
+    return zlib.decompress(data) if b"/FlateDecode" in body[:start] else data
+
+
+def _pdf_literal(text: bytes) -> bytes:
+    """The bytes of a PDF literal string's inside: octal and backslash escapes undone."""
+    out, i = bytearray(), 0
+    while i < len(text):
+        if text[i : i + 1] == b"\\":
+            octal = re.match(rb"[0-7]{1,3}", text[i + 1 : i + 4])
+            if octal:
+                out.append(int(octal.group(0), 8))
+                i += 1 + len(octal.group(0))
+                continue
+            nxt = text[i + 1 : i + 2]
+            out += _PDF_ESCAPE.get(nxt, nxt)
+            i += 2
+        else:
+            out += text[i : i + 1]
+            i += 1
+    return bytes(out)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text a one-page PDF from svg2pdf draws, read back through its fonts' ToUnicode maps."""
+    objects = {int(m.group(1)): m.group(2) for m in _PDF_OBJECT.finditer(pdf)}
+    page = next(body for body in objects.values() if re.search(rb"/Type /Page\b", body))
+    to_unicode: dict[bytes, dict[int, str]] = {}
+    for name, ref in re.findall(rb"/(\w+) (\d+) 0 R", page.split(b"/Font", 1)[1].split(b">>")[0]):
+        cmap_ref = re.search(rb"/ToUnicode (\d+) 0 R", objects[int(ref)])
+        assert cmap_ref, "a font without a ToUnicode map: its text cannot be copied"
+        cmap = _pdf_stream(objects[int(cmap_ref.group(1))])
+        to_unicode[name] = {
+            int(code, 16): bytes.fromhex(char.decode()).decode("utf-16-be")
+            for code, char in re.findall(rb"<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]+)>", cmap)
+        }
+    contents = re.search(rb"/Contents (\d+) 0 R", page)
+    assert contents
+    text, font = [], b""
+    for token in re.finditer(
+        rb"/(\w+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj|<([0-9A-Fa-f]*)> Tj",
+        _pdf_stream(objects[int(contents.group(1))]),
+        re.S,
+    ):
+        if token.group(1):
+            font = token.group(1)
+            continue
+        raw = (
+            _pdf_literal(token.group(2))
+            if token.group(2) is not None
+            else bytes.fromhex(token.group(3).decode())
+        )
+        codes = [int.from_bytes(raw[i : i + 2], "big") for i in range(0, len(raw), 2)]
+        text.append("".join(to_unicode[font][c] for c in codes))
+    return "".join(text)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
+import struct
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from drawing import big_map, pdf_text
 
 from argmap import RendererNotFoundError, RenderError
-from argmap.render import engine
+from argmap.render import draw, engine
 
 
 @pytest.fixture
@@ -33,7 +38,47 @@ def test_dot_needs_no_engine() -> None:
 
 def test_system_dot_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(engine, "_fails", lambda program: "")
     assert engine.find_layout_engine() == Path("/usr/bin/dot")
+
+
+def _script(path: Path, body: str) -> Path:
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(0o755)
+    return path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for dot")
+def test_a_broken_dot_is_passed_over_for_graphviz_pure(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    dot = _script(tmp_path / "dot", "echo 'Format: \"svg\" not recognized' >&2; exit 1")
+    pure = tmp_path / "graphviz-pure"
+    found = {"dot": str(dot), "graphviz-pure": str(pure)}
+    monkeypatch.setattr(shutil, "which", found.get)
+    assert engine.find_layout_engine() == pure
+    monkeypatch.setattr(shutil, "which", {"dot": str(dot)}.get)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    with pytest.raises(RendererNotFoundError, match="does not work") as info:
+        engine.find_layout_engine()
+    assert 'exit code 1: Format: "svg" not recognized' in str(info.value)
+    assert "pip install graphviz-pure" in str(info.value)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for dot")
+def test_output_that_is_not_utf8_is_a_render_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    garbled = _script(tmp_path / "dot", "printf '<svg>\\377\\376</svg>'")
+    monkeypatch.setattr(engine, "find_layout_engine", lambda: garbled)
+    with pytest.raises(RenderError, match=r"dot wrote output that is not UTF-8 SVG \(byte 5\)"):
+        engine.layout_svg("digraph { a }")
+
+
+@pytest.mark.parametrize("timeout", ["60", 0, -1.0, True, None])
+def test_a_timeout_must_be_a_positive_number(timeout: object) -> None:
+    with pytest.raises(RenderError, match="timeout must be a positive number of seconds"):
+        engine.pipe("digraph { a }", format="svg", timeout=timeout)  # type: ignore[arg-type]
 
 
 def test_graphviz_pure_is_found_next_to_python(
@@ -52,9 +97,17 @@ def test_unknown_format() -> None:
 
 @pytest.mark.needs_engine
 def test_engine_errors_carry_its_message() -> None:
-    with pytest.raises(RenderError, match="failed with exit code") as info:
-        engine.pipe("digraph { a -> ", format="svg")
-    assert "syntax" in str(info.value).lower() or "error" in str(info.value).lower()
+    program = engine.find_layout_engine()
+    broken = "digraph { a -> "
+    done = subprocess.run(  # noqa: S603  # the engine itself, to learn what it says
+        [str(program), "-Tsvg"], input=broken.encode(), capture_output=True, check=False
+    )
+    assert done.returncode != 0
+    said = done.stderr.decode("utf-8", "replace").strip()
+    assert said
+    with pytest.raises(RenderError) as info:
+        engine.pipe(broken, format="svg")
+    assert str(info.value) == f"{program.name} failed with exit code {done.returncode}: {said}"
 
 
 @pytest.mark.needs_engine
@@ -77,10 +130,51 @@ def test_formats(fmt: engine.Format, magic: bytes) -> None:
 
 
 @pytest.mark.needs_engine
-def test_pdf_keeps_the_text() -> None:
-    pdf = engine.pipe('digraph { a [label="Pressure works" fontname=Helvetica] }', format="pdf")
-    # The fonts are embedded, so text is drawn, not dropped (svg2pdf drops unmapped families).
-    assert b"/FontFile2" in pdf or b"/FontFile" in pdf
+@pytest.mark.parametrize("label", ["Pressure works", "Pressure 압력", "압력은 효과적이다"])
+def test_pdf_keeps_the_text(label: str) -> None:
+    pdf = engine.pipe(f'digraph {{ a [label="{label}" fontname=Helvetica] }}', format="pdf")
+    # The text is text: read back through the fonts' ToUnicode maps, not dropped or outlined
+    # (svg2pdf drops text in a family it cannot map), and each shipped font used is embedded.
+    assert pdf_text(pdf) == label
+    fonts = set(re.findall(rb"/FontName /(\S+)", pdf))
+    assert fonts
+    assert pdf.count(b"/FontFile2") == len(fonts)
+
+
+@pytest.mark.needs_engine
+def test_a_big_map_is_drawn_as_a_png_within_the_pixel_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    svg = draw(big_map(1000), format="svg", legend=False, tooltips=False).decode()
+    width, height = engine._svg_size(svg)
+    assert width * height * 2**2 > 500_000_000  # at the usual zoom, hundreds of megapixels
+    monkeypatch.setattr(engine, "MAX_PNG_PIXELS", 4_000_000)  # a smaller cap draws faster
+    png = engine.svg_to_png(svg)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    png_width, png_height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+    assert png_width * png_height <= 4_000_000
+    assert png_width * png_height > 3_900_000  # drawn as large as the cap allows
+    assert png_width / png_height == pytest.approx(width / height, rel=0.05)
+
+
+def test_the_pixel_cap_holds_at_its_default() -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="539098pt" height="1200pt"></svg>'
+    zoom = engine.png_zoom(svg)
+    assert zoom < 0.2
+    width, height = (539098 * 96 / 72 * zoom, 1200 * 96 / 72 * zoom)
+    assert math.ceil(width) * math.ceil(height) <= engine.MAX_PNG_PIXELS
+    assert width * height > 0.99 * engine.MAX_PNG_PIXELS
+
+
+def test_a_diagram_too_large_for_png_is_a_render_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="539098pt" height="6000pt"></svg>'
+    with pytest.raises(RenderError) as info:
+        engine.svg_to_png(svg)
+    assert str(info.value) == (
+        "the diagram is too large for PNG (71880 x 800 px even at zoom 0.1, more than "
+        "40,000,000 pixels); draw SVG or PDF, or use focus= to draw part of the map"
+    )
+    monkeypatch.setattr(engine, "MAX_PNG_PIXELS", 100)
+    with pytest.raises(RenderError, match=r"too large for PNG \(12 x 12 px"):
+        engine.svg_to_png('<svg width="90pt" height="90pt"></svg>')
 
 
 def test_shipped_fonts_exist() -> None:

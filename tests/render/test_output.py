@@ -1,4 +1,4 @@
-"""Drawing maps to files and to notebooks, checked by parsing the SVG the engine draws."""
+"""Drawing maps to bytes and files, checked by parsing the SVG the engine draws."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from drawing import HOSTILE_TEXTS, WORD_JOINER, Drawing, assert_no_active_conten
 
 from argmap import ArgmapError, ArgumentMap, RendererNotFoundError, RenderError, UnknownNodeError
 from argmap.examples import north_korea
-from argmap.render import draw, engine, format_for, render, repr_mimebundle
+from argmap.render import draw, engine, format_for, render
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
 
 
@@ -129,7 +129,20 @@ def test_format_overrides_the_suffix(tmp_path: Path) -> None:
 def test_format_for() -> None:
     assert format_for("a.SVG") == "svg"
     assert format_for("a.gv") == "dot"
-    assert format_for("a.txt", "PDF") == "pdf"
+    assert format_for("a.txt", format="PDF") == "pdf"
+    with pytest.raises(TypeError):
+        format_for("a.txt", "PDF")  # type: ignore[misc]  # an option, so keyword-only
+
+
+@pytest.mark.parametrize("fmt", [3, b"svg", ["svg"]])
+def test_a_format_that_is_not_a_string_is_a_render_error(fmt: object) -> None:
+    with pytest.raises(RenderError, match=r"<diagram>: format must be a string, one of svg, png"):
+        draw(north_korea(), format=fmt)  # type: ignore[arg-type]
+
+
+def test_a_timeout_that_is_not_a_number_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="timeout must be a positive number of seconds, not '9'"):
+        draw(north_korea(), format="svg", timeout="9")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("name", ["map.jpg", "map"])
@@ -179,14 +192,6 @@ def test_no_engine_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(RendererNotFoundError, match="pip install graphviz-pure"):
         render(north_korea(), tmp_path / "m.svg")
     assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.needs_engine
-def test_notebooks_get_svg() -> None:
-    bundle = repr_mimebundle(north_korea())
-    assert set(bundle) == {"image/svg+xml"}
-    assert_no_active_content(bundle["image/svg+xml"])
-    assert repr_mimebundle(north_korea(), include=["text/html"]) == {}
 
 
 @pytest.mark.needs_engine

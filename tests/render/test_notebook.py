@@ -1,0 +1,51 @@
+"""Showing a map in a notebook: SVG when it can be drawn, the text summary when it cannot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from drawing import assert_no_active_content
+
+from argmap import RendererNotFoundError, RenderError
+from argmap.examples import north_korea
+from argmap.render import engine, notebook, repr_mimebundle
+from argmap.summary import summarize
+
+
+@pytest.mark.needs_engine
+def test_notebooks_get_svg() -> None:
+    bundle = repr_mimebundle(north_korea())
+    assert set(bundle) == {"image/svg+xml"}
+    assert_no_active_content(bundle["image/svg+xml"])
+    assert repr_mimebundle(north_korea(), include=["text/html"]) == {}
+    assert repr_mimebundle(north_korea(), None, ["image/svg+xml"]) == {}  # IPython's order
+
+
+def test_without_an_engine_the_notebook_gets_the_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Path:
+        raise RendererNotFoundError(f"no layout engine found; {engine.INSTALL_HINT}")
+
+    monkeypatch.setattr(engine, "find_layout_engine", missing)
+    m = north_korea()
+    bundle = repr_mimebundle(m)
+    assert set(bundle) == {"text/plain"}
+    assert bundle["text/plain"].startswith(summarize(m) + "\n\n(no diagram: no layout engine")
+    assert "pip install graphviz-pure" in bundle["text/plain"]
+
+
+def test_the_notebook_waits_a_minute_then_shows_the_summary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waited: list[float] = []
+
+    def slow(source: str, *, timeout: float) -> str:
+        waited.append(timeout)
+        raise RenderError(f"dot took more than {timeout:g} s to lay out the diagram")
+
+    monkeypatch.setattr(engine, "layout_svg", slow)
+    bundle = repr_mimebundle(north_korea())
+    assert waited == [notebook.NOTEBOOK_TIMEOUT] == [60.0]
+    assert bundle["text/plain"].endswith(
+        "(no diagram: dot took more than 60 s to lay out the diagram)"
+    )
