@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from argmap.model import INFERENCE_KINDS, STATEMENT_KINDS
-from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, Legend
+from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, EdgeStyle, Legend, NodeStyle
 
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -54,3 +56,11 @@ def test_legend_keeps_the_tables_order() -> None:
     legend = Legend.for_kinds(["rebuttal", "central", "nonsense"], ["undercut", "support"])
     assert legend.nodes == ("central", "rebuttal")
     assert legend.edges == ("support", "undercut")
+
+
+def test_style_fields_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        NodeStyle("claim", "box", "#FFFFFF", "#000000")  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        EdgeStyle("supports", "#000000", "solid", "normal")  # type: ignore[misc]
+    assert NodeStyle(title="t", shape="box", fillcolor="#FFFFFF", color="#000000").style == "filled"
