@@ -16,12 +16,13 @@ from argmap.exceptions import (
     FileFormatError,
     FileWriteError,
     InvalidMapError,
+    MissingDependencyError,
     QuoteNotFoundError,
     RendererNotFoundError,
     RenderError,
     UnknownNodeError,
 )
-from argmap.io.native import dump, dumps, load, loads, schema
+from argmap.io.native import dump, dumps, from_dict, load, loads, schema, to_dict
 from argmap.map import ArgumentMap
 from argmap.model import (
     Attack,
@@ -47,6 +48,7 @@ __all__ = [
     "FileWriteError",
     "Finding",
     "InvalidMapError",
+    "MissingDependencyError",
     "Node",
     "Premise",
     "Quote",
@@ -62,7 +64,9 @@ __all__ = [
     "check",
     "dump",
     "dumps",
+    "from_dict",
     "load",
     "loads",
     "schema",
+    "to_dict",
 ]

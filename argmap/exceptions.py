@@ -11,6 +11,7 @@ __all__ = [
     "FileFormatError",
     "FileWriteError",
     "InvalidMapError",
+    "MissingDependencyError",
     "QuoteNotFoundError",
     "RenderError",
     "RendererNotFoundError",
@@ -118,6 +119,15 @@ class FileWriteError(ArgmapError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class MissingDependencyError(ArgmapError, ImportError):
+    """An optional package that a function needs is not installed; the message names the extra.
+
+    Examples:
+        >>> issubclass(MissingDependencyError, ImportError)
+        True
+    """
 
 
 class RenderError(ArgmapError):

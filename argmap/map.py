@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import networkx as nx
 import pydantic
@@ -65,6 +65,9 @@ from argmap.model import (
 )
 from argmap.quotes import closest_passage, find_quote
 from argmap.schemes import get_scheme
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["ArgumentMap"]
 
@@ -384,6 +387,54 @@ class ArgumentMap:
         from argmap.render import repr_mimebundle  # noqa: PLC0415
 
         return repr_mimebundle(self, include, exclude)
+
+    # -- other forms (each in its module of argmap.io, loaded only when asked for) -------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the map as plain data in the native format's shape; see :func:`argmap.to_dict`.
+
+        Examples:
+            >>> from argmap.examples import north_korea
+            >>> m = north_korea()
+            >>> ArgumentMap.from_dict(m.to_dict()) == m
+            True
+        """
+        from argmap.io.native import to_dict  # noqa: PLC0415
+
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArgumentMap:
+        """Build a map from native-format data; see :func:`argmap.from_dict`."""
+        from argmap.io.native import from_dict  # noqa: PLC0415
+
+        return from_dict(data)
+
+    def to_networkx(self) -> nx.DiGraph[str]:
+        """Return a plain graph copy for networkx's writers; see :mod:`argmap.io.networkx`.
+
+        Examples:
+            >>> from argmap.examples import north_korea
+            >>> m = north_korea()
+            >>> ArgumentMap.from_networkx(m.to_networkx()) == m
+            True
+        """
+        from argmap.io.networkx import to_networkx  # noqa: PLC0415
+
+        return to_networkx(self)
+
+    @classmethod
+    def from_networkx(cls, g: nx.Graph[Any]) -> ArgumentMap:
+        """Build a map from a graph shaped as :meth:`to_networkx` makes; see its module."""
+        from argmap.io.networkx import from_networkx  # noqa: PLC0415
+
+        return from_networkx(g)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return one row per node as a DataFrame; see :func:`argmap.io.dataframe.to_dataframe`."""
+        from argmap.io.dataframe import to_dataframe  # noqa: PLC0415
+
+        return to_dataframe(self)
 
     def copy(self) -> ArgumentMap:
         """Return an independent copy of the map (models are immutable and shared)."""

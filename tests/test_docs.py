@@ -119,3 +119,24 @@ def test_docs_pages_show_the_checked_in_diagram() -> None:
     for page in ("tutorial.md", "index.md"):
         assert "images/north-korea.png" in (ROOT / "docs" / page).read_text(encoding="utf-8")
     assert (ROOT / "docs" / "images" / "north-korea.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_formats_page_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = _blocks(ROOT / "docs" / "formats.md", "python")
+    assert len(blocks) >= 2
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(block, {})  # noqa: S102  # the page's own examples
+
+
+def test_formats_page_graph_error_is_what_from_networkx_says() -> None:
+    import networkx as nx
+
+    g: nx.DiGraph[str] = nx.DiGraph()
+    g.add_node("c", kind="claim", text="C.")
+    g.add_node("p", kind="premise", text="P.")
+    g.add_edge("c", "p", role="premise")
+    with pytest.raises(argmap.InvalidMapError) as caught:
+        argmap.ArgumentMap.from_networkx(g)
+    page = " ".join((ROOT / "docs" / "formats.md").read_text(encoding="utf-8").split())
+    assert f"`{caught.value}`" in page

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from argmap.exceptions import MissingDependencyError
+
 if TYPE_CHECKING:
     import pandas
 
@@ -172,11 +174,14 @@ class Report:
         """Return the findings as a pandas DataFrame, one row each.
 
         Raises:
-            ImportError: pandas is not installed (``pip install pandas``).
+            MissingDependencyError: pandas is not installed; the message says how to install it.
         """
         try:
             import pandas as pd  # noqa: PLC0415  # optional dependency
         except ImportError as exc:
-            raise ImportError("Report.to_dataframe needs pandas: pip install pandas") from exc
+            raise MissingDependencyError(
+                'Report.to_dataframe needs pandas: pip install "argmap[notebook]" '
+                "(or pip install pandas)"
+            ) from exc
         columns = ["rule", "name", "severity", "nodes", "message", "explanation"]
         return pd.DataFrame([f.to_dict() for f in self.findings], columns=columns)

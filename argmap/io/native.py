@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -42,9 +43,11 @@ __all__ = [
     "MapDocument",
     "dump",
     "dumps",
+    "from_dict",
     "load",
     "loads",
     "schema",
+    "to_dict",
     "write_atomic",  # kept here for callers that imported it from this module
 ]
 
@@ -127,18 +130,44 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
 
 def loads(text: str, *, format: Format = "json", path: str | None = None) -> ArgumentMap:  # noqa: A002
     """Read a map from JSON or YAML text; ``path`` only names the text in error messages."""
-    data = _parse(text, format, path)
+    return _from_document(_parse(text, format, path), text=text, path=path)
+
+
+def from_dict(data: Mapping[str, Any]) -> ArgumentMap:
+    """Build a map from plain data in the native format's shape (what :func:`to_dict` returns).
+
+    The data is what a native file holds, as Python dicts, lists, strings, numbers and booleans;
+    its JSON Schema is :func:`schema`.
+
+    Raises:
+        FileFormatError: The data does not describe a valid map; the message names the place
+            (``<dict> (nodes[0].text): field 'text' is required``).
+
+    Examples:
+        >>> m = from_dict({"argmap": 1, "nodes": [{"kind": "claim", "id": "c", "text": "C."}]})
+        >>> m["c"].text
+        'C.'
+        >>> from_dict({"argmap": 1, "nodes": [{"kind": "claim", "id": "c"}]})
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.FileFormatError: <dict> (nodes[0].text): field 'text' is required
+    """
+    return _from_document(data, text=None, path="<dict>")
+
+
+def _from_document(data: Any, *, text: str | None, path: str | None) -> ArgumentMap:
+    """Validate parsed data and build its map; ``text``, when given, locates errors by line."""
     if data is None:
         raise FileFormatError(
             "the file is empty; an argmap file is a mapping that starts with `argmap: 1`",
             path=path,
         )
-    if not isinstance(data, dict):
+    if not isinstance(data, Mapping):
         raise FileFormatError(
             f"the top level is a {type(data).__name__}, not a mapping; an argmap file is a "
             "mapping with `argmap: 1`, `nodes` and `sources`",
             path=path,
-            line=1,
+            line=1 if text is not None else None,
         )
     if "argmap" in data and data["argmap"] != FORMAT_VERSION:
         raise FileFormatError(
@@ -174,7 +203,7 @@ def loads(text: str, *, format: Format = "json", path: str | None = None) -> Arg
 
 def dumps(m: ArgumentMap, *, format: Format = "json") -> str:  # noqa: A002
     """Return the map as JSON or YAML text."""
-    data = to_data(m)
+    data = to_dict(m)
     if format == "yaml":
         return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -190,8 +219,21 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None 
     write_atomic(Path(path), text.encode("utf-8"))
 
 
-def to_data(m: ArgumentMap) -> dict[str, Any]:
-    """Return the map as plain data in the native format's shape (defaults left out)."""
+def to_dict(m: ArgumentMap) -> dict[str, Any]:
+    """Return the map as plain data in the native format's shape, fields at defaults left out.
+
+    Only dicts, lists, strings, numbers and booleans: ``json.dumps`` takes it as it is, and
+    :func:`from_dict` reads it back into an equal map. Its JSON Schema is :func:`schema`.
+
+    Examples:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap(title="Tiny")
+        >>> _ = m.claim("c", "Pressure works.")
+        >>> to_dict(m)
+        {'argmap': 1, 'title': 'Tiny', 'sources': [], 'nodes': [{'kind': 'claim', 'id': 'c', 'text': 'Pressure works.'}]}
+        >>> from_dict(to_dict(m)) == m
+        True
+    """  # noqa: E501
     doc: dict[str, Any] = {"argmap": FORMAT_VERSION}
     if m.title is not None:
         doc["title"] = m.title
@@ -200,11 +242,6 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
     doc["sources"] = [s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()]
     doc["nodes"] = [_node_data(n) for n in m.nodes()]
     return doc
-
-
-def from_data(data: Any, *, path: str | None = None) -> ArgumentMap:
-    """Build a map from plain data in the native format's shape."""
-    return loads(json.dumps(data), format="json", path=path)
 
 
 def _node_data(node: BaseModel) -> dict[str, Any]:
@@ -343,9 +380,9 @@ def _locate_value(data: Any, loc: tuple[int | str, ...], value: str) -> tuple[in
     return ()
 
 
-def _line_of(text: str, loc: tuple[int | str, ...] | None) -> int | None:
+def _line_of(text: str | None, loc: tuple[int | str, ...] | None) -> int | None:
     """Find the 1-based line of a place in the document, through YAML (JSON is YAML too)."""
-    if not loc:
+    if not loc or text is None:
         return None
     try:
         node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)

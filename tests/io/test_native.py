@@ -10,6 +10,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -752,3 +753,60 @@ def test_sources_of_a_loaded_map(small: ArgumentMap) -> None:
     assert again.sources["diary"] == Source(
         id="diary", title="A diary", text=small.sources["diary"].text
     )
+
+
+# -- the dict layer: the native format as plain Python data -------------------------------------
+
+
+def test_to_dict_is_plain_data_that_the_schema_describes(nk: ArgumentMap) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    data = argmap.to_dict(nk)
+    assert data == nk.to_dict()
+    assert json.loads(json.dumps(data)) == data  # only dicts, lists, text, numbers, booleans
+    jsonschema.validate(data, schema())
+    assert data == json.loads(dumps(nk))
+
+
+def test_from_dict_gives_an_equal_map(nk: ArgumentMap, small: ArgumentMap) -> None:
+    assert argmap.from_dict(argmap.to_dict(nk)) == nk
+    assert ArgumentMap.from_dict(small.to_dict()) == small
+
+
+@settings(max_examples=25, deadline=None)
+@given(maps())
+def test_dict_round_trip_for_any_map(m: ArgumentMap) -> None:
+    assert argmap.from_dict(m.to_dict()) == m
+
+
+def test_from_dict_does_not_change_its_input(small: ArgumentMap) -> None:
+    data = small.to_dict()
+    before = json.dumps(data)
+    argmap.from_dict(data)
+    assert json.dumps(data) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (None, "<dict>: the file is empty"),
+        ([], "<dict>: the top level is a list, not a mapping"),
+        ({"argmap": 99}, "<dict> (argmap): format version 99 is not one this argmap reads"),
+        ({"nodes": []}, "<dict> (argmap): field 'argmap' is required"),
+        (
+            {"argmap": 1, "nodes": [{"kind": "claim", "id": "c"}]},
+            "<dict> (nodes[0].text): field 'text' is required",
+        ),
+        (
+            {
+                "argmap": 1,
+                "nodes": [{"kind": "support", "id": "s", "premises": ["p"], "conclusion": "c"}],
+            },
+            "<dict> (nodes[0].premises[0]): unknown node 'p'",
+        ),
+    ],
+)
+def test_from_dict_names_the_place_of_a_problem(data: Any, expected: str) -> None:
+    with pytest.raises(FileFormatError) as info:
+        argmap.from_dict(data)
+    assert str(info.value).startswith(expected)
+    assert info.value.line is None
