@@ -29,8 +29,10 @@ __all__ = [
     "FORMATS",
     "INSTALL_HINT",
     "MAX_PNG_PIXELS",
+    "MAX_TIMEOUT",
     "MIN_PNG_ZOOM",
     "Format",
+    "check_timeout",
     "find_layout_engine",
     "layout_svg",
     "pipe",
@@ -56,14 +58,19 @@ _ROOT_SIZE_PT = re.compile(r'(<svg\b[^>]*?\bwidth=")([\d.]+)pt("[^>]*?\bheight="
 DEFAULT_TIMEOUT = 600.0
 """Seconds the layout engine may run before argmap gives up on it."""
 
+MAX_TIMEOUT = 604_800.0
+"""The longest timeout accepted, a week: past about 24 days the operating system's timers
+overflow."""
+
 MAX_PNG_PIXELS = 40_000_000
 """The most pixels (width times height) a PNG may have, about 160 MB of memory while drawing it.
 
 A bigger diagram is drawn smaller, down to :data:`MIN_PNG_ZOOM`; past that, draw it as SVG or
 PDF, or draw part of it with ``focus=``."""
 
-MIN_PNG_ZOOM = 0.1
-"""The least zoom (PNG pixels per SVG pixel) a PNG is drawn at; text is unreadable below it."""
+MIN_PNG_ZOOM = 0.5
+"""The least zoom (PNG pixels per SVG pixel) a PNG is drawn at: below it, 12 pt text comes out
+less than 8 pixels high and cannot be read, so argmap refuses rather than write such a PNG."""
 
 _PROBE = b"digraph { a }"
 _SIZE = re.compile(r"^\s*([\d.]+)\s*(pt|px|in|cm|mm|pc)?\s*$")
@@ -124,9 +131,29 @@ def _fails(program: str) -> str:
     return ""
 
 
-def _check_timeout(timeout: object) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
-        raise RenderError(f"timeout must be a positive number of seconds, not {timeout!r}")
+def check_timeout(timeout: object) -> float:
+    """Return ``timeout`` as seconds if it is a positive, finite number; else a RenderError.
+
+    ``inf`` is refused, as is anything past :data:`MAX_TIMEOUT` (a week): the operating
+    system's timers overflow on them.
+
+    Examples:
+        >>> check_timeout(30)
+        30.0
+        >>> check_timeout(float("inf"))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.RenderError: timeout must be a positive, finite number ... not inf
+    """
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not 0 < timeout <= MAX_TIMEOUT  # also refuses nan and inf
+    ):
+        raise RenderError(
+            "timeout must be a positive, finite number of seconds "
+            f"(at most {MAX_TIMEOUT:g}), not {timeout!r}"
+        )
     return float(timeout)
 
 
@@ -138,7 +165,7 @@ def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
         RenderError: The engine failed (its error output is in the message), timed out, or
             wrote something that is not UTF-8; or ``timeout`` is not a positive number.
     """
-    _check_timeout(timeout)
+    check_timeout(timeout)
     engine = find_layout_engine()
     try:
         done = subprocess.run(  # noqa: S603  # a fixed program; the DOT goes in on stdin
@@ -197,7 +224,8 @@ def png_zoom(svg: str, *, scale: float = 2.0) -> float:
     :data:`MAX_PNG_PIXELS`.
 
     Raises:
-        RenderError: Even at :data:`MIN_PNG_ZOOM` the PNG would be larger than that.
+        RenderError: Within :data:`MAX_PNG_PIXELS` the zoom would be below
+            :data:`MIN_PNG_ZOOM`, where the text cannot be read.
 
     Examples:
         >>> png_zoom('<svg width="300pt" height="150pt">')
@@ -214,9 +242,10 @@ def png_zoom(svg: str, *, scale: float = 2.0) -> float:
     if zoom < MIN_PNG_ZOOM:
         w, h = math.ceil(width * MIN_PNG_ZOOM), math.ceil(height * MIN_PNG_ZOOM)
         raise RenderError(
-            f"the diagram is too large for PNG ({w} x {h} px even at zoom {MIN_PNG_ZOOM:g}, "
-            f"more than {MAX_PNG_PIXELS:,} pixels); draw SVG or PDF, or use focus= to draw "
-            "part of the map"
+            f"the diagram is too large for a readable PNG: within {MAX_PNG_PIXELS:,} pixels "
+            f"its text would be drawn at zoom {zoom:.2f}, too small to read (the least is "
+            f"{MIN_PNG_ZOOM:g}, which would take {w} x {h} px); draw SVG or PDF, or draw part "
+            "of the map with focus=<node id> (--focus on the command line)"
         )
     return zoom
 
@@ -284,7 +313,7 @@ def pipe(source: str, *, format: Format, timeout: float = DEFAULT_TIMEOUT) -> by
         RenderError: An unknown format, a ``timeout`` that is not a positive number, the engine
             failed, or the diagram is too large for a PNG.
     """
-    _check_timeout(timeout)
+    check_timeout(timeout)
     if format == "dot":
         return source.encode("utf-8")
     if format not in FORMATS:

@@ -75,10 +75,21 @@ def test_output_that_is_not_utf8_is_a_render_error(
         engine.layout_svg("digraph { a }")
 
 
-@pytest.mark.parametrize("timeout", ["60", 0, -1.0, True, None])
+@pytest.mark.parametrize(
+    "timeout", ["60", 0, -1.0, True, None, float("inf"), float("nan"), 1e9, 10**20]
+)
 def test_a_timeout_must_be_a_positive_number(timeout: object) -> None:
-    with pytest.raises(RenderError, match="timeout must be a positive number of seconds"):
+    with pytest.raises(RenderError, match="timeout must be a positive, finite number of seconds"):
         engine.pipe("digraph { a }", format="svg", timeout=timeout)  # type: ignore[arg-type]
+
+
+def test_the_longest_timeout_is_accepted_and_runs() -> None:
+    # One second more would be refused; the longest accepted must not overflow the OS timers.
+    with pytest.raises(RenderError, match="at most 604800"):
+        engine.pipe("digraph { a }", format="svg", timeout=engine.MAX_TIMEOUT + 1)
+    assert engine.pipe("digraph { a }", format="svg", timeout=engine.MAX_TIMEOUT).startswith(
+        b"<?xml"
+    )
 
 
 def test_graphviz_pure_is_found_next_to_python(
@@ -147,6 +158,7 @@ def test_a_big_map_is_drawn_as_a_png_within_the_pixel_cap(monkeypatch: pytest.Mo
     width, height = engine._svg_size(svg)
     assert width * height * 2**2 > 500_000_000  # at the usual zoom, hundreds of megapixels
     monkeypatch.setattr(engine, "MAX_PNG_PIXELS", 4_000_000)  # a smaller cap draws faster
+    monkeypatch.setattr(engine, "MIN_PNG_ZOOM", 0.01)  # as small as that cap needs
     png = engine.svg_to_png(svg)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     png_width, png_height = struct.unpack(">II", png[16:24])  # the IHDR chunk
@@ -156,10 +168,10 @@ def test_a_big_map_is_drawn_as_a_png_within_the_pixel_cap(monkeypatch: pytest.Mo
 
 
 def test_the_pixel_cap_holds_at_its_default() -> None:
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="539098pt" height="1200pt"></svg>'
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="12500pt" height="5000pt"></svg>'
     zoom = engine.png_zoom(svg)
-    assert zoom < 0.2
-    width, height = (539098 * 96 / 72 * zoom, 1200 * 96 / 72 * zoom)
+    assert engine.MIN_PNG_ZOOM < zoom < 1
+    width, height = (12500 * 96 / 72 * zoom, 5000 * 96 / 72 * zoom)
     assert math.ceil(width) * math.ceil(height) <= engine.MAX_PNG_PIXELS
     assert width * height > 0.99 * engine.MAX_PNG_PIXELS
 
@@ -169,12 +181,22 @@ def test_a_diagram_too_large_for_png_is_a_render_error(monkeypatch: pytest.Monke
     with pytest.raises(RenderError) as info:
         engine.svg_to_png(svg)
     assert str(info.value) == (
-        "the diagram is too large for PNG (71880 x 800 px even at zoom 0.1, more than "
-        "40,000,000 pixels); draw SVG or PDF, or use focus= to draw part of the map"
+        "the diagram is too large for a readable PNG: within 40,000,000 pixels its text would "
+        "be drawn at zoom 0.08, too small to read (the least is 0.5, which would take "
+        "359399 x 4000 px); draw SVG or PDF, or draw part of the map with focus=<node id> "
+        "(--focus on the command line)"
     )
     monkeypatch.setattr(engine, "MAX_PNG_PIXELS", 100)
-    with pytest.raises(RenderError, match=r"too large for PNG \(12 x 12 px"):
+    with pytest.raises(RenderError, match=r"zoom 0\.07, .* would take 60 x 60 px"):
         engine.svg_to_png('<svg width="90pt" height="90pt"></svg>')
+
+
+def test_a_png_just_readable_is_drawn_and_one_just_unreadable_is_refused() -> None:
+    # At the cap, zoom is 0.5 for a square of side sqrt(40M) / 0.5 px, i.e. that times 0.75 pt.
+    side = (engine.MAX_PNG_PIXELS**0.5 - 1) / engine.MIN_PNG_ZOOM * 0.75
+    assert engine.png_zoom(f'<svg width="{side * 0.99:.1f}pt" height="{side * 0.99:.1f}pt">') >= 0.5
+    with pytest.raises(RenderError, match="too small to read"):
+        engine.png_zoom(f'<svg width="{side * 1.01:.1f}pt" height="{side * 1.01:.1f}pt">')
 
 
 def test_shipped_fonts_exist() -> None:
