@@ -67,7 +67,11 @@ from argmap.quotes import closest_passage, find_quote
 from argmap.schemes import get_scheme
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     import pandas
+
+    from argmap.render.options import DiagramChanges, DiagramOptions
 
 __all__ = ["ArgumentMap"]
 
@@ -356,16 +360,35 @@ class ArgumentMap:
 
     # -- drawing (argmap.render loads only when asked for) --------------------------------------
 
-    def render(self, path: str | os.PathLike[str], **options: Any) -> Path:
+    def render(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,  # noqa: A002
+        options: DiagramOptions | None = None,
+        timeout: float | None = None,
+        **changes: Unpack[DiagramChanges],
+    ) -> Path:
         """Write the map's diagram to ``path``: SVG, PNG, PDF or DOT, by its suffix or ``format=``.
 
-        Options are those of :func:`argmap.render.render` (``focus``, ``depth``, ``gaps``, ...).
+        ``options`` (a :class:`argmap.render.DiagramOptions`) and ``**changes`` say what to draw;
+        see :func:`argmap.render.render`. ``timeout`` bounds the layout engine's run in seconds.
         """
         from argmap.render import render  # noqa: PLC0415
+        from argmap.render.engine import DEFAULT_TIMEOUT  # noqa: PLC0415
 
-        return render(self, path, **options)
+        return render(
+            self,
+            path,
+            format=format,
+            options=options,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            **changes,
+        )
 
-    def to_dot(self, **options: Any) -> str:
+    def to_dot(
+        self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
+    ) -> str:
         """Return the diagram's DOT source; options as for :func:`argmap.render.to_dot`.
 
         Examples:
@@ -376,7 +399,7 @@ class ArgumentMap:
         """
         from argmap.render import to_dot  # noqa: PLC0415
 
-        return to_dot(self, **options)
+        return to_dot(self, options=options, **changes)
 
     def _repr_mimebundle_(
         self,

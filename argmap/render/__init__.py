@@ -7,9 +7,10 @@ Examples:
     True
 """
 
-from argmap.render.dot import DEFAULT_WRAP, Gap, neighbourhood, to_dot, wrap_text
+from argmap.render.dot import neighbourhood, to_dot, wrap_text
 from argmap.render.engine import FORMATS, INSTALL_HINT, find_layout_engine, pipe
 from argmap.render.notebook import repr_mimebundle
+from argmap.render.options import DEFAULT_WRAP, DiagramChanges, DiagramOptions, Gap
 from argmap.render.output import SUFFIXES, draw, format_for, render
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, EdgeStyle, Legend, NodeStyle
 
@@ -21,6 +22,8 @@ __all__ = [
     "INSTALL_HINT",
     "NODE_STYLES",
     "SUFFIXES",
+    "DiagramChanges",
+    "DiagramOptions",
     "EdgeStyle",
     "Gap",
     "Legend",

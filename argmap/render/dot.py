@@ -11,13 +11,12 @@ What the diagram shows:
   act together and where the undercutter strikes;
 - optionally a legend of the kinds shown, and an overlay of findings (see :class:`Gap`).
 
-Every piece of text is escaped here: labels are HTML-like labels with ``&``, ``<``, ``>`` and
-``"`` escaped; tooltips are DOT strings with backslashes and quotes escaped; node names are always
-quoted. So no text can end a string, start a statement, or reach the SVG as markup. Layout engines
-also expand ``\\G``, ``\\N``, ``\\L`` and the like to the graph's or node's name or label, even
-in HTML-like labels and even when written ``&#92;``; so a WORD JOINER (U+2060, invisible) goes
-between such a backslash and its letter, and a Windows path or a LaTeX ``\\Lambda`` is drawn as
-written.
+Every piece of text is escaped by :mod:`argmap.render.quoting`: labels are HTML-like labels with
+``&``, ``<``, ``>`` and ``"`` escaped; tooltips are DOT strings with backslashes and quotes
+escaped; node names are always quoted; engine escapes such as ``\\G`` stay text. So no text can
+end a string, start a statement, or reach the SVG as markup. The DOT is written by argmap itself,
+not through the ``graphviz`` package, and every step is linear in the size of the map, however
+deep the chains of attacks on attacks.
 
 Examples:
     >>> from argmap import ArgumentMap
@@ -34,18 +33,30 @@ Examples:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
-
-import graphviz
-from graphviz.quoting import attr_list
+from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError, UnknownNodeError
-from argmap.map import ArgumentMap
 from argmap.model import Attack, Case, Statement, Support
+from argmap.render.options import (
+    DEFAULT_WRAP,
+    DiagramChanges,
+    DiagramOptions,
+    Gap,
+    diagram_options,
+    positive_int,
+)
+from argmap.render.quoting import (
+    HtmlLabel,
+    QuotedString,
+    attr_list,
+    clean,
+    dot_id,
+    dot_string,
+    label_text,
+)
 from argmap.render.styles import (
     EDGE_STYLES,
     FONT,
@@ -59,72 +70,23 @@ from argmap.render.styles import (
 )
 from argmap.schemes import get_scheme
 
-__all__ = ["DEFAULT_WRAP", "Gap", "neighbourhood", "to_dot", "wrap_text"]
+if TYPE_CHECKING:
+    from typing import Unpack
 
-DEFAULT_WRAP = 40
-"""Characters per line of a node's text (a wide character, such as Hangul, counts as two)."""
+    from argmap.map import ArgumentMap
+
+__all__ = ["DEFAULT_WRAP", "Gap", "neighbourhood", "to_dot", "wrap_text"]
 
 _FONT_SIZE = 12.0
 _CENTRAL_FONT_SIZE = 14.0
 _SMALL = 9
 _GAP_WIDTH = f"{GAP_PENWIDTH:g}"
-# Neither XML nor DOT can carry these; lone surrogates cannot even be encoded.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-# A backslash before one of these letters is an escape the engines expand even in HTML-like labels
-# (\G graph name, \N node name, \E edge, \T and \H tail and head, \L label), and graphviz-pure
-# reads two backslashes as one; in a tooltip, dot also reads \n \l \r as line breaks.
-_LABEL_ESCAPE = re.compile(r"\\(?=[GNETHL\\])")
-_TOOLTIP_ESCAPE = re.compile(r"\\(?=[GNETHLnlr\\])")
-_WORD_JOINER = "\u2060"
 # Scripts the engines measure with a Latin font's widths, and so draw too narrow a box for.
 _LATIN_NAMES = ("LATIN", "MODIFIER LETTER", "FEMININE ORDINAL", "MASCULINE ORDINAL")
 
 
-class Gap(Protocol):
-    """A finding to overlay on the diagram, as the checks produce them.
-
-    Attributes:
-        rule: The rule's code, such as ``"AM101"``.
-        name: The rule's name, such as ``"unsupported-claim"``.
-        nodes: The ids of the nodes it names (statements or inferences).
-        message: One line that says what is wrong.
-
-    An object with a ``severity`` (``"error"``, ``"warning"``, ``"info"``) is coloured by it;
-    otherwise as a warning.
-    """
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def nodes(self) -> tuple[str, ...]: ...
-    @property
-    def message(self) -> str: ...
-
-
 # -- text -------------------------------------------------------------------------------------
-
-
-def _clean(text: str) -> str:
-    return _UNSAFE.sub("", text).replace("\t", " ")
-
-
-def _inert(text: str, escape: re.Pattern[str] = _LABEL_ESCAPE) -> str:
-    """Keep the engine from reading ``\\G``, ``\\N``, ``\\L``... as escapes: a word joiner
-    after the backslash breaks the pair and draws nothing."""
-    return escape.sub("\\\\" + _WORD_JOINER, text)
-
-
-def _positive_int(option: str, value: object, *, minimum: int) -> int:
-    """Return ``value`` if it is a whole number of at least ``minimum``; else a RenderError."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise RenderError(f"{option} must be a whole number, not {value!r}")
-    if value < minimum:
-        qualifier = "0 or more" if minimum == 0 else f"at least {minimum}"
-        raise RenderError(f"{option} must be {qualifier}, not {value}")
-    return value
 
 
 def _columns(text: str) -> int:
@@ -153,9 +115,9 @@ def wrap_text(text: str, *, width: int = DEFAULT_WRAP) -> list[str]:
         >>> wrap_text("한국어 문장은 두 칸씩 셉니다", width=10)
         ['한국어', '문장은 두', '칸씩', '셉니다']
     """
-    _positive_int("wrap", width, minimum=1)
+    positive_int("wrap", width, minimum=1)
     lines: list[str] = []
-    for paragraph in _clean(text).splitlines() or [""]:
+    for paragraph in clean(text).splitlines() or [""]:
         current, used = "", 0
         for word in paragraph.split():
             rest = word
@@ -196,37 +158,6 @@ def _cut(word: str, room: int, *, at_least_one: bool = False) -> tuple[str, str]
     return word, ""
 
 
-def _html(text: str) -> str:
-    """Escape text for an HTML-like label (``'`` needs no escape outside attributes)."""
-    return _inert(
-        _clean(text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-    )
-
-
-def _dot_string(*lines: str) -> str:
-    """A DOT escString whose backslashes are literal; lines joined by DOT's ``\\n``.
-
-    ``&`` is escaped too: the engines pass an entity such as ``&#92;`` through to the SVG, where
-    it would be read as the character it names.
-    """
-    parts = [part for line in lines for part in (_clean(line).splitlines() or [""])]
-    escaped = (
-        _inert(p, _TOOLTIP_ESCAPE).replace("\\", "\\\\").replace("&", "&amp;") for p in parts
-    )
-    # nohtml: a tooltip such as "<b>" is text, never an HTML-like string.
-    quoted: str = graphviz.nohtml("\\n".join(escaped))
-    return quoted
-
-
-def _name(node_id: str) -> str:
-    """A quoted DOT node name: quoting also keeps keywords and ``:`` (a port) from acting."""
-    return '"' + node_id.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _other_script(ch: str) -> bool:
     """Is ``ch`` a letter of a script other than Latin, such as Hangul, CJK, Arabic or Hebrew?
 
@@ -260,12 +191,106 @@ def _estimated_width(lines: Iterable[str], font_size: float) -> float | None:
 # -- which nodes ------------------------------------------------------------------------------
 
 
-def _joined(m: ArgumentMap, inference: Support | Attack) -> list[str]:
-    """The statements an inference joins: its premises and what it bears on."""
-    target = m[inference.target]
-    # An undercutter joins everything the inference it denies joins (a support or an attack).
-    bears_on = _joined(m, target) if isinstance(target, Support | Attack) else [target.id]
-    return [*inference.premises, *bears_on]
+@dataclass
+class _Structure:
+    """Who takes part in which inference, indexed once: every question below is then linear.
+
+    ``hubs`` maps a statement to the inferences it takes part in directly (as a premise or as
+    the statement attacked or supported); ``undercutters`` maps an inference to the inferences
+    that attack it; ``target`` maps an inference to the inference it attacks, if it does.
+    """
+
+    hubs: dict[str, list[Support | Attack]] = field(default_factory=dict)
+    undercutters: dict[str, list[Support | Attack]] = field(default_factory=dict)
+    target: dict[str, Support | Attack] = field(default_factory=dict)
+    bears_on: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> _Structure:
+        s = cls()
+        inferences = {i.id: i for i in m.inferences()}
+        for inference in inferences.values():
+            for premise in inference.premises:
+                s.hubs.setdefault(premise, []).append(inference)
+            target = inferences.get(inference.target)
+            if target is None:
+                s.hubs.setdefault(inference.target, []).append(inference)
+                s.bears_on[inference.id] = inference.target
+            else:
+                s.undercutters.setdefault(target.id, []).append(inference)
+                s.target[inference.id] = target
+        # The statement each undercutter finally bears on, walking each chain once.
+        for inference in inferences.values():
+            chain: list[str] = []
+            current = inference.id
+            while current not in s.bears_on:
+                chain.append(current)
+                current = s.target[current].id
+            for link in chain:
+                s.bears_on[link] = s.bears_on[current]
+        return s
+
+    def members(self, inference: Support | Attack) -> list[str]:
+        """Its premises, and the statement it supports or attacks (none for an undercutter)."""
+        if inference.id in self.target:
+            return list(inference.premises)
+        return [*inference.premises, inference.target]
+
+    def down(self, start: Iterable[Support | Attack], seen: set[str]) -> set[str]:
+        """The statements the inferences in ``start`` join, with those of the inferences they
+        undercut, down to a statement: each inference looked at once per ``seen``."""
+        joined: set[str] = set()
+        stack = [i for i in start if i.id not in seen]
+        seen.update(i.id for i in stack)
+        while stack:
+            inference = stack.pop()
+            joined.update(self.members(inference))
+            below = self.target.get(inference.id)
+            if below is not None and below.id not in seen:
+                seen.add(below.id)
+                stack.append(below)
+        return joined
+
+    def up(self, start: Iterable[Support | Attack], seen: set[str]) -> list[Support | Attack]:
+        """The inferences in ``start`` and all that undercut them, each looked at once."""
+        found: list[Support | Attack] = []
+        stack = [i for i in start if i.id not in seen]
+        seen.update(i.id for i in stack)
+        while stack:
+            inference = stack.pop()
+            found.append(inference)
+            for above in self.undercutters.get(inference.id, ()):
+                if above.id not in seen:
+                    seen.add(above.id)
+                    stack.append(above)
+        return found
+
+    def drawn(self, m: ArgumentMap, shown: set[str]) -> list[Support | Attack]:
+        """The inferences to draw: each whose premises are shown, and whose target is a shown
+        statement or an inference that is drawn; in the map's order."""
+        memo: dict[str, bool] = {}
+        for inference in m.inferences():
+            chain: list[Support | Attack] = []
+            current: Support | Attack | None = inference
+            verdict = True
+            while current is not None and current.id not in memo:
+                chain.append(current)
+                if not all(p in shown for p in current.premises):
+                    verdict = False
+                    break
+                below = self.target.get(current.id)
+                if below is None:
+                    verdict = current.target in shown
+                    break
+                current = below
+            else:
+                if current is not None:
+                    verdict = memo[current.id]
+            # A link is drawn only if everything below it is: the verdict holds for the chain,
+            # except that a failed link fails only itself and those above it.
+            for link in chain:
+                memo[link.id] = verdict
+        return [i for i in m.inferences() if memo[i.id]]
 
 
 def neighbourhood(m: ArgumentMap, focus: str, *, depth: int) -> set[str]:
@@ -273,8 +298,9 @@ def neighbourhood(m: ArgumentMap, focus: str, *, depth: int) -> set[str]:
 
     A step joins two statements that take part in one inference: a premise and what it supports
     or attacks, two premises of one linked inference, and an undercutter and the statements of
-    the support it undercuts. Inferences are not steps. Focusing on an inference starts from all
-    the statements it joins.
+    the inference it undercuts (and, down a chain of attacks on attacks, of the inferences
+    those undercut). Inferences are not steps. Focusing on an inference starts from all the
+    statements it joins. Linear in the size of the map, whatever the depth.
 
     Raises:
         UnknownNodeError: The map holds no node ``focus``.
@@ -287,17 +313,24 @@ def neighbourhood(m: ArgumentMap, focus: str, *, depth: int) -> set[str]:
     """
     if not isinstance(focus, str):
         raise RenderError(f"focus must be a node id (a string), not {focus!r}")
-    _positive_int("depth", depth, minimum=0)
+    positive_int("depth", depth, minimum=0)
     model = m[focus]  # raises UnknownNodeError naming it
-    start = set(_joined(m, model)) if isinstance(model, Support | Attack) else {focus}
-    neighbours: dict[str, set[str]] = {s.id: set() for s in m.statements()}
-    for inference in m.inferences():
-        joined = _joined(m, inference)
-        for a in joined:
-            neighbours[a].update(joined)
-    seen, frontier = set(start), set(start)
+    s = _Structure.of(m)
+    return _within(s, model, depth)
+
+
+def _within(s: _Structure, model: Statement | Support | Attack, depth: int) -> set[str]:
+    # A statement x is one step from every statement joined by an inference that joins x: those
+    # it takes part in directly and, up the chain, those that undercut them. So a step goes up
+    # from x's inferences, then down from each. Each inference is gone up from once and down
+    # from once in the whole search, so the search is linear.
+    up_seen: set[str] = set()
+    down_seen: set[str] = set()
+    seen = s.down([model], set()) if isinstance(model, Support | Attack) else {model.id}
+    frontier = set(seen)
     for _ in range(depth):
-        frontier = {n for f in frontier for n in neighbours[f]} - seen
+        hubs = [h for x in frontier for h in s.hubs.get(x, ())]
+        frontier = s.down(s.up(hubs, up_seen), down_seen) - seen
         if not frontier:
             break
         seen |= frontier
@@ -331,36 +364,9 @@ class _Overlay:
         return list(dict.fromkeys(g.rule for g in self.notes.get(node_id, ())))
 
 
-def _findings(gaps: object) -> list[Gap]:
-    """Return ``gaps`` as a list, after checking that each looks like a finding."""
-    if isinstance(gaps, str | bytes) or not isinstance(gaps, Iterable):
-        raise RenderError(
-            f"gaps must be a list of findings, such as check(m) returns, not {gaps!r}"
-        )
-    findings: list[Gap] = []
-    for gap in gaps:
-        fields = [getattr(gap, a, None) for a in ("rule", "name", "message")]
-        nodes = getattr(gap, "nodes", None)
-        if (
-            not all(isinstance(f, str) for f in fields)
-            or isinstance(nodes, str)
-            or not isinstance(nodes, Iterable)
-            or not all(isinstance(n, str) for n in nodes)
-        ):
-            raise RenderError(
-                f"gaps: each finding needs a rule, name and message (strings) and nodes "
-                f"(a tuple of node ids), as check(m) returns; got {gap!r}"
-            )
-        findings.append(gap)
-    return findings
-
-
-def _overlay(m: ArgumentMap, gaps: Iterable[Gap] | None) -> tuple[_Overlay, _Overlay]:
+def _overlay(m: ArgumentMap, findings: tuple[Gap, ...]) -> tuple[_Overlay, _Overlay]:
     """Findings by node, and by inference for the edges a finding names."""
     nodes, edges = _Overlay(), _Overlay()
-    if gaps is None:
-        return nodes, edges
-    findings = _findings(gaps)
     if not findings:
         return nodes, edges
     # Indexed once, so that each finding costs only as much as the nodes it names.
@@ -428,14 +434,10 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _small(text: str, *, colour: str = HEADER_COLOUR, size: int = _SMALL, tag: str = "") -> str:
-    inner = _html(text)
+    inner = label_text(text)
     if tag:
         inner = f"<{tag}>{inner}</{tag}>"
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{inner}</FONT>'
-
-
-def _attrs(attributes: Mapping[str, str | None]) -> str:
-    return str(attr_list(attributes={k: v for k, v in attributes.items() if v is not None}))
 
 
 def _relation(m: ArgumentMap, inference: Support | Attack) -> str:
@@ -444,11 +446,11 @@ def _relation(m: ArgumentMap, inference: Support | Attack) -> str:
     return "undercut" if isinstance(m[inference.target], Support | Attack) else "attack"
 
 
-def _scheme_label(inference: Support | Attack) -> str | None:
+def _scheme_label(inference: Support | Attack) -> HtmlLabel | None:
     if not isinstance(inference, Support) or inference.scheme is None:
         return None
     name = get_scheme(inference.scheme).name.removeprefix("Argument from ").lower()
-    return f"<{_small(name, size=_SMALL + 1, tag='I')}>"
+    return HtmlLabel(_small(name, size=_SMALL + 1, tag="I"))
 
 
 def _inference_title(inference: Support | Attack, relation: str) -> str:
@@ -467,6 +469,7 @@ class _Builder:
     m: ArgumentMap
     wrap: int
     tooltips: bool
+    labels: Mapping[str, str]
     node_gaps: _Overlay
     edge_gaps: _Overlay
     lines: list[str] = field(default_factory=list)
@@ -475,13 +478,13 @@ class _Builder:
     gap_colours: set[str] = field(default_factory=set)
 
     def node(self, name: str, attrs: Mapping[str, str | None]) -> None:
-        self.lines.append(f"\t{_name(name)}{_attrs(attrs)}\n")
+        self.lines.append(f"\t{dot_id(name)}{attr_list(attrs)}\n")
 
     def edge(self, tail: str, head: str, attrs: Mapping[str, str | None]) -> None:
-        self.lines.append(f"\t{_name(tail)} -> {_name(head)}{_attrs(attrs)}\n")
+        self.lines.append(f"\t{dot_id(tail)} -> {dot_id(head)}{attr_list(attrs)}\n")
 
-    def tooltip(self, *lines: str) -> str | None:
-        return _dot_string(*lines) if self.tooltips else None
+    def tooltip(self, *lines: str) -> QuotedString | None:
+        return dot_string(*lines) if self.tooltips else None
 
     def statement(self, statement: Statement) -> None:
         central = statement.id == self.m.central
@@ -494,13 +497,16 @@ class _Builder:
         body = wrap_text(statement.text, width=self.wrap)
         # Tags show who says it: the analyst's own objections must not pass for the text's.
         tags = "".join(f" · #{t}" for t in statement.tags)
-        parts = [_small(f"{style.title.upper()} · {statement.id}{tags}"), *map(_html, body)]
+        parts = [_small(f"{style.title.upper()} · {statement.id}{tags}"), *map(label_text, body)]
         if isinstance(statement, Case):
             for note in _case_notes(self.m, statement, self.wrap + 8):
                 warn = note.startswith("▲")
                 parts.append(
                     _small(note, colour=WARNING_COLOUR if warn else HEADER_COLOUR, size=_SMALL + 1)
                 )
+        label = self.labels.get(statement.id)
+        if label is not None:
+            parts.append(_small(f"◆ {label}", colour="#000000", size=_SMALL + 1, tag="B"))
         if colour:
             codes = " ".join(self.node_gaps.codes(statement.id))
             parts.append(_small(f"▲ {codes}", colour=colour, size=_SMALL + 1, tag="B"))
@@ -514,7 +520,7 @@ class _Builder:
         self.node(
             statement.id,
             {
-                "label": "<" + "<BR/>".join(parts) + ">",
+                "label": HtmlLabel("<BR/>".join(parts)),
                 **style.attrs(),
                 "class": " ".join(
                     [
@@ -583,33 +589,22 @@ class _Builder:
 def to_dot(
     m: ArgumentMap,
     *,
-    focus: str | None = None,
-    depth: int | None = None,
-    gaps: Iterable[Gap] | None = None,
-    wrap: int = DEFAULT_WRAP,
-    legend: bool = True,
-    tooltips: bool = True,
-    title: bool = True,
+    options: DiagramOptions | None = None,
+    **changes: Unpack[DiagramChanges],
 ) -> str:
     """Return the DOT source of the map's diagram.
 
     Args:
         m: The map.
-        focus: Draw only the neighbourhood of this node (see :func:`neighbourhood`).
-        depth: How many steps from ``focus`` to draw; 1 when ``focus`` is given alone.
-        gaps: Findings to overlay: the nodes and inferences they name are outlined in the
-            colour of their severity, with the rule codes in the label.
-        wrap: Characters per line of a node's text.
-        legend: Add a legend of the node and edge kinds drawn.
-        tooltips: Give nodes and edges a tooltip (an SVG title shown on hover): the full text
-            and note, and each finding as ``"AM101 unsupported-claim: message"``.
-        title: Show the map's title above the diagram.
+        options: What to draw (see :class:`~argmap.render.DiagramOptions`): ``focus`` and
+            ``depth`` for a neighbourhood, ``gaps`` to overlay findings, ``wrap``, ``legend``,
+            ``tooltips``, ``title`` and ``labels``.
+        **changes: Any of those options as keywords, changing ``options`` (or the defaults).
 
     Raises:
         UnknownNodeError: ``focus``, or a node a finding names, is not in the map.
-        RenderError: An option of the wrong type or out of range: ``depth`` without ``focus``,
-            a ``depth`` that is not a whole number of 0 or more, a ``wrap`` that is not a whole
-            number of at least 1, or ``gaps`` that are not findings.
+        RenderError: An option of the wrong type or out of range (see
+            :class:`~argmap.render.DiagramOptions`).
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -617,110 +612,111 @@ def to_dot(
         >>> '"uk" -> "pressure"' in source, '"japan"' in source
         (True, False)
     """
-    if depth is not None and focus is None:
-        raise RenderError("depth needs focus: give focus=<node id> to draw its neighbourhood")
-    _positive_int("wrap", wrap, minimum=1)
-    if focus is not None:
-        shown = neighbourhood(m, focus, depth=1 if depth is None else depth)
+    o = diagram_options(options, changes)
+    structure = _Structure.of(m)
+    if o.focus is not None:
+        model = m[o.focus]  # raises UnknownNodeError naming it
+        shown = _within(structure, model, o.steps)
     else:
         shown = {s.id for s in m.statements()}
-    node_gaps, edge_gaps = _overlay(m, gaps)
+    node_gaps, edge_gaps = _overlay(m, o.findings)
     # An inference is drawn when all it joins is drawn: never a linked argument half shown.
-    drawn = [i for i in m.inferences() if all(s in shown for s in _joined(m, i))]
-    undercut = {i.target for i in drawn if _relation(m, i) == "undercut"}
+    drawn = structure.drawn(m, shown)
+    undercut = {structure.target[i.id].id for i in drawn if i.id in structure.target}
 
-    b = _Builder(m, wrap, tooltips, node_gaps, edge_gaps)
+    b = _Builder(m, o.wrap, o.tooltips, o.labels or {}, node_gaps, edge_gaps)
     for statement in m.statements():
         if statement.id in shown:
             b.statement(statement)
     for inference in drawn:
         b.inference(inference, junction=len(inference.premises) > 1 or inference.id in undercut)
 
-    g = graphviz.Digraph(
-        name="argmap",
-        graph_attr={
-            "rankdir": "BT",
-            "fontname": FONT,
-            "nodesep": "0.3",
-            "ranksep": "0.5",
-            "newrank": "true",
-        },
-        node_attr={"fontname": FONT, "fontsize": f"{_FONT_SIZE:g}", "margin": "0.15,0.08"},
-        edge_attr={"fontname": FONT, "fontsize": "10"},
-    )
-    if title and m.title:
-        g.attr("graph", label=f'<<FONT POINT-SIZE="16">{_html(m.title)}</FONT>>', labelloc="t")
-        if tooltips:
-            g.attr("graph", tooltip=_dot_string(m.title))
-    g.body.extend(b.lines)
-    if legend and (b.node_kinds or b.edge_kinds):
+    out = ["digraph argmap {\n"]
+    graph: dict[str, str | None] = {
+        "rankdir": "BT",
+        "fontname": FONT,
+        "nodesep": "0.3",
+        "ranksep": "0.5",
+        "newrank": "true",
+    }
+    if o.title and m.title:
+        graph["label"] = HtmlLabel(f'<FONT POINT-SIZE="16">{label_text(m.title)}</FONT>')
+        graph["labelloc"] = "t"
+        graph["tooltip"] = dot_string(m.title) if o.tooltips else None
+    out.append(f"\tgraph{attr_list(graph)}\n")
+    node = {"fontname": FONT, "fontsize": f"{_FONT_SIZE:g}", "margin": "0.15,0.08"}
+    out.append(f"\tnode{attr_list(node)}\n")
+    out.append(f"\tedge{attr_list({'fontname': FONT, 'fontsize': '10'})}\n")
+    out.extend(b.lines)
+    if o.legend and (b.node_kinds or b.edge_kinds):
         severities = [s for s, c in GAP_COLOURS.items() if c in b.gap_colours]
-        _add_legend(g, Legend.for_kinds(b.node_kinds, b.edge_kinds, severities))
-    return str(g.source)
+        out.extend(_legend(Legend.for_kinds(b.node_kinds, b.edge_kinds, severities)))
+    out.append("}\n")
+    return "".join(out)
 
 
-def _add_legend(g: graphviz.Digraph, legend: Legend) -> None:
-    """Draw the legend as a cluster of sample nodes and edges in the kinds' own styles."""
+def _legend(legend: Legend) -> list[str]:
+    """The legend as a cluster of sample nodes and edges in the kinds' own styles."""
     # Legend names hold a space, which no node id can, so they never collide with the map's.
-    with g.subgraph(name="cluster_legend") as box:
-        box.attr(
-            label=f"<{_small('Legend', colour='#333333', size=_SMALL + 1)}>",
-            style="rounded",
-            color="#999999",
-            labeljust="l",
-            tooltip="Legend",
-        )
-        samples: list[str] = []
-        for kind in legend.nodes:
-            node_style = NODE_STYLES[kind]
-            name = f"legend {kind}"
-            attrs: dict[str, str | None] = {**node_style.attrs(), "class": f"legend {kind}"}
-            text = f"<{_small(node_style.title, colour='#000000', size=_SMALL + 1)}>"
-            if node_style.shape == "point":
-                # An xlabel would overlap the next sample; a bullet in the label cannot.
-                bullet = f'<FONT POINT-SIZE="16" COLOR="{node_style.color}">•</FONT>'
-                attrs = {
-                    "shape": "plaintext",
-                    "label": f"<{bullet} {text[1:-1]}>",
-                    "class": f"legend {kind}",
-                }
-            else:
-                attrs.update(label=text, margin="0.08,0.04")
-            box.body.append(f"\t{_name(name)}{_attrs(attrs)}\n")
-            samples.append(name)
-        for severity in legend.gaps:
-            name = f"legend gap {severity}"
-            text = f"<{_small(f'▲ {severity} finding', colour='#000000', size=_SMALL + 1)}>"
+    box = {
+        "label": HtmlLabel(_small("Legend", colour="#333333", size=_SMALL + 1)),
+        "style": "rounded",
+        "color": "#999999",
+        "labeljust": "l",
+        "tooltip": "Legend",
+    }
+    lines = ["\tsubgraph cluster_legend {\n", f"\t\tgraph{attr_list(box)}\n"]
+
+    def add(name: str, attrs: Mapping[str, str | None]) -> None:
+        lines.append(f"\t\t{dot_id(name)}{attr_list(attrs)}\n")
+
+    samples: list[str] = []
+    for kind in legend.nodes:
+        node_style = NODE_STYLES[kind]
+        name = f"legend {kind}"
+        attrs: dict[str, str | None] = {**node_style.attrs(), "class": f"legend {kind}"}
+        text = _small(node_style.title, colour="#000000", size=_SMALL + 1)
+        if node_style.shape == "point":
+            # An xlabel would overlap the next sample; a bullet in the label cannot.
+            bullet = f'<FONT POINT-SIZE="16" COLOR="{node_style.color}">•</FONT>'
             attrs = {
+                "shape": "plaintext",
+                "label": HtmlLabel(f"{bullet} {text}"),
+                "class": f"legend {kind}",
+            }
+        else:
+            attrs.update(label=HtmlLabel(text), margin="0.08,0.04")
+        add(name, attrs)
+        samples.append(name)
+    for severity in legend.gaps:
+        name = f"legend gap {severity}"
+        add(
+            name,
+            {
                 "shape": "box",
                 "style": f"rounded,{GAP_STYLE}",
                 "color": GAP_COLOURS[severity],
                 "penwidth": _GAP_WIDTH,
-                "label": text,
+                "label": HtmlLabel(
+                    _small(f"▲ {severity} finding", colour="#000000", size=_SMALL + 1)
+                ),
                 "margin": "0.08,0.04",
                 "class": f"legend gap {severity}",
-            }
-            box.body.append(f"\t{_name(name)}{_attrs(attrs)}\n")
-            samples.append(name)
-        for kind in legend.edges:
-            edge_style = EDGE_STYLES[kind]
-            tail, head = f"legend {kind} from", f"legend {kind} to"
-            for end in (tail, head):
-                box.body.append(
-                    f"\t{_name(end)}"
-                    + _attrs(
-                        {"shape": "point", "width": "0.02", "color": "#999999", "class": "legend"}
-                    )
-                    + "\n"
-                )
-            label = f"<{_small(edge_style.title, colour='#000000', size=_SMALL + 1)}>"
-            box.body.append(
-                f"\t{_name(tail)} -> {_name(head)}"
-                + _attrs({**edge_style.attrs(), "label": label, "class": f"legend {kind}"})
-                + "\n"
-            )
-            # Same rank: the sample edge runs across, with its meaning as its label.
-            box.body.append(f"\t{{rank=same; {_name(tail)}; {_name(head)}}}\n")
-        # Keep the node samples in one row.
-        if len(samples) > 1:
-            box.body.append("\t{rank=same; " + "; ".join(_name(s) for s in samples) + "}\n")
+            },
+        )
+        samples.append(name)
+    for kind in legend.edges:
+        edge_style = EDGE_STYLES[kind]
+        tail, head = f"legend {kind} from", f"legend {kind} to"
+        for end in (tail, head):
+            add(end, {"shape": "point", "width": "0.02", "color": "#999999", "class": "legend"})
+        label = HtmlLabel(_small(edge_style.title, colour="#000000", size=_SMALL + 1))
+        edge = {**edge_style.attrs(), "label": label, "class": f"legend {kind}"}
+        lines.append(f"\t\t{dot_id(tail)} -> {dot_id(head)}{attr_list(edge)}\n")
+        # Same rank: the sample edge runs across, with its meaning as its label.
+        lines.append(f"\t\t{{rank=same; {dot_id(tail)}; {dot_id(head)}}}\n")
+    # Keep the node samples in one row.
+    if len(samples) > 1:
+        lines.append("\t\t{rank=same; " + "; ".join(dot_id(s) for s in samples) + "}\n")
+    lines.append("\t}\n")
+    return lines

@@ -9,11 +9,14 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError
-from argmap.map import ArgumentMap
 from argmap.render.output import draw
 from argmap.summary import summarize
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
 
 __all__ = ["MIME_TYPE", "NOTEBOOK_TIMEOUT", "repr_mimebundle"]
 

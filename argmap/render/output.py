@@ -9,14 +9,19 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError
-from argmap.io.native import write_atomic
-from argmap.map import ArgumentMap
-from argmap.render.dot import DEFAULT_WRAP, Gap, to_dot
-from argmap.render.engine import DEFAULT_TIMEOUT, FORMATS, Format, pipe
+from argmap.files import write_atomic
+from argmap.render.dot import to_dot
+from argmap.render.engine import DEFAULT_TIMEOUT, FORMATS, Format, check_timeout, pipe
+from argmap.render.options import DiagramChanges, DiagramOptions, diagram_options
+
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    from argmap.map import ArgumentMap
 
 __all__ = ["SUFFIXES", "draw", "format_for", "render"]
 
@@ -64,36 +69,24 @@ def draw(
     m: ArgumentMap,
     *,
     format: str = "svg",  # noqa: A002
-    focus: str | None = None,
-    depth: int | None = None,
-    gaps: Iterable[Gap] | None = None,
-    wrap: int = DEFAULT_WRAP,
-    legend: bool = True,
-    tooltips: bool = True,
-    title: bool = True,
+    options: DiagramOptions | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    **changes: Unpack[DiagramChanges],
 ) -> bytes:
     """Return the map's diagram as bytes in ``format`` (``svg``, ``png``, ``pdf`` or ``dot``).
 
-    The options are those of :func:`~argmap.render.dot.to_dot`; ``timeout`` bounds the layout
-    engine's run in seconds.
+    ``options`` and ``**changes`` say what to draw, as for :func:`~argmap.render.dot.to_dot`;
+    ``timeout`` bounds the layout engine's run in seconds.
 
     Raises:
         RendererNotFoundError: Nothing installed can draw it; the message says what to install.
-        RenderError: An unknown format, or the layout engine failed.
+        RenderError: An unknown format, a bad option or ``timeout``, the layout engine failed,
+            or a PNG's text would come out too small to read.
         UnknownNodeError: ``focus`` or a finding's node is not in the map.
     """
     kind = format_for("<diagram>", format=format)
-    source = to_dot(
-        m,
-        focus=focus,
-        depth=depth,
-        gaps=gaps,
-        wrap=wrap,
-        legend=legend,
-        tooltips=tooltips,
-        title=title,
-    )
+    check_timeout(timeout)
+    source = to_dot(m, options=diagram_options(options, changes))
     return pipe(source, format=kind, timeout=timeout)
 
 
@@ -102,24 +95,21 @@ def render(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,  # noqa: A002
-    focus: str | None = None,
-    depth: int | None = None,
-    gaps: Iterable[Gap] | None = None,
-    wrap: int = DEFAULT_WRAP,
-    legend: bool = True,
-    tooltips: bool = True,
-    title: bool = True,
+    options: DiagramOptions | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    **changes: Unpack[DiagramChanges],
 ) -> Path:
     """Write the map's diagram to ``path`` and return the path.
 
     The format comes from ``format`` or else the suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot``
-    or ``.gv``. The file is written whole or not at all: the diagram is drawn first, then written
-    through a temporary file and a rename, so a failure never leaves a half-written file.
+    or ``.gv``. ``options`` and ``**changes`` say what to draw, as for
+    :func:`~argmap.render.dot.to_dot`. The file is written whole or not at all: the diagram is
+    drawn first, then written through a temporary file and a rename, so a failure never leaves a
+    half-written file.
 
     Raises:
-        RenderError: An unknown suffix or format (the message lists the known ones), or the
-            layout engine failed.
+        RenderError: An unknown suffix or format (the message lists the known ones), a bad
+            option or ``timeout``, or the layout engine failed.
         RendererNotFoundError: Nothing installed can draw it; the message says what to install.
         ArgmapError: The folder does not exist or cannot be written.
 
@@ -127,23 +117,12 @@ def render(
         >>> import tempfile
         >>> from argmap.examples import north_korea
         >>> with tempfile.TemporaryDirectory() as folder:
-        ...     out = render(north_korea(), Path(folder) / "map.dot")
+        ...     out = render(north_korea(), Path(folder) / "map.dot", focus="uk")
         ...     out.read_text("utf-8").startswith("digraph")
         True
     """
     target = Path(path)
     kind = format_for(target, format=format)
-    data = draw(
-        m,
-        format=kind,
-        focus=focus,
-        depth=depth,
-        gaps=gaps,
-        wrap=wrap,
-        legend=legend,
-        tooltips=tooltips,
-        title=title,
-        timeout=timeout,
-    )
+    data = draw(m, format=kind, options=diagram_options(options, changes), timeout=timeout)
     write_atomic(target, data)
     return target

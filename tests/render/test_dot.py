@@ -411,3 +411,125 @@ def test_tags_show_in_the_header_so_the_analysts_objection_is_marked() -> None:
     # The article's own objection carries no such mark.
     assert "#analyst" not in nodes["withdrawal"]
     assert "REBUTTAL · withdrawal</FONT>" in nodes["withdrawal"]
+
+
+# -- chains of attacks on attacks: linear and without recursion ------------------------------
+
+
+def _reference_joined(m: ArgumentMap, inference_id: str) -> list[str]:
+    """The old, plainly recursive definition: premises plus all the inference bears on."""
+    inference = m[inference_id]
+    target = m[inference.target]  # type: ignore[union-attr]
+    below = _reference_joined(m, target.id) if target.kind in ("support", "attack") else [target.id]
+    return [*inference.premises, *below]  # type: ignore[union-attr]
+
+
+def _reference_neighbourhood(m: ArgumentMap, focus: str, depth: int) -> set[str]:
+    model = m[focus]
+    inference = model.kind in ("support", "attack")
+    start = set(_reference_joined(m, focus)) if inference else {focus}
+    neighbours: dict[str, set[str]] = {s.id: set() for s in m.statements()}
+    for inference in m.inferences():
+        joined = _reference_joined(m, inference.id)
+        for a in joined:
+            neighbours[a].update(joined)
+    seen, frontier = set(start), set(start)
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in neighbours[f]} - seen
+        seen |= frontier
+    return seen
+
+
+@st.composite
+def _undercut_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Small maps with supports, rebuttals, undercuts, and attacks on attacks on attacks."""
+    m = ArgumentMap()
+    n = draw(st.integers(2, 7))
+    ids = [f"s{i}" for i in range(n)]
+    for i in ids:
+        m.premise(i, f"Statement {i}.")
+    inferences: list[str] = []
+    for k in range(draw(st.integers(1, 9))):
+        premises = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
+        targets = [t for t in ids if t not in premises] + inferences
+        if not targets:
+            continue
+        target = draw(st.sampled_from(targets))
+        if target in ids and draw(st.booleans()):
+            m.support(premises, target, id=f"i{k}")
+        else:
+            m.attack(premises, target, id=f"i{k}")
+        inferences.append(f"i{k}")
+    return m
+
+
+@given(_undercut_maps(), st.integers(0, 3), st.data())
+def test_the_linear_neighbourhood_is_the_recursive_definitions(
+    m: ArgumentMap, depth: int, data: st.DataObject
+) -> None:
+    focus = data.draw(st.sampled_from([n.id for n in m.nodes()]))
+    expected = _reference_neighbourhood(m, focus, depth)
+    assert neighbourhood(m, focus, depth=depth) == expected
+    # And an inference is drawn exactly when everything it joins is.
+    drawn = {e["head"] for e in EDGE_LINE.finditer(to_dot(m, focus=focus, depth=depth))}
+    drawn |= set(nodes_of(to_dot(m, focus=focus, depth=depth)))
+    for inference in m.inferences():
+        whole = set(_reference_joined(m, inference.id)) <= expected
+        shown = inference.id in drawn or all(
+            (p, inference.target) in edges_of(to_dot(m, focus=focus, depth=depth))
+            for p in inference.premises
+        )
+        assert shown == whole, inference.id
+
+
+def _chain(length: int) -> ArgumentMap:
+    """A claim, a rebuttal's attack on it, and ``length`` attacks each on the one before."""
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.rebuttal("r0", "R0.")
+    m.attack("r0", "c", id="a0")
+    for i in range(1, length + 1):
+        m.rebuttal(f"r{i}", f"R{i}.")
+        m.attack(f"r{i}", f"a{i - 1}", id=f"a{i}")
+    m.central = "c"
+    return m
+
+
+def test_a_chain_of_thousands_of_attacks_on_attacks_draws_without_recursion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from argmap.render import notebook, output
+
+    m = _chain(3 * sys.getrecursionlimit())
+    top = f"a{3 * sys.getrecursionlimit()}"
+    source = to_dot(m, legend=False)
+    # Each undercut attack through its junction (two edges), the top one straight (one).
+    assert source.count(" -> ") == 2 * 3 * sys.getrecursionlimit() + 1
+    # Focused on the top undercutter: everything it bears on, down the chain, at depth 0.
+    assert neighbourhood(m, top, depth=0) == {s.id for s in m.statements()}
+    n = 3 * sys.getrecursionlimit()
+    assert f'"r{n}" -> "a{n - 1}"' in to_dot(m, focus=top, depth=0)
+    # Every undercutter up the chain joins r0 (it bears on r0's attack), so one step holds all.
+    assert neighbourhood(m, "r0", depth=1) == {s.id for s in m.statements()}
+    # The notebook display goes through the same code; the layout itself is not the point here.
+    monkeypatch.setattr(output, "pipe", lambda source, **_: source.encode())
+    bundle = notebook.repr_mimebundle(m)
+    assert bundle["image/svg+xml"].startswith("digraph argmap {")
+
+
+def test_an_undercut_attack_is_drawn_through_a_junction() -> None:
+    # "Granted, but that is no objection": the undercutter's edge ends on the attack's junction.
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.rebuttal("r", "R.")
+    m.premise("g", "Granted, but that is no objection.")
+    m.attack("r", "c", id="a")
+    m.attack("g", "a", id="u")
+    m.central = "c"
+    edges = {(e["tail"], e["head"]): e["attrs"] for e in EDGE_LINE.finditer(to_dot(m))}
+    assert ("r", "a") in edges
+    assert ("a", "c") in edges
+    assert ("g", "a") in edges
+    assert "undercut" in edges["g", "a"]

@@ -1,0 +1,241 @@
+"""What to draw: one frozen options object shared by DOT, the drawing functions and the HTML page.
+
+:func:`~argmap.render.to_dot`, :func:`~argmap.render.draw`, :func:`~argmap.render.render`,
+:func:`~argmap.render.to_html` and the map's own methods all take ``options=`` (a
+:class:`DiagramOptions`) and, for convenience, the same fields as keywords, which change a copy of
+it. The options are checked once, here, whoever takes them.
+
+Examples:
+    >>> from argmap.render import DiagramOptions
+    >>> options = DiagramOptions(focus="uk", depth=2)
+    >>> options.replace(depth=1).depth, options.depth
+    (1, 2)
+    >>> DiagramOptions(wrap=0)
+    Traceback (most recent call last):
+    ...
+    argmap.exceptions.RenderError: wrap must be at least 1, not 0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Protocol, TypedDict
+
+from argmap.exceptions import RenderError
+
+__all__ = [
+    "DEFAULT_WRAP",
+    "DiagramChanges",
+    "DiagramOptions",
+    "Gap",
+    "diagram_options",
+    "positive_int",
+]
+
+DEFAULT_WRAP = 40
+"""Characters per line of a node's text (a wide character, such as Hangul, counts as two)."""
+
+
+class Gap(Protocol):
+    """A finding to overlay on the diagram, as the checks produce them.
+
+    Attributes:
+        rule: The rule's code, such as ``"AM101"``.
+        name: The rule's name, such as ``"unsupported-claim"``.
+        nodes: The ids of the nodes it names (statements or inferences).
+        message: One line that says what is wrong.
+
+    An object with a ``severity`` (``"error"``, ``"warning"``, ``"info"``) is coloured by it;
+    otherwise as a warning. The HTML page also shows its ``explanation`` and whether it is
+    ``acknowledged``, when it has them.
+    """
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def nodes(self) -> tuple[str, ...]: ...
+    @property
+    def message(self) -> str: ...
+
+
+def positive_int(option: str, value: object, *, minimum: int) -> int:
+    """Return ``value`` if it is a whole number of at least ``minimum``; else a RenderError.
+
+    Examples:
+        >>> positive_int("depth", 2, minimum=0)
+        2
+        >>> positive_int("depth", True, minimum=0)
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.RenderError: depth must be a whole number, not True
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RenderError(f"{option} must be a whole number, not {value!r}")
+    if value < minimum:
+        qualifier = "0 or more" if minimum == 0 else f"at least {minimum}"
+        raise RenderError(f"{option} must be {qualifier}, not {value}")
+    return value
+
+
+def _findings(gaps: object) -> tuple[Gap, ...]:
+    """Return ``gaps`` as a tuple, after checking that each looks like a finding."""
+    if isinstance(gaps, str | bytes) or not isinstance(gaps, Iterable):
+        raise RenderError(
+            f"gaps must be a list of findings, such as check(m) returns, not {gaps!r}"
+        )
+    findings: list[Gap] = []
+    for gap in gaps:
+        fields = [getattr(gap, a, None) for a in ("rule", "name", "message")]
+        nodes = getattr(gap, "nodes", None)
+        if (
+            not all(isinstance(f, str) for f in fields)
+            or isinstance(nodes, str)
+            or not isinstance(nodes, Iterable)
+            or not all(isinstance(n, str) for n in nodes)
+        ):
+            raise RenderError(
+                f"gaps: each finding needs a rule, name and message (strings) and nodes "
+                f"(a tuple of node ids), as check(m) returns; got {gap!r}"
+            )
+        findings.append(gap)
+    return tuple(findings)
+
+
+def _labels(labels: object) -> Mapping[str, str]:
+    if not isinstance(labels, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in labels.items()
+    ):
+        raise RenderError(
+            f"labels must map node ids to short texts, such as {{'c1': 'accepted'}}; not {labels!r}"
+        )
+    return MappingProxyType(dict(labels))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DiagramOptions:
+    """What a diagram or an HTML page shows. Frozen: :meth:`replace` returns a changed copy.
+
+    Attributes:
+        focus: Draw only the neighbourhood of this node (see
+            :func:`~argmap.render.neighbourhood`); the HTML page opens focused on it.
+        depth: How many steps from ``focus`` to draw; 1 when ``focus`` is given alone.
+        gaps: Findings to overlay, such as :func:`argmap.check` returns: the nodes and
+            inferences they name are outlined in the colour of their severity, with the rule
+            codes in the label. Kept as a tuple. The HTML page lists them (when ``None``, the
+            page checks the map itself).
+        wrap: Characters per line of a node's text.
+        legend: Add a legend of the node and edge kinds drawn.
+        tooltips: Give nodes and edges a tooltip (an SVG title shown on hover): the full text
+            and note, and each finding as ``"AM101 unsupported-claim: message"``.
+        title: Show the map's title above the diagram.
+        labels: A short text per node id, such as an evaluation's ``"accepted"``, drawn under
+            the node's text and shown in the page.
+
+    Raises:
+        RenderError: An option of the wrong type or out of range: ``depth`` without ``focus``,
+            a ``depth`` that is not a whole number of 0 or more, a ``wrap`` that is not a whole
+            number of at least 1, ``gaps`` that are not findings, ``labels`` that do not map
+            ids to texts, or a flag that is not ``True`` or ``False``.
+
+    Examples:
+        >>> DiagramOptions(focus="uk", depth=-1)
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.RenderError: depth must be 0 or more, not -1
+    """
+
+    focus: str | None = None
+    depth: int | None = None
+    gaps: Iterable[Gap] | None = None
+    wrap: int = DEFAULT_WRAP
+    legend: bool = True
+    tooltips: bool = True
+    title: bool = True
+    labels: Mapping[str, str] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.focus is not None and not isinstance(self.focus, str):
+            raise RenderError(f"focus must be a node id (a string), not {self.focus!r}")
+        if self.depth is not None:
+            if self.focus is None:
+                raise RenderError(
+                    "depth needs focus: give focus=<node id> to draw its neighbourhood"
+                )
+            positive_int("depth", self.depth, minimum=0)
+        positive_int("wrap", self.wrap, minimum=1)
+        for flag in ("legend", "tooltips", "title"):
+            if not isinstance(getattr(self, flag), bool):
+                raise RenderError(f"{flag} must be True or False, not {getattr(self, flag)!r}")
+        if self.gaps is not None and not isinstance(self.gaps, tuple):
+            object.__setattr__(self, "gaps", _findings(self.gaps))
+        elif self.gaps is not None:
+            _findings(self.gaps)
+        if self.labels is not None:
+            object.__setattr__(self, "labels", _labels(self.labels))
+
+    @property
+    def steps(self) -> int:
+        """The depth drawn around ``focus``: ``depth``, or 1 when only ``focus`` is given."""
+        return 1 if self.depth is None else self.depth
+
+    @property
+    def findings(self) -> tuple[Gap, ...]:
+        """The findings to overlay, as a tuple (empty when none are given)."""
+        return tuple(self.gaps or ())
+
+    def replace(self, **changes: object) -> DiagramOptions:
+        """Return a copy with ``changes`` made, checked as the constructor checks.
+
+        Raises:
+            RenderError: An unknown option name, or a value the constructor refuses.
+        """
+        unknown = sorted(set(changes) - _NAMES)
+        if unknown:
+            raise RenderError(
+                f"unknown diagram option {unknown[0]!r}; the options are {', '.join(_ORDER)}"
+            )
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+class DiagramChanges(TypedDict, total=False):
+    """The fields of :class:`DiagramOptions`, as keywords that change a copy of it."""
+
+    focus: str | None
+    depth: int | None
+    gaps: Iterable[Gap] | None
+    wrap: int
+    legend: bool
+    tooltips: bool
+    title: bool
+    labels: Mapping[str, str] | None
+
+
+_ORDER = tuple(f.name for f in dataclasses.fields(DiagramOptions))
+_NAMES = frozenset(_ORDER)
+
+
+def diagram_options(
+    options: object = None, changes: Mapping[str, object] | None = None
+) -> DiagramOptions:
+    """Return ``options`` (a :class:`DiagramOptions`, or the defaults) with ``changes`` made.
+
+    Raises:
+        RenderError: ``options`` is not a :class:`DiagramOptions`, or a change is unknown or
+            refused.
+
+    Examples:
+        >>> diagram_options(None, {"focus": "uk"}).focus
+        'uk'
+    """
+    if options is None:
+        options = DiagramOptions()
+    elif not isinstance(options, DiagramOptions):
+        raise RenderError(
+            f"options must be a DiagramOptions, such as DiagramOptions(focus='c1'), not {options!r}"
+        )
+    return options.replace(**changes) if changes else options
