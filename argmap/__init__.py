@@ -13,6 +13,7 @@ Examples:
 from argmap.checks import Finding, Report, check
 from argmap.exceptions import (
     ArgmapError,
+    EvaluationError,
     FileFormatError,
     FileWriteError,
     InvalidMapError,
@@ -35,6 +36,7 @@ from argmap.model import (
     Source,
     Support,
 )
+from argmap.semantics import Labelling, evaluate
 
 __version__ = "0.1.0"
 
@@ -44,10 +46,12 @@ __all__ = [
     "Attack",
     "Case",
     "Claim",
+    "EvaluationError",
     "FileFormatError",
     "FileWriteError",
     "Finding",
     "InvalidMapError",
+    "Labelling",
     "MissingDependencyError",
     "Node",
     "Premise",
@@ -64,6 +68,7 @@ __all__ = [
     "check",
     "dump",
     "dumps",
+    "evaluate",
     "from_dict",
     "load",
     "loads",

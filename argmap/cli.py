@@ -22,6 +22,7 @@ from argmap.exceptions import ArgmapError
 from argmap.files import write_atomic
 from argmap.io.native import dump, load, schema
 from argmap.render import render
+from argmap.semantics import SEMANTICS, evaluate
 from argmap.summary import summarize
 
 __all__ = ["main"]
@@ -221,3 +222,38 @@ def render_command(
     findings = list(check(m)) if gaps else None
     written = render(m, out, format=output_format, focus=focus, depth=depth, gaps=findings)
     click.echo(f"Wrote {written}")
+
+
+@main.command("evaluate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--semantics",
+    type=click.Choice(list(SEMANTICS)),
+    default="grounded",
+    show_default=True,
+    help="Dung (grounded, complete, preferred, stable) or gradual (dfquad, qe).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for scripts.",
+)
+@_library_errors
+def evaluate_command(path: Path, semantics: str, output_format: str) -> None:
+    """Evaluate a map: which statements and inferences stand (IN, OUT, UNDEC) or how strongly.
+
+    Labels for Dung and Carneades semantics; for complete, preferred and stable they are
+    the sceptical ones (IN or OUT in every extension, else UNDEC). Strengths in [0, 1] for the
+    gradual semantics. With --format json it prints {"semantics": ..., "labels": {id: "in" |
+    "out" | "undec"}} or {"semantics": ..., "strengths": {id: number}}.
+
+    Example: argmap evaluate map.yaml --semantics preferred --format json
+    """
+    labelling = evaluate(load(path), semantics)
+    if output_format == "json":
+        click.echo(labelling.to_json())
+    else:
+        click.echo(str(labelling))

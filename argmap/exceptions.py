@@ -8,8 +8,10 @@ from __future__ import annotations
 
 __all__ = [
     "ArgmapError",
+    "EvaluationError",
     "FileFormatError",
     "FileWriteError",
+    "FormatLossWarning",
     "InvalidMapError",
     "MissingDependencyError",
     "QuoteNotFoundError",
@@ -136,3 +138,14 @@ class RenderError(ArgmapError):
 
 class RendererNotFoundError(RenderError, OSError):
     """No layout engine is installed that can draw the requested format."""
+
+
+class EvaluationError(ArgmapError, ValueError):
+    """A map cannot be evaluated as asked: an unknown semantics, a bad option, too many extensions.
+
+    The message names the option or the node and says what to pass instead.
+    """
+
+
+class FormatLossWarning(UserWarning):
+    """A writer cannot hold part of a map in its format; the message lists what is left out."""

@@ -1,0 +1,147 @@
+"""``evaluate(m, semantics=...)``: one entry point for every semantics argmap knows.
+
+Examples:
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.claim("c", "C."), m.rebuttal("r1", "R1."), m.rebuttal("r2", "R2.")
+    >>> _ = m.attack("r1", "c"), m.attack("r2", "r1")
+    >>> evaluate(m)["c"]
+    'in'
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Literal
+
+from argmap.exceptions import EvaluationError
+from argmap.semantics.extensions import credulous, extensions, sceptical_labels
+from argmap.semantics.grounded import grounded_codes
+from argmap.semantics.labelling import Label, Labelling
+from argmap.semantics.translate import to_framework
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+    from argmap.semantics.framework import Framework
+
+__all__ = ["SEMANTICS", "Semantics", "evaluate"]
+
+Semantics = Literal["grounded", "complete", "preferred", "stable", "dfquad", "qe"]
+SEMANTICS: tuple[Semantics, ...] = (
+    "grounded",
+    "complete",
+    "preferred",
+    "stable",
+    "dfquad",
+    "qe",
+)
+_NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
+
+
+def check_semantics(semantics: str) -> Semantics:
+    """Return ``semantics`` if argmap knows it.
+
+    Raises:
+        EvaluationError: It is unknown; the message lists the known ones and the closest.
+    """
+    if semantics in SEMANTICS:
+        return semantics
+    close = difflib.get_close_matches(str(semantics), SEMANTICS, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise EvaluationError(
+        f"unknown semantics {semantics!r}; {hint}use one of {', '.join(SEMANTICS)}"
+    )
+
+
+def evaluate(
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    *,
+    max_extensions: int = 1000,
+    base_score: float = 0.5,
+) -> Labelling:
+    """Evaluate ``m`` under ``semantics`` and return the labels or strengths of its nodes.
+
+    Args:
+        m: The map.
+        semantics: ``"grounded"`` (the default: polynomial, one answer), ``"complete"``,
+            ``"preferred"``, ``"stable"`` (Dung, through the translation of
+            :mod:`argmap.semantics.translate`), ``"dfquad"`` or ``"qe"`` (gradual strengths).
+        max_extensions: List at most this many extensions (complete and stable give exact
+            labels beyond it; preferred needs them all and raises beyond it).
+        base_score: The base score of a statement without a ``weight``, for gradual semantics.
+
+    Raises:
+        EvaluationError: An unknown semantics, or more preferred extensions than
+            ``max_extensions``.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> lab = evaluate(north_korea(), "grounded")
+        >>> lab[lab.central]
+        'in'
+        >>> evaluate(north_korea(), "groundd")
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.EvaluationError: unknown semantics 'groundd'; did you mean 'grounded'? use one of grounded, complete, preferred, stable, dfquad, qe
+    """  # noqa: E501
+    name = check_semantics(semantics)
+    if not isinstance(max_extensions, int) or max_extensions < 1:
+        raise EvaluationError(
+            f"max_extensions must be a positive whole number, not {max_extensions!r}"
+        )
+    if name in ("dfquad", "qe"):
+        from argmap.semantics.gradual import strengths  # noqa: PLC0415
+
+        return Labelling(
+            semantics=name,
+            strengths=strengths(m, name, base_score=base_score),
+            central=m.central,
+        )
+    af = to_framework(m)
+    nodes = [a for a in af.arguments if af.roles[a] in ("statement", "support", "attack")]
+    if name == "grounded":
+        codes = grounded_codes(af)
+        labels = {a: _NAMES[codes[af.index[a]]] for a in nodes}
+        ins = frozenset(a for a in nodes if labels[a] == "in")
+        return Labelling(
+            semantics=name, labels=labels, extensions=(ins,), credulous=ins, central=m.central
+        )
+    return _dung(af, nodes, name, max_extensions=max_extensions, central=m.central)
+
+
+def _dung(
+    af: Framework, nodes: list[str], name: str, *, max_extensions: int, central: str | None
+) -> Labelling:
+    """Complete, preferred or stable labels of the map's nodes."""
+    keep = set(nodes)
+    if name == "complete":  # the sceptical complete labelling is the grounded one
+        codes = grounded_codes(af)
+        labels: dict[str, Label] = {a: _NAMES[codes[af.index[a]]] for a in nodes}
+    else:
+        ins, outs, any_extension = sceptical_labels(af, name, limit=max_extensions)  # type: ignore[arg-type]
+        labels = {
+            a: "in" if a in ins and any_extension else "out" if a in outs else "undec"
+            for a in nodes
+        }
+    found: list[frozenset[str]] = []
+    exhaustive = True
+    for extension in extensions(af, name, limit=max_extensions + 1):  # type: ignore[arg-type]
+        if len(found) == max_extensions:
+            exhaustive = False
+            break
+        projected = frozenset(extension & keep)
+        if projected not in found:
+            found.append(projected)
+    notes: tuple[str, ...] = ()
+    if name == "stable" and not found:
+        notes = ("the map has no stable extension: every node is left undec",)
+    return Labelling(
+        semantics=name,
+        labels=labels,
+        extensions=tuple(found),
+        credulous=frozenset(credulous(af, name) & keep),  # type: ignore[arg-type]
+        exhaustive=exhaustive,
+        central=central,
+        notes=notes,
+    )

@@ -1,0 +1,217 @@
+"""argmap.evaluate on maps: the translation's behaviour, the Labelling, and the error paths."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+import argmap
+from argmap import ArgumentMap
+from argmap.examples import north_korea
+from argmap.exceptions import EvaluationError
+from argmap.semantics import Labelling, evaluate, to_framework
+
+DUNG = ["grounded", "complete", "preferred", "stable"]
+
+
+def chain(n: int) -> ArgumentMap:
+    """c <- r1 <- r2 <- ... <- rn, each rebuttal attacking the one before."""
+    m = ArgumentMap()
+    m.claim("c", "The claim.")
+    previous = "c"
+    for i in range(1, n + 1):
+        m.rebuttal(f"r{i}", f"Objection {i}.")
+        m.attack(f"r{i}", previous, id=f"a{i}")
+        previous = f"r{i}"
+    m.central = "c"
+    return m
+
+
+@pytest.mark.parametrize("semantics", DUNG)
+def test_chain_of_three_defeats_the_claim(semantics: str) -> None:
+    lab = evaluate(chain(3), semantics)
+    assert [lab[n] for n in ("c", "r1", "r2", "r3")] == ["out", "in", "out", "in"]
+    assert [lab[n] for n in ("a1", "a2", "a3")] == ["in", "out", "in"]
+
+
+def test_chain_of_two_reinstates_the_claim() -> None:
+    assert evaluate(chain(2))["c"] == "in"
+
+
+def test_linked_support_needs_every_premise() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.premise("q", "Q.")
+    m.rebuttal("r", "Not Q.")
+    m.support(["p", "q"], "c", id="s")
+    m.attack("r", "q", id="a")
+    lab = evaluate(m)
+    assert (lab["q"], lab["s"], lab["c"], lab["p"]) == ("out", "out", "out", "in")
+
+
+def test_convergent_supports_need_one() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.premise("q", "Q.")
+    m.rebuttal("r", "Not Q.")
+    m.support("p", "c", id="s1")
+    m.support("q", "c", id="s2")
+    m.attack("r", "q")
+    lab = evaluate(m)
+    assert (lab["s1"], lab["s2"], lab["c"]) == ("in", "out", "in")
+
+
+def test_undercut_defeats_the_inference_not_its_premise() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.rebuttal("u", "P does not bear on C.")
+    m.support("p", "c", id="s")
+    m.attack("u", "s", id="x")
+    lab = evaluate(m)
+    assert (lab["p"], lab["s"], lab["c"], lab["x"]) == ("in", "out", "out", "in")
+
+
+def test_attack_on_an_attack_reinstates_its_target() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.rebuttal("r", "R.")
+    m.rebuttal("u", "R is no objection to C.")
+    m.attack("r", "c", id="a")
+    m.attack("u", "a", id="b")
+    lab = evaluate(m)
+    assert (lab["a"], lab["c"], lab["r"]) == ("out", "in", "in")
+
+
+def test_an_unsupported_statement_stands_unless_attacked() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    assert evaluate(m)["c"] == "in"
+
+
+def test_mutual_rebuttals() -> None:
+    m = ArgumentMap()
+    m.claim("x", "X.")
+    m.claim("y", "Y.")
+    m.attack("x", "y")
+    m.attack("y", "x")
+    grounded = evaluate(m)
+    assert grounded["x"] == grounded["y"] == "undec"
+    preferred = evaluate(m, "preferred")
+    assert preferred["x"] == "undec"
+    assert {frozenset(e) & {"x", "y"} for e in preferred.extensions} == {
+        frozenset({"x"}),
+        frozenset({"y"}),
+    }
+    assert preferred.accepted("x", mode="credulous")
+    assert not preferred.accepted("x")
+    stable = evaluate(m, "stable")
+    assert len(stable.extensions) == 2
+    complete = evaluate(m, "complete")
+    assert len(complete.extensions) == 3  # {}, {x..}, {y..}
+
+
+def test_odd_cycle_has_no_stable_extension() -> None:
+    m = ArgumentMap()
+    for n in "xyz":
+        m.claim(n, n.upper() + ".")
+    m.attack("x", "y")
+    m.attack("y", "z")
+    m.attack("z", "x")
+    lab = evaluate(m, "stable")
+    assert lab.extensions == ()
+    assert set(lab.labels.values()) == {"undec"}
+    assert "no stable extension" in lab.notes[0]
+    assert "no stable extension" in str(lab)
+
+
+def test_labels_cover_exactly_the_maps_nodes() -> None:
+    m = north_korea()
+    af = to_framework(m)
+    for semantics in DUNG:
+        lab = evaluate(m, semantics)
+        assert list(lab.labels) == [n.id for n in m.nodes()]
+    assert len(af) > len(m)  # the auxiliary arguments
+    assert all("/" in a for a in af.arguments if a not in m)
+
+
+def test_north_korea_central_claim() -> None:
+    m = north_korea()
+    for semantics in DUNG:
+        lab = evaluate(m, semantics)
+        assert lab[m.central] == "in"
+        assert lab["s_amnesty"] == "out"  # undercut: the prisoners were moved, not freed
+        assert lab["withdrawal"] == "out"
+
+
+def test_extension_listing_is_bounded() -> None:
+    m = ArgumentMap()
+    for i in range(4):
+        m.claim(f"x{i}", "X.")
+        m.claim(f"y{i}", "Y.")
+        m.attack(f"x{i}", f"y{i}")
+        m.attack(f"y{i}", f"x{i}")
+    lab = evaluate(m, "complete", max_extensions=5)
+    assert len(lab.extensions) == 5
+    assert not lab.exhaustive
+    assert "first ones only" in str(lab)
+    with pytest.raises(EvaluationError, match="more than 5 preferred extensions"):
+        evaluate(m, "preferred", max_extensions=5)
+    assert len(evaluate(m, "preferred", max_extensions=16).extensions) == 16
+
+
+def test_unknown_semantics_and_bad_options() -> None:
+    with pytest.raises(EvaluationError, match="did you mean 'preferred'"):
+        evaluate(chain(1), "prefered")
+    with pytest.raises(EvaluationError, match="use one of grounded"):
+        evaluate(chain(1), "ideal")
+    with pytest.raises(EvaluationError, match="max_extensions must be a positive"):
+        evaluate(chain(1), "preferred", max_extensions=0)
+    assert isinstance(EvaluationError("x"), argmap.ArgmapError)
+
+
+def test_labelling_forms() -> None:
+    lab = evaluate(chain(1))
+    assert lab.to_dict() == {
+        "semantics": "grounded",
+        "labels": {"c": "out", "r1": "in", "a1": "in"},
+    }
+    assert json.loads(lab.to_json()) == lab.to_dict()
+    text = str(lab)
+    assert text.splitlines()[0] == (
+        "grounded semantics: 2 in, 1 out, 0 undec; central claim c is OUT"
+    )
+    assert "out    c   (central)" in text
+    page = lab._repr_html_()
+    assert "<table>" in page
+    assert "<strong>c</strong>" in page
+    assert pickle.loads(pickle.dumps(lab)) == lab  # noqa: S301
+    assert lab.ids("in") == ["r1", "a1"]
+    assert "c" in lab
+    assert "zz" not in lab
+    assert len(lab) == 3
+    with pytest.raises(EvaluationError, match="node 'zz' is not in this labelling"):
+        lab["zz"]
+    with pytest.raises(EvaluationError, match="unknown label 'yes'"):
+        lab.ids("yes")  # type: ignore[arg-type]
+    with pytest.raises(EvaluationError, match="unknown mode"):
+        lab.accepted("c", mode="always")  # type: ignore[arg-type]
+    with pytest.raises(EvaluationError, match="not in this labelling"):
+        lab.accepted("zz")
+
+
+def test_gradual_labelling_forms() -> None:
+    lab = evaluate(chain(1), "dfquad")
+    assert lab.is_gradual
+    assert lab.to_dict() == {
+        "semantics": "dfquad",
+        "strengths": {"c": 0.25, "r1": 0.5, "a1": 0.5},
+    }
+    assert "central claim c has strength 0.250" in str(lab)
+    assert "0.250" in lab._repr_html_()
+    assert lab["c"] == 0.25
+    assert Labelling(semantics="qe").is_gradual

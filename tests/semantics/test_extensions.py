@@ -1,0 +1,126 @@
+"""Differential tests: argmap's Dung semantics against brute force and python-argumentation."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+
+from argmap.exceptions import EvaluationError
+from argmap.semantics.extensions import credulous, extensions, sceptical, sceptical_labels
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import grounded_codes, grounded_labels
+from tests.semantics.oracle import brute_force, random_framework
+
+N_RANDOM = 300
+
+
+def _frameworks(seed: int) -> list[Framework]:
+    rng = random.Random(seed)  # noqa: S311
+    return [random_framework(rng) for _ in range(N_RANDOM)]
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_extensions_match_brute_force(semantics: str) -> None:
+    for af in _frameworks(hash(semantics) % 1000):
+        expected = brute_force(af)[semantics]
+        got = list(extensions(af, semantics))  # type: ignore[arg-type]
+        assert len(got) == len(set(got)), af
+        assert set(got) == set(expected), af
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_acceptance_matches_brute_force(semantics: str) -> None:
+    for af in _frameworks(7 + len(semantics)):
+        exts = brute_force(af)[semantics]
+        brave = set().union(*exts) if exts else set()
+        cautious = set(af.arguments).intersection(*exts) if exts else set()
+        assert credulous(af, semantics) == brave, af  # type: ignore[arg-type]
+        assert sceptical(af, semantics) == cautious, af  # type: ignore[arg-type]
+        _, outs, any_ext = sceptical_labels(af, semantics)  # type: ignore[arg-type]
+        assert any_ext == bool(exts)
+        if exts:
+            attacked = [{b for a, b in af.attacks() if a in e} for e in exts]
+            assert outs == set.intersection(*attacked), af
+
+
+def test_grounded_matches_brute_force() -> None:
+    for af in _frameworks(3):
+        (expected,) = brute_force(af)["grounded"]
+        labels = grounded_labels(af)
+        assert {a for a, lab in labels.items() if lab == "in"} == expected, af
+        attacked = {b for a, b in af.attacks() if a in expected}
+        assert {a for a, lab in labels.items() if lab == "out"} == attacked, af
+
+
+def test_against_python_argumentation() -> None:
+    py_arg = pytest.importorskip("py_arg", reason="python-argumentation is not installed")
+    del py_arg
+    from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
+        AbstractArgumentationFramework,
+    )
+    from py_arg.abstract_argumentation_classes.argument import Argument
+    from py_arg.abstract_argumentation_classes.defeat import Defeat
+    from py_arg.algorithms.semantics.get_complete_extensions import get_complete_extensions
+    from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
+    from py_arg.algorithms.semantics.get_preferred_extensions import get_preferred_extensions
+    from py_arg.algorithms.semantics.get_stable_extensions import get_stable_extensions
+
+    oracles = {
+        "complete": get_complete_extensions,
+        "preferred": get_preferred_extensions,
+        "stable": get_stable_extensions,
+    }
+    for af in _frameworks(11):
+        args = {a: Argument(a) for a in af.arguments}
+        theirs = AbstractArgumentationFramework(
+            "af", list(args.values()), [Defeat(args[a], args[b]) for a, b in af.attacks()]
+        )
+        grounded = {a.name for a in get_grounded_extension(theirs)}
+        assert {a for a, lab in grounded_labels(af).items() if lab == "in"} == grounded, af
+        for semantics, oracle in oracles.items():
+            expected = {frozenset(a.name for a in e) for e in oracle(theirs)}
+            assert set(extensions(af, semantics)) == expected, (semantics, af)  # type: ignore[arg-type]
+
+
+def test_grounded_chain_without_recursion() -> None:
+    n = 200_000
+    af = Framework.from_indices(n, [(i + 1, i) for i in range(n - 1)])
+    codes = grounded_codes(af)
+    assert codes[n - 1] == 1
+    assert codes[0] == (1 if (n - 1) % 2 == 0 else 2)
+    assert all(c in (1, 2) for c in codes)
+
+
+def test_odd_cycle_is_undec_and_has_no_stable_extension() -> None:
+    af = Framework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
+    assert set(grounded_labels(af).values()) == {"undec"}
+    assert list(extensions(af, "stable")) == []
+    assert list(extensions(af, "preferred")) == [frozenset()]
+    assert sceptical(af, "stable") == frozenset()
+
+
+def test_limit_and_too_many_preferred_extensions() -> None:
+    pairs = [(f"a{i}", f"b{i}") for i in range(4)]
+    af = Framework([x for p in pairs for x in p], [e for a, b in pairs for e in ((a, b), (b, a))])
+    assert len(list(extensions(af, "preferred"))) == 16
+    assert len(list(extensions(af, "preferred", limit=3))) == 3
+    with pytest.raises(EvaluationError, match="more than 5 preferred extensions"):
+        sceptical_labels(af, "preferred", limit=5)
+
+
+def test_framework_errors_and_pickle() -> None:
+    with pytest.raises(EvaluationError, match="'a' is given twice"):
+        Framework(["a", "a"])
+    with pytest.raises(EvaluationError, match="unknown argument 'z'"):
+        Framework(["a"], [("a", "z")])
+    with pytest.raises(EvaluationError, match=r"outside 0\.\.1"):
+        Framework.from_indices(2, [(0, 2)])
+    with pytest.raises(EvaluationError, match="unknown semantics 'ideal'"):
+        list(extensions(Framework(["a"]), "ideal"))  # type: ignore[arg-type]
+    af = Framework(["a", "b"], [("a", "b"), ("a", "b")])
+    assert af.number_of_attacks() == 1
+    with pytest.raises(EvaluationError, match="unknown argument 'q'"):
+        af.attackers("q")
+    assert pickle.loads(pickle.dumps(af)) == af  # noqa: S301
