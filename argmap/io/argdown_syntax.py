@@ -1,0 +1,1353 @@
+"""Argdown's text syntax: a lexer and a parser that read an Argdown document as `@argdown/core`
+reads it, into a small document model (statements, arguments, relations, sections).
+
+:mod:`argmap.io.argdown` turns that document into an argument map; this module knows nothing of
+maps. It follows the reference implementation's grammar token by token (the same tokens, tried in
+the same order, with the same rules for indentation, empty lines and comments), so that a file
+means here what it means to ``argdown``: the same titles, the same "Untitled N" names for
+untitled statements, the same relations after the same transformations (relations of a
+reconstructed argument leave from its conclusion; undercuts of it hit its last inference;
+redundant attacks dropped; statement relations become ``entails``/``contrary`` in strict mode).
+
+What it reads:
+
+- headings ``# Title`` (sections, nested by level), YAML front matter between ``===`` lines;
+- statements ``[Title]: text``, references ``[Title]``, untitled statements ``text``;
+- arguments ``<Title>: text``, references ``<Title>``;
+- premise-conclusion structures: ``(1) text`` lines with ``----`` or ``-- rule, rule --``
+  inference lines; a structure right after an argument belongs to it;
+- relations nested by indentation, both ways: ``+ - _ ><`` and ``<+ +> <- -> <_ _>``;
+- ``#tags`` and ``#(tags with spaces)``, mentions ``@[Title]`` and ``@<Title>``, links
+  ``[text](url)``, ``*italic*``, ``**bold**``, shortcodes ``.A.``, escapes ``\\[``;
+- comments ``//``, ``/* */``, ``<!-- -->``; YAML data blocks ``{...}``; ordered and unordered
+  lists of statements.
+
+Errors are :class:`ArgdownSyntaxError` naming the file, line and column and quoting the line.
+
+Examples:
+    >>> doc = parse("[Pressure works]: It does.\\n  <+ <Talks>: Talks happened.")
+    >>> list(doc.statements), list(doc.arguments)
+    (['Pressure works'], ['Talks'])
+    >>> [(r.source.title, r.kind, r.target.title) for r in doc.relations]
+    [('Talks', 'support', 'Pressure works')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+
+from argmap.exceptions import FileFormatError
+
+__all__ = [
+    "ArgdownSyntaxError",
+    "Argument",
+    "Document",
+    "Inference",
+    "Member",
+    "PcsStatement",
+    "Relation",
+    "Section",
+    "Statement",
+    "parse",
+]
+
+JSON = Any
+
+
+class ArgdownSyntaxError(FileFormatError):
+    """Argdown text that cannot be read: names the file, line and column, and quotes the line.
+
+    Attributes:
+        column: The 1-based column of the problem.
+        source_line: The line of the file, as written.
+
+    Examples:
+        >>> try:
+        ...     parse("[A]: a\\n+ [B]", path="x.argdown")
+        ... except ArgdownSyntaxError as error:
+        ...     print(error)
+        x.argdown:2:1: a relation must be indented under the statement or argument it belongs to
+            + [B]
+            ^
+    """
+
+    def __init__(
+        self, problem: str, *, path: str | None, line: int, column: int, source_line: str
+    ) -> None:
+        self.column = column
+        self.source_line = source_line
+        super().__init__(problem, path=path, line=line)
+        pointer = " " * (column - 1) + "^"
+        self.args = (
+            f"{path or '<text>'}:{line}:{column}: {problem}\n    {source_line}\n    {pointer}",
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_error,
+            (self.problem, self.path, self.line, self.column, self.source_line),
+        )
+
+
+def _rebuild_error(
+    problem: str, path: str | None, line: int, column: int, source_line: str
+) -> ArgdownSyntaxError:
+    return ArgdownSyntaxError(problem, path=path, line=line, column=column, source_line=source_line)
+
+
+# -- the document model -------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """A heading and what follows it, up to the next heading of the same or a higher level."""
+
+    id: str
+    title: str
+    level: int
+    parent: Section | None = None
+    data: dict[str, JSON] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> list[str]:
+        """The titles of this section and its parents, outermost first."""
+        out: list[str] = []
+        here: Section | None = self
+        while here is not None:
+            out.append(here.title)
+            here = here.parent
+        return out[::-1]
+
+
+@dataclass
+class Member:
+    """One occurrence of a statement or argument in the text (a definition or a reference)."""
+
+    text: str
+    tags: list[str]
+    data: dict[str, JSON] | None
+    is_reference: bool
+    line: int
+    column: int
+    section: Section | None
+    mentions: list[tuple[Literal["statement", "argument"], str]] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    """A statement: every occurrence of one title (Argdown's "equivalence class")."""
+
+    title: str
+    members: list[Member] = field(default_factory=list)
+    auto_title: bool = False
+
+    @property
+    def canonical(self) -> Member | None:
+        """The member whose text stands for the statement: the last definition, as in Argdown."""
+        return _canonical(self.members)
+
+    @property
+    def text(self) -> str:
+        """The canonical member's text ('' when the statement is only referred to)."""
+        member = self.canonical
+        return member.text if member else ""
+
+    @property
+    def tags(self) -> list[str]:
+        """Tags of every member, in the order first seen."""
+        return _union(tag for m in self.members for tag in m.tags)
+
+    @property
+    def data(self) -> dict[str, JSON]:
+        """Data blocks of every member, merged in order."""
+        return _merged(m.data for m in self.members)
+
+    @property
+    def line(self) -> int:
+        """The line of the first occurrence."""
+        return self.members[0].line if self.members else 0
+
+    @property
+    def section(self) -> Section | None:
+        """The section of the first definition (else of the first reference), as in Argdown."""
+        for member in self.members:
+            if not member.is_reference:
+                return member.section
+        return self.members[0].section if self.members else None
+
+
+@dataclass
+class PcsStatement:
+    """A numbered line of a premise-conclusion structure."""
+
+    title: str
+    role: Literal["premise", "intermediate", "conclusion"]
+
+
+@dataclass
+class Inference:
+    """An inference line of a premise-conclusion structure and the conclusion below it.
+
+    ``premises`` are the statements it infers from: the lines since the previous inference,
+    after that inference's conclusion (which is one of them).
+    """
+
+    argument: str
+    index: int
+    rules: list[str]
+    data: dict[str, JSON]
+    premises: list[str]
+    conclusion: str
+    line: int
+
+
+@dataclass
+class Argument:
+    """An argument: its descriptions and references, and its premise-conclusion structure."""
+
+    title: str
+    members: list[Member] = field(default_factory=list)
+    pcs: list[PcsStatement] = field(default_factory=list)
+    inferences: list[Inference] = field(default_factory=list)
+    auto_title: bool = False
+    pcs_line: int = 0
+    pcs_section: Section | None = None
+
+    @property
+    def canonical(self) -> Member | None:
+        """The description that stands for the argument (the last one, as in Argdown)."""
+        return _canonical(self.members)
+
+    @property
+    def text(self) -> str:
+        """The canonical description's text ('' when there is none)."""
+        member = self.canonical
+        return member.text if member else ""
+
+    @property
+    def tags(self) -> list[str]:
+        """Tags of every description, in the order first seen."""
+        return _union(tag for m in self.members for tag in m.tags)
+
+    @property
+    def data(self) -> dict[str, JSON]:
+        """Data blocks of every description, merged in order."""
+        return _merged(m.data for m in self.members)
+
+    @property
+    def conclusion(self) -> str | None:
+        """The main conclusion's title, when the argument is reconstructed."""
+        return self.pcs[-1].title if self.pcs else None
+
+    @property
+    def line(self) -> int:
+        """The line of the first description or reference (else of the structure)."""
+        return self.members[0].line if self.members else self.pcs_line
+
+    @property
+    def section(self) -> Section | None:
+        """The section of the first description, else of the structure."""
+        for member in self.members:
+            if not member.is_reference:
+                return member.section
+        if self.pcs:
+            return self.pcs_section
+        return self.members[0].section if self.members else None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One end of a relation: a statement, an argument, or an inference of an argument."""
+
+    type: Literal["statement", "argument", "inference"]
+    title: str
+    index: int | None = None
+    """For an inference: the position of its conclusion in the argument's structure."""
+
+
+RelationKind = Literal["support", "attack", "undercut", "contradictory", "entails", "contrary"]
+
+
+@dataclass
+class Relation:
+    """A relation between statements, arguments and inferences, as ``argdown json`` lists it."""
+
+    kind: RelationKind
+    source: Ref
+    target: Ref
+    line: int
+
+
+@dataclass
+class Document:
+    """What an Argdown text says, title by title (the input of the map builder)."""
+
+    front_matter: dict[str, JSON]
+    statements: dict[str, Statement]
+    arguments: dict[str, Argument]
+    relations: list[Relation]
+    sections: list[Section]
+
+
+def _canonical(members: list[Member]) -> Member | None:
+    fallback = None
+    for member in reversed(members):
+        if not member.is_reference:
+            if member.data and member.data.get("isCanonical"):
+                return member
+            if fallback is None:
+                fallback = member
+    return fallback
+
+
+def _union(items: Any) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _merged(blocks: Any) -> dict[str, JSON]:
+    out: dict[str, JSON] = {}
+    for block in blocks:
+        if block:
+            _deep_merge(out, block)
+    return out
+
+
+def _deep_merge(into: dict[str, JSON], extra: dict[str, JSON]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            merged = dict(into[key])
+            _deep_merge(merged, value)
+            into[key] = merged
+        else:
+            into[key] = value
+
+
+# -- the lexer ----------------------------------------------------------------------------------
+
+# JavaScript's "." stops at these; Python's only at "\n".
+_DOT = r"[^\n\r\u2028\u2029]"
+_ANY = r"[^\r\u2028\u2029]"  # JavaScript's (.|\n)
+
+_TAG_CHARS = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+_TAG = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))[ \t]?")
+_COMMENT_BODY = rf"(?:<!--{_ANY}*?-->|/\*{_ANY}*?\*/|//{_DOT}*?(?=\r\n|\n|\r))"
+_COMMENT = re.compile(_COMMENT_BODY)
+_COMMENT_AFTER_EMPTY = re.compile(rf"{_COMMENT_BODY}(?:[ \t]*\r\n|\n|\r)*")
+_COMMENT_AFTER_NEWLINE = re.compile(
+    rf"{_COMMENT_BODY}(?:[ \t]*(?:\r\n|\n|\r)(?!([ \t]*(\r\n|\n|\r))))?"
+)
+_FRONT_MATTER = re.compile(rf"===+{_ANY}*?===+")
+_DATA = re.compile(rf"\{{(?:(?!\}}\s[^,}}]){_ANY})*\}}(?!\s*(?:,|\}}))")
+_ESCAPED = re.compile(r"\\(.) *", re.DOTALL)
+_SPECIAL = re.compile(r"(?:\.[^\s]+?\.[ \t]?)|(?::[^\s]+?:[ \t]?)")
+_EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_INFERENCE_START = re.compile(r"[ \t]*-{2}")
+_INFERENCE_END = re.compile(r"-{2,}")
+_LIST_DELIMITER = re.compile(r",")
+_RELATIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("incoming_support", re.compile(r"([ \t]*)(\+>)")),
+    ("incoming_attack", re.compile(r"([ \t]*)(->)")),
+    ("outgoing_support", re.compile(r"([ \t]*)(<?\+)")),
+    ("outgoing_attack", re.compile(r"([ \t]*)(<?-)")),
+    ("contradiction", re.compile(r"([ \t]*)(><)")),
+    ("incoming_undercut", re.compile(r"([ \t]*)(_>)")),
+    ("outgoing_undercut", re.compile(r"([ \t]*)(<_|(?:_(?=\s)))")),
+]
+_HEADING = re.compile(r"(#+) ")
+_STATEMENT_NUMBER = re.compile(r"[ \t]*\((\d+)\)")
+_ORDERED_ITEM = re.compile(r"([ \t]*)\d+\.(?=\s)")
+_UNORDERED_ITEM = re.compile(r"([ \t]*)\*(?=\s)")
+_END_LOOKAHEAD = r"(?:[ \t]|(?=\n|\r|\)|\}|_|\.|,|!|\?|;|:|-|\*|$))"
+_RANGES: list[tuple[str, str, re.Pattern[str]]] = [
+    # (token, range type, pattern); ends before starts, bold before italic, as in Argdown.
+    ("asterisk_bold_end", "AsteriskBold", re.compile(rf"\*\*{_END_LOOKAHEAD}")),
+    ("underscore_bold_end", "UnderscoreBold", re.compile(rf"__{_END_LOOKAHEAD}")),
+    ("asterisk_italic_end", "AsteriskItalic", re.compile(rf"\*{_END_LOOKAHEAD}")),
+    ("underscore_italic_end", "UnderscoreItalic", re.compile(rf"_{_END_LOOKAHEAD}")),
+    ("asterisk_bold_start", "AsteriskBold", re.compile(r"\*\*(?!\s)")),
+    ("underscore_bold_start", "UnderscoreBold", re.compile(r"__(?!\s)")),
+    ("asterisk_italic_start", "AsteriskItalic", re.compile(r"\*(?!\s)")),
+    ("underscore_italic_start", "UnderscoreItalic", re.compile(r"_(?!\s)")),
+]
+_LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)[ \t]?")
+_STATEMENT_DEFINITION = re.compile(rf"\[({_DOT}+?)\]:")
+_STATEMENT_REFERENCE = re.compile(rf"\[([^-]{_DOT}*?)\]")
+_STATEMENT_MENTION = re.compile(rf"@\[({_DOT}+?)\][ \t]?")
+_ARGUMENT_DEFINITION = re.compile(rf"<({_DOT}+?)>:")
+_ARGUMENT_REFERENCE = re.compile(rf"<([^-]{_DOT}*?)>")
+_ARGUMENT_MENTION = re.compile(rf"@<({_DOT}+?)>[ \t]?")
+_SPACES = re.compile(r"[ \t]+")
+_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
+_UNUSED = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
+
+_SYMBOLS = {
+    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧",  # noqa: RUF001
+    "v": "∨", "v_": "⊻",  # noqa: RUF001
+    "<>": "◇", "[]": "◻", "happy": "😀", "smile": "☺", "smiley": "☺",
+    "laugh": "😆", "lol": "😆", "rofl": "🤣", "joy": "😂", "heart": "❤", "?": "❓",
+    "question": "❓", "love": "😍", "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄",
+    "sad": "😢", "disappointed": "😞", "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎",
+    "down": "👎", "think": "🤔", "star": "⭐", "y": "✔", "agree": "✔", "n": "❌",
+    "disagree": "❌",
+}  # fmt: skip
+SHORTCODES: dict[str, str] = {
+    f"{d}{name}{d}": char for name, char in _SYMBOLS.items() for d in ".:"
+} | {":smile:": "☺\ufe0f"}
+"""Argdown's special characters: ``.A.`` or ``:A:`` is read as ∀, and so on."""
+
+
+@dataclass
+class Token:
+    """One token: its type, its text, and where it starts and ends (offsets into the text)."""
+
+    type: str
+    image: str
+    start: int
+    end: int  # one past the last character
+    match: re.Match[str] | None = None
+
+    def group(self, n: int) -> str:
+        """A group of the token's match ('' for a token that no pattern made, or no group)."""
+        return (self.match.group(n) or "") if self.match else ""
+
+
+class _Lexer:
+    """Argdown's lexer: at each position, the first token type (in Argdown's order) that fits."""
+
+    def __init__(self, text: str, fail: Callable[[str, int], ArgdownSyntaxError]) -> None:
+        self.text = text
+        self.fail = fail
+        self.tokens: list[Token] = []
+        self.indents = [0]
+        self.ranges: list[str] = []
+        self.last_skipped_end = -1
+
+    # The position's context: what the last emitted token was.
+    def _last(self) -> Token | None:
+        return self.tokens[-1] if self.tokens else None
+
+    def _after_line_start(self, *, empty_too: bool = True) -> bool:
+        last = self._last()
+        if last is None:
+            return True
+        if last.type == "newline":
+            return True
+        return empty_too and last.type == "emptyline"
+
+    def _emit(self, kind: str, at: int) -> None:
+        self.tokens.append(Token(kind, "", at, at))
+
+    def _dedent_all(self, at: int) -> None:
+        while len(self.indents) > 1:
+            self._emit("dedent", at)
+            self.indents.pop()
+
+    def _indent_or_dedent(self, width: int, at: int) -> None:
+        if width > self.indents[-1]:
+            self.indents.append(width)
+            self._emit("indent", at)
+        else:
+            while len(self.indents) > 1 and width < self.indents[-1]:
+                self.indents.pop()
+                self._emit("dedent", at)
+
+    def run(self) -> list[Token]:
+        text = self.text
+        pos = 0
+        n = len(text)
+        mode = "default"
+        while pos < n:
+            found: tuple[str, re.Match[str]] | None = None
+            char = text[pos]
+            last = self._last()
+            # Comments come first in both modes; they are skipped.
+            if char in "/<":
+                if last is not None and last.type == "emptyline":
+                    m = _COMMENT_AFTER_EMPTY.match(text, pos)
+                elif last is not None and last.type == "newline":
+                    m = _COMMENT_AFTER_NEWLINE.match(text, pos)
+                else:
+                    m = _COMMENT.match(text, pos)
+                if m:
+                    pos = m.end()
+                    self.last_skipped_end = pos
+                    continue
+            if mode == "inference":
+                found = self._inference_token(pos)
+                if found is None:
+                    raise self.fail("Argdown cannot read this character here", pos)
+                kind, m = found
+                if kind == "spaces":
+                    pos = m.end()
+                    self.last_skipped_end = pos
+                    continue
+                if kind == "inference_end":
+                    mode = "default"
+                self.tokens.append(Token(kind, m.group(0), pos, m.end(), m))
+                pos = m.end()
+                continue
+            found = self._default_token(pos, last)
+            if found is None:
+                raise self.fail("Argdown cannot read this character here", pos)
+            kind, m = found
+            if kind == "spaces":
+                pos = m.end()
+                self.last_skipped_end = pos
+                continue
+            if kind == "inference_start":
+                mode = "inference"
+            self.tokens.append(Token(kind, m.group(0), pos, m.end(), m))
+            pos = m.end()
+        # A trailing empty line means nothing; close every open indentation.
+        if self.tokens and self.tokens[-1].type == "emptyline":
+            self.tokens.pop()
+        self._dedent_all(n)
+        return self.tokens
+
+    def _inference_token(self, pos: int) -> tuple[str, re.Match[str]] | None:
+        text = self.text
+        for kind, pattern in (
+            ("newline", _NEWLINE),
+            ("escaped", _ESCAPED),
+            ("special", _SPECIAL),
+            ("inference_end", _INFERENCE_END),
+            ("data", _DATA),
+            ("list_delimiter", _LIST_DELIMITER),
+            ("spaces", _SPACES),
+            ("freestyle", _FREESTYLE),
+            ("unused", _UNUSED),
+        ):
+            m = pattern.match(text, pos)
+            if m:
+                return kind, m
+        return None
+
+    def _default_token(  # noqa: PLR0915 - Argdown's token order, kept as one readable list
+        self, pos: int, last: Token | None
+    ) -> tuple[str, re.Match[str]] | None:
+        text = self.text
+        char = text[pos]
+        m: re.Match[str] | None
+        if char == "=":
+            m = _FRONT_MATTER.match(text, pos)
+            if m:
+                return "front_matter", m
+        if char == "{":
+            m = _DATA.match(text, pos)
+            if m:
+                return "data", m
+        if char == "\\":
+            m = _ESCAPED.match(text, pos)
+            if m:
+                return "escaped", m
+        if char in ".:":
+            m = _SPECIAL.match(text, pos)
+            if m:
+                return "special", m
+        if char in " \t\r\n":
+            if last is None or last.type != "emptyline":
+                m = _EMPTYLINE.match(text, pos)
+                if m:
+                    if m.end() < len(text):
+                        self._dedent_all(pos)
+                    return "emptyline", m
+            m = _NEWLINE.match(text, pos)
+            if m:
+                return "newline", m
+        line_start = self._after_line_start()
+        if line_start and char in " \t-+<>_":
+            m = _INFERENCE_START.match(text, pos)
+            if m and self._after_line_start(empty_too=False):
+                self._dedent_all(pos)
+                return "inference_start", m
+            for kind, pattern in _RELATIONS:
+                m = pattern.match(text, pos)
+                if m:
+                    self._indent_or_dedent(len(m.group(1)), pos)
+                    return kind, m
+        if char == "#" and (last is None or last.type in ("newline", "emptyline")):
+            m = _HEADING.match(text, pos)
+            if m:
+                return "heading_start", m
+        if line_start and char in " \t(0123456789*":
+            m = _STATEMENT_NUMBER.match(text, pos)
+            if m:
+                self._dedent_all(pos)
+                return "statement_number", m
+            for kind, pattern in (
+                ("ordered_item", _ORDERED_ITEM),
+                ("unordered_item", _UNORDERED_ITEM),
+            ):
+                m = pattern.match(text, pos)
+                if m:
+                    self._indent_or_dedent(len(m.group(1)) + 1, pos)
+                    return kind, m
+        if char in "*_":
+            for kind, range_type, pattern in _RANGES:
+                if kind.endswith("_end"):
+                    if not self.ranges or self.ranges[-1] != range_type:
+                        continue
+                    if last is None or self.last_skipped_end > last.end:
+                        continue
+                    m = pattern.match(text, pos)
+                    if m:
+                        self.ranges.pop()
+                        return kind, m
+                else:
+                    m = pattern.match(text, pos)
+                    if m:
+                        self.ranges.append(range_type)
+                        return kind, m
+        if char == "[":
+            for kind, pattern in (
+                ("link", _LINK),
+                ("statement_definition", _STATEMENT_DEFINITION),
+                ("statement_reference", _STATEMENT_REFERENCE),
+            ):
+                m = pattern.match(text, pos)
+                if m:
+                    return kind, m
+        if char == "#":
+            m = _TAG.match(text, pos)
+            if m:
+                return "tag", m
+        if char == "@":
+            for kind, pattern in (
+                ("statement_mention", _STATEMENT_MENTION),
+                ("argument_mention", _ARGUMENT_MENTION),
+            ):
+                m = pattern.match(text, pos)
+                if m:
+                    return kind, m
+        if char == "<":
+            for kind, pattern in (
+                ("argument_definition", _ARGUMENT_DEFINITION),
+                ("argument_reference", _ARGUMENT_REFERENCE),
+            ):
+                m = pattern.match(text, pos)
+                if m:
+                    return kind, m
+        for kind, pattern in (("spaces", _SPACES), ("freestyle", _FREESTYLE), ("unused", _UNUSED)):
+            m = pattern.match(text, pos)
+            if m:
+                return kind, m
+        return None
+
+
+# -- the parser ---------------------------------------------------------------------------------
+
+_CONTENT_START = {
+    "freestyle",
+    "unused",
+    "escaped",
+    "special",
+    "link",
+    "tag",
+    "argument_mention",
+    "statement_mention",
+    "newline",
+    "asterisk_bold_start",
+    "underscore_bold_start",
+    "asterisk_italic_start",
+    "underscore_italic_start",
+}
+_FREESTYLE_TOKENS = {"freestyle", "unused", "escaped", "special"}
+_RELATION_TOKENS = {
+    "incoming_support": ("support", "from"),
+    "incoming_attack": ("attack", "from"),
+    "outgoing_support": ("support", "to"),
+    "outgoing_attack": ("attack", "to"),
+    "contradiction": ("contradictory", "from"),
+    "incoming_undercut": ("undercut", "from"),
+    "outgoing_undercut": ("undercut", "to"),
+}
+_TOKEN_NAMES = {
+    "emptyline": "an empty line",
+    "newline": "a line break",
+    "indent": "an indented line",
+    "dedent": "a line indented less",
+    "data": "a data block {...}",
+    "front_matter": "front matter (=== ... ===)",
+    "statement_number": "a numbered statement such as (1)",
+    "inference_start": "an inference line (----)",
+    "inference_end": "the end of an inference line (--)",
+    "heading_start": "a heading",
+}
+
+
+@dataclass
+class _Content:
+    text: str = ""
+    tags: list[str] = field(default_factory=list)
+    mentions: list[tuple[Literal["statement", "argument"], str]] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """A statement or argument occurrence while it is parsed."""
+
+    type: Literal["statement", "argument"]
+    title: str | None
+    line: int
+    column: int
+    is_reference: bool = False
+    content: _Content = field(default_factory=_Content)
+    data: dict[str, JSON] | None = None
+
+
+class _Parser:
+    def __init__(self, text: str, path: str | None) -> None:
+        self.text = text
+        self.path = path
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+        self.tokens = _Lexer(text, self._error_at).run()
+        self.i = 0
+        self.untitled = 0
+        self.statements: dict[str, Statement] = {}
+        self.arguments: dict[str, Argument] = {}
+        self.relations: list[Relation] = []
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.inference: Inference | None = None
+        self.front_matter: dict[str, JSON] = {}
+
+    # -- positions and errors
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def _line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def _error_at(self, problem: str, offset: int) -> ArgdownSyntaxError:
+        line, column = self._position(min(offset, len(self.text)))
+        return ArgdownSyntaxError(
+            problem,
+            path=self.path,
+            line=line,
+            column=column,
+            source_line=self._line_text(line),
+        )
+
+    def _unexpected(self, expected: str) -> ArgdownSyntaxError:
+        token = self._peek_token()
+        if token is None:
+            end = len(self.text.rstrip())
+            return self._error_at(f"the text ends where {expected} was expected", end)
+        found = _TOKEN_NAMES.get(token.type) or repr(token.image.strip() or token.image)
+        offset = token.start
+        if token.type in _RELATION_TOKENS:
+            offset += len(token.image) - len(token.image.lstrip(" \t"))
+        return self._error_at(f"expected {expected}, found {found}", offset)
+
+    # -- token access
+
+    def _peek(self, ahead: int = 0) -> str | None:
+        j = self.i + ahead
+        return self.tokens[j].type if j < len(self.tokens) else None
+
+    def _peek_token(self) -> Token | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def _take(self, kind: str | None = None) -> Token:
+        token = self.tokens[self.i]
+        if kind is not None and token.type != kind:
+            raise self._unexpected(_TOKEN_NAMES.get(kind, kind))
+        self.i += 1
+        return token
+
+    def _accept(self, kind: str) -> Token | None:
+        if self._peek() == kind:
+            return self._take()
+        return None
+
+    def _new_title(self) -> str:
+        self.untitled += 1
+        return f"Untitled {self.untitled}"
+
+    # -- the grammar
+
+    def parse(self) -> Document:
+        self._accept("newline")
+        self._accept("emptyline")
+        if self._peek() == "front_matter":
+            token = self._take()
+            self.front_matter = self._yaml(token, token.image.strip("="), "front matter")
+            self._accept("newline")
+            if self._peek() is not None:
+                self._take("emptyline")
+        previous: Argument | None = None
+        while self._peek() is not None:
+            previous = self._top_level(previous)
+            if self._peek() is None:
+                break
+            if self._peek() in _RELATION_TOKENS:
+                token = self.tokens[self.i]
+                raise self._error_at(
+                    "a relation must be indented under the statement or argument it belongs to",
+                    token.start + len(token.image) - len(token.image.lstrip(" \t")),
+                )
+            self._take("emptyline")
+        self._transform_argument_relations()
+        if _mode(self.front_matter) == "strict":
+            self._transform_statement_relations()
+        self._remove_redundant_attacks()
+        return Document(
+            front_matter=self.front_matter,
+            statements=self.statements,
+            arguments=self.arguments,
+            relations=self.relations,
+            sections=self.sections,
+        )
+
+    def _top_level(self, previous: Argument | None) -> Argument | None:
+        kind = self._peek()
+        if kind == "heading_start":
+            self._heading()
+            return None
+        if kind == "statement_number":
+            self._pcs(previous)
+            return None
+        if kind in ("argument_definition", "argument_reference"):
+            return self._argument(top_level=True)
+        if kind == "indent" and self._peek(1) in ("ordered_item", "unordered_item"):
+            self._list()
+            return None
+        if kind in _CONTENT_START or kind in ("statement_reference", "statement_definition"):
+            self._statement(role="top-level")
+            return None
+        if kind in _RELATION_TOKENS or (kind == "indent" and self._peek(1) in _RELATION_TOKENS):
+            token = self.tokens[self.i + (1 if kind == "indent" else 0)]
+            offset = token.start + len(token.image) - len(token.image.lstrip(" \t"))
+            raise self._error_at(
+                "a relation must follow, on the next line, the statement or argument it belongs "
+                "to (not after an empty line)",
+                offset,
+            )
+        raise self._unexpected("a statement, an argument, a heading or a numbered statement")
+
+    def _heading(self) -> None:
+        start = self._take("heading_start")
+        level = len(start.image) - 1
+        content = _Content()
+        if self._peek() not in _CONTENT_START:
+            raise self._unexpected("the heading's text")
+        self._content(content)
+        data = self._optional_data(newline_before=True)
+        section = Section(
+            id=f"s{len(self._all_sections()) + 1}",
+            title=content.text.strip(),
+            level=level,
+            data=data or {},
+            tags=content.tags,
+        )
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        section.parent = parent
+        self.sections.append(section)
+        self.section = section
+
+    def _all_sections(self) -> list[Section]:
+        return self.sections
+
+    def _list(self) -> None:
+        self._take("indent")
+        item = self._peek()
+        while self._peek() == item:
+            self._take()
+            if self._peek() in ("argument_definition", "argument_reference"):
+                self._argument(top_level=False)
+            else:
+                self._statement(role="list")
+        if self._peek() == "dedent":
+            self._take()
+        elif self._peek() is not None:
+            raise self._unexpected("the next list item")
+
+    def _statement(self, *, role: str) -> Statement:
+        first = self._peek_token()
+        if first is None:
+            raise self._unexpected("a statement")
+        line, column = self._position(first.start)
+        item = _Item("statement", None, line, column)
+        kind = first.type
+        first_titled = kind in ("statement_reference", "statement_definition")
+        if kind == "statement_reference":
+            token = self._take()
+            item.title = token.group(1)
+            item.is_reference = True
+            while self._peek() == "tag":
+                item.content.tags.append(_tag_of(self._take()))
+            self._accept("newline")
+        elif kind == "statement_definition":
+            token = self._take()
+            item.title = token.group(1)
+            if self._peek() not in _CONTENT_START:
+                raise self._unexpected(f"the text of statement [{item.title}]")
+            self._content(item.content)
+        elif kind in _CONTENT_START:
+            self._content(item.content)
+        else:
+            raise self._unexpected("a statement")
+        item.data = self._optional_data()
+        if self._peek() == "indent":
+            if item.title is None:
+                item.title = self._new_title()
+            if item.title not in self.statements:
+                self.statements[item.title] = Statement(item.title, auto_title=not first_titled)
+            self._relations(Ref("statement", item.title))
+        return self._finish_statement(item, auto=not first_titled)
+
+    def _finish_statement(self, item: _Item, *, auto: bool) -> Statement:
+        title = self._new_title() if item.title is None else item.title
+        statement = self.statements.get(title)
+        if statement is None:
+            statement = self.statements[title] = Statement(title, auto_title=auto)
+        statement.members.append(self._member(item))
+        return statement
+
+    def _member(self, item: _Item) -> Member:
+        text = item.content.text.strip()
+        return Member(
+            text=text,
+            tags=_union(item.content.tags),
+            data=item.data,
+            is_reference=item.is_reference,
+            line=item.line,
+            column=item.column,
+            section=self.section,
+            mentions=item.content.mentions,
+        )
+
+    def _argument(self, *, top_level: bool) -> Argument:
+        first = self._take()
+        line, column = self._position(first.start)
+        item = _Item("argument", first.group(1) or None, line, column)
+        if first.type == "argument_reference":
+            item.is_reference = True
+            while self._peek() == "tag":
+                item.content.tags.append(_tag_of(self._take()))
+            self._accept("newline")
+        else:
+            if self._peek() not in _CONTENT_START:
+                raise self._unexpected(f"the text of argument <{item.title}>")
+            self._content(item.content)
+        item.data = self._optional_data()
+        auto = item.title is None
+        if self._peek() == "indent":
+            if item.title is None:
+                item.title = self._new_title()
+            if item.title not in self.arguments:
+                self.arguments[item.title] = Argument(item.title, auto_title=auto)
+            self._relations(Ref("argument", item.title))
+        title = self._new_title() if item.title is None else item.title
+        argument = self.arguments.get(title)
+        if argument is None:
+            argument = self.arguments[title] = Argument(title, auto_title=auto)
+        argument.members.append(self._member(item))
+        return argument
+
+    def _pcs(self, previous: Argument | None) -> None:
+        start = self.tokens[self.i]
+        if previous is None:
+            title = self._new_title()
+            argument = self.arguments[title] = Argument(title, auto_title=True)
+        else:
+            argument = previous
+        if argument.pcs:
+            raise self._error_at(
+                f"argument <{argument.title}> has a premise-conclusion structure already; "
+                "give this one its own argument title",
+                start.start,
+            )
+        argument.pcs_line = self._position(start.start)[0]
+        argument.pcs_section = self.section
+        since_inference: list[str] = []
+        pending: Inference | None = None
+        seen_inference = False
+        while True:
+            kind = self._peek()
+            if kind == "statement_number":
+                self._take()
+                statement = self._statement(role="pcs")
+                if pending is not None:
+                    pending.conclusion = statement.title
+                    argument.inferences.append(pending)
+                    argument.pcs.append(PcsStatement(statement.title, "conclusion"))
+                    since_inference = [statement.title]
+                    pending = None
+                else:
+                    argument.pcs.append(PcsStatement(statement.title, "premise"))
+                    since_inference.append(statement.title)
+            elif kind == "inference_start":
+                if pending is not None:
+                    raise self._unexpected("a numbered conclusion after the inference line")
+                pending = self._inference(argument, since_inference)
+                seen_inference = True
+            else:
+                break
+        if pending is not None:
+            raise self._unexpected("a numbered conclusion after the inference line")
+        if not seen_inference:
+            raise self._unexpected(
+                "an inference line (---- or -- rule --) before the conclusion of the numbered "
+                "statements"
+            )
+        # Only the last conclusion is the main one; earlier ones are intermediate.
+        for pcs_statement in argument.pcs[:-1]:
+            if pcs_statement.role == "conclusion":
+                pcs_statement.role = "intermediate"
+        if argument.pcs[-1].role != "conclusion":
+            raise self._error_at(
+                f"the premise-conclusion structure of <{argument.title}> must end with its "
+                "conclusion, after an inference line",
+                self.tokens[self.i - 1].start,
+            )
+
+    def _inference(self, argument: Argument, premises: list[str]) -> Inference:
+        start = self._take("inference_start")
+        line = self._position(start.start)[0]
+        rules: list[str] = []
+        if self._peek() in _FREESTYLE_TOKENS or (
+            self._peek() == "newline" and self._peek(1) in _FREESTYLE_TOKENS
+        ):
+            self._accept("newline")
+            while True:
+                content = _Content()
+                self._freestyle(content)
+                rules.append(content.text.strip())
+                if not self._accept("list_delimiter"):
+                    break
+        self._accept("newline")
+        data = None
+        if self._peek() == "data":
+            data = self._data_block(self._take())
+            self._accept("newline")
+        self._take("inference_end")
+        if self._peek() is not None:
+            self._take("newline")
+        inference = Inference(
+            argument=argument.title,
+            index=0,
+            rules=rules,
+            data=data or {},
+            premises=list(premises),
+            conclusion="",
+            line=line,
+        )
+        inference.index = len(argument.pcs)
+        self.inference = inference
+        if self._peek() == "indent":
+            self._take()
+            if self._peek() != "outgoing_undercut":
+                raise self._unexpected("an undercut (<_ or _) under the inference line")
+            while self._peek() == "outgoing_undercut":
+                self._relation(Ref("inference", argument.title, len(argument.pcs)))
+            if self._peek() == "dedent":
+                self._take()
+        return inference
+
+    def _relations(self, parent: Ref) -> None:
+        self._take("indent")
+        if self._peek() not in _RELATION_TOKENS:
+            raise self._unexpected("a relation (+, -, _, ><, <+, +>, <-, ->, <_, _>)")
+        while self._peek() in _RELATION_TOKENS:
+            self._relation(parent)
+        if self._peek() == "dedent":
+            self._take()
+        elif self._peek() is not None:
+            raise self._unexpected("a relation or a line indented less")
+
+    def _relation(self, parent: Ref) -> None:
+        token = self._take()
+        line = self._position(token.start)[0]
+        kind, direction = _RELATION_TOKENS[token.type]
+        # Argdown aims an undercut under a statement at the last inference read.
+        if (
+            parent.type == "statement"
+            and kind == "undercut"
+            and direction == "to"
+            and self.inference is not None
+        ):
+            parent = Ref("inference", self.inference.argument, self.inference.index)
+        if self._peek() in ("argument_definition", "argument_reference"):
+            if kind == "contradictory":
+                raise self._unexpected("a statement (only statements contradict each other)")
+            child = Ref("argument", self._argument(top_level=False).title)
+        else:
+            child = Ref("statement", self._statement(role="relation").title)
+        source, target = (parent, child) if direction == "from" else (child, parent)
+        self._add_relation(Relation(kind, source, target, line))  # type: ignore[arg-type]
+
+    def _add_relation(self, relation: Relation) -> None:
+        for existing in self.relations:
+            if existing.kind != relation.kind:
+                continue
+            if existing.source == relation.source and existing.target == relation.target:
+                return
+            if (
+                relation.kind == "contradictory"
+                and existing.source == relation.target
+                and existing.target == relation.source
+            ):
+                return
+        self.relations.append(relation)
+
+    # -- text
+
+    def _content(self, content: _Content, *, closing: str | None = None) -> None:
+        """Statement text: freestyle, links, bold, italic, tags, mentions and line breaks."""
+        taken = 0
+        while True:
+            kind = self._peek()
+            if kind in _FREESTYLE_TOKENS:
+                self._freestyle(content)
+            elif kind == "link":
+                token = self._take()
+                content.text += token.group(1)
+                if token.image.endswith((" ", "\t")):
+                    content.text += " "
+            elif kind in (
+                "asterisk_bold_start",
+                "underscore_bold_start",
+                "asterisk_italic_start",
+                "underscore_italic_start",
+            ):
+                start = self._take()
+                end = start.type.replace("_start", "_end")
+                if self._peek() != end:
+                    self._content(content, closing=end)
+                close = self._take(end)
+                if close.image.endswith((" ", "\t")):
+                    content.text += " "
+            elif kind == "tag":
+                token = self._take()
+                content.tags.append(_tag_of(token))
+                content.text += token.image
+            elif kind in ("statement_mention", "argument_mention"):
+                token = self._take()
+                content.mentions.append(
+                    ("statement" if kind == "statement_mention" else "argument", token.group(1))
+                )
+                content.text += token.image
+            elif kind == "newline":
+                self._take()
+                following = self._peek()
+                if following in _CONTENT_START and not content.text.endswith(" ") and content.text:
+                    content.text += " "
+            else:
+                break
+            taken += 1
+        if closing is not None and self._peek() != closing:
+            raise self._unexpected("the end of the bold or italic text")
+        if not taken:
+            raise self._unexpected("text")
+
+    def _freestyle(self, content: _Content) -> None:
+        while self._peek() in _FREESTYLE_TOKENS:
+            token = self._take()
+            if token.type == "escaped":
+                content.text += token.image[1:]
+            elif token.type == "special":
+                code = token.image.strip()
+                if code in SHORTCODES:
+                    content.text += SHORTCODES[code]
+                    if token.image.endswith(" "):
+                        content.text += " "
+                else:
+                    content.text += token.image
+            else:
+                content.text += token.image
+
+    def _optional_data(self, *, newline_before: bool = False) -> dict[str, JSON] | None:
+        if newline_before and self._peek() == "newline" and self._peek(1) == "data":
+            self._take()
+        if self._peek() != "data":
+            return None
+        data = self._data_block(self._take())
+        self._accept("newline")
+        return data
+
+    def _data_block(self, token: Token) -> dict[str, JSON]:
+        return self._yaml(token, token.image, "data block")
+
+    def _yaml(self, token: Token, text: str, what: str) -> dict[str, JSON]:
+        try:
+            value = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            offset = token.start
+            if mark is not None:
+                lead = len(token.image) - len(token.image.lstrip("="))
+                offset = token.start + (lead if what == "front matter" else 0) + mark.index
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise self._error_at(f"the {what} is not valid YAML: {problem}", offset) from None
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self._error_at(
+                f"the {what} must be a YAML mapping (key: value), not {type(value).__name__}",
+                token.start,
+            )
+        safe: dict[str, JSON] = _json_safe(value)
+        return safe
+
+    # -- Argdown's model transformations
+
+    def _transform_argument_relations(self) -> None:
+        """A reconstructed argument's relations leave from its conclusion; undercuts of it hit
+        its last inference; a relation that then exists twice (or points at itself) goes."""
+        live = list(self.relations)
+        dropped: set[int] = set()
+
+        def exists(relation: Relation, *, source: Ref | None, target: Ref) -> bool:
+            return any(
+                r is not relation
+                and id(r) not in dropped
+                and r.kind == relation.kind
+                and r.target == target
+                and (source is None or r.source == source)
+                for r in live
+            )
+
+        for relation in live:
+            source, target = relation.source, relation.target
+            if source.type == "argument" and self.arguments[source.title].pcs:
+                relation.source = Ref("statement", self.arguments[source.title].pcs[-1].title)
+                if relation.target == relation.source or exists(
+                    relation, source=relation.source, target=relation.target
+                ):
+                    dropped.add(id(relation))
+                    continue
+            if (
+                target.type == "argument"
+                and relation.kind == "undercut"
+                and self.arguments[target.title].pcs
+            ):
+                argument = self.arguments[target.title]
+                relation.target = Ref("inference", target.title, argument.inferences[-1].index)
+                if exists(relation, source=relation.source, target=relation.target):
+                    dropped.add(id(relation))
+        self.relations = [r for r in live if id(r) not in dropped]
+
+    def _transform_statement_relations(self) -> None:
+        kept: list[Relation] = []
+        for relation in self.relations:
+            if relation.source.type == "statement" and relation.target.type == "statement":
+                if relation.kind == "support":
+                    relation.kind = "entails"
+                elif relation.kind == "attack":
+                    if any(
+                        r.kind == "contrary"
+                        and {r.source, r.target} == {relation.source, relation.target}
+                        for r in kept
+                    ):
+                        continue
+                    relation.kind = "contrary"
+            kept.append(relation)
+        self.relations = kept
+
+    def _remove_redundant_attacks(self) -> None:
+        """Drop a statement's attack on an argument when it attacks one of its premises."""
+        kept: list[Relation] = []
+        for relation in self.relations:
+            if (
+                relation.source.type == "statement"
+                and relation.kind == "attack"
+                and relation.target.type == "argument"
+                and self.arguments[relation.target.title].pcs
+            ):
+                argument = self.arguments[relation.target.title]
+                premises = {s.title for s in argument.pcs if s.role == "premise"}
+                if any(
+                    self._opposes_premise(other, relation.source, premises)
+                    for other in self.relations
+                    if other is not relation
+                ):
+                    continue
+            kept.append(relation)
+        self.relations = kept
+
+    @staticmethod
+    def _opposes_premise(other: Relation, statement: Ref, premises: set[str]) -> bool:
+        if other.source.type != "statement" or other.target.type != "statement":
+            return False
+        if other.kind == "attack" and other.source == statement:
+            return other.target.title in premises
+        if other.kind in ("contradictory", "contrary") and statement in (
+            other.source,
+            other.target,
+        ):
+            far = other.target if other.source == statement else other.source
+            return far.title in premises
+        return False
+
+
+def _mode(front_matter: dict[str, JSON]) -> str | None:
+    model = front_matter.get("model")
+    if isinstance(model, dict):
+        mode = model.get("mode")
+        return mode if isinstance(mode, str) else None
+    return None
+
+
+def _tag_of(token: Token) -> str:
+    return token.group(1) or token.group(2)
+
+
+def _json_safe(value: Any) -> Any:
+    """YAML values as JSON values: dates become ISO strings, keys become strings."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def parse(text: str, *, path: str | None = None) -> Document:
+    """Read an Argdown text into its statements, arguments, relations and sections.
+
+    Args:
+        text: The Argdown text.
+        path: The file it came from, for error messages.
+
+    Returns:
+        The document, title by title, with relations as ``argdown json`` lists them.
+
+    Raises:
+        ArgdownSyntaxError: The text is not valid Argdown; the message names the line and
+            column and quotes the line.
+
+    Examples:
+        >>> doc = parse("(1) Socrates is a man.\\n(2) Men are mortal.\\n-- Modus ponens --\\n"
+        ...             "(3) Socrates is mortal.")
+        >>> arg = doc.arguments["Untitled 1"]
+        >>> [(i.premises, i.rules, i.conclusion) for i in arg.inferences]
+        [(['Untitled 2', 'Untitled 3'], ['Modus ponens'], 'Untitled 4')]
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _Parser(text, path).parse()

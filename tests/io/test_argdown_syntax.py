@@ -1,0 +1,340 @@
+"""Argdown's text syntax read as @argdown/core reads it: titles, relations, structures, errors."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
+
+from argmap.exceptions import ArgmapError, FileFormatError
+from argmap.io.argdown_syntax import ArgdownSyntaxError, Document, Ref, parse
+
+# Counted by `argdown json` (@argdown/cli 1.x) on each shared file: statements (equivalence
+# classes), arguments, relations. Written down here so that the test needs no node to run.
+REFERENCE_COUNTS = {
+    "Populism-Core-Argument-Argdown-Example": (69, 27, 24),
+    "argdown-primer": (17, 4, 10),
+    "greenspan-schefczyk_hardwrap": (36, 6, 5),
+    "intro": (12, 5, 7),
+    "legalisation-softdrugs": (1, 17, 19),
+    "model-escaped-chars": (1, 0, 0),
+    "parser-arguments": (10, 4, 3),
+    "parser-mix": (29, 2, 15),
+    "semmelweis_betz": (32, 10, 6),
+    "state-censorship": (28, 7, 4),
+    "veggie_debate": (25, 22, 58),
+}
+
+_JSON_TYPES = {"statement": "equivalence-class", "argument": "argument", "inference": "inference"}
+
+
+def relations_of(doc: Document) -> list[tuple[Any, ...]]:
+    """A document's relations in the shape of ``argdown json``'s, sorted."""
+    return sorted(
+        (
+            _JSON_TYPES[r.source.type],
+            r.source.title,
+            r.kind,
+            _JSON_TYPES[r.target.type],
+            r.target.title,
+            r.target.index,
+        )
+        for r in doc.relations
+    )
+
+
+def reference_relations(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return sorted(
+        (
+            r["fromType"],
+            r["from"],
+            r["relationType"],
+            r["toType"],
+            r["to"],
+            r.get("conclusionIndex"),
+        )
+        for r in data["relations"]
+    )
+
+
+# -- the shared files ----------------------------------------------------------------------------
+
+needs_shared = pytest.mark.skipif(not SHARED_FILES, reason=NO_SHARED)
+
+
+@needs_shared
+def test_every_shared_file_is_counted_here() -> None:
+    assert sorted(f.stem for f in SHARED_FILES) == sorted(REFERENCE_COUNTS)
+
+
+@needs_shared
+@pytest.mark.parametrize("path", SHARED_FILES, ids=lambda p: p.stem)
+def test_shared_file_parses_with_the_reference_counts(path: Path) -> None:
+    doc = parse(path.read_text(encoding="utf-8"), path=str(path))
+    assert (len(doc.statements), len(doc.arguments), len(doc.relations)) == REFERENCE_COUNTS[
+        path.stem
+    ]
+
+
+@pytest.fixture(scope="session")
+def reference_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """``argdown json`` on every shared file, run once."""
+    if not SHARED_FILES:
+        pytest.skip(NO_SHARED)
+    why = reference_missing()
+    if why:
+        pytest.skip(why)
+    return argdown_json(SHARED_FILES, tmp_path_factory.mktemp("argdown-shared"))
+
+
+@needs_shared
+@pytest.mark.parametrize("path", SHARED_FILES, ids=lambda p: p.stem)
+def test_shared_file_agrees_with_argdown_json(
+    path: Path, reference_json: dict[str, dict[str, Any]]
+) -> None:
+    ref = reference_json[path.stem]
+    doc = parse(path.read_text(encoding="utf-8"), path=str(path))
+    assert list(doc.statements) == list(ref["statements"])
+    assert list(doc.arguments) == list(ref["arguments"])
+    assert relations_of(doc) == reference_relations(ref)
+    for title, ec in ref["statements"].items():
+        definitions = [m for m in ec["members"] if not m.get("isReference")]
+        if definitions:
+            assert doc.statements[title].text == definitions[-1].get("text", "").strip(), title
+
+
+# -- statements and arguments --------------------------------------------------------------------
+
+
+def test_titled_untitled_and_repeated_statements() -> None:
+    doc = parse("[A]: First.\n\nSecond.\n\n[A]: First again.\n\n[B]")
+    assert list(doc.statements) == ["A", "Untitled 1", "B"]
+    assert doc.statements["A"].text == "First again."
+    assert len(doc.statements["A"].members) == 2
+    assert doc.statements["Untitled 1"].auto_title
+    assert doc.statements["B"].text == ""
+    assert doc.statements["B"].members[0].is_reference
+
+
+def test_argument_description_and_reference() -> None:
+    doc = parse("<Arg>: Because.\n\n<Arg>")
+    assert doc.arguments["Arg"].text == "Because."
+    assert [m.is_reference for m in doc.arguments["Arg"].members] == [False, True]
+
+
+def test_text_continues_over_a_line_break() -> None:
+    doc = parse("[A]: one\ntwo\n  + [B]: three\nfour")
+    assert doc.statements["A"].text == "one two"
+    assert doc.statements["B"].text == "three four"
+
+
+def test_inline_markup_is_read_as_argdown_reads_it() -> None:
+    doc = parse(
+        "[A]: **bold** and _italic_ and [a link](https://example.org) and \\[x\\] .A. x #tag "
+        "#(two words) @[B] @<C> end"
+    )
+    statement = doc.statements["A"]
+    assert statement.text == (
+        "bold and italic and a link and [x] ∀ x #tag #(two words) @[B] @<C> end"
+    )
+    assert statement.tags == ["tag", "two words"]
+    assert statement.members[0].mentions == [("statement", "B"), ("argument", "C")]
+
+
+def test_comments_are_dropped() -> None:
+    doc = parse("// a comment\n[A]: text /* inline */ more\n\n<!-- html\ncomment -->\n\n[B]: b")
+    assert list(doc.statements) == ["A", "B"]
+    assert doc.statements["A"].text == "text more"
+
+
+def test_front_matter_and_data_blocks() -> None:
+    doc = parse(
+        "===\ntitle: T\nmodel:\n  mode: loose\n===\n\n"
+        "[A]: text {kind: case, when: 2006, who: [a, b]}\n\n<G>: g\n{weight: 0.5}"
+    )
+    assert doc.front_matter == {"title": "T", "model": {"mode": "loose"}}
+    assert doc.statements["A"].data == {"kind": "case", "when": 2006, "who": ["a", "b"]}
+    assert doc.statements["A"].text == "text"
+    assert doc.arguments["G"].data == {"weight": 0.5}
+
+
+def test_data_blocks_of_repeated_statements_merge() -> None:
+    doc = parse("[A]: a {x: 1, y: {p: 1}}\n\n[A]: a {z: 2, y: {q: 2}}")
+    assert doc.statements["A"].data == {"x": 1, "y": {"p": 1, "q": 2}, "z": 2}
+
+
+def test_headings_nest_into_sections() -> None:
+    doc = parse("# One\n\n[A]: a\n\n## Two {isGroup: true}\n\n[B]: b\n\n# Three\n\n[C]: c")
+    assert [s.title for s in doc.sections] == ["One", "Two", "Three"]
+    assert doc.sections[1].data == {"isGroup": True}
+    assert doc.statements["A"].section is not None
+    assert doc.statements["A"].section.path == ["One"]
+    assert doc.statements["B"].section is not None
+    assert doc.statements["B"].section.path == ["One", "Two"]
+    assert doc.statements["C"].section is not None
+    assert doc.statements["C"].section.path == ["Three"]
+
+
+def test_lists_hold_statements() -> None:
+    doc = parse("* [A]: a\n* [B]: b\n\n1. [C]: c\n2. [D]: d")
+    assert list(doc.statements) == ["A", "B", "C", "D"]
+
+
+# -- relations -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arrow", "kind", "parent_is_source"),
+    [
+        ("+", "support", False),
+        ("<+", "support", False),
+        ("+>", "support", True),
+        ("-", "attack", False),
+        ("<-", "attack", False),
+        ("->", "attack", True),
+        ("_>", "undercut", True),
+        ("><", "contradictory", True),
+    ],
+)
+def test_relation_directions(arrow: str, kind: str, parent_is_source: bool) -> None:
+    doc = parse(f"[P]: p\n  {arrow} [C]: c")
+    (relation,) = doc.relations
+    parent, child = Ref("statement", "P"), Ref("statement", "C")
+    assert relation.kind == kind
+    assert (relation.source, relation.target) == (
+        (parent, child) if parent_is_source else (child, parent)
+    )
+
+
+def test_relations_nest_by_indentation() -> None:
+    doc = parse("[A]: a\n  + [B]: b\n    - [C]: c\n      <+ [D]: d\n  - [E]: e")
+    assert relations_of(doc) == sorted(
+        [
+            ("equivalence-class", "B", "support", "equivalence-class", "A", None),
+            ("equivalence-class", "C", "attack", "equivalence-class", "B", None),
+            ("equivalence-class", "D", "support", "equivalence-class", "C", None),
+            ("equivalence-class", "E", "attack", "equivalence-class", "A", None),
+        ]
+    )
+
+
+def test_a_relation_written_twice_counts_once() -> None:
+    doc = parse("[A]: a\n  + [B]: b\n\n[A]\n  + [B]\n\n[C]: c\n  >< [D]: d\n\n[D]\n  >< [C]")
+    assert len(doc.relations) == 2
+
+
+def test_undercut_of_an_argument_hits_its_last_inference() -> None:
+    doc = parse("<Arg>\n\n(1) p\n----\n(2) q\n----\n(3) r\n\n[U]: u\n  _> <Arg>")
+    (relation,) = doc.relations
+    assert relation.target == Ref("inference", "Arg", 2)
+
+
+def test_undercut_under_an_inference_line() -> None:
+    doc = parse("<Arg>\n\n(1) p\n-- rule --\n  <_ [U]: u\n(2) q")
+    (relation,) = doc.relations
+    assert (relation.source, relation.kind, relation.target) == (
+        Ref("statement", "U"),
+        "undercut",
+        Ref("inference", "Arg", 1),
+    )
+
+
+def test_relations_of_a_reconstructed_argument_leave_from_its_conclusion() -> None:
+    doc = parse("<Arg>\n  +> [T]: t\n\n<Arg>\n\n(1) p\n----\n(2) [C]: c")
+    assert relations_of(doc) == [
+        ("equivalence-class", "C", "support", "equivalence-class", "T", None)
+    ]
+
+
+def test_strict_mode_reads_statement_relations_as_entails_and_contrary() -> None:
+    doc = parse("===\nmodel:\n  mode: strict\n===\n\n[A]: a\n  + [B]: b\n  - [C]: c")
+    assert sorted(r.kind for r in doc.relations) == ["contrary", "entails"]
+
+
+# -- premise-conclusion structures ---------------------------------------------------------------
+
+
+def test_pcs_belongs_to_the_argument_before_it() -> None:
+    doc = parse("<Arg>: Because.\n\n(1) [P1]: p1\n(2) [P2]: p2\n-- Modus ponens --\n(3) [C]: c")
+    argument = doc.arguments["Arg"]
+    assert [(s.title, s.role) for s in argument.pcs] == [
+        ("P1", "premise"),
+        ("P2", "premise"),
+        ("C", "conclusion"),
+    ]
+    (inference,) = argument.inferences
+    assert (inference.premises, inference.rules, inference.conclusion) == (
+        ["P1", "P2"],
+        ["Modus ponens"],
+        "C",
+    )
+
+
+def test_intermediate_conclusions_chain_inferences() -> None:
+    doc = parse(
+        "(1) [A]: a\n(2) [B]: b\n----\n(3) [C]: c\n(4) [D]: d\n-- r1, r2 {uses: [3, 4]} --\n"
+        "(5) [E]: e"
+    )
+    (argument,) = doc.arguments.values()
+    assert argument.auto_title
+    assert [(i.premises, i.conclusion, i.rules) for i in argument.inferences] == [
+        (["A", "B"], "C", []),
+        (["C", "D"], "E", ["r1", "r2"]),
+    ]
+    assert argument.inferences[1].data == {"uses": [3, 4]}
+    assert [s.role for s in argument.pcs] == [
+        "premise",
+        "premise",
+        "intermediate",
+        "premise",
+        "conclusion",
+    ]
+
+
+def test_a_second_structure_for_one_argument_is_an_error() -> None:
+    with pytest.raises(ArgdownSyntaxError, match="structure already") as info:
+        parse("<Arg>\n\n(1) a\n----\n(2) b\n\n<Arg>\n\n(1) c\n----\n(2) d")
+    assert (info.value.line, info.value.column) == (9, 1)
+
+
+# -- errors --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ("[A]: a\n+ [B]: b", 2, 1, "must be indented"),
+        ("[A]: a\n\n  + [B]: b", 3, 3, "not after an empty line"),
+        ("(1) a\n(2) b", 2, 6, "inference line"),
+        ("(1) a\n----\n", 2, 5, "numbered conclusion"),
+        ("[A]: a {kind: [}", 1, 16, "not valid YAML"),
+        ("===\n- x\n===\n\n[A]: a", 1, 1, "must be a YAML mapping"),
+        ("===\ntitle: [\n===\n\n[A]: a", 3, 1, "front matter is not valid YAML"),
+        ("[A]: a\\", 1, 7, "cannot read this character"),
+        ("[A]: a\n  + <B>: b\n    >< <C>: c", 3, 8, "only statements contradict"),
+        ("[A]: **bold", 1, 12, "end of the bold or italic"),
+        ("[A]:", 1, 5, "text of statement [A]"),
+    ],
+)
+def test_errors_name_line_and_column(text: str, line: int, column: int, words: str) -> None:
+    with pytest.raises(ArgdownSyntaxError) as info:
+        parse(text, path="map.argdown")
+    error = info.value
+    assert words in str(error)
+    assert (error.line, error.column) == (line, column)
+    assert str(error).startswith(f"map.argdown:{line}:{column}: ")
+    quoted = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+    assert f"\n    {quoted}\n" in str(error)
+    assert isinstance(error, FileFormatError)
+    assert isinstance(error, ArgmapError)
+
+
+def test_error_pickles() -> None:
+    with pytest.raises(ArgdownSyntaxError) as info:
+        parse("[A]: a\n+ [B]", path="x.argdown")
+    again = pickle.loads(pickle.dumps(info.value))  # noqa: S301 - our own bytes
+    assert str(again) == str(info.value)
+    assert (again.line, again.column, again.path) == (2, 1, "x.argdown")
