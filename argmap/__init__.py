@@ -22,6 +22,7 @@ from argmap.exceptions import (
     RendererNotFoundError,
     RenderError,
     UnknownNodeError,
+    UnknownSchemeWarning,
 )
 from argmap.io.native import dump, dumps, from_dict, load, loads, schema, to_dict
 from argmap.map import ArgumentMap
@@ -64,6 +65,7 @@ __all__ = [
     "Source",
     "Support",
     "UnknownNodeError",
+    "UnknownSchemeWarning",
     "__version__",
     "check",
     "dump",

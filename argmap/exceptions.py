@@ -18,6 +18,7 @@ __all__ = [
     "RenderError",
     "RendererNotFoundError",
     "UnknownNodeError",
+    "UnknownSchemeWarning",
 ]
 
 
@@ -149,3 +150,11 @@ class EvaluationError(ArgmapError, ValueError):
 
 class FormatLossWarning(UserWarning):
     """A writer cannot hold part of a map in its format; the message lists what is left out."""
+
+
+class UnknownSchemeWarning(UserWarning):
+    """A scheme name that the catalogue does not hold but is close to one it does: a likely typo.
+
+    The name is kept as given (maps from other tools name schemes of their own); the warning's
+    message says which known scheme was probably meant.
+    """

@@ -26,7 +26,7 @@ Examples:
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Tiny")
     >>> m.claim("c", "Pressure works.")
-    Claim(id='c', text='Pressure works.', note=None, tags=(), quotes=())
+    Claim(id='c', text='Pressure works.')
     >>> _ = m.premise("p", "The regime answered every campaign.")
     >>> m.support(["p"], "c").id
     's1'
@@ -38,6 +38,7 @@ Examples:
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,7 +48,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import networkx as nx
 import pydantic
 
-from argmap.exceptions import InvalidMapError, QuoteNotFoundError, UnknownNodeError
+from argmap.exceptions import (
+    InvalidMapError,
+    QuoteNotFoundError,
+    UnknownNodeError,
+    UnknownSchemeWarning,
+)
 from argmap.model import (
     INFERENCE_KINDS,
     Attack,
@@ -64,7 +70,7 @@ from argmap.model import (
     _no_controls,
 )
 from argmap.quotes import closest_passage, find_quote
-from argmap.schemes import get_scheme
+from argmap.schemes import find_scheme, similar_schemes
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -590,10 +596,14 @@ class ArgumentMap:
         scheme: str | None = None,
         answered: Mapping[str, str] | None = None,
         note: str | None = None,
+        **fields: Any,
     ) -> Support:
         """Add a support of ``conclusion`` by ``premises`` (jointly) and return it.
 
-        Without ``id`` the support is named ``s1``, ``s2``, ... (the first free one).
+        Without ``id`` the support is named ``s1``, ``s2``, ... (the first free one). ``premises``
+        may be empty: an argument that stands without premises, as Carneades allows. Other
+        ``fields`` of :class:`~argmap.model.Support` (``title``, ``weight``, ``data``, ...) may
+        be given too.
         """
         return self.add(
             _make(
@@ -604,6 +614,7 @@ class ArgumentMap:
                 scheme=scheme,
                 answered=dict(answered or {}),
                 note=note,
+                **fields,
             )
         )
 
@@ -615,10 +626,13 @@ class ArgumentMap:
         id: str | None = None,  # noqa: A002
         question: str | None = None,
         note: str | None = None,
+        **fields: Any,
     ) -> Attack:
         """Add an attack by ``premises`` on ``target`` (a statement or a support) and return it.
 
-        Without ``id`` the attack is named ``a1``, ``a2``, ... (the first free one).
+        Without ``id`` the attack is named ``a1``, ``a2``, ... (the first free one). Other
+        ``fields`` of :class:`~argmap.model.Attack` (``title``, ``scheme``, ``weight``, ``data``,
+        ...) may be given too.
         """
         return self.add(
             _make(
@@ -628,6 +642,7 @@ class ArgumentMap:
                 target=target,
                 question=question,
                 note=note,
+                **fields,
             )
         )
 
@@ -742,6 +757,7 @@ class ArgumentMap:
                     node=inf.id,
                 )
         target = self._require(inf.target, used_by=inf.id)
+        _warn_if_misspelt(inf)
         if isinstance(inf, Support):
             if not isinstance(target, _STATEMENT_TYPES):
                 raise InvalidMapError(
@@ -760,11 +776,6 @@ class ArgumentMap:
             self._check_question_id(inf.id, target.scheme, inf.question)
 
     def _check_questions(self, sup: Support) -> None:
-        if sup.scheme is not None:
-            try:
-                get_scheme(sup.scheme)
-            except InvalidMapError as exc:
-                raise InvalidMapError(f"support {sup.id!r}: {exc}", node=sup.id) from None
         if sup.answered and sup.scheme is None:
             raise InvalidMapError(
                 f"support {sup.id!r} answers critical questions but names no scheme", node=sup.id
@@ -779,7 +790,15 @@ class ArgumentMap:
 
     @staticmethod
     def _check_question_id(node_id: str, scheme_id: str, question: str) -> None:
-        questions = get_scheme(scheme_id).questions
+        scheme = find_scheme(scheme_id)
+        if scheme is None:
+            raise InvalidMapError(
+                f"{node_id!r}: {question!r} cannot be checked: scheme {scheme_id!r} is not one "
+                "argmap knows, so it has no critical questions; register it with "
+                "argmap.schemes.register_scheme(...) first",
+                node=node_id,
+            )
+        questions = scheme.questions
         if question not in questions:
             raise InvalidMapError(
                 f"{node_id!r}: {question!r} is not a critical question of scheme {scheme_id!r}; "
@@ -829,6 +848,20 @@ class ArgumentMap:
                 )
             located.append(quote.model_copy(update={"start": span[0], "end": span[1]}))
         return case.model_copy(update={"quotes": tuple(located)})
+
+
+def _warn_if_misspelt(inference: Support | Attack) -> None:
+    """Warn when an inference's scheme is unknown but close to a known one (a likely typo)."""
+    if inference.scheme is None:
+        return
+    close = similar_schemes(inference.scheme)
+    if close:
+        warnings.warn(
+            f"{inference.kind} {inference.id!r}: scheme {inference.scheme!r} is not one argmap "
+            f"knows; did you mean {' or '.join(repr(c) for c in close)}? It is kept as given.",
+            UnknownSchemeWarning,
+            stacklevel=4,
+        )
 
 
 def _add_order(nodes: list[AnyNode]) -> list[int]:

@@ -20,20 +20,23 @@ Every model is a frozen pydantic model; the union :data:`Node` parses any of the
 Examples:
     >>> from argmap.model import Claim, node_adapter
     >>> node_adapter.validate_python({"kind": "claim", "id": "c1", "text": "Pressure works."})
-    Claim(id='c1', text='Pressure works.', note=None, tags=(), quotes=())
+    Claim(id='c1', text='Pressure works.')
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     TypeAdapter,
     field_validator,
@@ -44,6 +47,7 @@ __all__ = [
     "Attack",
     "Case",
     "Claim",
+    "FrozenData",
     "Inference",
     "Node",
     "NodeId",
@@ -103,9 +107,61 @@ class FrozenMap(dict[str, str]):
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(sorted(self.items())))
 
+    def __reduce__(self) -> tuple[type[FrozenMap], tuple[dict[str, str]]]:
+        # Pickle and deepcopy rebuild a dict subclass item by item through __setitem__, which
+        # this class refuses; rebuild it whole instead.
+        return (type(self), (dict(self),))
+
+
+class FrozenData(dict[str, JsonValue]):
+    """A node's free ``data``: JSON values by key, read-only at the top level, hashable.
+
+    Nested lists and dicts are plain JSON values; treat them as read-only too.
+    """
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("this mapping is part of a frozen model; make a new model instead")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(json.dumps(self, sort_keys=True, default=str))
+
+    def __reduce__(self) -> tuple[type[FrozenData], tuple[dict[str, JsonValue]]]:
+        return (type(self), (dict(self),))
+
+
+def _data(value: dict[str, JsonValue]) -> FrozenData:
+    for key in value:
+        _no_controls(key)
+    return FrozenData(value)
+
+
+Data = Annotated[dict[str, JsonValue], AfterValidator(_data)]
+"""Free, format-specific fields (weights, timestamps, speakers, colours): JSON values by key."""
+
+Acknowledged = Annotated[
+    dict[Annotated[str, AfterValidator(_clean_text)], Text], AfterValidator(FrozenMap)
+]
+"""Findings acknowledged on purpose: a rule's code or name -> the reason."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # Leave out fields at their defaults, so that a node prints as what was said of it.
+        fields = type(self).model_fields
+        for name, value in super().__repr_args__():
+            field = fields.get(name) if name is not None else None
+            if (
+                field is not None
+                and not field.is_required()
+                and value == field.get_default(call_default_factory=True)
+            ):
+                continue
+            yield name, value
 
 
 class Source(_Model):
@@ -113,8 +169,8 @@ class Source(_Model):
 
     Examples:
         >>> Source(id="hrw2004", title="Human Rights Watch report", url="https://example.org/r")
-        Source(id='hrw2004', title='Human Rights Watch report', text=None, url='https://example.org/r', publisher=None, date=None)
-    """  # noqa: E501
+        Source(id='hrw2004', title='Human Rights Watch report', url='https://example.org/r')
+    """
 
     id: NodeId
     title: Text
@@ -124,6 +180,9 @@ class Source(_Model):
     url: Plain | None = None
     publisher: Plain | None = None
     date: Plain | None = Field(default=None, description="Publication date as given, e.g. 2006-03.")
+    data: Data = Field(
+        default_factory=FrozenData, description="Free, format-specific fields as JSON values."
+    )
 
 
 class Quote(_Model):
@@ -158,18 +217,49 @@ def _span(quote: Quote) -> str:
     return f", {quote.start}-{quote.end}" if quote.start is not None else ", not located"
 
 
-class _Statement(_Model):
+_Weight = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class _Node(_Model):
+    """What every statement and inference has: an id, a title for people, and free data."""
+
     id: NodeId
+    title: Text | None = Field(
+        default=None,
+        description="A human title beside the id, such as an Argdown title (may have spaces).",
+    )
+    data: Data = Field(
+        default_factory=FrozenData,
+        description="Free, format-specific fields as JSON values (weights, speakers, colours).",
+    )
+    acknowledge: Acknowledged = Field(
+        default_factory=FrozenMap,
+        description="Findings acknowledged on purpose: a rule's code or name -> the reason.",
+    )
+
+
+class _Statement(_Node):
     text: Text = Field(description="The statement, in the map author's words.")
     note: Plain | None = Field(default=None, description="An analyst's remark on the statement.")
     tags: tuple[Text, ...] = ()
     quotes: tuple[Quote, ...] = Field(
         default=(), description="Where the source says it, verbatim; checked against the source."
     )
+    assumption: bool = Field(
+        default=False,
+        strict=True,
+        description="Accepted unless questioned, as a Carneades assumption.",
+    )
+    weight: _Weight | None = Field(
+        default=None, description="A base score in [0, 1] for gradual semantics."
+    )
 
     def _details(self) -> list[tuple[str, str]]:
         """Label/value pairs beyond the text, for the text and HTML forms."""
-        rows = [(f"quote ({q.source}{_span(q)})", f"“{q.text}”") for q in self.quotes]
+        rows = [("title", self.title)] if self.title else []
+        rows += [(f"quote ({q.source}{_span(q)})", f"“{q.text}”") for q in self.quotes]
+        if self.assumption:
+            rows.append(("assumption", "yes"))
         if self.note:
             rows.append(("note", self.note))
         if self.tags:
@@ -250,10 +340,28 @@ class Rebuttal(_Statement):
     kind: Literal["rebuttal"] = Field(default="rebuttal", repr=False)
 
 
-class _Inference(_Model):
-    id: NodeId
+_Scheme = Annotated[
+    Text | None,
+    Field(
+        description=(
+            "An argumentation scheme's name: one of the catalogue's, a registered one, or "
+            "any other name, kept as given."
+        ),
+    ),
+]
+_InferenceWeight = Annotated[_Weight | None, Field(description="The inference's weight in [0, 1].")]
+
+
+def _by(premises: tuple[str, ...]) -> str:
+    return " + ".join(premises) if premises else "(no premises)"
+
+
+class _Inference(_Node):
     premises: tuple[NodeId, ...] = Field(
-        min_length=1, description="Statements that act together (a linked argument)."
+        description=(
+            "Statements that act together (a linked argument); none for an argument that "
+            "stands without premises, as Carneades allows."
+        ),
     )
     note: Plain | None = None
 
@@ -281,7 +389,8 @@ class Support(_Inference):
 
     kind: Literal["support"] = Field(default="support", repr=False)
     conclusion: NodeId
-    scheme: str | None = Field(default=None, description="An argumentation scheme's id.")
+    scheme: _Scheme = None
+    weight: _InferenceWeight = None
     answered: Annotated[dict[str, NodeId], AfterValidator(FrozenMap)] = Field(
         default_factory=FrozenMap,
         description="Critical question id -> the statement answering it.",
@@ -294,7 +403,7 @@ class Support(_Inference):
 
     def __str__(self) -> str:
         scheme = f" ({self.scheme})" if self.scheme else ""
-        return f"[support {self.id}] {' + '.join(self.premises)} supports {self.conclusion}{scheme}"
+        return f"[support {self.id}] {_by(self.premises)} supports {self.conclusion}{scheme}"
 
     @model_validator(mode="after")
     def _no_self_support(self) -> Support:
@@ -315,11 +424,13 @@ class Attack(_Inference):
 
     kind: Literal["attack"] = Field(default="attack", repr=False)
     target: NodeId
+    scheme: _Scheme = None
+    weight: _InferenceWeight = None
     question: str | None = None
 
     def __str__(self) -> str:
         raises = f" (raises {self.question})" if self.question else ""
-        return f"[attack {self.id}] {' + '.join(self.premises)} attacks {self.target}{raises}"
+        return f"[attack {self.id}] {_by(self.premises)} attacks {self.target}{raises}"
 
     @model_validator(mode="after")
     def _no_self_attack(self) -> Attack:

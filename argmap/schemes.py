@@ -4,6 +4,12 @@ The catalogue ships as data (``argmap/data/schemes.yaml``). A support inference 
 scheme; each scheme lists the critical questions a careful reader asks of an argument of that
 form, and the gap checks report the ones a map leaves open.
 
+A map may also name schemes the catalogue does not hold (AIF's ``"Default Inference"``, an
+Argdown inference rule, a Carneades scheme): they are kept as given, and have no critical
+questions until someone registers them with :func:`register_scheme`. A name *close* to a
+catalogue name is more likely a typo than a new scheme, so the map warns with
+:class:`~argmap.exceptions.UnknownSchemeWarning` and a "did you mean".
+
 Examples:
     >>> from argmap.schemes import get_scheme
     >>> s = get_scheme("example")
@@ -29,7 +35,16 @@ from argmap.exceptions import InvalidMapError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["Scheme", "get_scheme", "scheme_names", "schemes"]
+__all__ = [
+    "Scheme",
+    "find_scheme",
+    "get_scheme",
+    "register_scheme",
+    "scheme_names",
+    "schemes",
+    "similar_schemes",
+    "unregister_scheme",
+]
 
 
 @dataclass(frozen=True)
@@ -49,9 +64,11 @@ class Scheme:
     questions: Mapping[str, str]
 
 
+_registered: dict[str, Scheme] = {}
+
+
 @cache
-def schemes() -> Mapping[str, Scheme]:
-    """Return the whole catalogue, scheme id to :class:`Scheme`, in catalogue order."""
+def _catalogue() -> Mapping[str, Scheme]:
     raw = yaml.safe_load(files("argmap").joinpath("data/schemes.yaml").read_text("utf-8"))
     catalogue = {
         sid: Scheme(
@@ -67,23 +84,107 @@ def schemes() -> Mapping[str, Scheme]:
     return MappingProxyType(catalogue)
 
 
+def schemes() -> Mapping[str, Scheme]:
+    """Return every known scheme, id to :class:`Scheme`: the catalogue's, then registered ones."""
+    if not _registered:
+        return _catalogue()
+    return MappingProxyType({**_catalogue(), **_registered})
+
+
 def scheme_names() -> tuple[str, ...]:
-    """Return the ids of every scheme in the catalogue."""
+    """Return the ids of every known scheme (the catalogue's, then registered ones)."""
     return tuple(schemes())
 
 
+def find_scheme(scheme_id: str) -> Scheme | None:
+    """Return the known scheme called ``scheme_id``, or ``None`` for a name kept as given.
+
+    Examples:
+        >>> find_scheme("example").name
+        'Argument from example'
+        >>> find_scheme("Default Inference") is None
+        True
+    """
+    return _registered.get(scheme_id) or _catalogue().get(scheme_id)
+
+
+def similar_schemes(scheme_id: str) -> list[str]:
+    """Return the known scheme ids that ``scheme_id`` is probably a misspelling of.
+
+    Examples:
+        >>> similar_schemes("exampel")
+        ['example']
+        >>> similar_schemes("Default Inference")
+        []
+    """
+    if find_scheme(scheme_id) is not None:
+        return []
+    return difflib.get_close_matches(scheme_id, scheme_names(), n=3, cutoff=0.75)
+
+
+def register_scheme(
+    scheme_id: str,
+    *,
+    name: str,
+    questions: Mapping[str, str] | None = None,
+    pattern: str = "",
+) -> Scheme:
+    """Add a scheme of your own, with its critical questions, for this process.
+
+    Question slugs become ids ``"<scheme_id>.<slug>"``, as in the catalogue; a map names them in
+    a support's ``answered`` and an attack's ``question``. Registering an id again replaces the
+    earlier registration; a catalogue scheme cannot be replaced.
+
+    Raises:
+        InvalidMapError: The id is a catalogue scheme's, or an id or question is blank.
+
+    Examples:
+        >>> s = register_scheme(
+        ...     "precedent", name="Argument from precedent",
+        ...     questions={"similar": "Is the earlier case similar in the respects that matter?"})
+        >>> get_scheme("precedent").questions["precedent.similar"]
+        'Is the earlier case similar in the respects that matter?'
+        >>> unregister_scheme("precedent")
+    """
+    if not scheme_id.strip() or not name.strip():
+        raise InvalidMapError("a scheme needs a non-blank id and name")
+    if scheme_id in _catalogue():
+        raise InvalidMapError(
+            f"scheme {scheme_id!r} is in argmap's catalogue and cannot be replaced; "
+            "register yours under another id"
+        )
+    for slug, text in (questions or {}).items():
+        if not slug.strip() or not text.strip():
+            raise InvalidMapError(f"scheme {scheme_id!r}: a question needs a slug and a text")
+    scheme = Scheme(
+        id=scheme_id,
+        name=name,
+        pattern=pattern,
+        questions=MappingProxyType(
+            {f"{scheme_id}.{slug}": text for slug, text in (questions or {}).items()}
+        ),
+    )
+    _registered[scheme_id] = scheme
+    return scheme
+
+
+def unregister_scheme(scheme_id: str) -> None:
+    """Forget a scheme added by :func:`register_scheme` (no error if it was not registered)."""
+    _registered.pop(scheme_id, None)
+
+
 def get_scheme(scheme_id: str) -> Scheme:
-    """Return the scheme called ``scheme_id``.
+    """Return the known scheme called ``scheme_id``.
 
     Raises:
         InvalidMapError: There is no such scheme; the message suggests the closest names.
     """
-    try:
-        return schemes()[scheme_id]
-    except KeyError:
-        close = difflib.get_close_matches(scheme_id, scheme_names(), n=3)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise InvalidMapError(
-            f"unknown argumentation scheme {scheme_id!r}.{hint} "
-            f"Known schemes: {', '.join(scheme_names())}."
-        ) from None
+    found = find_scheme(scheme_id)
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(scheme_id, scheme_names(), n=3)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    raise InvalidMapError(
+        f"unknown argumentation scheme {scheme_id!r}.{hint} "
+        f"Known schemes: {', '.join(scheme_names())}."
+    )

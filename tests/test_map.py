@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -243,8 +245,8 @@ _MODEL_RULES = [
     (lambda m: m.attack("r", "r", id="a"), "a", "'r' cannot attack itself"),
     (lambda m: m.support(["p", "p"], "c", id="s"), "s", "premise 'p' is listed twice"),
     (lambda m: m.attack(["p", "q", "p"], "r", id="a"), "a", "premise 'p' is listed twice"),
-    (lambda m: m.support([], "c", id="s"), "s", "premise"),
-    (lambda m: m.attack([], "c", id="a"), "a", "premise"),
+    (lambda m: m.support([], "c", id="s", weight=2.0), "s", "less than or equal to 1"),
+    (lambda m: m.attack([], "c", id="a", scheme=" "), "a", "must not be blank"),
 ]
 _MODEL_RULE_IDS = [
     "self-support",
@@ -252,8 +254,8 @@ _MODEL_RULE_IDS = [
     "self-attack",
     "support premise twice",
     "attack premise twice",
-    "support no premise",
-    "attack no premise",
+    "support weight above 1",
+    "attack blank scheme",
 ]
 
 
@@ -286,19 +288,55 @@ def test_support_may_name_a_scheme_and_answer_its_questions(bare: ArgumentMap) -
     assert bare[s.id].answered == {"example.typical": "q"}  # type: ignore[union-attr]
 
 
-def test_unknown_scheme_is_refused_with_close_names(bare: ArgumentMap) -> None:
-    with pytest.raises(
-        InvalidMapError, match=r"unknown argumentation scheme 'exampel'\. Did you mean example\?"
+def test_a_misspelt_scheme_warns_with_the_close_name_and_is_kept(bare: ArgumentMap) -> None:
+    with pytest.warns(
+        argmap.UnknownSchemeWarning,
+        match=r"support 's': scheme 'exampel' is not one argmap knows; did you mean 'example'\?",
     ):
         bare.support("p", "c", id="s", scheme="exampel")
-    assert "s" not in bare
+    assert bare["s"].scheme == "exampel"  # type: ignore[union-attr]
 
 
-def test_unknown_scheme_error_names_the_support(bare: ArgumentMap) -> None:
-    with pytest.raises(InvalidMapError) as info:
-        bare.support("p", "c", id="s", scheme="exampel")
+def test_a_scheme_of_another_tool_is_kept_without_a_warning(bare: ArgumentMap) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        bare.support("p", "c", id="s", scheme="Default Inference")
+        bare.attack("r", "s", id="a", scheme="Default Conflict")
+    assert bare["a"].scheme == "Default Conflict"  # type: ignore[union-attr]
+
+
+def test_questions_of_an_unknown_scheme_cannot_be_answered(bare: ArgumentMap) -> None:
+    with pytest.raises(InvalidMapError, match="register it with") as info:
+        bare.support("p", "c", id="s", scheme="precedent", answered={"precedent.similar": "p"})
     assert info.value.node == "s"
-    assert "'s'" in str(info.value)
+
+
+def test_a_registered_scheme_has_its_questions(bare: ArgumentMap) -> None:
+    from argmap.schemes import register_scheme, unregister_scheme
+
+    register_scheme("precedent", name="Argument from precedent", questions={"similar": "Alike?"})
+    try:
+        s = bare.support("p", "c", id="s", scheme="precedent", answered={"precedent.similar": "q"})
+        assert s.answered == {"precedent.similar": "q"}
+        assert argmap.check(bare, select=["AM601"]).findings == ()  # its one question answered
+        bare.remove("s")
+        bare.support("p", "c", id="s", scheme="precedent")
+        [open_question] = argmap.check(bare, select=["AM601"]).findings
+        assert "precedent.similar: Alike?" in open_question.explanation
+    finally:
+        unregister_scheme("precedent")
+
+
+def test_a_support_without_premises_is_kept_and_checked(bare: ArgumentMap) -> None:
+    s = bare.support([], "c", id="s", weight=0.4)
+    assert s.premises == ()
+    assert bare.supports_of("c") == [s]
+    assert bare.supporters("c") == []
+    # A support that stands on nothing gives no evidence: the claim is supported, not grounded.
+    [finding] = argmap.check(bare, select=["AM102"]).findings
+    assert finding.nodes == ("c",)
+    assert "ends at support 's', which has no premises" in finding.explanation
+    assert bare.remove("s") == ["s"]
 
 
 def test_question_must_belong_to_the_scheme(bare: ArgumentMap) -> None:

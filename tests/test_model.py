@@ -251,12 +251,13 @@ def test_quote_offsets_are_not_negative() -> None:
 # -- inferences --------------------------------------------------------------------------------
 
 
-def test_inference_needs_a_premise() -> None:
-    with pytest.raises(ValidationError, match="at least 1 item") as info:
-        Support(id="s", premises=[], conclusion="c")
+def test_inference_may_stand_without_premises_but_must_say_so() -> None:
+    # Carneades arguments may have no premises; the field itself is still required.
+    assert Support(id="s", premises=[], conclusion="c").premises == ()
+    assert str(Attack(id="a", premises=[], target="c")) == "[attack a] (no premises) attacks c"
+    with pytest.raises(ValidationError, match="Field required") as info:
+        Support(id="s", conclusion="c")  # type: ignore[call-arg]
     assert info.value.errors()[0]["loc"] == ("premises",)
-    with pytest.raises(ValidationError, match="at least 1 item"):
-        Attack(id="a", premises=[], target="c")
 
 
 def test_inference_refuses_a_premise_listed_twice() -> None:
@@ -342,3 +343,62 @@ def test_union_json_schema_discriminates_on_kind() -> None:
         jsonschema.validate(cls(**data).model_dump(mode="json"), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"kind": "verdict", "id": "v", "text": "x"}, schema)
+
+
+# -- titles, data, weights, assumptions, acknowledgements (what other formats carry) -----------
+
+
+def test_new_fields_are_optional_and_repr_shows_only_what_was_said() -> None:
+    c = Claim(id="c", text="Pressure works.", title="Pressure works!")
+    assert repr(c) == "Claim(id='c', title='Pressure works!', text='Pressure works.')"
+    assert (c.data, c.acknowledge, c.weight, c.assumption) == ({}, {}, None, False)
+
+
+def test_data_holds_json_values_and_is_read_only() -> None:
+    c = Claim(id="c", text="x", data={"colour": "#fa0", "votes": [1, 2.5, None], "m": {"k": True}})
+    assert c.data["m"] == {"k": True}
+    with pytest.raises(TypeError, match="frozen model"):
+        c.data["colour"] = "red"  # type: ignore[index]
+    assert hash(c) == hash(
+        Claim(id="c", text="x", data={"votes": [1, 2.5, None], "m": {"k": True}, "colour": "#fa0"})
+    )
+    with pytest.raises(ValidationError):
+        Claim(id="c", text="x", data={"bad": object()})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"title": "  "}, "must not be blank"),
+        ({"weight": 1.5}, "less than or equal to 1"),
+        ({"weight": -0.1}, "greater than or equal to 0"),
+        ({"weight": float("nan")}, "finite number"),
+        ({"assumption": "yes"}, "valid boolean"),
+        ({"assumption": 1}, "valid boolean"),
+        ({"acknowledge": {"AM101": " "}}, "must not be blank"),
+        ({"data": {"a\x00": 1}}, "control characters"),
+    ],
+)
+def test_new_fields_refuse_bad_values(fields: dict[str, object], problem: str) -> None:
+    with pytest.raises(ValidationError, match=problem):
+        Claim(id="c", text="x", **fields)  # type: ignore[arg-type]
+
+
+def test_models_with_frozen_mappings_pickle_and_deep_copy() -> None:
+    import copy
+    import pickle
+
+    s = Support(
+        id="s",
+        premises=["p"],
+        conclusion="c",
+        scheme="example",
+        answered={"example.typical": "q"},
+        data={"w": [1]},
+        acknowledge={"AM601": "on purpose"},
+    )
+    for again in (pickle.loads(pickle.dumps(s)), copy.deepcopy(s), copy.copy(s)):
+        assert again == s
+        assert type(again.answered) is type(s.answered)
+        with pytest.raises(TypeError):
+            again.answered["x"] = "y"  # type: ignore[index]

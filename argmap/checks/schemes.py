@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from argmap.checks.rules import rule
-from argmap.schemes import get_scheme
+from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 )
 def open_critical_questions(index: MapIndex, r: Rule) -> Iterator[Finding]:
     for sid, support in index.supports.items():
-        if support.scheme is None:
+        scheme = find_scheme(support.scheme) if support.scheme is not None else None
+        if scheme is None:  # no scheme, or one kept as given: no questions to ask
             continue
-        scheme = get_scheme(support.scheme)
         raised: dict[str, list[str]] = {}
         for aid in index.attacks_into.get(sid, ()):
             question = index.attacks[aid].question

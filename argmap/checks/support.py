@@ -48,7 +48,10 @@ def ungrounded_chain(index: MapIndex, node_id: str) -> list[str]:
         if not supports:
             break
         sid = supports[0]
-        weak = next(p for p in index.supports[sid].premises if p not in grounded)
+        weak = next((p for p in index.supports[sid].premises if p not in grounded), None)
+        if weak is None:  # a support without premises: it stands on nothing the map shows
+            chain.append(sid)
+            break
         chain += [sid, weak]
         if weak in on_chain:
             break
@@ -63,7 +66,9 @@ def _describe_chain(index: MapIndex, chain: list[str]) -> str:
         statement = index.statements.get(node)
         steps.append(f"{node} ({statement.kind})" if statement else f"<-{node}-")
     end = chain[-1]
-    if chain.count(end) > 1:
+    if end in index.supports:
+        tail = f"ends at support {end!r}, which has no premises"
+    elif chain.count(end) > 1:
         tail = f"comes round to {end!r} again: it is circular"
     elif end in index.supports_into:  # stopped at the length limit, not at a bare end
         tail = f"goes on past {MAX_CHAIN} nodes (cut here)"

@@ -3,7 +3,7 @@
 A document has a format version, a title, the central claim's id, a list of sources and a list of
 nodes (statements and inferences, each with its ``kind``)::
 
-    {"argmap": 1, "title": "...", "central": "c1",
+    {"argmap": 2, "title": "...", "central": "c1",
      "sources": [{"id": "a", "title": "...", "text": "..."}],
      "nodes": [{"kind": "claim", "id": "c1", "text": "..."}, ...]}
 
@@ -51,8 +51,12 @@ __all__ = [
     "write_atomic",  # kept here for callers that imported it from this module
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The version :func:`dump` writes. Version 1 (before titles, data, weights, assumptions and
+acknowledgements) is a subset of version 2, so both are read."""
+_READS = (1, 2)
 Format = Literal["json", "yaml"]
+_FREE_FIELDS = ("data", "acknowledge")
 _KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
 _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 
@@ -62,7 +66,7 @@ class MapDocument(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="argmap map")
 
-    argmap: Literal[1] = Field(description="The format version.")
+    argmap: Literal[1, 2] = Field(description="The format version (1 or 2; argmap writes 2).")
     title: Plain | None = None
     central: str | None = Field(default=None, description="The id of the central claim.")
     sources: list[Source] = []
@@ -73,8 +77,8 @@ def schema() -> dict[str, Any]:
     """Return the JSON Schema of the native format.
 
     Examples:
-        >>> schema()["properties"]["argmap"]["const"]
-        1
+        >>> schema()["properties"]["argmap"]["enum"]
+        [1, 2]
     """
     return MapDocument.model_json_schema()
 
@@ -159,20 +163,23 @@ def _from_document(data: Any, *, text: str | None, path: str | None) -> Argument
     """Validate parsed data and build its map; ``text``, when given, locates errors by line."""
     if data is None:
         raise FileFormatError(
-            "the file is empty; an argmap file is a mapping that starts with `argmap: 1`",
+            "the file is empty; an argmap file is a mapping that starts with `argmap: 2`",
             path=path,
         )
     if not isinstance(data, Mapping):
         raise FileFormatError(
             f"the top level is a {type(data).__name__}, not a mapping; an argmap file is a "
-            "mapping with `argmap: 1`, `nodes` and `sources`",
+            "mapping with `argmap: 2`, `nodes` and `sources`",
             path=path,
             line=1 if text is not None else None,
         )
-    if "argmap" in data and data["argmap"] != FORMAT_VERSION:
+    if "argmap" in data and (
+        type(data["argmap"]) is not int or data["argmap"] not in _READS  # True is no version
+    ):
         raise FileFormatError(
             f"format version {data['argmap']!r} is not one this argmap reads "
-            f"(it reads version {FORMAT_VERSION}); upgrade argmap or convert the file",
+            f"(it reads versions {', '.join(map(str, _READS))}); "
+            "upgrade argmap or convert the file",
             path=path,
             line=_line_of(text, ("argmap",)),
             where="argmap",
@@ -246,8 +253,10 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
 
 def _node_data(node: BaseModel) -> dict[str, Any]:
     data = node.model_dump(mode="json", exclude_defaults=True)
-    # The kind is what tells the models apart, so keep it first and always.
-    return {"kind": node.kind, **data}  # type: ignore[attr-defined]
+    # The kind is what tells the models apart, so keep it first and always; the free fields
+    # come last, after what the node says.
+    free = {k: data.pop(k) for k in _FREE_FIELDS if k in data}
+    return {"kind": node.kind, **data, **free}  # type: ignore[attr-defined]
 
 
 def _build(doc: MapDocument) -> ArgumentMap:

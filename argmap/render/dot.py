@@ -68,7 +68,7 @@ from argmap.render.styles import (
     WARNING_COLOUR,
     Legend,
 )
-from argmap.schemes import get_scheme
+from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -446,16 +446,22 @@ def _relation(m: ArgumentMap, inference: Support | Attack) -> str:
     return "undercut" if isinstance(m[inference.target], Support | Attack) else "attack"
 
 
+def _scheme_name(scheme_id: str) -> str:
+    """A scheme's name for people: the catalogue's, or the name as the map gives it."""
+    scheme = find_scheme(scheme_id)
+    return scheme.name if scheme is not None else scheme_id
+
+
 def _scheme_label(inference: Support | Attack) -> HtmlLabel | None:
     if not isinstance(inference, Support) or inference.scheme is None:
         return None
-    name = get_scheme(inference.scheme).name.removeprefix("Argument from ").lower()
+    name = _scheme_name(inference.scheme).removeprefix("Argument from ").lower()
     return HtmlLabel(_small(name, size=_SMALL + 1, tag="I"))
 
 
 def _inference_title(inference: Support | Attack, relation: str) -> str:
     if isinstance(inference, Support):
-        scheme = f" ({get_scheme(inference.scheme).name})" if inference.scheme else ""
+        scheme = f" ({_scheme_name(inference.scheme)})" if inference.scheme else ""
         return f"{inference.id}: support{scheme}"
     what = "undercuts" if relation == "undercut" else "attacks"
     question = f", asking {inference.question}" if inference.question else ""
