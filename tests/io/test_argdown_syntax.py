@@ -335,6 +335,6 @@ def test_errors_name_line_and_column(text: str, line: int, column: int, words: s
 def test_error_pickles() -> None:
     with pytest.raises(ArgdownSyntaxError) as info:
         parse("[A]: a\n+ [B]", path="x.argdown")
-    again = pickle.loads(pickle.dumps(info.value))  # noqa: S301 - our own bytes
+    again = pickle.loads(pickle.dumps(info.value))
     assert str(again) == str(info.value)
     assert (again.line, again.column, again.path) == (2, 1, "x.argdown")

@@ -189,7 +189,7 @@ def test_labelling_forms() -> None:
     page = lab._repr_html_()
     assert "<table>" in page
     assert "<strong>c</strong>" in page
-    assert pickle.loads(pickle.dumps(lab)) == lab  # noqa: S301
+    assert pickle.loads(pickle.dumps(lab)) == lab
     assert lab.ids("in") == ["r1", "a1"]
     assert "c" in lab
     assert "zz" not in lab

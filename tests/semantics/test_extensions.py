@@ -123,4 +123,4 @@ def test_framework_errors_and_pickle() -> None:
     assert af.number_of_attacks() == 1
     with pytest.raises(EvaluationError, match="unknown argument 'q'"):
         af.attackers("q")
-    assert pickle.loads(pickle.dumps(af)) == af  # noqa: S301
+    assert pickle.loads(pickle.dumps(af)) == af
