@@ -237,7 +237,7 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         >>> m = ArgumentMap(title="Tiny")
         >>> _ = m.claim("c", "Pressure works.")
         >>> to_dict(m)
-        {'argmap': 1, 'title': 'Tiny', 'sources': [], 'nodes': [{'kind': 'claim', 'id': 'c', 'text': 'Pressure works.'}]}
+        {'argmap': 2, 'title': 'Tiny', 'sources': [], 'nodes': [{'kind': 'claim', 'id': 'c', 'text': 'Pressure works.'}]}
         >>> from_dict(to_dict(m)) == m
         True
     """  # noqa: E501

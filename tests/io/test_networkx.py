@@ -110,7 +110,8 @@ def test_any_map_without_carriage_returns_survives_networkx_graphml(m: ArgumentM
     # XML readers turn a raw carriage return into a newline; argmap's own GraphML writer
     # escapes it (tests/io/test_formats.py), networkx's does not.
     g = to_networkx(m)
-    if any("\r" in str(v) for _, attrs in g.nodes(data=True) for v in attrs.values()):
+    values = [*g.graph.values(), *(v for _, attrs in g.nodes(data=True) for v in attrs.values())]
+    if any("\r" in str(v) for v in values):
         return
     assert from_networkx(_graphml(g)) == m
 
