@@ -71,6 +71,7 @@ from argmap.model import (
 )
 from argmap.quotes import closest_passage, find_quote
 from argmap.schemes import find_scheme, similar_schemes
+from argmap.wording import counted
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -244,8 +245,9 @@ class ArgumentMap:
         n_statements = sum(1 for _ in self.statements())
         n_inferences = len(self) - n_statements
         return (
-            f"<ArgumentMap {self.title!r}: {n_statements} statements, {n_inferences} inferences, "
-            f"{len(self._sources)} sources, central={self._central!r}>"
+            f"<ArgumentMap {self.title!r}: {counted(n_statements, 'statement')}, "
+            f"{counted(n_inferences, 'inference')}, {counted(len(self._sources), 'source')}, "
+            f"central={self._central!r}>"
         )
 
     def _models(self) -> dict[str, AnyNode]:

@@ -55,6 +55,7 @@ __all__ = [
     "Quote",
     "Rebuttal",
     "Source",
+    "SourceId",
     "Statement",
     "Support",
     "node_adapter",
@@ -64,6 +65,12 @@ NodeId = Annotated[
     str,
     StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
     Field(description="A node id: a letter, digit or underscore, then those or '.', ':', '-'."),
+]
+
+SourceId = Annotated[
+    str,
+    StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
+    Field(description="A source's id (the map's sources, not its nodes), shaped as a node id."),
 ]
 
 # XML 1.0 (and so SVG) cannot carry C0 controls; C1 controls (U+0080-U+009F, NEXT LINE among
@@ -192,7 +199,7 @@ class Quote(_Model):
     case is added and refuses a quote whose words do not occur in the source.
     """
 
-    source: NodeId
+    source: SourceId
     text: Text
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
@@ -317,8 +324,8 @@ class Case(_Statement):
     kind: Literal["case"] = Field(default="case", repr=False)
     when: Plain | None = None
     who: tuple[Text, ...] = ()
-    cites: tuple[NodeId, ...] = Field(
-        default=(), description="Sources the text cites as evidence for this case."
+    cites: tuple[SourceId, ...] = Field(
+        default=(), description="Ids of the sources the text cites as evidence for this case."
     )
     attribution: Plain | None = Field(
         default=None, description="How the text vouches for the case, verbatim (a hedge)."

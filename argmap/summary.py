@@ -7,7 +7,7 @@ Examples:
     >>> m.central = "c"
     >>> print(summarize(m))
     Tiny
-    1 statements (1 claim), 0 inferences, 0 sources
+    1 statement (1 claim), 0 inferences, 0 sources
     Central claim [c]: Pressure works.
       (no support)
 """
@@ -18,6 +18,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from argmap.model import Case
+from argmap.wording import counted
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -30,10 +31,11 @@ def summarize(m: ArgumentMap) -> str:
     counts = Counter(s.kind for s in m.statements())
     n_statements = sum(counts.values())
     n_inferences = len(m) - n_statements
-    kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    kinds = ", ".join(counted(n, kind) for kind, n in counts.items())
+    statements = counted(n_statements, "statement") + (f" ({kinds})" if kinds else "")
     lines = [
         m.title or "(untitled map)",
-        f"{n_statements} statements ({kinds}), {n_inferences} inferences, {len(m.sources)} sources",
+        f"{statements}, {counted(n_inferences, 'inference')}, {counted(len(m.sources), 'source')}",
     ]
     if m.central is None:
         lines.append("No central claim is set.")
@@ -51,7 +53,7 @@ def summarize(m: ArgumentMap) -> str:
         lines.append(f"  attacked by {', '.join(attack.premises)} ({attack.id}), {answered}")
     cases = m.nodes("case")
     if cases:
-        lines.append(f"Evidence: {len(cases)} cases")
+        lines.append(f"Evidence: {counted(len(cases), 'case')}")
         lines.extend(f"  [{c.id}] {c.text}{_evidence_note(c)}" for c in cases)
     return "\n".join(lines)
 

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # argmap quickstart: a five-node map from scratch
+# # argmap quickstart: a small map from scratch
 #
 # We map a tiny argument: *human rights belong on the agenda of talks with North Korea, because
 # pressure on them has worked*, with one case as evidence, one linked premise, and one objection.
@@ -18,11 +18,13 @@ m.add_source(
 )
 
 # %% [markdown]
-# Statements: a claim, the evidence (a case that quotes its source verbatim), a premise, and an
-# objection. The map checks the quote against the source and stores where it stands.
+# Statements: a policy (what should be done), the claim it rests on, the evidence for that claim
+# (a case that quotes its source verbatim), a premise, and an objection. The map checks the quote
+# against the source and stores where it stands.
 
 # %%
 m.claim("agenda", "Human rights belong on the agenda of every negotiation with North Korea.")
+m.claim("pressure_works", "Pressure on North Korea's human-rights record gets results.")
 m.case(
     "uk_talks",
     "North Korea agreed to human-rights talks with Britain after sustained pressure.",
@@ -35,11 +37,16 @@ m.rebuttal("walkout", "North Korea will walk out of any talks that raise human r
 m.uses_of("uk_talks"), m["uk_talks"].quotes[0].start
 
 # %% [markdown]
-# Inferences: the case and the premise support the claim *together* (a linked support); the
-# objection attacks the claim. Then we name the central claim.
+# Inferences: the case supports the general claim as an example (the `example` scheme); that claim
+# and the premise support the policy *together* (a linked support) as practical reasoning: the
+# goal is a better human-rights record, and raising it works and costs no talks. The objection
+# attacks the policy. Then we name the central claim.
 
 # %%
-m.support(["uk_talks", "talks_continue"], "agenda", id="s_agenda", scheme="example")
+m.support("uk_talks", "pressure_works", id="s_example", scheme="example")
+m.support(
+    ["pressure_works", "talks_continue"], "agenda", id="s_agenda", scheme="practical_reasoning"
+)
 m.attack("walkout", "agenda", id="a_walkout")
 m.central = "agenda"
 m

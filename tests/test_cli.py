@@ -36,7 +36,7 @@ def test_demo_prints_the_summary(demo: tuple[Result, Path]) -> None:
     result, out = demo
     lines = result.stdout.splitlines()
     assert lines[0] == "Pressure on the North Korean Human Rights Problem is Effective"
-    assert lines[1] == "12 statements (5 claim, 5 case, 2 rebuttal), 13 inferences, 1 sources"
+    assert lines[1] == "12 statements (5 claims, 5 cases, 2 rebuttals), 13 inferences, 1 source"
     assert lines[2] == (
         "Central claim [agenda]: Every negotiation with North Korea, economic or nuclear, must "
         "put North Korean human rights at the top of its agenda."

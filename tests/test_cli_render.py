@@ -77,4 +77,5 @@ def test_bad_suffix(map_file: Path) -> None:
     line = _one_line_error(result.output)
     assert "m.jpg" in line
     assert ".svg, .png, .pdf, .dot, .gv" in line
+    assert "--format" in line  # the command line's own spelling, beside the library's
     assert not out.exists()

@@ -481,7 +481,7 @@ def test_sources_mapping_is_read_only(small: ArgumentMap) -> None:
 
 def test_repr(small: ArgumentMap) -> None:
     assert repr(small) == (
-        "<ArgumentMap 'Small': 6 statements, 5 inferences, 1 sources, central='c'>"
+        "<ArgumentMap 'Small': 6 statements, 5 inferences, 1 source, central='c'>"
     )
 
 
@@ -890,3 +890,16 @@ def test_node_order_survives_a_round_trip(bare: ArgumentMap) -> None:
     again = argmap.loads(argmap.dumps(bare))
     assert [n.id for n in again.nodes()] == order
     assert [s.id for s in again.supports_of("c")] == ["s", "s2"]
+
+
+def test_repr_counts_in_the_singular_and_plural() -> None:
+    m = ArgumentMap(title="One")
+    m.add_source(Source(id="a", title="A"))
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.support("p", "c", id="s")
+    assert repr(m) == "<ArgumentMap 'One': 2 statements, 1 inference, 1 source, central=None>"
+    m.add_source(Source(id="b", title="B"))
+    m.remove("s")
+    m.remove("p")
+    assert repr(m) == "<ArgumentMap 'One': 1 statement, 0 inferences, 2 sources, central=None>"

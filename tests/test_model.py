@@ -402,3 +402,16 @@ def test_models_with_frozen_mappings_pickle_and_deep_copy() -> None:
         assert type(again.answered) is type(s.answered)
         with pytest.raises(TypeError):
             again.answered["x"] = "y"  # type: ignore[index]
+
+def test_help_says_cites_and_quotes_take_source_ids() -> None:
+    import pydoc
+
+    from argmap.model import Case, Quote
+
+    text = pydoc.render_doc(Case, renderer=pydoc.plaintext)
+    cites = text[text.index("cites:") : text.index("attribution:")]
+    assert "A source's id" in cites
+    assert "A node id" not in cites
+    assert "source ids" in text
+    assert "source's id" in Case.model_json_schema()["properties"]["cites"]["items"]["description"]
+    assert "source's id" in Quote.model_json_schema()["properties"]["source"]["description"]

@@ -60,7 +60,7 @@ def format_for(path: str | os.PathLike[str], *, format: str | None = None) -> Fo
     if suffix not in SUFFIXES:
         raise RenderError(
             f"{path}: cannot tell the format from the suffix {suffix or '(none)'!r}; "
-            f"use one of {', '.join(SUFFIXES)} or pass format="
+            f"use one of {', '.join(SUFFIXES)}, or pass format= (on the command line, --format)"
         )
     return SUFFIXES[suffix]
 
