@@ -21,6 +21,7 @@ from argmap.exceptions import (
     QuoteNotFoundError,
     RendererNotFoundError,
     RenderError,
+    RenderWarning,
     UnknownNodeError,
     UnknownSchemeWarning,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "QuoteNotFoundError",
     "Rebuttal",
     "RenderError",
+    "RenderWarning",
     "RendererNotFoundError",
     "Report",
     "Source",

@@ -16,6 +16,7 @@ __all__ = [
     "MissingDependencyError",
     "QuoteNotFoundError",
     "RenderError",
+    "RenderWarning",
     "RendererNotFoundError",
     "UnknownNodeError",
     "UnknownSchemeWarning",
@@ -157,4 +158,11 @@ class UnknownSchemeWarning(UserWarning):
 
     The name is kept as given (maps from other tools name schemes of their own); the warning's
     message says which known scheme was probably meant.
+    """
+
+
+class RenderWarning(UserWarning):
+    """The layout engine warned while drawing (an unknown colour, a shape it replaced, ...).
+
+    argmap passes the engine's warnings on instead of dropping them; the drawing was still made.
     """

@@ -502,8 +502,10 @@ class _Builder:
             self.gap_colours.add(colour)
         body = wrap_text(statement.text, width=self.wrap)
         # Tags show who says it: the analyst's own objections must not pass for the text's.
-        tags = "".join(f" · #{t}" for t in statement.tags)
-        parts = [_small(f"{style.title.upper()} · {statement.id}{tags}"), *map(label_text, body)]
+        # ASCII separators: an engine without font files (graphviz-pure) measures only ASCII,
+        # and this header is in every node.
+        tags = "".join(f" | #{t}" for t in statement.tags)
+        parts = [_small(f"{style.title.upper()} | {statement.id}{tags}"), *map(label_text, body)]
         if isinstance(statement, Case):
             for note in _case_notes(self.m, statement, self.wrap + 8):
                 warn = note.startswith("▲")

@@ -19,11 +19,12 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from argmap.exceptions import RendererNotFoundError, RenderError
+from argmap.exceptions import RendererNotFoundError, RenderError, RenderWarning
 
 __all__ = [
     "FORMATS",
@@ -185,6 +186,8 @@ def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
     if done.returncode != 0:
         errors = done.stderr.decode("utf-8", "replace").strip() or "no error output"
         raise RenderError(f"{engine.name} failed with exit code {done.returncode}: {errors}")
+    for warning in engine_warnings(done.stderr.decode("utf-8", "replace")):
+        warnings.warn(f"{engine.name}: {warning}", RenderWarning, stacklevel=2)
     try:
         return done.stdout.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -192,6 +195,36 @@ def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
             f"{engine.name} wrote output that is not UTF-8 SVG (byte {exc.start}); "
             "is it a working Graphviz `dot`?"
         ) from None
+
+
+def engine_warnings(stderr: str) -> list[str]:
+    """Return the engine's warnings worth passing on, once each, without the "Warning:" prefix.
+
+    One warning is left out on purpose: graphviz-pure (as Graphviz without its font libraries)
+    knows the widths of ASCII characters only and counts any other character as a space per
+    UTF-8 byte. That is about right for accented Latin letters and errs wide for symbols; the
+    scripts it under-measures (CJK, Hangul, Arabic, Hebrew, ...) get an explicit node width from
+    argmap (``dot._estimated_width``), and argmap's own labels are ASCII but for the marks ``▲``
+    and ``…``. Passing it on would warn on every map that is not in English, with nothing to do.
+
+    Examples:
+        >>> engine_warnings("Warning: red2 is not a known color.")
+        ['red2 is not a known color.']
+        >>> engine_warnings("Warning: Warning: no value for width of non-ASCII character 194. "
+        ...                 "Falling back to width of space character")
+        []
+    """
+    found: dict[str, None] = {}
+    for line in stderr.splitlines():
+        text = line.strip()
+        while text.startswith("Warning:"):
+            text = text.removeprefix("Warning:").strip()
+        if text and not _WIDTH_FALLBACK.search(text):
+            found[text] = None
+    return list(found)
+
+
+_WIDTH_FALLBACK = re.compile(r"no value for width of non-ASCII character")
 
 
 def _font_paths() -> list[str]:

@@ -407,10 +407,10 @@ def test_the_legend_explains_the_finding_colours() -> None:
 
 def test_tags_show_in_the_header_so_the_analysts_objection_is_marked() -> None:
     nodes = nodes_of(to_dot(north_korea()))
-    assert "REBUTTAL · prisoners_moved · #analyst" in nodes["prisoners_moved"]
+    assert "REBUTTAL | prisoners_moved | #analyst" in nodes["prisoners_moved"]
     # The article's own objection carries no such mark.
     assert "#analyst" not in nodes["withdrawal"]
-    assert "REBUTTAL · withdrawal</FONT>" in nodes["withdrawal"]
+    assert "REBUTTAL | withdrawal</FONT>" in nodes["withdrawal"]
 
 
 # -- chains of attacks on attacks: linear and without recursion ------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from drawing import big_map, pdf_text
 
+import argmap
 from argmap import RendererNotFoundError, RenderError
 from argmap.render import draw, engine
 
@@ -202,3 +203,42 @@ def test_a_png_just_readable_is_drawn_and_one_just_unreadable_is_refused() -> No
 def test_shipped_fonts_exist() -> None:
     for path in engine._font_paths():
         assert Path(path).stat().st_size > 100_000
+
+
+@pytest.mark.needs_engine
+def test_engine_warnings_are_passed_on_once_each() -> None:
+    source = "digraph { a [color=notacolour]; b [color=notacolour] }"
+    with pytest.warns(argmap.RenderWarning) as caught:
+        svg = engine.layout_svg(source)
+    assert "<svg" in svg
+    messages = [str(w.message) for w in caught if issubclass(w.category, argmap.RenderWarning)]
+    assert len(messages) == 1
+    assert "notacolour" in messages[0]
+    assert messages[0].startswith(engine.find_layout_engine().name + ": ")
+
+
+@pytest.mark.needs_engine
+def test_the_width_of_non_ascii_text_is_not_warned_about() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        engine.layout_svg("digraph { a [label=<Süd · 북한 ▲ …>] }")
+
+
+@pytest.mark.needs_engine
+def test_node_headers_are_text_every_engine_measures() -> None:
+    """An all-ASCII map draws with no warning at all from the engine: the headers are ASCII."""
+    m = argmap.ArgumentMap(title="Plain")
+    m.claim("c", "Pressure works.", tags=["analyst"])
+    m.premise("p", "Talks followed.")
+    m.support("p", "c")
+    dot = m.to_dot()
+    assert dot.isascii()
+    done = subprocess.run(  # noqa: S603  # the engine itself, to hear all it says
+        [str(engine.find_layout_engine()), "-Tsvg"],
+        input=dot.encode(),
+        capture_output=True,
+        check=True,
+    )
+    assert done.stderr == b""
