@@ -7,8 +7,13 @@
 # what the central claim depends on. This file is the plain-script twin of `north_korea.ipynb`.
 
 # %%
+import tempfile
+from pathlib import Path
+
 import argmap
 from argmap.examples import ARTICLE_ID, article_text, north_korea
+
+out = Path(tempfile.mkdtemp(prefix="argmap-north-korea-"))  # files go here, not beside the notebook
 
 print(article_text()[:400], "...")
 
@@ -148,9 +153,9 @@ print([str(f) for f in argmap.check(without_thesis).by_rule("unsupported-claim")
 from argmap.render import neighbourhood
 
 print(sorted(neighbourhood(full, "amnesty", depth=1)))
-full.render("amnesty.svg", focus="amnesty", depth=1)
+full.render(out / "amnesty.svg", focus="amnesty", depth=1)
 
 # %%
-full.render("north-korea.svg")
-full.render("north-korea-gaps.png", gaps=report)
-print("wrote north-korea.svg and north-korea-gaps.png")
+full.render(out / "north-korea.svg")
+full.render(out / "north-korea-gaps.png", gaps=report)
+print(sorted(p.name for p in out.iterdir()))

@@ -140,3 +140,14 @@ def test_formats_page_graph_error_is_what_from_networkx_says() -> None:
         argmap.ArgumentMap.from_networkx(g)
     page = " ".join((ROOT / "docs" / "formats.md").read_text(encoding="utf-8").split())
     assert f"`{caught.value}`" in page
+
+
+def test_ci_runs_the_notebooks_after_the_readmes_notebook_install_alone() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [c.strip() for c in _blocks(ROOT / "README.md", "bash")]
+    notebook_command = next(c for c in commands if ".[notebook]" in c)
+    assert 'pip install -q -e ".[notebook]"' in notebook_command
+    assert 'python3 -m venv "$nb_venv" && "$nb_venv/bin/pip" install -q -e ".[notebook]"' in ci
+    assert '"$nb_venv/bin/jupyter" execute' in ci
+    assert "for notebook in examples/*.ipynb" in ci
+    assert "git status --porcelain" in ci

@@ -4,6 +4,7 @@ the twins run as plain scripts, and the stored article map is what the library b
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,25 +46,46 @@ def test_notebook_is_in_sync_with_its_twin(script: str) -> None:
     )
 
 
+def _git_status() -> str | None:
+    """The checkout's ``git status``, untracked files included; None outside a git checkout."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    done = subprocess.run(  # noqa: S603  # git itself, reading the checkout
+        [git, "status", "--porcelain", "--untracked-files=all"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_executes_without_error(notebook: Path, tmp_path: Path) -> None:
+def test_notebook_executes_without_error_and_writes_nothing_beside_it(notebook: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
+    before = _git_status()
     nb = nbformat.read(notebook, as_version=4)
+    # Run it in its own folder, as Jupyter does: whatever it writes must go elsewhere.
     client = nbclient.NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
     )
     client.execute()  # raises CellExecutionError, naming the cell, on any error
+    if before is None:
+        pytest.skip("not a git checkout: cannot tell whether the notebook wrote into it")
+    assert _git_status() == before, f"{notebook.name} wrote files into the checkout"
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert any(o.output_type in ("execute_result", "display_data", "stream") for o in outputs)
 
 
 @pytest.mark.parametrize("script", sorted(_make_notebooks().TWINS))
-def test_script_twin_runs(script: str, tmp_path: Path) -> None:
+def test_script_twin_runs_and_writes_nothing_into_the_checkout(script: str) -> None:
+    before = _git_status()
     result = subprocess.run(  # noqa: S603  # our own example, with this interpreter
         [sys.executable, str(EXAMPLES / script)],
-        cwd=tmp_path,
+        cwd=ROOT,  # as CI runs it
         capture_output=True,
         text=True,
         timeout=300,
@@ -71,6 +93,8 @@ def test_script_twin_runs(script: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "findings" in result.stdout
+    if before is not None:
+        assert _git_status() == before, f"{script} wrote files into the checkout"
 
 
 def test_stored_article_map_is_what_the_library_builds() -> None:
