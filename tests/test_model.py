@@ -403,6 +403,7 @@ def test_models_with_frozen_mappings_pickle_and_deep_copy() -> None:
         with pytest.raises(TypeError):
             again.answered["x"] = "y"  # type: ignore[index]
 
+
 def test_help_says_cites_and_quotes_take_source_ids() -> None:
     import pydoc
 
