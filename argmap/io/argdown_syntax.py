@@ -137,6 +137,7 @@ class Member:
     tags: list[str]
     data: dict[str, JSON] | None
     is_reference: bool
+    plain: str
     line: int
     column: int
     section: Section | None
@@ -352,7 +353,7 @@ _COMMENT_AFTER_NEWLINE = re.compile(
 )
 _FRONT_MATTER = re.compile(rf"===+{_ANY}*?===+")
 _DATA = re.compile(rf"\{{(?:(?!\}}\s[^,}}]){_ANY})*\}}(?!\s*(?:,|\}}))")
-_ESCAPED = re.compile(r"\\(.) *", re.DOTALL)
+_ESCAPED = re.compile(rf"\\({_DOT}) *")
 _SPECIAL = re.compile(r"(?:\.[^\s]+?\.[ \t]?)|(?::[^\s]+?:[ \t]?)")
 _EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
@@ -693,6 +694,12 @@ _TOKEN_NAMES = {
 @dataclass
 class _Content:
     text: str = ""
+    plain: str = ""  # the text without its tags
+
+    def add(self, words: str) -> None:
+        self.text += words
+        self.plain += words
+
     tags: list[str] = field(default_factory=list)
     mentions: list[tuple[Literal["statement", "argument"], str]] = field(default_factory=list)
 
@@ -926,9 +933,9 @@ class _Parser:
         return statement
 
     def _member(self, item: _Item) -> Member:
-        text = item.content.text.strip()
         return Member(
-            text=text,
+            text=item.content.text.strip(),
+            plain=item.content.plain.strip(),
             tags=_union(item.content.tags),
             data=item.data,
             is_reference=item.is_reference,
@@ -1123,9 +1130,9 @@ class _Parser:
                 self._freestyle(content)
             elif kind == "link":
                 token = self._take()
-                content.text += token.group(1)
+                content.add(token.group(1))
                 if token.image.endswith((" ", "\t")):
-                    content.text += " "
+                    content.add(" ")
             elif kind in (
                 "asterisk_bold_start",
                 "underscore_bold_start",
@@ -1138,22 +1145,22 @@ class _Parser:
                     self._content(content, closing=end)
                 close = self._take(end)
                 if close.image.endswith((" ", "\t")):
-                    content.text += " "
+                    content.add(" ")
             elif kind == "tag":
                 token = self._take()
                 content.tags.append(_tag_of(token))
-                content.text += token.image
+                content.text += token.image  # a tag stays in Argdown's text, not in the plain
             elif kind in ("statement_mention", "argument_mention"):
                 token = self._take()
                 content.mentions.append(
                     ("statement" if kind == "statement_mention" else "argument", token.group(1))
                 )
-                content.text += token.image
+                content.add(token.image)
             elif kind == "newline":
                 self._take()
                 following = self._peek()
                 if following in _CONTENT_START and not content.text.endswith(" ") and content.text:
-                    content.text += " "
+                    content.add(" ")
             else:
                 break
             taken += 1
@@ -1166,17 +1173,17 @@ class _Parser:
         while self._peek() in _FREESTYLE_TOKENS:
             token = self._take()
             if token.type == "escaped":
-                content.text += token.image[1:]
+                content.add(token.image[1:])
             elif token.type == "special":
                 code = token.image.strip()
                 if code in SHORTCODES:
-                    content.text += SHORTCODES[code]
+                    content.add(SHORTCODES[code])
                     if token.image.endswith(" "):
-                        content.text += " "
+                        content.add(" ")
                 else:
-                    content.text += token.image
+                    content.add(token.image)
             else:
-                content.text += token.image
+                content.add(token.image)
 
     def _optional_data(self, *, newline_before: bool = False) -> dict[str, JSON] | None:
         if newline_before and self._peek() == "newline" and self._peek(1) == "data":

@@ -1,0 +1,326 @@
+"""Argdown as a map format: the convention, round trips, real files, the reference tool, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
+from hypothesis import HealthCheck, given, settings
+from strategies import maps
+from test_argdown_syntax import reference_relations, relations_of
+
+from argmap import ArgumentMap, Attack, Claim, Source, Support
+from argmap.examples import north_korea
+from argmap.exceptions import FileFormatError, FileWriteError
+from argmap.io.argdown import SUFFIXES, dump, dumps, load, loads, slug, sniff
+from argmap.io.argdown_syntax import parse
+
+needs_shared = pytest.mark.skipif(not SHARED_FILES, reason=NO_SHARED)
+
+
+# -- reading the convention ----------------------------------------------------------------------
+
+
+def test_statements_become_nodes_with_slug_ids_and_titles() -> None:
+    m = loads("[Pressure works]: It does. #hr #(human rights)\n\n[c]: Plain id.\n\nUntitled text.")
+    works = m["pressure-works"]
+    assert isinstance(works, Claim)
+    assert (works.title, works.text) == ("Pressure works", "It does.")
+    assert works.tags == ("hr", "human rights")
+    assert m["c"].title is None  # a title that is its own id adds nothing
+    assert m["untitled-1"].title is None  # Argdown's "Untitled 1" is no title of the author's
+    assert m["untitled-1"].text == "Untitled text."
+
+
+def test_titles_that_slug_alike_get_distinct_ids() -> None:
+    m = loads("[A b]: one\n\n[a-b]: two\n\n<A b>: three")
+    assert [n.id for n in m.nodes()] == ["a-b", "a-b-2", "a-b-3"]
+    assert [n.title for n in m.nodes()] == ["A b", "a-b", "A b"]
+
+
+def test_data_block_fields() -> None:
+    m = loads(
+        "===\nsources:\n  - {id: art, title: The article, text: North Korea agreed to talk.}\n"
+        "===\n\n"
+        "[K]: Talks. {kind: case, source: The article, quotes: [agreed to talk], when: 2006,"
+        " who: [UK, DPRK], cites: [art, Another report], attribution: it is known, weight: 0.5,"
+        " speaker: Kim}\n\n"
+        "[C]: Claim. {central: true, note: mine, assumption: true, acknowledge: {AM101: fine}}"
+    )
+    case = m["k"]
+    assert case.kind == "case"
+    assert [(q.source, q.text, q.start) for q in case.quotes] == [("art", "agreed to talk", 12)]
+    assert (case.when, case.who) == ("2006", ("UK", "DPRK"))
+    assert (case.attribution, case.weight) == ("it is known", 0.5)
+    assert case.cites == ("art", "another-report")
+    assert m.sources["another-report"] == Source(id="another-report", title="Another report")
+    assert case.data == {"speaker": "Kim"}
+    claim = m["c"]
+    assert m.central == "c"
+    assert (claim.note, claim.assumption) == ("mine", True)
+    assert dict(claim.acknowledge) == {"AM101": "fine"}
+
+
+def test_unknown_source_title_creates_the_source() -> None:
+    m = loads('[A]: a {source: "A new report", quotes: [words]}')
+    assert m.sources["a-new-report"].title == "A new report"
+    assert m["a"].quotes[0].source == "a-new-report"
+
+
+def test_headings_become_sections_in_data() -> None:
+    m = loads("# Part one\n\n## Detail\n\n[A]: a\n\n# Part two\n\n[B]: b\n  <+ [C]: c")
+    assert m["a"].data == {"section": ["Part one", "Detail"]}
+    assert m["b"].data == {"section": ["Part two"]}
+    assert m["c"].data == {"section": ["Part two"]}
+
+
+def test_pcs_is_one_linked_support_with_its_rule_as_scheme() -> None:
+    m = loads("<Arg>: Why.\n\n(1) [P]: p\n(2) [Q]: q\n-- Modus ponens --\n(3) [C]: c")
+    support = m["arg"]
+    assert isinstance(support, Support)
+    assert (support.premises, support.conclusion, support.scheme, support.note, support.title) == (
+        ("p", "q"),
+        "c",
+        "Modus ponens",
+        "Why.",
+        "Arg",
+    )
+
+
+def test_intermediate_conclusions_give_chained_supports() -> None:
+    m = loads(
+        "<Chain> {weight: 0.8}\n\n(1) [A]: a\n(2) [B]: b\n-- r1 {speaker: X} --\n(3) [C]: c\n"
+        "(4) [D]: d\n----\n(5) [E]: e"
+    )
+    first, main = m["chain.1"], m["chain"]
+    assert isinstance(first, Support)
+    assert isinstance(main, Support)
+    assert (first.premises, first.conclusion, first.scheme, first.data) == (
+        ("a", "b"),
+        "c",
+        "r1",
+        {"speaker": "X"},
+    )
+    assert (main.premises, main.conclusion, main.weight) == (("c", "d"), "e", 0.8)
+
+
+def test_relations_become_inferences() -> None:
+    m = loads("[A]: a\n  + [B]: b\n  - [C]: c\n  >< [D]: d\n  +> [E]: e\n  -> [F]: f")
+    found = {(n.kind, n.premises, n.target) for n in m.inferences()}
+    assert found == {
+        ("support", ("b",), "a"),
+        ("attack", ("c",), "a"),
+        ("attack", ("a",), "d"),
+        ("attack", ("d",), "a"),
+        ("support", ("a",), "e"),
+        ("attack", ("a",), "f"),
+    }
+
+
+def test_arguments_relate_through_their_conclusions_and_inferences() -> None:
+    m = loads(
+        "<Arg>\n  +> [T]: t\n  <_ [U]: u\n  <+ [S]: s\n  <- [R]: r\n\n<Arg>\n\n(1) [P]: p\n----\n"
+        "(2) [C]: c\n\n<Loose>: An argument without a structure.\n  -> [T]"
+    )
+    by_target = {(n.kind, n.premises[0], n.target): n for n in m.inferences() if n.id != "arg"}
+    assert set(by_target) == {
+        ("support", "c", "t"),  # the argument's support leaves from its conclusion
+        ("attack", "u", "arg"),  # an undercut of the argument's support
+        ("support", "s", "c"),  # a support of the argument: of its conclusion, remembered
+        ("attack", "r", "arg"),  # an attack on the argument: on its support, marked as such
+        ("attack", "loose", "t"),
+    }
+    assert by_target["support", "s", "c"].data == {"argdown_target": "arg"}
+    assert by_target["attack", "r", "arg"].data == {"argdown": "attack"}
+    assert by_target["attack", "u", "arg"].data == {}
+    assert m["loose"].data == {"argdown": "argument"}
+    assert m["loose"].text == "An argument without a structure."
+
+
+def test_an_argument_listing_premises_is_one_inference() -> None:
+    m = loads(
+        "[C]: c\n\n[P]: p\n\n[Q]: q\n\n"
+        "<Obj>: An objection. {premises: [p, Q], speaker: Kim}\n  -> [C]"
+        "\n\n<Undercut> {premises: [p]}\n  _> <Obj>\n\n<Given> {premises: []}\n  +> [C]"
+    )
+    objection, undercut, given_ = m["obj"], m["undercut"], m["given"]
+    assert isinstance(objection, Attack)
+    assert (objection.premises, objection.target, objection.note, objection.data) == (
+        ("p", "q"),
+        "c",
+        "An objection.",
+        {"speaker": "Kim"},
+    )
+    assert isinstance(undercut, Attack)
+    assert undercut.target == "obj"
+    assert isinstance(given_, Support)
+    assert (given_.premises, given_.conclusion) == ((), "c")
+
+
+# -- round trips ---------------------------------------------------------------------------------
+
+
+def test_the_article_round_trips() -> None:
+    m = north_korea()
+    assert loads(dumps(m)) == m
+
+
+def test_small_map_round_trips(small: ArgumentMap) -> None:
+    assert loads(dumps(small)) == small
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_random_maps_round_trip(m: ArgumentMap) -> None:
+    assert loads(dumps(m)) == m
+
+
+def test_hostile_titles_texts_and_data_round_trip() -> None:
+    m = ArgumentMap(title="=== not front matter ===")
+    m.add_source(Source(id="src", title="A } b", text="x === y", data={"k": [1, "}\u2028"]}))
+    m.add(Claim(id="a", text="  line one\nline two ", title="[odd] title]: x", tags=("a)b", " t")))
+    m.add(Claim(id="b", text="_under_ *star* #hash @[m] <x> {d} // c /* e */ .A. \\", title="a"))
+    m.add(Claim(id="c", text="c", title="Untitled 1", data={"kind": "not mine", "section": 3}))
+    m.add(Claim(id="d", text="d", data={"section": ["# H", "Sub [x]"], "n": 1e-05, "f": 1.5}))
+    m.support(["a", "b"], "c", id="s", scheme="a, b -- c", title="<weird>")
+    m.attack(["d"], "s", id="x", title="d")
+    m.attack(["a"], "x", id="y")
+    m.attack(["c"], "a", id="c-attacks-a")
+    text = dumps(m)
+    assert loads(text) == m
+
+
+@needs_shared
+@pytest.mark.parametrize("path", SHARED_FILES, ids=lambda p: p.stem)
+def test_shared_file_loads_and_round_trips(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    m = load(path)
+    doc = parse(text)
+    structures = [a for a in doc.arguments.values() if a.pcs]
+    loose = [a for a in doc.arguments.values() if not a.pcs]
+    assert sum(1 for _ in m.statements()) == len(doc.statements) + len(loose)
+    assert len(m.nodes("support")) >= sum(len(a.inferences) for a in structures)
+    assert loads(dumps(m)) == m
+
+
+# -- the reference implementation ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Our dumps of the article's map, of a hostile map and of every shared file, each read by
+    ``argdown json``."""
+    why = reference_missing()
+    if why:
+        pytest.skip(why)
+    folder = tmp_path_factory.mktemp("argdown-dumps")
+    texts = {"north-korea": dumps(north_korea())}
+    for path in SHARED_FILES:
+        texts[path.stem] = dumps(load(path))
+    files = []
+    for name, text in texts.items():
+        (folder / f"{name}.argdown").write_text(text, encoding="utf-8")
+        files.append(folder / f"{name}.argdown")
+    docs = argdown_json(files, tmp_path_factory.mktemp("argdown-dumps-json"))
+    return {name: (texts[name], docs[name]) for name in texts}
+
+
+def test_argdown_cli_reads_our_dumps_as_we_do(
+    dumped: dict[str, tuple[str, dict[str, Any]]],
+) -> None:
+    assert "north-korea" in dumped
+    for name, (text, ref) in dumped.items():
+        doc = parse(text)
+        assert list(doc.statements) == list(ref["statements"]), name
+        assert list(doc.arguments) == list(ref["arguments"]), name
+        assert relations_of(doc) == reference_relations(ref), name
+
+
+# -- files, sniffing, errors ---------------------------------------------------------------------
+
+
+def test_load_and_dump_files(tmp_path: Path) -> None:
+    path = tmp_path / "nk.argdown"
+    dump(north_korea(), path)
+    assert load(path) == north_korea()
+    with pytest.raises(FileWriteError):
+        dump(north_korea(), tmp_path / "missing" / "x.argdown")
+    assert SUFFIXES == (".argdown", ".ad")
+
+
+def test_load_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match="no such file"):
+        load(tmp_path / "none.argdown")
+    bad = tmp_path / "bad.argdown"
+    bad.write_bytes(b"[A]: \xff")
+    with pytest.raises(FileFormatError, match=r"bad.argdown:1: not UTF-8"):
+        load(bad)
+    bad.write_text("[A]: a\n+ [B]", encoding="utf-8")
+    with pytest.raises(FileFormatError, match=r"bad.argdown:2:1: a relation must be indented"):
+        load(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("[A]: a {kind: argument}", 1, "not a statement kind"),
+        ("[A]: a {central: true}\n\n[B]: b {central: true}", 3, "both marked central"),
+        ("[A]: a {central: yes please}", 1, "must be true or false"),
+        ("[A]: a {quotes: [x]}", 1, "need a source"),
+        ("[A]: a {id: 'not an id!'}", 1, "not a valid id"),
+        ("[A]: a {id: x}\n\n[B]: b {id: x}", 3, "given twice"),
+        ("[A]: a {kind: premise, weight: 2}", 1, "weight"),
+        ("<O> {premises: [a]}\n  -> [A]: a\n  -> [B]: b", 1, "exactly one outgoing relation"),
+        ("[P]: p\n\n<O> {premises: [p]}\n  -> [A]: a\n\n<S> {premises: [p]}\n  +> <O>", 7, "supp"),
+        ("===\nsources: 3\n===\n\n[A]: a", 1, "list of sources"),
+        ("===\nsources: [{id: s}]\n===\n\n[A]: a", 1, "title"),
+        ("===\ntitle: [1]\n===\n\n[A]: a", 1, "title must be text"),
+        (
+            "===\nsources: [{id: s, title: S, text: hello}]\n===\n\n"
+            "[A]: a {source: s, quotes: [bye]}",
+            5,
+            "does not occur",
+        ),
+    ],
+)
+def test_map_errors_name_the_line(text: str, line: int, words: str | None) -> None:
+    with pytest.raises(FileFormatError) as info:
+        loads(text, path="m.argdown")
+    assert info.value.line == line
+    assert str(info.value).startswith(f"m.argdown:{line}")
+    if words:
+        assert words in str(info.value)
+
+
+def test_unknown_premise_is_named() -> None:
+    with pytest.raises(FileFormatError, match="nowhere"):
+        loads("[A]: a\n\n<O> {premises: [nowhere]}\n  -> [A]")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("[A]: a", True),
+        ("<A>: a", True),
+        ("<A>\n\n(1) a", True),
+        ("===\ntitle: x\n===", True),
+        ("// comment\n(1) a\n(2) b", True),
+        ("# Heading\n\nA plain statement.", True),
+        ('{"argmap": 2, "nodes": []}', False),
+        ("argmap: 2\nnodes: []", False),
+        ("# comment\nargmap: 2", False),
+        ("<?xml version='1.0'?><arggraph>", False),
+        ("", False),
+    ],
+)
+def test_sniff(head: str, expected: bool) -> None:
+    assert sniff(head) is expected
+
+
+def test_slug() -> None:
+    assert slug("Pressure works!") == "pressure-works"
+    assert slug("  -- x -- ") == "x"
+    assert slug("") == "node"
+    assert len(slug("a" * 500)) <= 120
