@@ -10,6 +10,8 @@ Examples:
     ['p']
 """
 
+from typing import Any
+
 from argmap.checks import Finding, Report, check
 from argmap.exceptions import (
     ArgmapError,
@@ -41,6 +43,14 @@ from argmap.model import (
 from argmap.semantics import Labelling, evaluate
 
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """Let ``%load_ext argmap`` register the ``%%argdown`` cell magic (see :mod:`argmap.magics`)."""
+    from argmap.magics import load_ipython_extension as load  # noqa: PLC0415 - IPython only here
+
+    load(ipython)
+
 
 __all__ = [
     "ArgmapError",
@@ -75,6 +85,7 @@ __all__ = [
     "evaluate",
     "from_dict",
     "load",
+    "load_ipython_extension",
     "loads",
     "schema",
     "to_dict",
