@@ -247,6 +247,11 @@ class _Reader:
             if entity.role == "inference":
                 self._inference(entity)
         self._relations()
+        # Statements, then supports, then attacks: every reference is there when it is added.
+        rank = {"support": 1, "attack": 2}
+        order = sorted(range(len(self.nodes)), key=lambda i: rank.get(self.nodes[i].kind, 0))
+        self.nodes = [self.nodes[i] for i in order]
+        self.lines = [self.lines[i] for i in order]
         try:
             return ArgumentMap(
                 title=title,

@@ -728,6 +728,7 @@ class _Parser:
         self.statements: dict[str, Statement] = {}
         self.arguments: dict[str, Argument] = {}
         self.relations: list[Relation] = []
+        self._relation_keys: set[tuple[str, Ref, Ref]] = set()
         self.sections: list[Section] = []
         self.section: Section | None = None
         self.inference: Inference | None = None
@@ -1106,17 +1107,13 @@ class _Parser:
         self._add_relation(Relation(kind, source, target, line))  # type: ignore[arg-type]
 
     def _add_relation(self, relation: Relation) -> None:
-        for existing in self.relations:
-            if existing.kind != relation.kind:
-                continue
-            if existing.source == relation.source and existing.target == relation.target:
-                return
-            if (
-                relation.kind == "contradictory"
-                and existing.source == relation.target
-                and existing.target == relation.source
-            ):
-                return
+        key = (relation.kind, relation.source, relation.target)
+        if key in self._relation_keys or (
+            relation.kind == "contradictory"
+            and ("contradictory", relation.target, relation.source) in self._relation_keys
+        ):
+            return
+        self._relation_keys.add(key)
         self.relations.append(relation)
 
     # -- text
@@ -1225,25 +1222,31 @@ class _Parser:
         its last inference; a relation that then exists twice (or points at itself) goes."""
         live = list(self.relations)
         dropped: set[int] = set()
+        # (kind, source, target) -> the live relations with them, kept up to date below.
+        index: dict[tuple[str, Ref, Ref], set[int]] = {}
+        for r in live:
+            index.setdefault((r.kind, r.source, r.target), set()).add(id(r))
 
-        def exists(relation: Relation, *, source: Ref | None, target: Ref) -> bool:
-            return any(
-                r is not relation
-                and id(r) not in dropped
-                and r.kind == relation.kind
-                and r.target == target
-                and (source is None or r.source == source)
-                for r in live
-            )
+        def move(relation: Relation, source: Ref, target: Ref) -> None:
+            index[(relation.kind, relation.source, relation.target)].discard(id(relation))
+            relation.source, relation.target = source, target
+            index.setdefault((relation.kind, source, target), set()).add(id(relation))
+
+        def exists(relation: Relation) -> bool:
+            key = (relation.kind, relation.source, relation.target)
+            return bool(index.get(key, set()) - {id(relation)})
+
+        def drop(relation: Relation) -> None:
+            dropped.add(id(relation))
+            index[(relation.kind, relation.source, relation.target)].discard(id(relation))
 
         for relation in live:
             source, target = relation.source, relation.target
             if source.type == "argument" and self.arguments[source.title].pcs:
-                relation.source = Ref("statement", self.arguments[source.title].pcs[-1].title)
-                if relation.target == relation.source or exists(
-                    relation, source=relation.source, target=relation.target
-                ):
-                    dropped.add(id(relation))
+                conclusion = Ref("statement", self.arguments[source.title].pcs[-1].title)
+                move(relation, conclusion, target)
+                if relation.target == relation.source or exists(relation):
+                    drop(relation)
                     continue
             if (
                 target.type == "argument"
@@ -1251,30 +1254,35 @@ class _Parser:
                 and self.arguments[target.title].pcs
             ):
                 argument = self.arguments[target.title]
-                relation.target = Ref("inference", target.title, argument.inferences[-1].index)
-                if exists(relation, source=relation.source, target=relation.target):
-                    dropped.add(id(relation))
+                inference = Ref("inference", target.title, argument.inferences[-1].index)
+                move(relation, relation.source, inference)
+                if exists(relation):
+                    drop(relation)
         self.relations = [r for r in live if id(r) not in dropped]
 
     def _transform_statement_relations(self) -> None:
         kept: list[Relation] = []
+        contrary: set[frozenset[Ref]] = set()
         for relation in self.relations:
             if relation.source.type == "statement" and relation.target.type == "statement":
                 if relation.kind == "support":
                     relation.kind = "entails"
                 elif relation.kind == "attack":
-                    if any(
-                        r.kind == "contrary"
-                        and {r.source, r.target} == {relation.source, relation.target}
-                        for r in kept
-                    ):
+                    pair = frozenset((relation.source, relation.target))
+                    if pair in contrary:
                         continue
+                    contrary.add(pair)
                     relation.kind = "contrary"
             kept.append(relation)
         self.relations = kept
 
     def _remove_redundant_attacks(self) -> None:
         """Drop a statement's attack on an argument when it attacks one of its premises."""
+        touching: dict[Ref, list[Relation]] = {}
+        for r in self.relations:
+            if r.source.type == "statement" and r.target.type == "statement":
+                touching.setdefault(r.source, []).append(r)
+                touching.setdefault(r.target, []).append(r)
         kept: list[Relation] = []
         for relation in self.relations:
             if (
@@ -1287,8 +1295,7 @@ class _Parser:
                 premises = {s.title for s in argument.pcs if s.role == "premise"}
                 if any(
                     self._opposes_premise(other, relation.source, premises)
-                    for other in self.relations
-                    if other is not relation
+                    for other in touching.get(relation.source, [])
                 ):
                     continue
             kept.append(relation)
