@@ -401,7 +401,7 @@ class ArgumentMap:
 
         Examples:
             >>> from argmap.examples import north_korea
-            >>> dot = north_korea().to_dot(focus="amnesty", depth=1)
+            >>> dot = north_korea().to_dot(focus="reacts", depth=1)
             >>> '"prisoners_moved" [' in dot, '"agenda" [' in dot
             (True, False)
         """
@@ -663,9 +663,9 @@ class ArgumentMap:
         Examples:
             >>> from argmap.examples import north_korea
             >>> m = north_korea()
-            >>> m.remove("amnesty", cascade=True)
-            ['amnesty', 's_amnesty', 'u_amnesty']
-            >>> "prisoners_moved" in m, "cannot_ignore" in m
+            >>> m.remove("prisoners_moved", cascade=True)
+            ['prisoners_moved', 'u_amnesty']
+            >>> "s_effective" in m, "reacts" in m
             (True, True)
         """
         if node_id in self._sources:

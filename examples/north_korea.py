@@ -48,7 +48,9 @@ m.central = "agenda"
 #
 # A case keeps apart where its *words* come from (`quotes`) and what the article *cites as
 # evidence* for it (`cites`). This article cites nothing, so `cites` stays empty; the defectors
-# case also carries the article's hedge, "it is known to us".
+# case also carries the article's hedge, "it is known to us". Its point ("as organisations
+# raised it, punishment eased") is a sequence offered as a cause, so the support names the
+# scheme *argument from correlation to cause*, whose critical questions ask about other causes.
 
 # %%
 defectors = m.case(
@@ -58,7 +60,7 @@ defectors = m.case(
     source=ARTICLE_ID,
     attribution="it is known to us",
 )
-m.support("defectors", "pressure", id="s_defectors", scheme="example")
+m.support("defectors", "pressure", id="s_defectors", scheme="correlation_to_cause")
 print(defectors.quotes[0])
 
 # %% [markdown]
@@ -96,8 +98,14 @@ print(argmap.check(m, select=["AM1", "AM2", "AM3"]))
 #
 # ## 4. The full map, drawn
 #
-# The full reading ships with argmap: five cases, the intermediate claims, and one weakness of
-# the article recorded as data (an undercutter: the regime emptied the camps before showing them).
+# The full reading ships with argmap. It keeps apart the article's opening claim (awareness
+# campaigns succeeded, "despite the strong opposition"), its title's thesis (pressure is
+# effective), what its cases show (the regime reacts) and what two of them report (abuses fell),
+# so that each step of the slide between them can be questioned. The practical inference to the
+# agenda is linked to a goal premise the article takes for granted, marked as the analyst's. The
+# analyst's objection (the regime emptied the camps before showing them) undercuts the step from
+# "the regime reacts" to "pressure is effective"; a statement that attacks is labelled by what it
+# does, REBUTS or UNDERCUTS, beside its kind.
 
 # %%
 full = north_korea()
@@ -111,10 +119,12 @@ report = argmap.check(full)
 report
 
 # %% [markdown]
-# As text, leaving out the critical questions (AM601, info) for a first read:
+# As text it reads in one screen: no error (the map is sound), the text's weaknesses as warnings,
+# each scheme's open critical questions once, and apart, the weaknesses the map records on
+# purpose (`acknowledge` on the node, with the reason), which no longer fail a check.
 
 # %%
-print(argmap.check(full, ignore=["AM601"]))
+print(report)
 
 # %% [markdown]
 # The same findings as a DataFrame, for filtering and counting:
@@ -126,9 +136,9 @@ frame.groupby(["severity", "rule"]).size()
 # %% [markdown]
 # ## 6. What does the central claim depend on?
 #
-# No single case is essential (several converge on the thesis), but everything runs through one
-# claim, "pressure is effective". Remove the whole Amnesty case and the map stays grounded;
-# remove the thesis and the central claim has nothing left.
+# No single case is essential (several converge on the regime's reactions), but everything runs
+# through one claim, "pressure is effective". Remove the whole Amnesty case and the map stays
+# grounded; remove the thesis and the central claim has nothing left.
 
 # %%
 from argmap.checks import grounding_cases, necessary_cases
@@ -146,14 +156,14 @@ print([str(f) for f in argmap.check(without_thesis).by_rule("unsupported-claim")
 # %% [markdown]
 # ## 7. Zoom in
 #
-# `focus` and `depth` draw the neighbourhood of one node: here, the Amnesty case and what it
-# bears on.
+# `focus` and `depth` draw the neighbourhood of one node: here, the regime's reactions, what
+# they rest on, and the step to "pressure is effective" that the analyst's objection undercuts.
 
 # %%
 from argmap.render import neighbourhood
 
-print(sorted(neighbourhood(full, "amnesty", depth=1)))
-full.render(out / "amnesty.svg", focus="amnesty", depth=1)
+print(sorted(neighbourhood(full, "reacts", depth=1)))
+full.render(out / "reacts.svg", focus="reacts", depth=1)
 
 # %%
 full.render(out / "north-korea.svg")

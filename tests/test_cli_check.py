@@ -14,8 +14,10 @@ from argmap.checks import RULES
 from argmap.cli import main
 from argmap.examples import north_korea
 
-FINDING_KEYS = ["path", "rule", "name", "severity", "nodes", "message", "explanation"]
-SUMMARY_KEYS = ["error", "warning", "info", "total", "rules"]
+FINDING_KEYS = [
+    *("path", "rule", "name", "severity", "nodes", "message", "explanation", "acknowledged")
+]
+SUMMARY_KEYS = ["error", "warning", "info", "acknowledged", "total", "rules"]
 
 
 def _run(*args: str | Path) -> Result:
@@ -34,9 +36,13 @@ def _warning_only(path: Path) -> Path:
 
 
 def _with_error(path: Path) -> Path:
-    """A map with one error (AM101) and one info (AM001)."""
+    """A map that contradicts itself: one error (AM104, a circle of supports), two warnings (AM102,
+    each claim ungrounded) and one info (AM001)."""
     m = argmap.ArgumentMap(title="Errors")
-    m.claim("lonely", "Nothing supports this.")
+    m.claim("a", "A, because B.")
+    m.claim("b", "B, because A.")
+    m.support("a", "b", id="s_ab")
+    m.support("b", "a", id="s_ba")
     argmap.dump(m, path)
     return path
 
@@ -48,8 +54,10 @@ def _clean(path: Path) -> Path:
     m.claim("c", "C.")
     m.case("k1", "K1.", quotes=["Executions fell."], source="un", cites=["un"])
     m.case("k2", "K2.", quotes=["Executions"], source="un", cites=["un"])
+    m.case("k3", "K3.", quotes=["fell"], source="un", cites=["un"])
     m.support("k1", "c")
     m.support("k2", "c")
+    m.support("k3", "c")  # three cases: more than a fragile two
     m.central = "c"
     assert argmap.check(m, ignore=["AM402"]).findings == ()
     argmap.dump(m, path)
@@ -104,7 +112,7 @@ def test_the_article_map_has_no_error(tmp_path: Path) -> None:
 
 def test_select_and_ignore_change_the_exit_code(tmp_path: Path) -> None:
     path = _with_error(tmp_path / "e.json")
-    assert _run("check", path, "--ignore", "AM101").exit_code == 0
+    assert _run("check", path, "--ignore", "AM104").exit_code == 0
     assert _run("check", path, "--select", "AM3,AM0", "--fail-on", "info").exit_code == 1
     assert _run("check", path, "--select", "AM3", "--fail-on", "info").exit_code == 0
 
@@ -117,7 +125,7 @@ def test_text_output_is_the_report_per_path(tmp_path: Path) -> None:
     result = _run("check", path)
     m = argmap.load(path)
     assert result.stdout == f"{path}: {argmap.check(m)}\n"
-    assert "error\n  AM101 unsupported-claim [lonely]" in result.stdout
+    assert "error\n  AM104 circular-support [a, b]" in result.stdout
 
 
 def test_text_output_of_several_paths(tmp_path: Path) -> None:
@@ -128,7 +136,7 @@ def test_text_output_of_several_paths(tmp_path: Path) -> None:
     blocks = result.stdout.split(f"\n\n{second}: ")
     assert len(blocks) == 2
     assert blocks[0].startswith(f"{first}: Warnings: ")
-    assert blocks[1].startswith("Errors: 2 findings: 1 error, 1 info")
+    assert blocks[1].startswith("Errors: 4 findings: 1 error, 2 warnings, 1 info")
 
 
 # -- JSON output ------------------------------------------------------------------------------
@@ -136,19 +144,20 @@ def test_text_output_of_several_paths(tmp_path: Path) -> None:
 
 def test_json_output_shape(tmp_path: Path) -> None:
     path = _with_error(tmp_path / "e.json")
-    result = _run("check", path, "--format", "json")
+    result = _run("check", path, "--format", "json", "--select", "AM104,AM001")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert list(data) == ["findings", "summary"]
     assert data["findings"] == [
         {
             "path": str(path),
-            "rule": "AM101",
-            "name": "unsupported-claim",
+            "rule": "AM104",
+            "name": "circular-support",
             "severity": "error",
-            "nodes": ["lonely"],
-            "message": "claim 'lonely' has no support",
+            "nodes": ["a", "b"],
+            "message": "'a' supports itself through a cycle of 2 statements",
             "explanation": data["findings"][0]["explanation"],
+            "acknowledged": None,
         },
         {
             "path": str(path),
@@ -158,6 +167,7 @@ def test_json_output_shape(tmp_path: Path) -> None:
             "nodes": [],
             "message": "the map names no central claim",
             "explanation": data["findings"][1]["explanation"],
+            "acknowledged": None,
         },
     ]
     for f in data["findings"]:
@@ -167,8 +177,9 @@ def test_json_output_shape(tmp_path: Path) -> None:
         "error": 1,
         "warning": 0,
         "info": 1,
+        "acknowledged": 0,
         "total": 2,
-        "rules": {"AM001": 1, "AM101": 1},
+        "rules": {"AM001": 1, "AM104": 1},
     }
 
 
@@ -181,16 +192,19 @@ def test_json_output_merges_several_paths(tmp_path: Path) -> None:
     assert [(f["path"], f["rule"]) for f in data["findings"]] == [
         (str(first), "AM102"),
         (str(first), "AM103"),
-        (str(second), "AM101"),
+        (str(second), "AM104"),
+        (str(second), "AM102"),
+        (str(second), "AM102"),
         (str(second), "AM001"),
     ]
     assert list(data["summary"]) == SUMMARY_KEYS
     assert data["summary"] == {
         "error": 1,
-        "warning": 2,
+        "warning": 4,
         "info": 1,
-        "total": 4,
-        "rules": {"AM001": 1, "AM101": 1, "AM102": 1, "AM103": 1},
+        "acknowledged": 0,
+        "total": 6,
+        "rules": {"AM001": 1, "AM102": 3, "AM103": 1, "AM104": 1},
     }
 
 
@@ -297,10 +311,11 @@ def test_demo_prints_the_gap_report_and_writes_it_as_json(tmp_path: Path) -> Non
     data = json.loads(report_path.read_text(encoding="utf-8"))
     assert data == json.loads(report.to_json())
     assert list(data) == ["findings", "summary"]
-    assert all(
-        list(f) == ["rule", "name", "severity", "nodes", "message", "explanation"]
-        for f in data["findings"]
-    )
+    assert all(list(f) == FINDING_KEYS[1:] for f in data["findings"])
+    # The article's map records some of the text's weaknesses on purpose.
+    assert {f["rule"] for f in data["findings"] if f["acknowledged"]} == {
+        *("AM101", "AM102", "AM103", "AM201", "AM202")
+    }
     # The map it writes checks the same.
     assert argmap.check(argmap.load(out / "north-korea.json")) == report
 

@@ -2,7 +2,9 @@
 
 :func:`check` runs every rule (or those chosen) over a map and returns a :class:`Report`. Each
 rule lives in the module of its gap kind: ``support``, ``cycles``, ``attacks``, ``evidence``,
-``fragility``, ``structure`` and ``schemes``; ``docs/rules.md`` documents each one.
+``fragility``, ``structure`` and ``schemes``; ``docs/rules.md`` documents each one. After the
+rules run, :func:`~argmap.checks.acknowledge.acknowledge` marks the findings the map acknowledges
+and reports acknowledgements that match none.
 
 Examples:
     >>> import argmap
@@ -10,8 +12,9 @@ Examples:
     >>> report = argmap.check(north_korea())
     >>> [f.nodes[0] for f in report.by_rule("hearsay-case")]
     ['defectors']
-    >>> argmap.check(north_korea(), select=["AM1"]).summary()["total"]
-    0
+    >>> support = argmap.check(north_korea(), select=["AM1"]).summary()
+    >>> support["total"], support["acknowledged"]  # recorded on purpose, with reasons
+    (3, 3)
 """
 
 from __future__ import annotations
@@ -20,7 +23,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 # Importing the rule modules registers their rules, in code order.
-from argmap.checks import attacks, cycles, evidence, fragility, schemes, structure, support
+from argmap.checks import (
+    acknowledge,
+    attacks,
+    cycles,
+    evidence,
+    fragility,
+    schemes,
+    structure,
+    support,
+)
 from argmap.checks.grounding import grounded, grounding_cases, necessary_cases
 from argmap.checks.index import MapIndex
 from argmap.checks.report import SEVERITIES, Finding, Report, Severity
@@ -73,4 +85,6 @@ def check(
     """
     rules: list[Rule] = select_rules(select, ignore)
     index = MapIndex.of(m)
-    return Report((f for r in rules for f in r.run(index, r)), title=m.title)
+    findings = [f for r in rules for f in r.run(index, r)]
+    # A post-pass: acknowledgements are about the findings of every rule that ran.
+    return Report(acknowledge.acknowledge(index, findings, rules), title=m.title)

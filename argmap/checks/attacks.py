@@ -56,7 +56,7 @@ def unanswered_attacks(index: MapIndex, r: Rule) -> Iterator[Finding]:
 @rule(
     "AM202",
     "undercut-claim",
-    "error",
+    "warning",
     "A statement whose every support is undercut by an unanswered attack.",
 )
 def undercut_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:

@@ -1,4 +1,11 @@
-"""What the central claim depends on: the cases it cannot do without, and its evidence base."""
+"""What the central claim, and each answer to an objection, depends on: the cases it cannot do
+without, and its evidence base.
+
+A grounded statement is *fragile* when one case is necessary to it (without that case, no chain
+of support reaches evidence), or when all its evidence is at most :data:`FEW_CASES` cases. The
+same test applies to the central claim (AM401) and to every answer to an objection against what
+the map stands by (AM403): an objection answered with two anecdotes is answered weakly.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,11 @@ from typing import TYPE_CHECKING
 from argmap.checks.grounding import grounding_cases, necessary_cases
 from argmap.checks.rules import rule
 from argmap.model import Case
+
+__all__ = ["FEW_CASES"]
+
+FEW_CASES = 2
+"""A grounded statement whose whole evidence is this many cases or fewer is fragile."""
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -22,26 +34,91 @@ def _grounded_central(index: MapIndex) -> str | None:
     return central if central is not None and central in index.grounded else None
 
 
+def _fragile(index: MapIndex, node_id: str, what: str) -> tuple[list[str], str, str] | None:
+    """The cases a grounded statement is fragile on, a message and an explanation; None if sound.
+
+    ``what`` names the statement in the message, such as ``"the central claim 'c'"``.
+    """
+    needed = sorted(necessary_cases(index, node_id))
+    if needed:
+        return (
+            needed,
+            f"{what} depends on "
+            + (f"a single case, {needed[0]!r}" if len(needed) == 1 else f"each of {needed}"),
+            f"Minimal set of cases it depends on: {', '.join(needed)}. Removing any one of them "
+            "leaves it with no chain of support that reaches evidence. Look for independent "
+            "evidence, or weigh these cases with extra care.",
+        )
+    cases = sorted(grounding_cases(index, node_id))
+    if len(cases) <= FEW_CASES:
+        return (
+            cases,
+            f"{what} rests on only {len(cases)} case{'s' if len(cases) != 1 else ''}: "
+            + ", ".join(cases),
+            f"All its evidence is {', '.join(cases)}; no one of them is indispensable, but "
+            f"{FEW_CASES} cases or fewer are anecdotes, not a pattern. Look for more evidence, "
+            "or weigh these cases with extra care.",
+        )
+    return None
+
+
 @rule(
     "AM401",
     "fragile-central-claim",
     "warning",
-    "The central claim's grounding rests on a single case: without it, no evidence is left.",
+    "The central claim rests on a single indispensable case, or on two cases or fewer in all.",
 )
 def fragile_central_claim(index: MapIndex, r: Rule) -> Iterator[Finding]:
     central = _grounded_central(index)
     if central is None:
         return
-    needed = sorted(necessary_cases(index, central))
-    if needed:
-        yield r.finding(
-            [central, *needed],
-            f"the central claim {central!r} depends on "
-            + (f"a single case, {needed[0]!r}" if len(needed) == 1 else f"each of {needed}"),
-            f"Minimal set of cases it depends on: {', '.join(needed)}. Removing any one of them "
-            "leaves the central claim with no chain of support that reaches evidence. Look for "
-            "independent evidence, or weigh these cases with extra care.",
-        )
+    fragile = _fragile(index, central, f"the central claim {central!r}")
+    if fragile is not None:
+        cases, message, explanation = fragile
+        yield r.finding([central, *cases], message, explanation)
+
+
+def _answers(index: MapIndex) -> dict[str, str]:
+    """Statements that answer an objection to what the map stands by -> what they answer.
+
+    An objection is an attack on a standing statement, or on a support or attack that bears on
+    one. It is answered by the premises of an attack on one of its premises or on the objection
+    itself, and a support's critical question by the statement its ``answered`` names.
+    """
+    standing = index.standing_set
+    answers: dict[str, str] = {}
+    for aid, attack in index.attacks.items():
+        support = index.supports.get(attack.target)
+        bears_on = support.conclusion if support else attack.target
+        if bears_on not in standing:
+            continue
+        for target in (*attack.premises, aid):
+            for answer_id in index.attacks_into.get(target, ()):
+                for premise in index.attacks[answer_id].premises:
+                    by = ", ".join(attack.premises) or "no premise"
+                    answers.setdefault(premise, f"objection {aid} ({by})")
+    for sid, support in index.supports.items():
+        if support.conclusion in standing:
+            for question, answer in support.answered.items():
+                answers.setdefault(answer, f"critical question {question} of {sid!r}")
+    return answers
+
+
+@rule(
+    "AM403",
+    "fragile-answer",
+    "warning",
+    "An answer to an objection that rests on a single indispensable case, or on two or fewer.",
+)
+def fragile_answers(index: MapIndex, r: Rule) -> Iterator[Finding]:
+    grounded = index.grounded
+    for answer, answered in sorted(_answers(index).items()):
+        if answer not in grounded or index.statements[answer].kind == "case":
+            continue  # no evidence at all is AM102's finding; a case is its own evidence
+        fragile = _fragile(index, answer, f"the answer {answer!r} to {answered}")
+        if fragile is not None:
+            cases, message, explanation = fragile
+            yield r.finding([answer, *cases], message, explanation)
 
 
 @rule(

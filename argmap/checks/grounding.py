@@ -1,6 +1,8 @@
 """Grounding: which statements rest, through chains of support, on evidence (cases).
 
-A case is grounded. Any other statement is grounded when at least one of its supports has *every*
+A case is grounded, and so is an assumption (a statement marked ``assumption``: accepted unless
+questioned, as in Carneades, such as a reconstructed goal or value premise that no case could
+ground). Any other statement is grounded when at least one of its supports has *every*
 premise grounded: a linked support counts only as a whole, several supports are alternatives.
 Support cycles ground nothing by themselves (the least fixpoint). Attacks play no part here: they
 are a different question (see the attack rules).
@@ -39,13 +41,13 @@ def _index(m: ArgumentMap | MapIndex) -> MapIndex:
 def grounded(m: ArgumentMap | MapIndex) -> dict[str, str | None]:
     """Return the grounded statements, each with the support that first grounded it.
 
-    Cases map to ``None``. Forward chaining from the cases (a Horn-clause count-down), so each
-    support is looked at once per premise.
+    Cases and assumptions map to ``None``. Forward chaining from them (a Horn-clause count-down),
+    so each support is looked at once per premise.
     """
     index = _index(m)
     missing = {sid: len(s.premises) for sid, s in index.supports.items()}
     by: dict[str, str | None] = {
-        sid: None for sid, s in index.statements.items() if s.kind == "case"
+        sid: None for sid, s in index.statements.items() if s.kind == "case" or s.assumption
     }
     queue = deque(by)
     while queue:
@@ -115,9 +117,13 @@ def necessary_cases(m: ArgumentMap | MapIndex, node_id: str) -> frozenset[str]:
         into.setdefault(s.conclusion, []).append(sid)
     need: dict[str, frozenset[str] | None] = {}  # None stands for "every case" (the top)
     order = [s for s in first if s in relevant]  # grounding order: most inputs come first
+    statements = index.statements
     for sid in order:
-        need[sid] = frozenset((sid,)) if index.statements[sid].kind == "case" else None
-    queue = deque(s for s in order if index.statements[s].kind != "case")
+        if statements[sid].kind == "case":
+            need[sid] = frozenset((sid,))
+        else:  # an assumption needs no case; anything else starts at the top
+            need[sid] = frozenset() if statements[sid].assumption else None
+    queue = deque(s for s in order if statements[s].kind != "case" and not statements[s].assumption)
     queued = set(queue)
     while queue:
         current = queue.popleft()

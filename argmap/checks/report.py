@@ -1,6 +1,11 @@
 """Findings and the report that holds them: text for a terminal, JSON for a script, HTML for a
 notebook, a DataFrame for analysis.
 
+A finding the map acknowledges (see :mod:`argmap.checks.acknowledge`) keeps its severity and
+carries the reason in ``acknowledged``; it is listed apart and counts toward no severity, so
+``--fail-on`` passes over it. The text form says each scheme's open critical questions once,
+with the supports they are open for; JSON, HTML and the DataFrame keep one row per support.
+
 Examples:
     >>> from argmap.checks.report import Finding, Report
     >>> r = Report([Finding(rule="AM101", name="unsupported-claim", severity="error",
@@ -20,12 +25,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import MissingDependencyError
+from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
     import pandas
@@ -35,6 +42,47 @@ __all__ = ["SEVERITIES", "Finding", "Report", "Severity"]
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+_QUESTIONS = "AM601"  # open-critical-questions: grouped by scheme in the text form
+_QUESTION_LINE = re.compile(
+    r"^(?P<qid>[^:\s]+): (?P<text>.*?)(?: \(raised by (?P<by>.+), unanswered\))?$"
+)
+
+
+def _questions_text(findings: list[Finding]) -> list[str]:
+    """Open critical questions, each scheme's once, with the supports they are open for."""
+    if not findings:
+        return []
+    # scheme -> question id -> (text, supports it is open for, raised-by notes)
+    schemes: dict[str, dict[str, tuple[str, list[str], list[str]]]] = {}
+    supports: dict[str, list[str]] = {}
+    for f in findings:
+        support = f.nodes[0] if f.nodes else "?"
+        for line in f.explanation.splitlines():
+            match = _QUESTION_LINE.match(line)
+            if match is None:
+                continue
+            qid = match["qid"]
+            scheme = qid.partition(".")[0]
+            text, open_for, raised = schemes.setdefault(scheme, {}).setdefault(
+                qid, (match["text"], [], [])
+            )
+            open_for.append(support)
+            if match["by"]:
+                raised.append(f"by {match['by']} on {support}")
+            if support not in supports.setdefault(scheme, []):
+                supports[scheme].append(support)
+    name = f"{findings[0].rule} {findings[0].name}"
+    n = len(findings)
+    lines = [f"  {name}: {n} support{'s' if n != 1 else ''} leave critical questions open"]
+    for scheme, questions in schemes.items():
+        found = find_scheme(scheme)
+        lines.append(f"      {found.name if found else scheme}: {', '.join(supports[scheme])}")
+        for qid, (text, open_for, raised) in questions.items():
+            only = "" if open_for == supports[scheme] else f" [open for {', '.join(open_for)}]"
+            note = f" (raised {'; '.join(raised)}, unanswered)" if raised else ""
+            lines.append(f"        {qid}: {text}{only}{note}")
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +96,7 @@ class Finding:
         nodes: The ids involved, the one at fault first; a path or cycle in order.
         message: One line that says what is wrong.
         explanation: Why: the chain, cycle or set of nodes that shows it, and what to do.
+        acknowledged: The reason the map gives for recording this weakness on purpose, or None.
     """
 
     rule: str
@@ -56,6 +105,7 @@ class Finding:
     nodes: tuple[str, ...]
     message: str
     explanation: str = ""
+    acknowledged: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as plain data (the JSON report's shape)."""
@@ -111,15 +161,29 @@ class Report:
         """Return the findings that involve ``node_id``."""
         return [f for f in self.findings if node_id in f.nodes]
 
-    def at_or_above(self, severity: Severity) -> list[Finding]:
-        """Return the findings at least as severe as ``severity``."""
-        return [f for f in self.findings if _RANK[f.severity] <= _RANK[severity]]
+    def at_or_above(self, severity: Severity, *, acknowledged: bool = False) -> list[Finding]:
+        """Return the findings at least as severe as ``severity``.
+
+        Acknowledged findings are left out unless ``acknowledged`` is true: this is what
+        ``--fail-on`` counts.
+        """
+        return [
+            f
+            for f in self.findings
+            if _RANK[f.severity] <= _RANK[severity] and (acknowledged or f.acknowledged is None)
+        ]
+
+    @property
+    def acknowledged(self) -> list[Finding]:
+        """The findings the map acknowledges, each with its reason."""
+        return [f for f in self.findings if f.acknowledged is not None]
 
     def summary(self) -> dict[str, Any]:
-        """Return counts: by severity, in total, and by rule code."""
-        by_severity = Counter(f.severity for f in self.findings)
+        """Return counts: open findings by severity, acknowledged ones, all, and by rule code."""
+        by_severity = Counter(f.severity for f in self.findings if f.acknowledged is None)
         return {
             **{s: by_severity.get(s, 0) for s in SEVERITIES},
+            "acknowledged": len(self.acknowledged),
             "total": len(self.findings),
             "rules": dict(sorted(Counter(f.rule for f in self.findings).items())),
         }
@@ -136,19 +200,35 @@ class Report:
         n = len(self.findings)
         counts = self.summary()
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES if counts[s]]
+        if counts["acknowledged"]:
+            parts.append(f"{counts['acknowledged']} acknowledged")
         noun = "finding" if n == 1 else "findings"
         return f"{n} {noun}" + (f": {', '.join(parts)}" if parts else "")
 
     def __str__(self) -> str:
         lines = [f"{self.title}: " + self._counts_text() if self.title else self._counts_text()]
         for severity in SEVERITIES:
-            group = [f for f in self.findings if f.severity == severity]
+            group = [f for f in self.findings if f.severity == severity and f.acknowledged is None]
             if not group:
                 continue
             lines += ["", severity]
-            for f in group:
+            questions = [f for f in group if f.rule == _QUESTIONS]
+            group = [f for f in group if f.rule != _QUESTIONS]
+            for i, f in enumerate(group):
                 lines.append(f"  {f}")
+                following = group[i + 1] if i + 1 < len(group) else None
+                # A run of one rule's findings with one explanation says it once, after the run.
+                if following and (following.rule, following.explanation) == (
+                    f.rule,
+                    f.explanation,
+                ):
+                    continue
                 lines.extend(f"      {line}" for line in f.explanation.splitlines())
+            lines += _questions_text(questions)
+        if self.acknowledged:
+            lines += ["", "acknowledged"]
+            for f in self.acknowledged:
+                lines += [f"  {f}", f"      {f.severity}, acknowledged: {f.acknowledged}"]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -162,12 +242,14 @@ class Report:
             f"<td>{esc(f.severity)}</td><td><code>{esc(f.rule)}</code> {esc(f.name)}</td>"
             f"<td>{esc(', '.join(f.nodes))}</td><td>{esc(f.message)}</td>"
             f"<td style='white-space:pre-wrap'>{esc(f.explanation)}</td>"
+            f"<td>{esc(f.acknowledged or '')}</td>"
             "</tr>"
             for f in self.findings
         )
         return (
             f"{head}<table><thead><tr><th>severity</th><th>rule</th><th>nodes</th>"
-            f"<th>message</th><th>explanation</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<th>message</th><th>explanation</th><th>acknowledged</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
         )
 
     def to_dataframe(self) -> pandas.DataFrame:
@@ -183,5 +265,5 @@ class Report:
                 'Report.to_dataframe needs pandas: pip install "argmap[notebook]" '
                 "(or pip install pandas)"
             ) from exc
-        columns = ["rule", "name", "severity", "nodes", "message", "explanation"]
+        columns = ["rule", "name", "severity", "nodes", "message", "explanation", "acknowledged"]
         return pd.DataFrame([f.to_dict() for f in self.findings], columns=columns)

@@ -20,7 +20,7 @@ __all__ = ["ungrounded_chain"]
 MAX_CHAIN = 40
 
 
-@rule("AM101", "unsupported-claim", "error", "A claim that nothing in the map supports.")
+@rule("AM101", "unsupported-claim", "warning", "A claim that nothing in the map supports.")
 def unsupported_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
     for sid, statement in index.statements.items():
         if statement.kind == "claim" and sid not in index.supports_into:

@@ -9,6 +9,6 @@ Examples:
     ['amnesty', 'defectors', 'executions', 'japan', 'uk']
 """
 
-from argmap.examples.north_korea import ARTICLE_ID, article_text, north_korea
+from argmap.examples.north_korea import ANALYST, ARTICLE_ID, article_text, north_korea
 
-__all__ = ["ARTICLE_ID", "article_text", "north_korea"]
+__all__ = ["ANALYST", "ARTICLE_ID", "article_text", "north_korea"]

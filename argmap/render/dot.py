@@ -3,8 +3,10 @@
 What the diagram shows:
 
 - every statement as a box whose header names its kind and id (the central claim with a double
-  border), its text wrapped; a case also shows where its words come from, and is marked when it
-  cites no source as evidence or rests on hearsay (its ``attribution``);
+  border), its text wrapped; a statement that attacks says first what it does, ``REBUTS`` (a
+  statement) or ``UNDERCUTS`` (an inference), then its kind; a case also shows where its words
+  come from, and is marked when it cites no source as evidence or rests on hearsay (its
+  ``attribution``);
 - every inference as edges from its premises to what it bears on, styled by
   :data:`~argmap.render.styles.EDGE_STYLES`. A linked inference (several premises), or a support
   that an undercutter attacks, is drawn through a small junction dot, so that one sees its premises
@@ -75,7 +77,7 @@ if TYPE_CHECKING:
 
     from argmap.map import ArgumentMap
 
-__all__ = ["DEFAULT_WRAP", "Gap", "neighbourhood", "to_dot", "wrap_text"]
+__all__ = ["DEFAULT_WRAP", "Gap", "attack_roles", "neighbourhood", "to_dot", "wrap_text"]
 
 _FONT_SIZE = 12.0
 _CENTRAL_FONT_SIZE = 14.0
@@ -309,7 +311,7 @@ def neighbourhood(m: ArgumentMap, focus: str, *, depth: int) -> set[str]:
     Examples:
         >>> from argmap.examples import north_korea
         >>> sorted(neighbourhood(north_korea(), "uk", depth=1))
-        ['keeps_relations', 'pressure', 'uk']
+        ['keeps_relations', 'reacts', 'uk']
     """
     if not isinstance(focus, str):
         raise RenderError(f"focus must be a node id (a string), not {focus!r}")
@@ -446,6 +448,26 @@ def _relation(m: ArgumentMap, inference: Support | Attack) -> str:
     return "undercut" if isinstance(m[inference.target], Support | Attack) else "attack"
 
 
+def attack_roles(m: ArgumentMap, statement_id: str) -> list[str]:
+    """Return what the statement does as a premise of attacks: ``rebuts``, ``undercuts``, or both.
+
+    A node's kind says what it is; its role says what it does. An objection of kind ``rebuttal``
+    may undercut an inference (Pollock's undercutting defeater) and a claim may rebut an objection,
+    so the diagram labels attacking statements by role, and keeps the kind beside it.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> m = north_korea()
+        >>> attack_roles(m, "prisoners_moved"), attack_roles(m, "unfounded"), attack_roles(m, "uk")
+        (['undercuts'], ['rebuts'], [])
+    """
+    relations = {_relation(m, i) for i in m.uses_of(statement_id) if isinstance(i, Attack)}
+    return [role for relation, role in _ROLES if relation in relations]
+
+
+_ROLES = (("attack", "rebuts"), ("undercut", "undercuts"))
+
+
 def _scheme_name(scheme_id: str) -> str:
     """A scheme's name for people: the catalogue's, or the name as the map gives it."""
     scheme = find_scheme(scheme_id)
@@ -505,7 +527,10 @@ class _Builder:
         # ASCII separators: an engine without font files (graphviz-pure) measures only ASCII,
         # and this header is in every node.
         tags = "".join(f" | #{t}" for t in statement.tags)
-        parts = [_small(f"{style.title.upper()} | {statement.id}{tags}"), *map(label_text, body)]
+        # An attacking statement is labelled by what it does, its kind kept beside the role.
+        roles = attack_roles(self.m, statement.id)
+        header = f"{' | '.join(roles).upper()} | {style.title}" if roles else style.title.upper()
+        parts = [_small(f"{header} | {statement.id}{tags}"), *map(label_text, body)]
         if isinstance(statement, Case):
             for note in _case_notes(self.m, statement, self.wrap + 8):
                 warn = note.startswith("▲")
@@ -617,7 +642,7 @@ def to_dot(
     Examples:
         >>> from argmap.examples import north_korea
         >>> source = to_dot(north_korea(), focus="uk", depth=1, legend=False)
-        >>> '"uk" -> "pressure"' in source, '"japan"' in source
+        >>> '"uk" -> "reacts"' in source, '"japan"' in source
         (True, False)
     """
     o = diagram_options(options, changes)

@@ -12,8 +12,8 @@ One module per concept:
 Examples:
     >>> import argmap
     >>> from argmap.examples import north_korea
-    >>> argmap.evaluate(north_korea())["agenda"]
-    'in'
+    >>> argmap.evaluate(north_korea())["agenda"]  # the analyst's undercutter wins
+    'out'
 """
 
 from argmap.semantics.evaluate import SEMANTICS, Semantics, evaluate

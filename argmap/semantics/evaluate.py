@@ -78,8 +78,8 @@ def evaluate(
     Examples:
         >>> from argmap.examples import north_korea
         >>> lab = evaluate(north_korea(), "grounded")
-        >>> lab[lab.central]
-        'in'
+        >>> lab[lab.central], lab["reacts"]
+        ('out', 'in')
         >>> evaluate(north_korea(), "groundd")
         Traceback (most recent call last):
         ...

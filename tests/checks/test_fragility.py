@@ -1,5 +1,5 @@
-"""What the central claim depends on (argmap/checks/fragility.py): AM401 fragile-central-claim,
-AM402 evidence-base."""
+"""What the central claim and the answers to objections depend on (argmap/checks/fragility.py):
+AM401 fragile-central-claim, AM402 evidence-base, AM403 fragile-answer."""
 
 from __future__ import annotations
 
@@ -36,11 +36,21 @@ def test_am401_a_central_claim_on_a_single_case() -> None:
     assert finding.explanation.startswith("Minimal set of cases it depends on: k.")
 
 
-def test_am401_convergent_cases_are_not_fragile() -> None:
-    m = _base("k1", "k2")
-    m.support("k1", "c")
-    m.support("k2", "c")
+def test_am401_three_convergent_cases_are_not_fragile() -> None:
+    m = _base("k1", "k2", "k3")
+    for k in ("k1", "k2", "k3"):
+        m.support(k, "c")
     assert _fragile(m) == []
+
+
+def test_am401_two_convergent_cases_are_fragile_though_neither_is_necessary() -> None:
+    m = _base("k1", "k2")
+    m.support("k2", "c")
+    m.support("k1", "c")
+    (finding,) = argmap.check(m, select=["AM401"])
+    assert finding.nodes == ("c", "k1", "k2")
+    assert finding.message == "the central claim 'c' rests on only 2 cases: k1, k2"
+    assert finding.explanation.startswith("All its evidence is k1, k2; no one of them")
 
 
 def test_am401_a_linked_support_depends_on_each_case() -> None:
@@ -67,13 +77,14 @@ def test_am401_an_ungrounded_branch_adds_no_independence() -> None:
     assert _fragile(m) == [("c", "k")]
 
 
-def test_am401_a_cycle_with_two_external_cases_is_not_fragile() -> None:
-    m = _base("k1", "k2")
+def test_am401_a_cycle_with_independent_external_cases_is_not_fragile() -> None:
+    m = _base("k1", "k2", "k3")
     m.claim("b", "B.")
     m.support("b", "c")
     m.support("c", "b")
     m.support("k1", "c")
     m.support("k2", "b")
+    m.support("k3", "b")
     assert _fragile(m) == []
 
 
@@ -103,9 +114,10 @@ def test_am401_not_reported_without_a_central_claim() -> None:
 
 
 def test_am401_attacks_do_not_make_a_case_necessary() -> None:
-    m = _base("k1", "k2")
+    m = _base("k1", "k2", "k3")
     m.support("k1", "c", id="s1")
     m.support("k2", "c", id="s2")
+    m.support("k3", "c", id="s3")
     m.rebuttal("cut", "Cut.")
     m.attack("cut", "s1")  # undercutting one route is an attack gap, not a grounding one
     assert _fragile(m) == []
@@ -155,3 +167,100 @@ def test_am402_not_reported_when_the_central_claim_is_not_grounded() -> None:
     m.premise("p", "P.")
     m.support("p", "c")
     assert argmap.check(m, select=["AM402"]).findings == ()
+
+
+# -- AM403 fragile-answer ---------------------------------------------------------------------
+
+
+def _objected(*answer_cases: str) -> argmap.ArgumentMap:
+    """A sound central claim, an objection to it, and an answer grounded by ``answer_cases``."""
+    m = _base("k1", "k2", "k3")
+    for k in ("k1", "k2", "k3"):
+        m.support(k, "c")
+    m.rebuttal("obj", "Raising it drives them from the talks.")
+    m.attack("obj", "c", id="a_obj")
+    m.claim("answer", "It does not.")
+    for k in answer_cases:
+        if k not in m:
+            m.case(k, f"Case {k}.")
+        m.support(k, "answer")
+    m.attack("answer", "obj", id="a_answer")
+    return m
+
+
+def _fragile_answers(m: argmap.ArgumentMap) -> list[tuple[str, ...]]:
+    return [f.nodes for f in argmap.check(m, select=["AM403"])]
+
+
+def test_am403_an_answer_on_two_cases_is_fragile() -> None:
+    (finding,) = argmap.check(_objected("j", "u"), select=["AM403"])
+    assert finding.name == "fragile-answer"
+    assert finding.severity == "warning"
+    assert finding.nodes == ("answer", "j", "u")
+    assert finding.message == (
+        "the answer 'answer' to objection a_obj (obj) rests on only 2 cases: j, u"
+    )
+
+
+def test_am403_an_answer_on_one_indispensable_case_is_fragile() -> None:
+    m = _objected("j", "u")
+    m.case("v", "Case v.")
+    m.remove("answer", cascade=True)
+    m.claim("answer", "It does not.")
+    m.support(["j", "u"], "answer")  # linked: each is indispensable
+    m.support(["j", "v"], "answer")
+    m.attack("answer", "obj", id="a_answer")
+    (finding,) = argmap.check(m, select=["AM403"])
+    assert finding.nodes == ("answer", "j")
+    assert "depends on a single case, 'j'" in finding.message
+
+
+def test_am403_an_answer_on_three_independent_cases_is_sound() -> None:
+    assert _fragile_answers(_objected("j", "u", "v")) == []
+
+
+def test_am403_an_undercut_of_the_objection_is_an_answer_too() -> None:
+    m = _objected("j", "u", "v")
+    m.claim("beside", "That is beside the point.")
+    m.case("w", "Case w.")
+    m.support("w", "beside")
+    m.attack("beside", "a_obj", id="u_obj")
+    assert _fragile_answers(m) == [("beside", "w")]
+
+
+def test_am403_the_answer_to_a_critical_question_counts() -> None:
+    m = _base("k1", "k2", "k3")
+    m.claim("goal", "G.")
+    for k in ("k1", "k2", "k3"):
+        m.support(k, "goal")
+    m.claim("safe", "No bad side effects.")
+    m.support("k1", "safe")
+    m.support(
+        "goal",
+        "c",
+        scheme="practical_reasoning",
+        answered={"practical_reasoning.side-effects": "safe"},
+    )
+    (finding,) = argmap.check(m, select=["AM403"])
+    assert finding.nodes == ("safe", "k1")
+    assert "critical question practical_reasoning.side-effects" in finding.message
+
+
+def test_am403_objections_to_what_the_map_rejects_need_no_strong_answer() -> None:
+    m = _objected("j")
+    # An objection to the objection's premise: the map does not stand by 'obj'.
+    m.rebuttal("counter", "C.")
+    m.attack("counter", "answer", id="a_counter")
+    m.claim("reply", "R.")
+    m.support("j", "reply")
+    m.attack("reply", "counter")
+    assert _fragile_answers(m) == [("answer", "j")]
+
+
+def test_am403_an_ungrounded_answer_or_a_case_is_left_to_other_rules() -> None:
+    m = _objected()
+    m.premise("why", "Because.")
+    m.support("why", "answer")  # not grounded: AM102 says so, not AM403
+    m.case("fact", "A fact.")
+    m.attack("fact", "obj", id="a_fact")  # a case answers on its own evidence
+    assert _fragile_answers(m) == []

@@ -65,7 +65,7 @@ def test_check_returns_a_report_of_findings() -> None:
     report = argmap.check(m)
     assert isinstance(report, Report)
     assert [(f.rule, f.severity, f.nodes) for f in report] == [
-        ("AM101", "error", ("c",)),
+        ("AM101", "warning", ("c",)),
         ("AM001", "info", ()),
     ]
 
@@ -81,9 +81,8 @@ def test_text_report_is_grouped_by_severity() -> None:
             "      second line",
             "",
             "warning",
+            # One rule's run of findings with one explanation says it once, after the run.
             "  AM102 ungrounded-claim [a, p]: a ungrounded",
-            "      why AM102",
-            "      second line",
             "  AM102 ungrounded-claim [z]: z ungrounded",
             "      why AM102",
             "      second line",
@@ -106,6 +105,7 @@ def test_summary_counts() -> None:
         "error": 1,
         "warning": 2,
         "info": 1,
+        "acknowledged": 0,
         "total": 4,
         "rules": {"AM101": 1, "AM102": 2, "AM402": 1},
     }
@@ -122,6 +122,7 @@ def test_json_shape() -> None:
         "nodes": ["a", "p"],
         "message": "a ungrounded",
         "explanation": "why AM102\nsecond line",
+        "acknowledged": None,
     }
     assert [f["rule"] for f in data["findings"]] == ["AM101", "AM102", "AM102", "AM402"]
 
@@ -196,7 +197,9 @@ def test_html_of_an_empty_report_says_so() -> None:
 def test_to_dataframe() -> None:
     pytest.importorskip("pandas")
     frame = _report().to_dataframe()
-    assert list(frame.columns) == ["rule", "name", "severity", "nodes", "message", "explanation"]
+    assert list(frame.columns) == [
+        *("rule", "name", "severity", "nodes", "message", "explanation", "acknowledged")
+    ]
     assert list(frame["rule"]) == ["AM101", "AM102", "AM102", "AM402"]
     assert list(frame["nodes"][1]) == ["a", "p"]
     empty = Report([]).to_dataframe()
@@ -216,3 +219,79 @@ def test_finding_str_and_dict() -> None:
     assert f.to_dict()["nodes"] == ["a", "p"]
     nowhere = Finding(rule="AM001", name="no-central-claim", severity="info", nodes=(), message="m")
     assert str(nowhere) == "AM001 no-central-claim: m"
+
+
+def test_findings_with_different_explanations_each_keep_theirs() -> None:
+    a = _finding("AM102", "warning", ("a",), "a ungrounded")
+    b = Finding(**{**a.to_dict(), "nodes": ("b",), "explanation": "other"})  # type: ignore[arg-type]
+    assert str(Report([a, b])).splitlines()[3:] == [
+        "  AM102 ungrounded-claim [a]: a ungrounded",
+        "      why AM102",
+        "      second line",
+        "  AM102 ungrounded-claim [b]: a ungrounded",
+        "      other",
+    ]
+
+
+def _questions_map() -> argmap.ArgumentMap:
+    m = argmap.ArgumentMap(title="Q")
+    m.claim("c", "Pressure works.")
+    m.claim("d", "The regime reacts.")
+    for k in ("k1", "k2", "k3"):
+        m.case(k, f"Case {k}.")
+    m.support("k1", "d", id="s1", scheme="example")
+    m.support("k2", "d", id="s2", scheme="example", answered={"example.typical": "k3"})
+    m.support("k3", "d", id="s3", scheme="example")
+    m.support("d", "c", id="s4", scheme="sign")
+    m.rebuttal("hidden", "They hid it.")
+    m.attack("hidden", "s4", id="u", question="sign.other-events")
+    m.central = "c"
+    return m
+
+
+def test_text_report_says_each_schemes_open_questions_once() -> None:
+    report = argmap.check(_questions_map(), select=["AM601"])
+    assert len(report) == 4  # one finding per support, as JSON and HTML keep them
+    assert str(report).splitlines() == [
+        "Q: 4 findings: 4 infos",
+        "",
+        "info",
+        "  AM601 open-critical-questions: 4 supports leave critical questions open",
+        "      Argument from example: s1, s2, s3",
+        "        example.is-true: Is what the example says actually true?",
+        "        example.supports: Does the example support the generalisation it is supposed "
+        "to be an instance of?",
+        "        example.typical: Is the example typical of the kinds of cases the "
+        "generalisation covers? [open for s1, s3]",
+        "        example.strength: How strong is the generalisation?",
+        "        example.special: Were there special circumstances in the example that impair "
+        "its generalisability?",
+        "      Argument from sign: s4",
+        "        sign.correlation: How strong is the correlation between the sign and the event "
+        "it signifies?",
+        "        sign.other-events: Are there other events that would more reliably account for "
+        "the sign? (raised by u on s4, unanswered)",
+    ]
+
+
+def test_json_and_html_keep_open_questions_per_support() -> None:
+    report = argmap.check(_questions_map(), select=["AM601"])
+    data = json.loads(report.to_json())
+    by_support = {f["nodes"][0]: f for f in data["findings"]}
+    assert set(by_support) == {"s1", "s2", "s3", "s4"}
+    assert "example.typical" not in by_support["s2"]["explanation"]
+    assert "example.typical" in by_support["s1"]["explanation"]
+    html = report._repr_html_()
+    assert html.count("<tr><td>info</td>") == 4
+
+
+def test_an_acknowledged_support_leaves_the_grouped_questions() -> None:
+    m = _questions_map()
+    m.remove("s3")
+    m.support("k3", "d", id="s3", scheme="example", acknowledge={"AM601": "Typical enough."})
+    text = str(argmap.check(m, select=["AM601"]))
+    assert "      Argument from example: s1, s2\n" in text
+    assert text.endswith(
+        "acknowledged\n  AM601 open-critical-questions [s3, k3, d]: argument from example from "
+        "k3 to 'd': 5 of 5 critical questions open\n      info, acknowledged: Typical enough."
+    )

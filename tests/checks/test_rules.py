@@ -13,18 +13,20 @@ from argmap.checks.rules import select_rules
 
 EXPECTED = {
     "AM001": ("no-central-claim", "info"),
-    "AM101": ("unsupported-claim", "error"),
+    "AM002": ("unused-acknowledgement", "warning"),
+    "AM101": ("unsupported-claim", "warning"),
     "AM102": ("ungrounded-claim", "warning"),
     "AM103": ("unsupported-premises", "warning"),
     "AM104": ("circular-support", "error"),
     "AM201": ("unanswered-attack", "warning"),
-    "AM202": ("undercut-claim", "error"),
+    "AM202": ("undercut-claim", "warning"),
     "AM301": ("uncited-case", "warning"),
     "AM302": ("hearsay-case", "warning"),
     "AM303": ("unquoted-case", "warning"),
     "AM304": ("unverifiable-quote", "info"),
     "AM401": ("fragile-central-claim", "warning"),
     "AM402": ("evidence-base", "info"),
+    "AM403": ("fragile-answer", "warning"),
     "AM501": ("orphan-statement", "warning"),
     "AM601": ("open-critical-questions", "info"),
 }
@@ -35,7 +37,9 @@ def _gappy() -> argmap.ArgumentMap:
     m = argmap.ArgumentMap()
     m.add_source(argmap.Source(id="un", title="UN report"))
     m.claim("c", "C.")
-    m.claim("lonely", "Nothing supports this.")  # AM101, AM501
+    m.claim(
+        "lonely", "Nothing supports this.", acknowledge={"AM999": "Stale."}
+    )  # AM101, AM501, AM002
     m.claim("up", "U.")
     m.premise("bare", "B.")
     m.support("bare", "up", id="s_bare")  # AM102 (up), AM103
@@ -51,6 +55,11 @@ def _gappy() -> argmap.ArgumentMap:
     m.rebuttal("cut", "Cut.")
     m.attack("cut", "s_k", id="u")  # AM201
     m.attack("cut", "s_bare", id="u2")  # AM202 on up
+    m.rebuttal("obj", "O.")
+    m.attack("obj", "c", id="a_obj")
+    m.claim("answer", "A.")
+    m.support("k", "answer", id="s_answer")
+    m.attack("answer", "obj", id="a_answer")  # AM403: the answer rests on k alone
     m.central = "c"  # grounded only by k: AM401, AM402
     return m
 
@@ -100,6 +109,7 @@ def test_select(select: list[str], expected: set[str]) -> None:
 def test_ignore() -> None:
     report = argmap.check(_gappy(), ignore=["AM6", "AM3", "unanswered-attack"])
     assert set(report.summary()["rules"]) == {
+        "AM002",
         "AM101",
         "AM102",
         "AM103",
@@ -107,6 +117,7 @@ def test_ignore() -> None:
         "AM202",
         "AM401",
         "AM402",
+        "AM403",
         "AM501",
     }
 
@@ -133,7 +144,7 @@ def test_an_unknown_rule_is_an_error_that_lists_the_rules(option: str) -> None:
         argmap.check(_gappy(), **{option: ["AM999"]})  # type: ignore[arg-type]
     message = str(info.value)
     assert message.startswith(f"{option}: no rule matches 'AM999'.")
-    assert "AM001, AM101" in message
+    assert "AM001, AM002, AM101" in message
 
 
 def test_an_unknown_name_suggests_a_close_one() -> None:

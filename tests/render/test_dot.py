@@ -71,17 +71,17 @@ def test_central_claim_is_emphasised() -> None:
 def test_every_inference_is_drawn_with_its_relations_style() -> None:
     m = north_korea()
     edges = edges_of(to_dot(m))
-    assert "class=support" in edges[("uk", "pressure")]
-    assert "arrowhead=normal" in edges[("uk", "pressure")]
+    assert "class=support" in edges[("uk", "reacts")]
+    assert "arrowhead=normal" in edges[("uk", "reacts")]
     assert "arrowhead=tee" in edges[("withdrawal", "agenda")]
     assert f'color="{EDGE_STYLES["attack"].color}"' in edges[("withdrawal", "agenda")]
     # The undercut support is drawn through a junction the undercutter's edge ends at.
-    assert ("amnesty", "s_amnesty") in edges
-    assert ("s_amnesty", "cannot_ignore") in edges
-    assert "class=undercut" in edges[("prisoners_moved", "s_amnesty")]
-    assert "style=dotted" in edges[("prisoners_moved", "s_amnesty")]
+    assert ("reacts", "s_effective") in edges
+    assert ("s_effective", "pressure") in edges
+    assert "class=undercut" in edges[("prisoners_moved", "s_effective")]
+    assert "style=dotted" in edges[("prisoners_moved", "s_effective")]
     for inference in m.inferences():
-        target = "s_amnesty" if inference.target == "s_amnesty" else inference.target
+        target = inference.target
         for premise in inference.premises:
             assert (premise, target) in edges or (premise, inference.id) in edges
 
@@ -125,7 +125,12 @@ def test_support_attack_and_undercut_are_drawn_apart_without_colour() -> None:
 def test_legend_lists_the_kinds_drawn() -> None:
     source = to_dot(north_korea())
     assert '"legend case"' in source
-    assert '"legend premise"' not in source  # the article's map has no premise
+    assert '"legend premise"' in source  # the goal premise and the Japan concession
+    # Around the British case there is no premise and no objection: the legend omits them.
+    near_uk = to_dot(north_korea(), focus="uk", depth=1)
+    assert '"legend case"' in near_uk
+    assert '"legend premise"' not in near_uk
+    assert '"legend rebuttal"' not in near_uk
     assert '"legend undercut from" -> "legend undercut to"' in source
     assert "legend" not in to_dot(north_korea(), legend=False)
 
@@ -174,9 +179,9 @@ def test_gaps_are_highlighted_with_rule_codes() -> None:
     assert "penwidth=3.5" in nodes["keeps_relations"]
     assert "▲ AM101" in nodes["keeps_relations"]
     assert "gap" in nodes["uk"]
-    assert "AM201 uncited-case: no source" in edges[("uk", "pressure")]
-    assert "penwidth=3.5" in edges[("uk", "pressure")]
-    assert "penwidth=3.5" not in edges[("japan", "pressure")]
+    assert "AM201 uncited-case: no source" in edges[("uk", "reacts")]
+    assert "penwidth=3.5" in edges[("uk", "reacts")]
+    assert "penwidth=3.5" not in edges[("japan", "reacts")]
 
 
 def test_a_finding_on_another_maps_node_is_an_error() -> None:
@@ -189,14 +194,17 @@ def test_a_finding_on_another_maps_node_is_an_error() -> None:
     ("focus", "depth", "expected"),
     [
         ("uk", 0, {"uk"}),
-        ("uk", 1, {"uk", "pressure", "keeps_relations"}),
+        ("uk", 1, {"uk", "reacts", "keeps_relations"}),
         (
             "uk",
             2,
-            {"uk", "pressure", "keeps_relations", "agenda", "cannot_ignore", "japan", "unfounded"},
+            {
+                *("uk", "reacts", "keeps_relations", "japan", "abuses_fell", "cannot_ignore"),
+                *("pressure", "prisoners_moved", "unfounded"),
+            },
         ),
         # An undercutter is one step from the statements of the support it undercuts.
-        ("prisoners_moved", 1, {"prisoners_moved", "amnesty", "cannot_ignore"}),
+        ("prisoners_moved", 1, {"prisoners_moved", "reacts", "pressure"}),
         # Focusing on an inference starts from all it joins.
         ("s_amnesty", 0, {"amnesty", "cannot_ignore"}),
     ],
@@ -213,13 +221,13 @@ def test_focus_and_depth_select_the_neighbourhood(
 
 def test_focus_never_draws_half_an_inference() -> None:
     m = north_korea()
-    # cannot_ignore is one step from pressure; amnesty, its support's premise, two.
+    # reacts is one step from pressure; uk, its support's premise, two.
     source = to_dot(m, focus="pressure", depth=1)
     nodes, edges = nodes_of(source), edges_of(source)
-    assert "cannot_ignore" in nodes
-    assert "amnesty" not in nodes
-    assert "s_amnesty" not in nodes
-    assert all("amnesty" not in edge for edge in edges)
+    assert "reacts" in nodes
+    assert "uk" not in nodes
+    assert "s_uk" not in nodes
+    assert all("uk" not in edge for edge in edges)
 
 
 def test_focus_defaults_to_one_step() -> None:
@@ -392,8 +400,10 @@ def test_a_finding_is_not_drawn_like_an_attack() -> None:
 
 def test_supports_are_labelled_with_their_scheme() -> None:
     edges = edges_of(to_dot(north_korea()))
-    assert "<I>example</I>" in edges[("uk", "pressure")]
-    assert "<I>practical reasoning</I>" in edges[("pressure", "agenda")]
+    assert "<I>example</I>" in edges[("uk", "reacts")]
+    # A linked support carries its scheme on the arrow out of its junction.
+    assert "<I>practical reasoning</I>" in edges[("s_agenda", "agenda")]
+    assert "<I>correlation to cause</I>" in edges[("defectors", "abuses_fell")]
     assert "label" not in edges[("keeps_relations", "unfounded")]  # no scheme named
 
 
@@ -407,10 +417,31 @@ def test_the_legend_explains_the_finding_colours() -> None:
 
 def test_tags_show_in_the_header_so_the_analysts_objection_is_marked() -> None:
     nodes = nodes_of(to_dot(north_korea()))
-    assert "REBUTTAL | prisoners_moved | #analyst" in nodes["prisoners_moved"]
+    assert "UNDERCUTS | rebuttal | prisoners_moved | #analyst" in nodes["prisoners_moved"]
     # The article's own objection carries no such mark.
     assert "#analyst" not in nodes["withdrawal"]
-    assert "REBUTTAL | withdrawal</FONT>" in nodes["withdrawal"]
+    assert "REBUTS | rebuttal | withdrawal</FONT>" in nodes["withdrawal"]
+
+
+def test_attacking_statements_are_labelled_by_what_they_do_and_keep_their_kind() -> None:
+    m = ArgumentMap()
+    m.claim("c", "Pressure works.")
+    m.case("e", "The regime answered.")
+    m.support("e", "c", id="s")
+    m.rebuttal("r", "It does not.")
+    m.claim("u", "The answer was for show.")
+    m.premise("both", "It was staged.")
+    m.attack("r", "c", id="a_r")
+    m.attack("u", "s", id="a_u")
+    m.attack("both", "c", id="a_b1")
+    m.attack("both", "s", id="a_b2")
+    nodes = nodes_of(to_dot(m))
+    assert ">REBUTS | rebuttal | r</FONT>" in nodes["r"]
+    assert ">UNDERCUTS | claim | u</FONT>" in nodes["u"]
+    assert ">REBUTS | UNDERCUTS | premise | both</FONT>" in nodes["both"]
+    # A statement that attacks nothing keeps its kind alone.
+    assert ">CASE | e</FONT>" in nodes["e"]
+    assert ">CLAIM | c</FONT>" in nodes["c"]
 
 
 # -- chains of attacks on attacks: linear and without recursion ------------------------------

@@ -143,9 +143,18 @@ def test_north_korea_central_claim() -> None:
     m = north_korea()
     for semantics in DUNG:
         lab = evaluate(m, semantics)
-        assert lab[m.central] == "in"
-        assert lab["s_amnesty"] == "out"  # undercut: the prisoners were moved, not freed
-        assert lab["withdrawal"] == "out"
+        # The analyst's objection (the prisoners were moved, not freed) is unanswered and
+        # undercuts the article's only step from "the regime reacts" to "pressure works".
+        assert lab["u_amnesty"] == "in"
+        assert lab["s_effective"] == "out"
+        assert lab["reacts"] == "in"  # the reactions stand; what they show does not
+        assert lab["pressure"] == "out"
+        assert lab[m.central] == "out"
+        assert lab["withdrawal"] == "out"  # the objection the article answers
+    # Without the analyst's objection, the article's own argument carries its conclusion.
+    m.remove("prisoners_moved", cascade=True)
+    for semantics in DUNG:
+        assert evaluate(m, semantics)[m.central] == "in"
 
 
 def test_extension_listing_is_bounded() -> None:
