@@ -324,3 +324,11 @@ def test_slug() -> None:
     assert slug("  -- x -- ") == "x"
     assert slug("") == "node"
     assert len(slug("a" * 500)) <= 120
+
+
+def test_formats_page_error_example_is_what_loads_says() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "formats.md").read_text("utf-8")
+    documented = page.split("```console\n", 1)[1].split("```", 1)[0]
+    with pytest.raises(FileFormatError) as caught:
+        loads("[A]: a\n+ [B]", path="debate.argdown")
+    assert str(caught.value) == documented.rstrip("\n")
