@@ -83,7 +83,18 @@ def acknowledge(
     Returns:
         The findings, each acknowledged one with its ``acknowledged`` reason, then an AM002
         finding for each acknowledgement that matches none (when AM002 is among ``rules``).
-    """
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.checks.index import MapIndex
+        >>> from argmap.checks.rules import select_rules
+        >>> m = argmap.ArgumentMap()
+        >>> _ = m.claim("c", "Talks help.", acknowledge={"AM999": "Old."})
+        >>> rules = select_rules(["AM101", "AM002"])
+        >>> found = [f for r in rules for f in r.run(MapIndex.of(m), r)]
+        >>> [str(f) for f in acknowledge(MapIndex.of(m), found, rules)]
+        ["AM101 unsupported-claim [c]: claim 'c' has no support", "AM002 unused-acknowledgement [c]: 'c' acknowledges 'AM999', which names no rule"]
+    """  # noqa: E501
     ran = {r.code for r in rules}
     acks = {
         node.id: node.acknowledge

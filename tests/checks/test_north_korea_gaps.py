@@ -169,3 +169,32 @@ def test_critical_questions(report: argmap.Report) -> None:
     for causal in ("s_defectors", "s_executions"):
         assert "correlation_to_cause.third-factor" in by_support[causal].explanation
         assert "correlation_to_cause.correlation" in by_support[causal].explanation
+
+
+def test_the_answer_to_the_withdrawal_objection_rests_on_two_cases_only(
+    report: argmap.Report,
+) -> None:
+    """The article rejects the objection because North Korea "maintained its relations" with
+    Japan, "as has been the pattern", and accepted human rights on Britain's agenda: two cases."""
+    (fragile,) = report.by_rule("fragile-answer")
+    assert fragile.nodes == ("unfounded", "japan", "uk")
+    assert fragile.severity == "warning"
+    assert fragile.acknowledged is None  # open: more evidence could be found
+    assert "withdrawal" in fragile.message
+
+
+def test_what_the_map_records_on_purpose_is_acknowledged_and_only_that(
+    report: argmap.Report,
+) -> None:
+    """The text's argumentative weaknesses are recorded on purpose; the missing sources are
+    left open, because a reader could still go and find them."""
+    assert {(f.rule, f.nodes[0]) for f in report.acknowledged} == {
+        ("AM101", "opposition"),  # asserted, never supported
+        ("AM102", "awareness"),  # so the opening thesis, as stated, reaches no evidence
+        ("AM103", "s_friction"),  # the concession counts for the objection on its own word
+        ("AM201", "u_amnesty"),  # the article never answers the emptied camps
+        ("AM202", "pressure"),  # so its only route to "pressure works" is undercut
+    }
+    assert all(f.acknowledged for f in report.acknowledged)
+    assert report.by_rule("AM002") == []  # every acknowledgement matches its finding
+    assert {f.rule for f in report.at_or_above("warning")} == {"AM301", "AM302", "AM403"}
