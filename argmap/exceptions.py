@@ -2,9 +2,14 @@
 
 Each message names where the problem is (a file and line or JSON path, or a node id) and what to
 do about it, so that the CLI can print it as one line and a notebook user can act on it.
+
+Every error survives a process boundary: it pickles (and copies) with its message and attributes
+intact, so one raised in a worker of a process pool reaches the caller as itself.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 __all__ = [
     "ArgmapError",
@@ -34,6 +39,12 @@ class ArgmapError(Exception):
         ...     print(error)
         <text>:1 (nodes[0].text): field 'text' is required
     """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own pickling calls the class with ``self.args`` alone, which fails for a
+        # keyword-only constructor and re-formats a message that is already formatted. Rebuild
+        # the instance as it is instead: its class, its args and its attributes, no __init__.
+        return (_rebuild, (type(self), self.args, self.__dict__))
 
 
 class InvalidMapError(ArgmapError, ValueError):
@@ -166,3 +177,11 @@ class RenderWarning(UserWarning):
 
     argmap passes the engine's warnings on instead of dropping them; the drawing was still made.
     """
+
+
+def _rebuild(cls: type[ArgmapError], args: tuple[Any, ...], state: dict[str, Any]) -> ArgmapError:
+    """Make an error of ``cls`` with ``args`` and attributes ``state``, without its ``__init__``."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error

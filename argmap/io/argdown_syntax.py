@@ -95,6 +95,7 @@ class ArgdownSyntaxError(FileFormatError):
         return (
             _rebuild_error,
             (self.problem, self.path, self.line, self.column, self.source_line),
+            self.__dict__,  # and what was added later, such as notes
         )
 
 
