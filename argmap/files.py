@@ -1,8 +1,15 @@
-"""Writing files whole or not at all.
+"""Reading map files safely, and writing files whole or not at all.
+
+Every file argmap reads as text goes through :func:`read_text`: it refuses anything but a regular
+file (a folder, a device such as /dev/zero that never ends, a FIFO that would block), and reads
+UTF-8, a leading byte order mark dropped.
 
 Every file argmap writes (maps, reports, diagrams) goes through :func:`write_atomic`: the bytes go
 to a temporary file beside the target, which then replaces it in one rename. A reader never sees
-half a file, and a failure or an interrupt leaves any old file as it was.
+half a file, and a failure, an interrupt or a SIGTERM leaves any old file as it was and no
+temporary file behind. Only a SIGKILL (or a power cut) during the write can leave the temporary
+file, named ``.NAME.<16 hex digits>.tmp`` beside the target; the target itself is still whole,
+and the leftover can be deleted.
 
 Examples:
     >>> import pathlib, tempfile
@@ -14,14 +21,112 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import signal
 import stat
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-from argmap.exceptions import FileWriteError
+from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError
 
-__all__ = ["write_atomic"]
+__all__ = ["read_text", "same_file", "write_atomic"]
+
+_BOM = "\ufeff"
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    r"""Return the UTF-8 text of the regular file at ``path``, without a leading byte order mark.
+
+    The file is opened without blocking and checked before a byte is read, so a FIFO cannot
+    hang the reader and a device such as /dev/zero cannot feed it forever.
+
+    Raises:
+        ArgmapError: ``path`` is not a path (``None``, a number, ...).
+        FileFormatError: The file is missing, is not a regular file, cannot be read, or is not
+            UTF-8 text; the message names the path (and the line of a bad byte).
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "note.yaml"
+        >>> _ = path.write_bytes(b"\xef\xbb\xbfargmap: 2\n")
+        >>> read_text(path)
+        'argmap: 2\n'
+        >>> read_text("/dev/zero")
+        Traceback (most recent call last):
+        argmap.exceptions.FileFormatError: /dev/zero: not a regular file (a device); name a map file
+    """
+    name = _checked_path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise FileFormatError("no such file", path=name) from None
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", path=name) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise FileFormatError(f"not a regular file ({_kind(mode)}); name a map file", path=name)
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", path=name) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+            path=name,
+            line=raw.count(b"\n", 0, exc.start) + 1,
+        ) from None
+    return text.removeprefix(_BOM)
+
+
+def _checked_path(path: object) -> str:
+    if not isinstance(path, str | os.PathLike) or isinstance(path, bytes):
+        raise ArgmapError(
+            f"expected a file path (a str or a pathlib.Path), got {type(path).__name__}"
+        )
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise ArgmapError(f"expected a text file path, got {type(name).__name__}")
+    if not name or "\0" in name:
+        raise ArgmapError(f"{name!r} is not a file path: it is empty or holds a NUL character")
+    return name
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Tell whether two paths name the same file: one inode, through links, or one resolved path.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> same_file(folder / "a.json", folder / "." / "a.json")
+        True
+        >>> same_file(folder / "a.json", folder / "b.json")
+        False
+    """
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        pass  # one of them does not exist (yet): compare where they would be
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):  # a symlink loop names no file at all
+        return False
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -30,11 +135,23 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     A symbolic link is followed: the file it points at is replaced and the link stays. The new
     file gets the mode of the file it replaces, or else the mode a plain ``open()`` would give.
 
+    A SIGTERM during the write removes the temporary file and then acts as it would have (by
+    default it ends the process); the handler is installed only around the write, in the main
+    thread, and the previous one restored after.
+
     Raises:
         FileWriteError: The folder does not exist or cannot be written, or ``path`` names
-            something other than a regular file (a folder, a device such as /dev/stdout).
+            something other than a regular file (a folder, a device such as /dev/stdout), or a
+            symbolic link that points at itself.
     """
-    target = Path(path).resolve()  # write where a symlink points, not over the link
+    _checked_path(path)
+    try:
+        target = Path(path).resolve()  # write where a symlink points, not over the link
+    except (OSError, RuntimeError) as exc:  # RuntimeError before Python 3.13: a symlink loop
+        raise FileWriteError(
+            f"{path}: cannot follow the symbolic link ({exc}); it may point at itself",
+            path=str(path),
+        ) from None
     folder = target.parent
     if not folder.is_dir():
         raise FileWriteError(
@@ -54,24 +171,64 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     tmp = folder / f".{target.name}.{secrets.token_hex(8)}.tmp"
     created = False
     try:
-        # Created like a plain open() would (mode 0o666 less the umask), unlike mkstemp's 0o600.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        created = True
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if existing is not None:
-            os.chmod(tmp, stat.S_IMODE(existing.st_mode))
-        os.replace(tmp, target)
-        created = False
+        with _cleanup_on_sigterm():
+            # Set first, so that a signal just after the open still removes the file; the
+            # random name makes it ours alone.
+            created = True
+            # Created like a plain open() would (mode 0o666 less the umask), unlike mkstemp's.
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if existing is not None:
+                os.chmod(tmp, stat.S_IMODE(existing.st_mode))
+            os.replace(tmp, target)
+            created = False
         _sync_folder(folder)
     except BaseException as exc:
         if created:
             tmp.unlink(missing_ok=True)
+        if isinstance(exc, _Terminated):
+            # The temporary file is gone and the old handler is back: let it act on the signal.
+            signal.raise_signal(signal.SIGTERM)
+            raise FileWriteError(
+                f"{path}: interrupted by SIGTERM; the old file is as it was",
+                path=str(path),
+            ) from None
         if isinstance(exc, OSError):
             raise FileWriteError(f"{path}: cannot write: {exc.strerror}", path=str(path)) from None
         raise
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM handler to unwind a write, like KeyboardInterrupt does for SIGINT."""
+
+
+@contextlib.contextmanager
+def _cleanup_on_sigterm() -> Iterator[None]:
+    """Turn a SIGTERM into :class:`_Terminated` while the block runs, then restore the handler.
+
+    Only the main thread can set handlers; elsewhere, or when SIGTERM is ignored, or when the
+    previous handler was not set from Python (then it cannot be restored), nothing changes.
+    """
+    previous = signal.getsignal(signal.SIGTERM) if hasattr(signal, "SIGTERM") else None
+    if (
+        previous is None
+        or previous is signal.SIG_IGN
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -24,8 +24,11 @@ Examples:
 from __future__ import annotations
 
 import json
+import math
 import os
-from collections.abc import Mapping
+import re
+from collections import deque
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,7 +37,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
-from argmap.files import write_atomic
+from argmap.files import read_text, write_atomic
 from argmap.map import ArgumentMap
 from argmap.model import Node, Plain, Source
 
@@ -86,9 +89,7 @@ def schema() -> dict[str, Any]:
 def format_for(path: str | os.PathLike[str], format: Format | None = None) -> Format:  # noqa: A002
     """Return the format to use for ``path``: ``format`` if given, else the one its suffix names."""
     if format is not None:
-        if format not in ("json", "yaml"):
-            raise ArgmapError(f"unknown format {format!r}; use 'json' or 'yaml'")
-        return format
+        return _checked_format(format)
     suffix = Path(path).suffix.lower()
     try:
         return _SUFFIXES[suffix]
@@ -100,11 +101,20 @@ def format_for(path: str | os.PathLike[str], format: Format | None = None) -> Fo
         ) from None
 
 
+def _checked_format(format: object) -> Format:  # noqa: A002
+    if format not in ("json", "yaml"):
+        raise ArgmapError(f"unknown format {format!r}; use 'json' or 'yaml'")
+    return format
+
+
 def load(path: str | os.PathLike[str], *, format: Format | None = None) -> ArgumentMap:  # noqa: A002
     """Read a map from a JSON or YAML file.
 
+    The file must be a regular file of UTF-8 text; a leading byte order mark is dropped.
+
     Raises:
         FileFormatError: The file cannot be read, parsed or validated; the message says where.
+        ArgmapError: ``path`` is not a path.
 
     Examples:
         >>> import tempfile, pathlib
@@ -114,27 +124,28 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
         >>> load(path) == north_korea()
         True
     """
-    fmt = format_for(path, format)
-    try:
-        raw = Path(path).read_bytes()
-        text = raw.decode("utf-8")
-    except FileNotFoundError:
-        raise FileFormatError("no such file", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileFormatError(
-            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
-            path=str(path),
-            line=line,
-        ) from None
-    except OSError as exc:
-        raise FileFormatError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    return loads(text, format=fmt, path=str(path))
+    text = read_text(path)  # refuses a non-path first, then folders, devices and FIFOs
+    return loads(text, format=format_for(path, format), path=os.fspath(path))
 
 
 def loads(text: str, *, format: Format = "json", path: str | None = None) -> ArgumentMap:  # noqa: A002
-    """Read a map from JSON or YAML text; ``path`` only names the text in error messages."""
-    return _from_document(_parse(text, format, path), text=text, path=path)
+    """Read a map from JSON or YAML text; ``path`` only names the text in error messages.
+
+    A leading byte order mark (U+FEFF) is dropped, in JSON as in YAML.
+
+    Raises:
+        FileFormatError: The text cannot be parsed or validated; the message says where.
+        ArgmapError: ``text`` is not a str, or ``format`` is neither ``"json"`` nor ``"yaml"``.
+    """
+    if not isinstance(text, str):
+        raise ArgmapError(
+            f"loads reads text (a str), not {type(text).__name__}; "
+            "decode bytes first, or give a file's path to load"
+        )
+    format = _checked_format(format)  # noqa: A001
+    text = text.removeprefix("\ufeff")
+    data = None if not text.strip() else _parse(text, format, path)
+    return _from_document(data, text=text, format=format, path=path)
 
 
 def from_dict(data: Mapping[str, Any]) -> ArgumentMap:
@@ -156,10 +167,17 @@ def from_dict(data: Mapping[str, Any]) -> ArgumentMap:
         ...
         argmap.exceptions.FileFormatError: <dict> (nodes[0].text): field 'text' is required
     """
-    return _from_document(data, text=None, path="<dict>")
+    _check_shape(data, None, "json", "<dict>")
+    return _from_document(data, text=None, format="json", path="<dict>")
 
 
-def _from_document(data: Any, *, text: str | None, path: str | None) -> ArgumentMap:
+def _from_document(
+    data: Any,
+    *,
+    text: str | None,
+    format: Format,  # noqa: A002
+    path: str | None,
+) -> ArgumentMap:
     """Validate parsed data and build its map; ``text``, when given, locates errors by line."""
     if data is None:
         raise FileFormatError(
@@ -181,7 +199,7 @@ def _from_document(data: Any, *, text: str | None, path: str | None) -> Argument
             f"(it reads versions {', '.join(map(str, _READS))}); "
             "upgrade argmap or convert the file",
             path=path,
-            line=_line_of(text, ("argmap",)),
+            line=_line_of(text, ("argmap",), format),
             where="argmap",
         )
     try:
@@ -193,7 +211,7 @@ def _from_document(data: Any, *, text: str | None, path: str | None) -> Argument
         raise FileFormatError(
             f"{_describe(err)}{extra}",
             path=path,
-            line=_line_of(text, err["loc"]),
+            line=_line_of(text, err["loc"], format),
             where=where,
         ) from None
     try:
@@ -203,13 +221,19 @@ def _from_document(data: Any, *, text: str | None, path: str | None) -> Argument
         missing = getattr(exc, "missing", None)
         if loc is not None and missing is not None and loc != ("central",):
             loc = (*loc, *_locate_value(data, loc, missing))
-        raise FileFormatError(
-            str(exc), path=path, line=_line_of(text, loc) if loc else None, where=_json_path(loc)
-        ) from None
+        line = _line_of(text, loc, format) if loc else None
+        raise FileFormatError(str(exc), path=path, line=line, where=_json_path(loc)) from None
 
 
 def dumps(m: ArgumentMap, *, format: Format = "json") -> str:  # noqa: A002
-    """Return the map as JSON or YAML text."""
+    """Return the map as JSON or YAML text.
+
+    Raises:
+        ArgmapError: ``m`` is not a map, or ``format`` is neither ``"json"`` nor ``"yaml"``.
+    """
+    if not isinstance(m, ArgumentMap):
+        raise ArgmapError(f"expected an ArgumentMap to write, got {type(m).__name__}")
+    format = _checked_format(format)  # noqa: A001
     data = to_dict(m)
     if format == "yaml":
         return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
@@ -263,16 +287,76 @@ def _build(doc: MapDocument) -> ArgumentMap:
     return ArgumentMap(title=doc.title, sources=doc.sources, nodes=doc.nodes, central=doc.central)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a mapping with the same key twice."""
+MAX_DEPTH = 100
+"""How deep lists and mappings may nest in a file. The format itself needs six levels; the rest
+is room for free ``data``. Deeper files are refused with the line where the depth is passed,
+rather than left to exhaust the interpreter's stack in a parser or a checker."""
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe YAML loader, stricter where the native format needs it.
+
+    It refuses a mapping with the same key twice and a key that is not text, reads a bare date
+    (``2006-03-01``) as the text it is (the format has no date type: dates are text everywhere),
+    and turns a value its constructor cannot build (an impossible date under an explicit
+    ``!!timestamp``, a malformed ``!!int``) into a YAML error that names the line.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (yaml.YAMLError, RecursionError, MemoryError):
+            raise
+        except Exception as exc:  # a constructor's own failure: ValueError, KeyError, ...
+            # A ValueError says what is wrong (a month of 13); others only how the code tripped.
+            detail = f" ({exc})" if type(exc) is ValueError else ""
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"cannot read {_short(node)} as {_tag_name(node.tag)}{detail}; "
+                "write a valid value, or drop the tag and quote it to keep it as text",
+                node.start_mark,
+            ) from None
+
+
+# Without the implicit timestamp resolver a bare date stays a string (the format has no dates).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _short(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        value = str(node.value)
+        return repr(value if len(value) <= 40 else value[:40] + "…")
+    return "this " + ("mapping" if isinstance(node, yaml.MappingNode) else "list")
+
+
+def _tag_name(tag: str) -> str:
+    return tag.removeprefix("tag:yaml.org,2002:")
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
+    seen: set[str] = set()
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             continue  # a merge key ("<<"): its keys may be overridden, which is no duplicate
         key = loader.construct_object(key_node)
+        if not isinstance(key, str):
+            what = (
+                f"the key {_short(key_node)} is read as a YAML {type(key).__name__}"
+                if isinstance(key_node, yaml.ScalarNode)
+                else f"{_short(key_node).replace('this', 'a')} is used as a key"
+            )
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{what}; keys in an argmap file are text: put the key in quotes",
+                key_node.start_mark,
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -281,32 +365,63 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     return dict(loader.construct_mapping(node))
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
-    if format == "json":
-        try:
-            return json.loads(text, object_pairs_hook=_reject_duplicates)
-        except json.JSONDecodeError as exc:
-            raise FileFormatError(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
-            ) from None
-        except ValueError as exc:  # a duplicate key
-            raise FileFormatError(
-                f"not valid JSON: {exc}", path=path, line=_duplicate_key_line(text)
-            ) from None
+    """Parse ``text`` and check that it has the shape of JSON data of a sane depth."""
+    data = _parse_json(text, path) if format == "json" else _parse_yaml(text, path)
+    _check_shape(data, text, format, path)
+    return data
+
+
+def _too_deep(path: str | None, line: int | None) -> FileFormatError:
+    return FileFormatError(
+        f"lists and mappings nest deeper than {MAX_DEPTH} levels (or an alias contains itself); "
+        "an argmap file needs a handful: flatten the data",
+        path=path,
+        line=line,
+    )
+
+
+def _parse_json(text: str, path: str | None) -> Any:
+    duplicates: list[tuple[dict[str, Any], str]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result and not duplicates:
+                duplicates.append((result, key))
+            result[key] = value
+        return result
+
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader subclass
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
+        ) from None
+    except RecursionError:
+        raise _too_deep(path, _json_deep_line(text)) from None
+    except ValueError as exc:  # an integer too long to convert (Python's 4300-digit limit)
+        found = re.search(r"\d{4300,}", text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        raise FileFormatError(
+            f"not valid JSON: {exc}; write the number as text", path=path, line=line
+        ) from None
+    if duplicates:
+        mapping, key = duplicates[0]
+        where = _path_to(data, mapping)
+        line = _json_line(text, where, duplicate=key) if where is not None else None
+        raise FileFormatError(
+            f"not valid JSON: duplicate key {key!r}", path=path, line=line, where=_json_path(where)
+        )
+    return data
+
+
+def _parse_yaml(text: str, path: str | None) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "cannot parse"
@@ -315,26 +430,112 @@ def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
         ) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise _too_deep(path, _yaml_deep_line(text)) from None
 
 
-def _duplicate_key_line(text: str) -> int | None:
-    """Return the 1-based line of the first key that repeats one before it in its mapping."""
+def _check_shape(data: Any, text: str | None, format: Format, path: str | None) -> None:  # noqa: A002
+    """Refuse data nested deeper than MAX_DEPTH, values that are not JSON, and alias bombs.
+
+    One iterative walk, so no depth can exhaust the stack. YAML aliases make shared values that
+    every later pass (validation, checks, writing) would visit once per reference, so the walk
+    counts values with repetition and refuses a document that expands far beyond its text.
+    """
+    # Python data (from_dict) has no text to measure; its shared values are the caller's own.
+    budget = 2 * len(text) + 10_000 if text is not None else math.inf
+    seen = 0
+    # Each entry: (container, depth, parent entry, key in the parent), to name the place.
+    root: tuple[Any, ...] = (data, 1, None, None)
+    stack = [root] if isinstance(data, Mapping | list | tuple) else []
+    problem: str | None = None
+    culprit: tuple[Any, ...] = root
+    key: Any = None
+    while stack and problem is None:
+        entry = stack.pop()
+        container, depth = entry[0], entry[1]
+        if depth > MAX_DEPTH:
+            raise _too_deep(path, _line_of(text, _entry_loc(entry), format))
+        items = container.items() if isinstance(container, Mapping) else enumerate(container)
+        for key, value in items:  # the last key names the place of a problem
+            seen += 1
+            if seen > budget:
+                problem = (
+                    "aliases expand this document far beyond its size (an alias bomb?); "
+                    "write the values out or use fewer aliases"
+                )
+            elif isinstance(value, Mapping | list | tuple):
+                stack.append((value, depth + 1, entry, key))
+                continue
+            elif isinstance(value, float) and not math.isfinite(value):
+                problem = f"{value!r} is not a number JSON can carry; write a finite number"
+            elif value is not None and not isinstance(value, str | int | float):
+                problem = (
+                    f"a {type(value).__name__} value is not allowed (an argmap file holds text, "
+                    "numbers, booleans, null, lists and mappings); put it in quotes"
+                )
+            else:
+                continue
+            culprit = entry
+            break
+    if problem is not None:
+        loc = (*_entry_loc(culprit), key)
+        raise FileFormatError(
+            problem, path=path, line=_line_of(text, loc, format), where=_json_path(loc)
+        )
+
+
+def _entry_loc(entry: tuple[Any, ...]) -> tuple[int | str, ...]:
+    keys: list[int | str] = []
+    while entry[2] is not None:
+        keys.append(entry[3])
+        entry = entry[2]
+    return tuple(reversed(keys))
+
+
+def _path_to(data: Any, target: Any) -> tuple[int | str, ...] | None:
+    """Return the place of the container ``target`` (by identity) in ``data``, without recursion."""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        node, where = stack.pop()
+        if node is target:
+            return where
+        if isinstance(node, dict):
+            stack.extend((v, (*where, k)) for k, v in node.items() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(node) if isinstance(v, dict | list))
+    return None
+
+
+_JSON_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _json_deep_line(text: str) -> int | None:
+    """The line where JSON text first nests deeper than MAX_DEPTH (strings skipped)."""
+    depth = 0
+    for match in _JSON_BRACKETS.finditer(text):
+        char = match.group()
+        if char in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, match.start()) + 1
+        elif char in ("]", "}"):
+            depth -= 1
+    return None
+
+
+def _yaml_deep_line(text: str) -> int | None:
+    """The line where YAML text first nests deeper than MAX_DEPTH, from its event stream."""
+    depth = 0
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return int(event.start_mark.line) + 1 if event.start_mark else None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.YAMLError:
         return None
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                if key.value in seen:
-                    return int(key.start_mark.line) + 1
-                seen.add(key.value)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
     return None
 
 
@@ -377,25 +578,96 @@ def _locate_value(data: Any, loc: tuple[int | str, ...], value: str) -> tuple[in
             node = node[part]
         except (KeyError, IndexError, TypeError):
             return ()
-    stack: list[tuple[Any, tuple[int | str, ...]]] = [(node, ())]
-    while stack:
-        current, path = stack.pop(0)
+    queue: deque[tuple[Any, tuple[int | str, ...]]] = deque([(node, ())])
+    while queue:
+        current, path = queue.popleft()
         if current == value:
             return path
         if isinstance(current, dict):
-            stack.extend((v, (*path, k)) for k, v in current.items() if k != "id")
+            queue.extend((v, (*path, k)) for k, v in current.items() if k != "id")
         elif isinstance(current, list):
-            stack.extend((v, (*path, i)) for i, v in enumerate(current))
+            queue.extend((v, (*path, i)) for i, v in enumerate(current))
     return ()
 
 
-def _line_of(text: str | None, loc: tuple[int | str, ...] | None) -> int | None:
-    """Find the 1-based line of a place in the document, through YAML (JSON is YAML too)."""
+def _line_of(
+    text: str | None,
+    loc: tuple[int | str, ...] | None,
+    format: Format = "yaml",  # noqa: A002
+) -> int | None:
+    """Find the 1-based line of a place in the document, in the document's own syntax."""
     if not loc or text is None:
         return None
+    if format == "json":
+        return _json_line(text, loc)
+    return _yaml_line(text, loc)
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_DECODER = json.JSONDecoder()
+
+
+def _json_line(text: str, loc: tuple[int | str, ...], *, duplicate: str | None = None) -> int:
+    """Find the line of ``loc`` in JSON text (which has parsed), by skipping over what precedes it.
+
+    Values beside the path are skipped by the C decoder, one at a time, so a place near the end
+    of a large document costs about one parse and no more memory than its largest sibling. With
+    ``duplicate``, return the line where that key appears the second time in the mapping at
+    ``loc``.
+    """
+
+    def space(at: int) -> int:
+        return _JSON_SPACE.match(text, at).end()  # type: ignore[union-attr]  # always matches
+
+    def members(at: int) -> Iterator[tuple[str, int, int]]:
+        """Yield (key, key position, value position) for the object starting at ``at``."""
+        at = space(at + 1)
+        while text[at] == '"':
+            key, after = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
+            value = space(space(after) + 1)  # past the colon
+            yield key, at, value
+            at = space(_JSON_DECODER.raw_decode(text, value)[1])
+            if text[at] != ",":
+                return
+            at = space(at + 1)
+
+    def items(at: int) -> Iterator[int]:
+        """Yield the position of each item of the array starting at ``at``."""
+        at = space(at + 1)
+        while text[at] != "]":
+            yield at
+            at = space(_JSON_DECODER.raw_decode(text, at)[1])
+            if text[at] != ",":
+                return
+            at = space(at + 1)
+
+    best = space(0)
+    try:
+        for part in loc:
+            if text[best] == "{" and isinstance(part, str):
+                found = next((v for k, _, v in members(best) if k == part), None)
+                if found is None:
+                    if part in _KINDS:
+                        continue  # a union member's name: a level the file does not have
+                    break
+                best = found
+            elif text[best] == "[" and isinstance(part, int):
+                found = next((v for i, v in enumerate(items(best)) if i == part), None)
+                if found is None:
+                    break
+                best = found
+        if duplicate is not None and text[best] == "{":
+            keys = [k_at for k, k_at, _ in members(best) if k == duplicate]
+            best = keys[1] if len(keys) > 1 else best
+    except (IndexError, ValueError):
+        pass  # cannot happen for parsed text; the best place so far is still right
+    return text.count("\n", 0, best) + 1
+
+
+def _yaml_line(text: str, loc: tuple[int | str, ...]) -> int | None:
     try:
         node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     best = node
     for part in loc:
