@@ -19,7 +19,7 @@ from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
-from argmap.files import write_atomic
+from argmap.files import same_file, write_atomic
 from argmap.io.native import dump, load, schema
 from argmap.render import render
 from argmap.semantics import SEMANTICS, evaluate
@@ -48,6 +48,16 @@ def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _not_over_an_input(out: Path, inputs: tuple[Path, ...] | list[Path]) -> None:
+    """Refuse to write ``out`` when it is one of the command's inputs (by any path or link)."""
+    for path in inputs:
+        if same_file(out, path):
+            raise ArgmapError(
+                f"{out}: this is the input {path}; writing there would replace it. "
+                "Name another output file"
+            )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="argmap")
 def main() -> None:
@@ -62,7 +72,7 @@ def main() -> None:
     "--out",
     "out",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked by demo itself, in one line
     help="Folder to write into; created if missing.",
 )
 @_library_errors
@@ -75,6 +85,8 @@ def demo(out: Path) -> None:
 
     Example: argmap demo --out out
     """
+    if out.exists() and not out.is_dir():
+        raise ArgmapError(f"{out}: not a folder; name a folder to write into (it may not exist)")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -214,10 +226,12 @@ def render_command(
 ) -> None:
     """Draw a map as a diagram: SVG, PNG, PDF or DOT.
 
-    Needs no system Graphviz: graphviz-pure, installed with argmap, lays it out.
+    Needs no system Graphviz: graphviz-pure, installed with argmap, lays it out. OUT may not be
+    PATH itself (by any name or link): the map is never overwritten.
 
     Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps
     """
+    _not_over_an_input(out, [path])
     m = load(path)
     findings = list(check(m)) if gaps else None
     written = render(m, out, format=output_format, focus=focus, depth=depth, gaps=findings)

@@ -1,15 +1,20 @@
-"""write_atomic: whole files or nothing, through links, never over devices or folders."""
+"""write_atomic: whole files or nothing, through links, never over devices or folders, and no
+temporary file left by a SIGTERM; read_text: regular files only; same_file."""
 
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 import argmap
-from argmap.files import write_atomic
+from argmap.files import read_text, same_file, write_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -107,3 +112,133 @@ def test_file_write_error_is_an_argmap_error_and_an_os_error(tmp_path: Path) -> 
         write_atomic(tmp_path / "missing" / "x", b"")
     with pytest.raises(OSError, match="does not exist"):
         write_atomic(tmp_path / "missing" / "x", b"")
+
+
+# -- symbolic link loops, SIGTERM, reading, same_file ------------------------------------------
+
+
+def test_an_output_that_is_a_symlink_loop_is_a_file_write_error(tmp_path: Path) -> None:
+    """Path.resolve() raised RuntimeError('Symlink loop') out of dump and render."""
+    loop = tmp_path / "map.json"
+    loop.symlink_to(loop)
+    with pytest.raises(argmap.FileWriteError, match="it may point at itself") as info:
+        write_atomic(loop, b"x")
+    assert info.value.path == str(loop)
+    with pytest.raises(argmap.FileWriteError, match="it may point at itself"):
+        argmap.dump(argmap.ArgumentMap(), loop)
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("path", [None, 3, b"out.json", "", "a\0b"])
+def test_write_atomic_refuses_what_is_not_a_path(path: object) -> None:
+    with pytest.raises(argmap.ArgmapError, match="path"):
+        write_atomic(path, b"x")  # type: ignore[arg-type]
+
+
+_WRITER = """
+import os, signal, sys, time
+from pathlib import Path
+from argmap.files import write_atomic
+
+target = Path(sys.argv[1])
+if sys.argv[2] == "handler":
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(3))
+real_fsync = os.fsync
+
+def stalled(fd):
+    real_fsync(fd)
+    print("writing", flush=True)  # the temporary file exists now: the test sends SIGTERM
+    time.sleep(120)  # the signal ends this sleep
+
+os.fsync = stalled
+write_atomic(target, b"new")
+print("not reached", flush=True)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="needs POSIX")
+@pytest.mark.parametrize(
+    ("previous", "returncode"),
+    [("default", -signal.SIGTERM), ("handler", 3)],
+    ids=["default action: the process ends by SIGTERM", "a Python handler runs"],
+)
+def test_sigterm_during_a_write_removes_the_temporary_file(
+    tmp_path: Path, previous: str, returncode: int
+) -> None:
+    target = tmp_path / "map.json"
+    target.write_bytes(b"old")
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER)
+    child = subprocess.Popen(  # noqa: S603  # this interpreter, a script the test wrote
+        [sys.executable, str(script), str(target), previous],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "writing\n"
+    assert len(_leftovers(tmp_path)) == 1  # the temporary file is there mid-write
+    child.send_signal(signal.SIGTERM)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == returncode, err
+    assert "not reached" not in out
+    assert target.read_bytes() == b"old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_sigterm_handler_is_restored_after_a_write(tmp_path: Path) -> None:
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("not called")
+
+    before = signal.signal(signal.SIGTERM, mine)
+    try:
+        write_atomic(tmp_path / "a", b"x")
+        assert signal.getsignal(signal.SIGTERM) is mine
+        with pytest.raises(argmap.FileWriteError):
+            write_atomic(tmp_path / "missing" / "a", b"x")
+        assert signal.getsignal(signal.SIGTERM) is mine
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def test_writes_from_another_thread_leave_the_handler_alone(tmp_path: Path) -> None:
+    seen: list[object] = []
+
+    def write() -> None:
+        write_atomic(tmp_path / "a", b"x")
+        seen.append(signal.getsignal(signal.SIGTERM))
+
+    before = signal.getsignal(signal.SIGTERM)
+    thread = threading.Thread(target=write)
+    thread.start()
+    thread.join()
+    assert seen == [before]
+    assert (tmp_path / "a").read_bytes() == b"x"
+
+
+def test_read_text_drops_a_leading_byte_order_mark_only(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa\xef\xbb\xbfb")
+    assert read_text(path) == "a\ufeffb"
+
+
+def test_read_text_names_the_line_of_a_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"one\ntwo\nth\xffree\n")
+    with pytest.raises(argmap.FileFormatError, match=r"not UTF-8 text \(byte 10\)") as info:
+        read_text(path)
+    assert info.value.line == 3
+
+
+def test_same_file_sees_through_links_and_spellings(tmp_path: Path) -> None:
+    a = tmp_path / "a.json"
+    a.write_text("{}")
+    (tmp_path / "link.json").symlink_to(a)
+    os.link(a, tmp_path / "hard.json")
+    assert same_file(a, tmp_path / "link.json")
+    assert same_file(a, tmp_path / "hard.json")
+    assert not same_file(tmp_path / "b.json", a)
+    assert same_file(tmp_path / "." / "new.svg", tmp_path / "new.svg")  # neither exists yet
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    assert same_file(loop, a) is False
