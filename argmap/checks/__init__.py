@@ -37,6 +37,7 @@ from argmap.checks.grounding import grounded, grounding_cases, necessary_cases
 from argmap.checks.index import MapIndex
 from argmap.checks.report import SEVERITIES, Finding, Report, Severity
 from argmap.checks.rules import RULES, Rule, select_rules
+from argmap.exceptions import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -67,11 +68,12 @@ def check(
 
     Args:
         m: The map to check.
-        select: Run only these rules: codes (``"AM101"``), code prefixes (``"AM1"``) or names.
+        select: Run only these rules: codes (``"AM101"``), code prefixes (``"AM1"``) or names,
+            as a list, or as one string (``"AM1"``, or ``"AM1,AM3"`` as on the command line).
         ignore: Skip these rules (same forms).
 
     Raises:
-        ArgmapError: ``select`` or ``ignore`` names no rule.
+        ArgmapError: ``m`` is not a map, or ``select`` or ``ignore`` names no rule.
 
     Examples:
         >>> import argmap
@@ -82,7 +84,13 @@ def check(
         ["AM101 unsupported-claim [c]: claim 'c' has no support"]
         >>> argmap.check(m, ignore=["AM1", "AM001"]).summary()["total"]
         0
+        >>> argmap.check(m, select="AM101").summary()["total"]
+        1
     """
+    from argmap.map import ArgumentMap  # noqa: PLC0415  # the map imports the checks' types
+
+    if not isinstance(m, ArgumentMap):
+        raise ArgmapError(f"check needs an ArgumentMap, got {type(m).__name__}")
     rules: list[Rule] = select_rules(select, ignore)
     index = MapIndex.of(m)
     findings = [f for r in rules for f in r.run(index, r)]

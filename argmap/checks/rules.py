@@ -91,16 +91,32 @@ def select_rules(
     """Return the rules chosen by ``select`` and not removed by ``ignore``.
 
     Each item is a code (``"AM101"``), a code prefix (``"AM1"`` for all support rules) or a name
-    (``"unsupported-claim"``).
+    (``"unsupported-claim"``). A single string is one item, or several separated by commas
+    (``"AM1,AM3"``), never a sequence of letters.
 
     Raises:
-        ArgmapError: An item matches no rule; the message lists the known codes.
+        ArgmapError: An item matches no rule (the message lists the known codes), or is not text.
+
+    Examples:
+        >>> [r.code for r in select_rules("AM10", ignore=["AM101", "AM102"])]
+        ['AM103', 'AM104']
     """
     chosen = list(RULES.values())
-    for label, patterns in (("select", select), ("ignore", ignore)):
-        if patterns is None:
+    for label, given in (("select", select), ("ignore", ignore)):
+        if given is None:
             continue
-        wanted = [p.strip() for p in patterns if p.strip()]
+        patterns = given.split(",") if isinstance(given, str) else given
+        try:
+            items = list(patterns)
+        except TypeError:
+            raise ArgmapError(
+                f"{label}: expected rule codes or names (a list or a string), "
+                f"got {type(given).__name__}"
+            ) from None
+        if not all(isinstance(p, str) for p in items):
+            odd = next(p for p in items if not isinstance(p, str))
+            raise ArgmapError(f"{label}: {odd!r} is not a rule code or name; give text")
+        wanted = [p.strip() for p in items if p.strip()]
         if label == "select" and not wanted:
             raise ArgmapError(
                 "select: no rule named; name codes (AM101), prefixes (AM1) or names, "

@@ -158,3 +158,38 @@ def test_each_rule_runs_alone() -> None:
     for code in RULES:
         alone = argmap.check(m, select=[code])
         assert list(alone) == full.by_rule(code)
+
+
+# -- select and ignore given as a string, or as something else --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("AM1", ["AM1"]),
+        ("AM101", ["AM101"]),
+        ("unsupported-claim", ["unsupported-claim"]),
+        ("AM1,AM3", ["AM1", "AM3"]),
+        (" AM1 , AM3 ", ["AM1", "AM3"]),
+    ],
+)
+def test_a_string_is_one_rule_or_a_comma_list_never_its_letters(
+    given: str, expected: list[str]
+) -> None:
+    """select="AM1" used to be read letter by letter ('A', 'M', '1') and fail on 'M'."""
+    assert select_rules(given) == select_rules(expected)
+    assert select_rules(ignore=given) == select_rules(ignore=expected)
+    m = argmap.examples.north_korea()
+    assert argmap.check(m, select=given) == argmap.check(m, select=expected)
+
+
+@pytest.mark.parametrize(("given", "message"), [(5, "got int"), ([1], "1 is not a rule code")])
+def test_select_that_is_not_text_is_an_argmap_error(given: object, message: str) -> None:
+    with pytest.raises(argmap.ArgmapError, match=message):
+        select_rules(given)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("m", [None, "map.json", {"nodes": []}])
+def test_check_refuses_what_is_not_a_map(m: object) -> None:
+    with pytest.raises(argmap.ArgmapError, match="check needs an ArgumentMap, got"):
+        argmap.check(m)  # type: ignore[arg-type]
