@@ -1,0 +1,32 @@
+"""Fuzz every loader on main (bounded for CI): only ArgmapError escapes, and what a loader
+accepts is checked, drawn and round-tripped. ``benchmarks/fuzz_long.py`` runs the same property
+for hundreds of thousands of inputs; docs/robustness.md has its figures."""
+
+from __future__ import annotations
+
+import pytest
+from harness import LOADERS, Loader, inputs, run_property
+from hypothesis import HealthCheck, given, settings
+
+_CI = settings(
+    max_examples=250,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def test_every_loader_on_main_is_fuzzed() -> None:
+    names = [loader.name for loader in LOADERS]
+    assert names[:2] == ["native-json", "native-yaml"]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.name)
+def test_only_argmap_errors_escape_and_what_loads_round_trips(loader: Loader) -> None:
+    @_CI
+    @given(text=inputs(loader))
+    def fuzz(text: str) -> None:
+        run_property(loader, text)
+
+    fuzz()
