@@ -40,9 +40,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import yaml
-
 from argmap.exceptions import FileFormatError
+from argmap.io.native import parse_yaml
 
 __all__ = [
     "ArgdownSyntaxError",
@@ -1197,14 +1196,18 @@ class _Parser:
 
     def _yaml(self, token: Token, text: str, what: str) -> dict[str, JSON]:
         try:
-            value = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
+            # argmap's YAML: no deep nesting, no values or keys that JSON cannot carry
+            value = parse_yaml(text)
+        except FileFormatError as exc:
             offset = token.start
+            lead = len(token.image) - len(token.image.lstrip("=")) if what == "front matter" else 0
+            mark = getattr(exc.__cause__, "problem_mark", None)  # a YAML error: its column
             if mark is not None:
-                lead = len(token.image) - len(token.image.lstrip("="))
-                offset = token.start + (lead if what == "front matter" else 0) + mark.index
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+                offset = token.start + lead + mark.index
+            elif exc.line is not None:
+                line_start = sum(len(line) for line in text.splitlines(True)[: exc.line - 1])
+                offset = token.start + lead + line_start
+            problem = exc.problem.removeprefix("not valid YAML: ")
             raise self._error_at(f"the {what} is not valid YAML: {problem}", offset) from None
         if value is None:
             return {}

@@ -43,12 +43,14 @@ from argmap.model import Node, Plain, Source
 
 __all__ = [
     "FORMAT_VERSION",
+    "MAX_DEPTH",
     "MapDocument",
     "dump",
     "dumps",
     "from_dict",
     "load",
     "loads",
+    "parse_yaml",
     "schema",
     "to_dict",
     "write_atomic",  # kept here for callers that imported it from this module
@@ -368,6 +370,28 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def parse_yaml(text: str, *, path: str | None = None) -> Any:
+    r"""Parse YAML text as argmap reads every YAML document: safely, and as JSON-shaped data.
+
+    The loader is safe (no Python objects), refuses duplicate keys and keys that are not text,
+    reads a bare date as text, and refuses values JSON cannot carry, nesting past
+    :data:`MAX_DEPTH` and alias bombs. Formats that embed YAML (Argdown's data blocks) use it,
+    so that what they read, the native format can write and read back.
+
+    Raises:
+        FileFormatError: The text is not such YAML; ``line`` is 1-based within ``text``.
+
+    Examples:
+        >>> parse_yaml("when: 2006-03-01\ntags: [a, b]")
+        {'when': '2006-03-01', 'tags': ['a', 'b']}
+        >>> parse_yaml("1: one")
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.FileFormatError: <text>:1: not valid YAML: the key '1' is read as a YAML int; keys in an argmap file are text: put the key in quotes
+    """  # noqa: E501
+    return _parse(text, "yaml", path)
+
+
 def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
     """Parse ``text`` and check that it has the shape of JSON data of a sane depth."""
     data = _parse_json(text, path) if format == "json" else _parse_yaml(text, path)
@@ -425,9 +449,9 @@ def _parse_yaml(text: str, path: str | None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "cannot parse"
-        raise FileFormatError(
+        raise FileFormatError(  # the cause keeps the column, for formats that embed YAML
             f"not valid YAML: {problem}", path=path, line=mark.line + 1 if mark else None
-        ) from None
+        ) from exc
     except yaml.YAMLError as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
     except RecursionError:

@@ -316,3 +316,19 @@ def test_an_unknown_format_is_refused_in_both_directions(small: ArgumentMap, fmt
         dumps(small, format=fmt)  # type: ignore[arg-type]
     with pytest.raises(ArgmapError, match="unknown format"):
         loads(dumps(small), format=fmt)  # type: ignore[arg-type]
+
+
+# -- formats that embed YAML read it the same way ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["{x: " + "[" * 2_000 + "]" * 2_000 + "}", "{x: !!int 0xZZ}", "{1: one}", "{x: .nan}"],
+    ids=["deep", "unbuildable", "non-text key", "nan"],
+)
+def test_an_argdown_data_block_is_read_as_argmap_reads_yaml(data: str) -> None:
+    """The fuzzer found a RecursionError from a deep data block in Argdown text."""
+    from argmap.io.argdown_syntax import ArgdownSyntaxError, parse
+
+    with pytest.raises(ArgdownSyntaxError, match="the data block is not valid YAML"):
+        parse(f"[A]: a statement {data}\n", path="m.argdown")
