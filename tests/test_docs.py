@@ -15,8 +15,30 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _blocks(path: Path, language: str) -> list[str]:
+    """The page's code blocks in ``language``, as the docs build runs them (markdown-exec)."""
     text = path.read_text(encoding="utf-8")
-    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+    return re.findall(rf"```{language}(?: [^\n]*)?\n(.*?)```", text, flags=re.DOTALL)
+
+
+def _run_page(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, at_least: int = 1
+) -> dict[str, object]:
+    """Run a docs page's Python blocks in order, in one namespace, as the docs build does.
+
+    Pages that write files move into ``tempfile.mkdtemp()`` in a line the reader does not see
+    (``# markdown-exec: hide``); here that folder is ``tmp_path``, so nothing lands in the
+    checkout and the test can look at what was written.
+    """
+    import tempfile
+
+    blocks = _blocks(ROOT / "docs" / page, "python")
+    assert len(blocks) >= at_least
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda **_: str(tmp_path))
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(block, namespace)  # noqa: S102  # the page's own code
+    return namespace
 
 
 def _load_script(name: str):  # type: ignore[no-untyped-def]
@@ -99,12 +121,7 @@ def test_every_rule_code_in_the_docs_exists() -> None:
 
 
 def test_tutorial_code_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = _blocks(ROOT / "docs" / "tutorial.md", "python")
-    assert len(blocks) >= 6
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {}
-    for block in blocks:
-        exec(block, namespace)  # noqa: S102  # the tutorial's own code
+    namespace = _run_page("tutorial.md", tmp_path, monkeypatch, at_least=6)
     assert (tmp_path / "north-korea.svg").read_bytes().lstrip().startswith(b"<?xml")
     assert (tmp_path / "reacts.png").read_bytes().startswith(b"\x89PNG")
     report = namespace["report"]
@@ -139,11 +156,51 @@ def test_docs_pages_show_the_checked_in_diagram() -> None:
 
 
 def test_formats_page_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = _blocks(ROOT / "docs" / "formats.md", "python")
-    assert len(blocks) >= 2
-    monkeypatch.chdir(tmp_path)
-    for block in blocks:
-        exec(block, {})  # noqa: S102  # the page's own examples
+    _run_page("formats.md", tmp_path, monkeypatch, at_least=2)
+
+
+def test_networkx_and_pandas_page_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    namespace = _run_page("networkx-pandas.md", tmp_path, monkeypatch, at_least=8)
+    m = namespace["m"]
+    assert isinstance(m, argmap.ArgumentMap)
+    assert namespace["from_gexf"] is not None
+    assert list(tmp_path.iterdir()) == []  # the page writes no files
+
+
+def test_diagrams_page_runs_and_writes_into_a_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _run_page("diagrams.md", tmp_path, monkeypatch, at_least=3)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["amnesty-1.svg", "amnesty.svg", "gaps.svg", "map.png", "map.svg"]
+
+
+@pytest.mark.parametrize("page", ["index.md", "concepts.md"])
+def test_guide_pages_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _run_page(page, tmp_path, monkeypatch)
+
+
+def test_docs_run_their_python_blocks_at_build_time() -> None:
+    """markdown-exec runs these pages' blocks when the docs are built and shows the output."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- markdown-exec" in config
+    nav = re.findall(r"^\s+- .*: (\S+\.md)$", config, flags=re.MULTILINE)
+    assert "networkx-pandas.md" in nav
+    for page in (
+        "tutorial.md",
+        "formats.md",
+        "diagrams.md",
+        "concepts.md",
+        "index.md",
+        "networkx-pandas.md",
+    ):
+        fences = re.findall(
+            r"^```python(.*)$",
+            (ROOT / "docs" / page).read_text(encoding="utf-8"),
+            flags=re.MULTILINE,
+        )
+        assert fences, page
+        assert all('exec="on"' in fence for fence in fences), page
 
 
 def test_formats_page_graph_error_is_what_from_networkx_says() -> None:

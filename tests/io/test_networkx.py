@@ -397,3 +397,44 @@ def test_map_methods_delegate(small: ArgumentMap) -> None:
     g = small.to_networkx()
     assert nx.utils.graphs_equal(g, to_networkx(small))
     assert ArgumentMap.from_networkx(g) == small
+
+
+def test_titles_data_weights_and_acknowledgements_survive_every_writer() -> None:
+    m = ArgumentMap(title="T")
+    m.add_source(Source(id="src", title="S", data={"k": [1, {"a": None}]}))
+    m.claim(
+        "c",
+        "C.",
+        title="A claim's title",
+        data={"colour": "#fa0", "n": 2.5},
+        acknowledge={"AM101": "on purpose", "unsupported-claim": "known"},
+        weight=0.25,
+        assumption=True,
+    )
+    m.premise("p", "P.")
+    m.support("p", "c", id="s", weight=0.5, title="S", scheme="example")
+    g = to_networkx(m)
+    _only_plain(g)
+    assert g.nodes["c"]["label"] == "A claim's title"
+    assert json.loads(str(g.nodes["c"]["data"])) == {"colour": "#fa0", "n": 2.5}
+    assert g.nodes["c"]["acknowledge.unsupported-claim"] == "known"
+    assert (g.nodes["c"]["weight"], g.nodes["c"]["assumption"]) == (0.25, True)
+    assert from_networkx(_graphml(g)) == m
+    assert from_networkx(_node_link(g)) == m
+    back = from_networkx(_gexf(g))
+    back.title = "T"
+    assert back == m
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("{not json", "node 'x': 'data' is not valid JSON"),
+        (3, "node 'x': 'data' is a int; it holds a JSON string"),
+        ('["a list"]', "node 'x': data:"),
+    ],
+)
+def test_data_must_be_a_json_object_string(value: object, expected: str) -> None:
+    g = _hand_built()
+    g.add_node("x", kind="claim", text="X.", data=value)
+    assert expected in str(_fails(g))
