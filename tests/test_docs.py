@@ -225,3 +225,15 @@ def test_ci_runs_the_notebooks_after_the_readmes_notebook_install_alone() -> Non
     assert '"$nb_venv/bin/jupyter" execute' in ci
     assert "for notebook in examples/*.ipynb" in ci
     assert "git status --porcelain" in ci
+
+
+def test_getting_started_lists_every_file_the_demo_writes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    result = CliRunner().invoke(main, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `([^`]+)` \|", page, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(p.name for p in tmp_path.iterdir())
