@@ -122,11 +122,13 @@ class ArgumentMap:
         sources: Iterable[Source] = (),
         nodes: Iterable[AnyNode] = (),
         central: str | None = None,
+        default_source: str | None = None,
     ) -> None:
         self.title = title
         self._g: nx.DiGraph[str] = nx.DiGraph()
         self._sources: dict[str, Source] = {}
         self._central: str | None = None
+        self._default_source: str | None = None
         for i, source in enumerate(sources):
             with _placed("sources", i):
                 self.add_source(source)
@@ -140,6 +142,9 @@ class ArgumentMap:
         if central is not None:
             with _placed("central"):
                 self.central = central
+        if default_source is not None:
+            with _placed("default_source"):
+                self.default_source = default_source
 
     def _restore_order(self, order: list[str], added: list[AnyNode]) -> None:
         """Make the graph list its nodes in ``order`` (the order given, as in a file).
@@ -184,6 +189,35 @@ class ArgumentMap:
     def sources(self) -> Mapping[str, Source]:
         """The map's sources by id (read-only)."""
         return MappingProxyType(self._sources)
+
+    @property
+    def default_source(self) -> str | None:
+        """The id of the source that quotes given as plain text come from when no ``source=`` is
+        passed, or ``None``; it saves repeating ``source=`` in a map built from one text.
+
+        Raises:
+            UnknownNodeError: (on setting) The map has no source of that id.
+
+        Examples:
+            >>> from argmap import ArgumentMap, Source
+            >>> m = ArgumentMap()
+            >>> _ = m.add_source(Source(id="art", title="An article", text="Talks resumed."))
+            >>> m.default_source = "art"
+            >>> m.case("talks", "The talks resumed.", quotes=["Talks resumed."]).quotes[0].source
+            'art'
+        """
+        return self._default_source
+
+    @default_source.setter
+    def default_source(self, source_id: str | None) -> None:
+        if source_id is not None and source_id not in self._sources:
+            raise UnknownNodeError(
+                f"the default source {source_id!r} is not a source of this map; "
+                "add it first (add_source), or check the id's spelling",
+                node=source_id,
+                missing=source_id,
+            )
+        self._default_source = source_id
 
     @property
     def central(self) -> str | None:
@@ -235,6 +269,7 @@ class ArgumentMap:
         return (
             self.title == other.title
             and self._central == other._central
+            and self._default_source == other._default_source
             and self._sources == other._sources
             and self._models() == other._models()
         )
@@ -476,6 +511,7 @@ class ArgumentMap:
             new._put_edges(inference)
         new._sources = dict(self._sources)
         new._central = self._central
+        new._default_source = self._default_source
         return new
 
     # -- changing ------------------------------------------------------------------------------
@@ -525,6 +561,12 @@ class ArgumentMap:
             raw = _raw(self._g)
             raw._succ[u][v] = raw._pred[v][u] = _ReadOnlyAttributes(role=r)
 
+    def _quotes(
+        self, node_id: str, quotes: Iterable[str | Quote], source: str | None
+    ) -> tuple[Quote, ...]:
+        """Quotes given as plain text come from ``source``, else from the default source."""
+        return _quotes(node_id, quotes, source or self._default_source)
+
     def claim(
         self,
         id: str,  # noqa: A002
@@ -538,7 +580,9 @@ class ArgumentMap:
 
         ``quotes`` and ``source`` work as for :meth:`case`.
         """
-        return self.add(_make(Claim, id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(
+            _make(Claim, id, text=text, quotes=self._quotes(id, quotes, source), **fields)
+        )
 
     def premise(
         self,
@@ -550,7 +594,9 @@ class ArgumentMap:
         **fields: Any,
     ) -> Premise:
         """Add a :class:`~argmap.model.Premise` and return it."""
-        return self.add(_make(Premise, id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(
+            _make(Premise, id, text=text, quotes=self._quotes(id, quotes, source), **fields)
+        )
 
     def rebuttal(
         self,
@@ -563,7 +609,7 @@ class ArgumentMap:
     ) -> Rebuttal:
         """Add a :class:`~argmap.model.Rebuttal` and return it."""
         return self.add(
-            _make(Rebuttal, id, text=text, quotes=_quotes(id, quotes, source), **fields)
+            _make(Rebuttal, id, text=text, quotes=self._quotes(id, quotes, source), **fields)
         )
 
     def case(
@@ -587,7 +633,9 @@ class ArgumentMap:
             >>> rain.quotes[0].start, rain.quotes[0].end
             (3, 19)
         """
-        return self.add(_make(Case, id, text=text, quotes=_quotes(id, quotes, source), **fields))
+        return self.add(
+            _make(Case, id, text=text, quotes=self._quotes(id, quotes, source), **fields)
+        )
 
     def support(
         self,
@@ -677,6 +725,8 @@ class ArgumentMap:
                     node=node_id,
                 )
             del self._sources[node_id]
+            if self._default_source == node_id:
+                self._default_source = None
             return [node_id]
         self[node_id]
         doomed = self._dependents(node_id)
@@ -949,7 +999,9 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
             parsed.append(q)
         elif source is None:
             raise InvalidMapError(
-                f"{node_id!r}: a quote given as plain text needs source=<source id>", node=node_id
+                f"{node_id!r}: a quote given as plain text needs source=<source id>, "
+                "or a default source for the map (m.default_source = <source id>)",
+                node=node_id,
             )
         else:
             try:

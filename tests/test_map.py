@@ -903,3 +903,54 @@ def test_repr_counts_in_the_singular_and_plural() -> None:
     m.remove("s")
     m.remove("p")
     assert repr(m) == "<ArgumentMap 'One': 1 statement, 0 inferences, 2 sources, central=None>"
+
+
+# -- the default source ------------------------------------------------------------------------
+
+
+def test_quotes_come_from_the_default_source(rain: Source) -> None:
+    m = ArgumentMap(sources=[rain], default_source="diary")
+    assert m.default_source == "diary"
+    k = m.case("k", "It rained.", quotes=["It rained on Monday"])
+    assert (k.quotes[0].source, k.quotes[0].start) == ("diary", 0)
+    c = m.claim("c", "Rivers rose.", quotes=["the river rose"])
+    assert c.quotes[0].source == "diary"
+    other = m.add_source(Source(id="other", title="Other", text="A dam was opened."))
+    p = m.premise("p", "A dam opened.", quotes=["A dam was opened."], source=other.id)
+    assert p.quotes[0].source == "other"  # an explicit source wins
+
+
+def test_default_source_is_set_later_and_cleared(rain: Source) -> None:
+    m = ArgumentMap()
+    with pytest.raises(InvalidMapError, match=r"needs source=<source id>, or a default source"):
+        m.case("k", "It rained.", quotes=["It rained on Monday"])
+    m.add_source(rain)
+    m.default_source = "diary"
+    assert m.case("k", "It rained.", quotes=["It rained on Monday"]).quotes[0].source == "diary"
+    m.default_source = None
+    with pytest.raises(InvalidMapError, match="needs source="):
+        m.case("k2", "It rained.", quotes=["It rained on Monday"])
+
+
+def test_default_source_must_be_a_source_of_the_map(rain: Source) -> None:
+    with pytest.raises(UnknownNodeError, match="the default source 'diry' is not a source") as info:
+        ArgumentMap(sources=[rain], default_source="diry")
+    assert info.value.place == ("default_source",)
+    m = ArgumentMap(sources=[rain])
+    m.claim("c", "C.")
+    with pytest.raises(UnknownNodeError, match="not a source of this map"):
+        m.default_source = "c"  # a node, not a source
+    assert m.default_source is None
+
+
+def test_removing_the_default_source_clears_it(rain: Source) -> None:
+    m = ArgumentMap(sources=[rain], default_source="diary")
+    m.remove("diary")
+    assert m.default_source is None
+
+
+def test_default_source_counts_for_equality_and_copies(rain: Source) -> None:
+    m = ArgumentMap(sources=[rain], default_source="diary")
+    assert m.copy().default_source == "diary"
+    assert m.copy() == m
+    assert m != ArgumentMap(sources=[rain])

@@ -74,6 +74,11 @@ class MapDocument(BaseModel):
     argmap: Literal[1, 2] = Field(description="The format version (1 or 2; argmap writes 2).")
     title: Plain | None = None
     central: str | None = Field(default=None, description="The id of the central claim.")
+    default_source: str | None = Field(
+        default=None,
+        description="The id of the source that quotes given as plain text come from, when a "
+        "statement added in Python names none (ArgumentMap.default_source).",
+    )
     sources: list[Source] = []
     nodes: list[Node] = []
 
@@ -272,6 +277,8 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         doc["title"] = m.title
     if m.central is not None:
         doc["central"] = m.central
+    if m.default_source is not None:
+        doc["default_source"] = m.default_source
     doc["sources"] = [s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()]
     doc["nodes"] = [_node_data(n) for n in m.nodes()]
     return doc
@@ -286,7 +293,13 @@ def _node_data(node: BaseModel) -> dict[str, Any]:
 
 
 def _build(doc: MapDocument) -> ArgumentMap:
-    return ArgumentMap(title=doc.title, sources=doc.sources, nodes=doc.nodes, central=doc.central)
+    return ArgumentMap(
+        title=doc.title,
+        sources=doc.sources,
+        nodes=doc.nodes,
+        central=doc.central,
+        default_source=doc.default_source,
+    )
 
 
 MAX_DEPTH = 100

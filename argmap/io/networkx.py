@@ -17,7 +17,8 @@ Attributes, the same for every format:
 - mappings of names to text become one field per key: ``answered.example.typical``;
 - ``data`` (free JSON values) is one JSON string;
 - a premise edge has ``position`` (0, 1, ...): the order of the inference's premises;
-- the central claim has ``central`` set to true; the graph's ``title`` is the map's.
+- the central claim has ``central`` set to true, the map's default source ``default`` set to
+  true; the graph's ``title`` is the map's.
 
 Examples:
     >>> import io
@@ -68,6 +69,8 @@ _EDGE_FIELDS = frozenset({"premises", "conclusion", "target"})  # an inference's
 _DISPLAY = frozenset({"label"})  # for display only, written for Gephi and the like
 _EDGE_EXTRAS = frozenset({"id"})  # what GEXF readers add to every edge
 _ROLES = ("premise", "conclusion", "target", "source")
+# Node attributes that mark the one node of a kind that the map singles out.
+_MARKS = {"central": ("claim", "central claim"), "default": ("source", "map's default source")}
 Scalar = str | int | float | bool
 _MODEL_TYPES: dict[str, type[pydantic.BaseModel]] = {
     "claim": Claim,
@@ -103,7 +106,10 @@ def to_networkx(m: ArgumentMap) -> nx.DiGraph[str]:
     if m.title is not None:
         g.graph["title"] = m.title
     for source in m.sources.values():
-        g.add_node(source.id, **_flatten_model(source, "source"))
+        attrs = _flatten_model(source, "source")
+        if source.id == m.default_source:
+            attrs["default"] = True
+        g.add_node(source.id, **attrs)
     for node in m.nodes():
         attrs = _flatten_model(node, node.kind)
         if node.id == m.central:
@@ -160,18 +166,24 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
     edges = _edges_by_node(g, kinds)
     sources: list[Source] = []
     nodes: list[Any] = []
-    central: list[str] = []
+    marked: dict[str, list[str]] = {mark: [] for mark in _MARKS}
     for node_id, attrs in g.nodes(data=True):
         kind = kinds[node_id]
         fields = {**_unflatten(node_id, kind, attrs), "id": node_id}
-        if fields.pop("central", False) is True:
-            if kind != "claim":
+        for mark, (marks_kind, what) in _MARKS.items():
+            value = fields.pop(mark, False)
+            if value is not True and value is not False:
                 raise InvalidMapError(
-                    f"node {node_id!r} is marked central but is a {kind}; "
-                    "only a claim can be the central claim",
+                    f"node {node_id!r}: {mark!r} is {value!r}; it is true or false", node=node_id
+                )
+            if value and kind != marks_kind:
+                raise InvalidMapError(
+                    f"node {node_id!r} is marked {mark} but is a {kind}; "
+                    f"only a {marks_kind} can be the {what}",
                     node=node_id,
                 )
-            central.append(node_id)
+            if value:
+                marked[mark].append(node_id)
         if kind in INFERENCE_KINDS:
             fields["premises"] = edges.premises.get(node_id, [])
             head = edges.heads.get(node_id)
@@ -187,18 +199,23 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
             sources.append(_validate(node_id, fields, Source.model_validate))
         else:
             nodes.append(_validate(node_id, {"kind": kind, **fields}, node_adapter.validate_python))
-    if len(central) > 1:
-        raise InvalidMapError(
-            f"nodes {', '.join(map(repr, central))} are all marked central; a map has one "
-            "central claim",
-            node=central[1],
-        )
+    for mark, (_, what) in _MARKS.items():
+        if len(marked[mark]) > 1:
+            raise InvalidMapError(
+                f"nodes {', '.join(map(repr, marked[mark]))} are all marked {mark}; a map has "
+                f"one {what}",
+                node=marked[mark][1],
+            )
     _check_source_edges(nodes, edges.source_edges)
     title = g.graph.get("title")
     if title is not None and not isinstance(title, str):
         raise InvalidMapError(f"the graph's title is a {type(title).__name__}, not text")
     return ArgumentMap(
-        title=title, sources=sources, nodes=nodes, central=central[0] if central else None
+        title=title,
+        sources=sources,
+        nodes=nodes,
+        central=next(iter(marked["central"]), None),
+        default_source=next(iter(marked["default"]), None),
     )
 
 
@@ -353,7 +370,7 @@ def _unflatten(node_id: str, kind: str, attrs: Mapping[str, Any]) -> dict[str, A
                 node=node_id,
             )
         name, dot, rest = key.partition(".")
-        if key == "central" or (not dot and name in model_fields):
+        if key in _MARKS or (not dot and name in model_fields):
             fields[key] = _from_json(node_id, key, value) if key in _JSON_FIELDS else value
         elif dot and name in model_fields and name not in _JSON_FIELDS:
             parts.setdefault(name, {})[rest] = value

@@ -844,3 +844,23 @@ def test_from_dict_names_the_place_of_a_problem(data: Any, expected: str) -> Non
         argmap.from_dict(data)
     assert str(info.value).startswith(expected)
     assert info.value.line is None
+
+
+def test_default_source_round_trips(rain: Source) -> None:
+    m = ArgumentMap(sources=[rain], default_source="diary")
+    m.case("k", "It rained.", quotes=["It rained on Monday"])
+    data = m.to_dict()
+    assert data["default_source"] == "diary"
+    for fmt in ("json", "yaml"):
+        assert loads(dumps(m, format=fmt), format=fmt).default_source == "diary"  # type: ignore[arg-type]
+    assert argmap.from_dict(data) == m
+    assert "default_source" not in ArgumentMap(sources=[rain]).to_dict()
+    assert "default_source" in schema()["properties"]
+
+
+def test_an_unknown_default_source_in_a_file_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    error = _fails(path, "argmap: 2\ndefault_source: nowhere\nsources: []\nnodes: []\n")
+    assert "(default_source)" in str(error)
+    assert "the default source 'nowhere' is not a source of this map" in str(error)
+    assert error.line == 2

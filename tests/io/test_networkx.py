@@ -438,3 +438,15 @@ def test_data_must_be_a_json_object_string(value: object, expected: str) -> None
     g = _hand_built()
     g.add_node("x", kind="claim", text="X.", data=value)
     assert expected in str(_fails(g))
+
+
+def test_the_default_source_is_marked_on_its_node(small: ArgumentMap) -> None:
+    small.default_source = "diary"
+    g = to_networkx(small)
+    assert g.nodes["diary"]["default"] is True
+    assert from_networkx(_graphml(g)) == small
+    g.nodes["diary"]["default"] = "yes"
+    assert "node 'diary': 'default' is 'yes'; it is true or false" in str(_fails(g))
+    g.nodes["diary"]["default"] = False
+    g.nodes["c"]["default"] = True
+    assert "node 'c' is marked default but is a claim" in str(_fails(g))
