@@ -194,12 +194,15 @@ def rules_command() -> None:
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write; its suffix picks the format: .svg, .png, .pdf, .dot or .gv.",
+    help=(
+        "File to write; its suffix picks the format: .svg, .png, .pdf, .dot or .gv, or .html "
+        "for the interactive viewer (one self-contained page)."
+    ),
 )
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    type=click.Choice(["svg", "png", "pdf", "dot", "html"]),
     help="The format, when the suffix of --out does not say it.",
 )
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
@@ -224,10 +227,12 @@ def render_command(
     depth: int | None,
     gaps: bool,
 ) -> None:
-    """Draw a map as a diagram: SVG, PNG, PDF or DOT.
+    """Draw a map as a diagram (SVG, PNG, PDF or DOT) or an interactive HTML page.
 
     Needs no system Graphviz: graphviz-pure, installed with argmap, lays it out. OUT may not be
     PATH itself (by any name or link): the map is never overwritten.
+    The HTML viewer (-o map.html) opens offline in any browser, with the source text beside
+    the map; it always lists the findings.
 
     Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps
     """

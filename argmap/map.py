@@ -78,6 +78,7 @@ if TYPE_CHECKING:
 
     import pandas
 
+    from argmap.render.html import HtmlPage
     from argmap.render.options import DiagramChanges, DiagramOptions
 
 __all__ = ["ArgumentMap"]
@@ -443,6 +444,33 @@ class ArgumentMap:
         from argmap.render import to_dot  # noqa: PLC0415
 
         return to_dot(self, options=options, **changes)
+
+    def to_html(
+        self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
+    ) -> str:
+        """Return the map's interactive viewer, one self-contained HTML page; options as for
+        :func:`argmap.render.to_html`.
+
+        Examples:
+            >>> from argmap.examples import north_korea
+            >>> north_korea().to_html(gaps=()).startswith("<!DOCTYPE html>")
+            True
+        """
+        from argmap.render import to_html  # noqa: PLC0415
+
+        return to_html(self, options=options, **changes)
+
+    def show(
+        self,
+        *,
+        options: DiagramOptions | None = None,
+        height: int = 640,
+        **changes: Unpack[DiagramChanges],
+    ) -> HtmlPage:
+        """Display the map's interactive viewer in Jupyter; see :func:`argmap.render.show`."""
+        from argmap.render import show  # noqa: PLC0415
+
+        return show(self, options=options, height=height, **changes)
 
     def _repr_mimebundle_(
         self,

@@ -9,9 +9,10 @@ Examples:
 
 from argmap.render.dot import neighbourhood, to_dot, wrap_text
 from argmap.render.engine import FORMATS, INSTALL_HINT, find_layout_engine, pipe
-from argmap.render.notebook import repr_mimebundle
+from argmap.render.html import HtmlPage, to_html
+from argmap.render.notebook import repr_mimebundle, show
 from argmap.render.options import DEFAULT_WRAP, DiagramChanges, DiagramOptions, Gap
-from argmap.render.output import SUFFIXES, draw, format_for, render
+from argmap.render.output import OUTPUT_FORMATS, SUFFIXES, draw, format_for, render
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, EdgeStyle, Legend, NodeStyle
 
 __all__ = [
@@ -21,11 +22,13 @@ __all__ = [
     "GAP_COLOURS",
     "INSTALL_HINT",
     "NODE_STYLES",
+    "OUTPUT_FORMATS",
     "SUFFIXES",
     "DiagramChanges",
     "DiagramOptions",
     "EdgeStyle",
     "Gap",
+    "HtmlPage",
     "Legend",
     "NodeStyle",
     "draw",
@@ -35,6 +38,8 @@ __all__ = [
     "pipe",
     "render",
     "repr_mimebundle",
+    "show",
     "to_dot",
+    "to_html",
     "wrap_text",
 ]

@@ -1,4 +1,5 @@
-"""Show a map inline in Jupyter: the ``_repr_mimebundle_`` protocol, answered with SVG.
+"""Show a map inline in Jupyter: the ``_repr_mimebundle_`` protocol, answered with SVG, and
+:func:`show`, which displays the interactive viewer.
 
 Examples:
     >>> from argmap.examples import north_korea
@@ -12,13 +13,17 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError
+from argmap.render.html import HtmlPage, to_html
+from argmap.render.options import DiagramChanges, DiagramOptions, diagram_options, positive_int
 from argmap.render.output import draw
 from argmap.summary import summarize
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from argmap.map import ArgumentMap
 
-__all__ = ["MIME_TYPE", "NOTEBOOK_TIMEOUT", "repr_mimebundle"]
+__all__ = ["MIME_TYPE", "NOTEBOOK_TIMEOUT", "repr_mimebundle", "show"]
 
 MIME_TYPE = "image/svg+xml"
 
@@ -49,3 +54,33 @@ def repr_mimebundle(
         return {MIME_TYPE: draw(m, format="svg", timeout=NOTEBOOK_TIMEOUT).decode("utf-8")}
     except RenderError as exc:
         return {"text/plain": f"{summarize(m)}\n\n(no diagram: {exc})"}
+
+
+def show(
+    m: ArgumentMap,
+    *,
+    options: DiagramOptions | None = None,
+    height: int = 640,
+    **changes: Unpack[DiagramChanges],
+) -> HtmlPage:
+    """Display the map's interactive viewer in Jupyter, in a frame ``height`` pixels high.
+
+    The frame holds the page :func:`~argmap.render.html.to_html` writes (options as there),
+    sandboxed: its script runs, but cannot reach the notebook. Returns the page, whose
+    ``html`` is the whole file.
+
+    Raises:
+        RenderError: IPython is not installed (outside Jupyter, write the page with
+            ``m.render("map.html")`` and open it in a browser), or a bad option or ``height``.
+    """
+    positive_int("height", height, minimum=100)
+    page = HtmlPage(to_html(m, options=diagram_options(options, changes)), height=height)
+    try:
+        from IPython.display import display  # noqa: PLC0415
+    except ImportError:
+        raise RenderError(
+            "show() displays the viewer in Jupyter and needs IPython (pip install ipython); "
+            'elsewhere write it with m.render("map.html") and open that file in a browser'
+        ) from None
+    display(page)  # type: ignore[no-untyped-call]
+    return page

@@ -1,4 +1,4 @@
-"""Draw a map to bytes or to a file: DOT, SVG, PNG or PDF, chosen by the file's suffix.
+"""Draw a map to bytes or to a file: DOT, SVG, PNG, PDF or the HTML viewer, chosen by the suffix.
 
 Examples:
     >>> from argmap.examples import north_korea
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, get_args
 
 from argmap.exceptions import RenderError
 from argmap.files import write_atomic
 from argmap.render.dot import to_dot
-from argmap.render.engine import DEFAULT_TIMEOUT, FORMATS, Format, check_timeout, pipe
+from argmap.render.engine import DEFAULT_TIMEOUT, check_timeout, pipe
+from argmap.render.html import to_html
 from argmap.render.options import DiagramChanges, DiagramOptions, diagram_options
 
 if TYPE_CHECKING:
@@ -23,39 +24,49 @@ if TYPE_CHECKING:
 
     from argmap.map import ArgumentMap
 
-__all__ = ["SUFFIXES", "draw", "format_for", "render"]
+__all__ = ["OUTPUT_FORMATS", "SUFFIXES", "OutputFormat", "draw", "format_for", "render"]
 
-SUFFIXES: dict[str, Format] = {
+OutputFormat = Literal["svg", "png", "pdf", "dot", "html"]
+"""What :func:`draw` and :func:`render` write: a diagram, or the interactive HTML viewer."""
+
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
+
+SUFFIXES: dict[str, OutputFormat] = {
     ".svg": "svg",
     ".png": "png",
     ".pdf": "pdf",
     ".dot": "dot",
     ".gv": "dot",
+    ".html": "html",
+    ".htm": "html",
 }
 """File suffix -> the format written."""
 
 
-def format_for(path: str | os.PathLike[str], *, format: str | None = None) -> Format:  # noqa: A002
+def format_for(path: str | os.PathLike[str], *, format: str | None = None) -> OutputFormat:  # noqa: A002
     """Return the format to write ``path`` in: ``format`` if given, else from the suffix.
 
     Raises:
         RenderError: The format or suffix is not one argmap draws; the message lists those it does.
 
     Examples:
-        >>> format_for("map.SVG"), format_for("map.gv"), format_for("map", format="png")
-        ('svg', 'dot', 'png')
+        >>> format_for("map.SVG"), format_for("map.gv"), format_for("map.html")
+        ('svg', 'dot', 'html')
     """
     if format is not None:
         if not isinstance(format, str):
             raise RenderError(
-                f"{path}: format must be a string, one of {', '.join(FORMATS)}; not {format!r}"
+                f"{path}: format must be a string, one of {', '.join(OUTPUT_FORMATS)}; "
+                f"not {format!r}"
             )
         name = format.lower().lstrip(".")
         name = "dot" if name == "gv" else name
-        for known in FORMATS:
+        for known in OUTPUT_FORMATS:
             if name == known:
                 return known
-        raise RenderError(f"{path}: unknown format {format!r}; use one of {', '.join(FORMATS)}")
+        raise RenderError(
+            f"{path}: unknown format {format!r}; use one of {', '.join(OUTPUT_FORMATS)}"
+        )
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         raise RenderError(
@@ -73,10 +84,11 @@ def draw(
     timeout: float = DEFAULT_TIMEOUT,
     **changes: Unpack[DiagramChanges],
 ) -> bytes:
-    """Return the map's diagram as bytes in ``format`` (``svg``, ``png``, ``pdf`` or ``dot``).
+    """Return the map's diagram as bytes in ``format``: ``svg``, ``png``, ``pdf``, ``dot``, or
+    ``html`` for the interactive viewer (:func:`~argmap.render.html.to_html`, UTF-8).
 
     ``options`` and ``**changes`` say what to draw, as for :func:`~argmap.render.dot.to_dot`;
-    ``timeout`` bounds the layout engine's run in seconds.
+    ``timeout`` bounds the layout engine's run in seconds (the viewer needs none).
 
     Raises:
         RendererNotFoundError: Nothing installed can draw it; the message says what to install.
@@ -86,7 +98,10 @@ def draw(
     """
     kind = format_for("<diagram>", format=format)
     check_timeout(timeout)
-    source = to_dot(m, options=diagram_options(options, changes))
+    o = diagram_options(options, changes)
+    if kind == "html":
+        return to_html(m, options=o).encode("utf-8")
+    source = to_dot(m, options=o)
     return pipe(source, format=kind, timeout=timeout)
 
 
@@ -102,7 +117,8 @@ def render(
     """Write the map's diagram to ``path`` and return the path.
 
     The format comes from ``format`` or else the suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot``
-    or ``.gv``. ``options`` and ``**changes`` say what to draw, as for
+    or ``.gv``, or ``.html`` for the interactive viewer (see
+    :func:`~argmap.render.html.to_html`). ``options`` and ``**changes`` say what to draw, as for
     :func:`~argmap.render.dot.to_dot`. The file is written whole or not at all: the diagram is
     drawn first, then written through a temporary file and a rename, so a failure never leaves a
     half-written file.

@@ -1,0 +1,341 @@
+"""The interactive viewer: one self-contained HTML file with the map beside its source text.
+
+The page holds everything it needs inline: its styles, its script, and the map as JSON data; it
+loads nothing from the network (a Content Security Policy forbids it) and opens from a file, an
+e-mail attachment or a notebook. The script lays the diagram out itself, so the page needs no
+layout engine, and a map of any size stays responsive: a large map is drawn a neighbourhood at
+a time (focus on a node, choose the depth), never whole.
+
+What a reader can do: select a statement or an inference (click, or the arrow keys and Enter)
+to read it in full, with its scheme's critical questions; see a case's quotes highlighted in its
+source, and select a highlighted passage to select the statements that quote it; list the
+findings, filter them by severity, and select one to select the nodes it names; search the texts;
+focus on a node with a depth slider; pan and zoom.
+
+Every text from the map reaches the page as data: JSON inside ``<script type="application/json">``
+with ``<``, ``>`` and ``&`` escaped (:func:`~argmap.render.quoting.script_json`), read with
+``JSON.parse`` and written into the page as text nodes, never as markup. Links are made only from
+``http:`` and ``https:`` URLs.
+
+Examples:
+    >>> from argmap.examples import north_korea
+    >>> page = to_html(north_korea())
+    >>> page.startswith("<!DOCTYPE html>"), "<script src" in page, "<link" in page
+    (True, False, False)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from argmap.exceptions import UnknownNodeError
+from argmap.model import Attack, Case, Source, Statement, Support
+from argmap.quotes import find_quote
+from argmap.render.options import DiagramChanges, DiagramOptions, Gap, diagram_options
+from argmap.render.quoting import clean, html_text, script_json
+from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
+from argmap.schemes import get_scheme
+
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    from argmap.map import ArgumentMap
+
+__all__ = ["MAX_DRAWN", "HtmlPage", "page_data", "to_html"]
+
+MAX_DRAWN = 200
+"""The most statements the page draws at once; a larger map or neighbourhood is drawn in part
+(the nearest first), and the page says how many it left out."""
+
+_WEB_URL = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _text(value: object) -> str | None:
+    return clean(value) if isinstance(value, str) else None
+
+
+def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """Cut ``text`` at every quote's start and end; each piece lists the nodes quoting it."""
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    pieces: list[dict[str, Any]] = []
+    for start, end in itertools.pairwise(cuts):
+        if start == end:
+            continue
+        quoting = list(dict.fromkeys(n for s, e, n in spans if s <= start and end <= e))
+        piece: dict[str, Any] = {"text": clean(text[start:end])}
+        if quoting:
+            piece["nodes"] = quoting
+        pieces.append(piece)
+    return pieces
+
+
+def _acknowledged(m: ArgumentMap, finding: Gap) -> str | bool | None:
+    """Whether a finding is acknowledged: its own ``acknowledged`` if it has one, else the reason
+    a node it names gives in its ``acknowledge`` mapping for the rule's code or name."""
+    own = getattr(finding, "acknowledged", None)
+    if isinstance(own, bool | str):
+        return clean(own) if isinstance(own, str) else own
+    for node_id in finding.nodes:
+        if node_id not in m:
+            continue
+        reasons = getattr(m[node_id], "acknowledge", None)
+        if isinstance(reasons, Mapping):
+            for key in (finding.rule, finding.name):
+                if isinstance(reasons.get(key), str):
+                    return clean(reasons[key])
+    return None
+
+
+def _statement(
+    m: ArgumentMap,
+    statement: Statement,
+    labels: Mapping[str, str],
+    spans: dict[str, list[tuple[int, int, str]]],
+) -> dict[str, Any]:
+    """A statement as data; where its quotes stand in their sources goes into ``spans``."""
+    node: dict[str, Any] = {"id": statement.id, "kind": statement.kind}
+    node["text"] = clean(statement.text)
+    for name in ("title", "note"):
+        value = _text(getattr(statement, name, None))
+        if value:
+            node[name] = value
+    if statement.tags:
+        node["tags"] = [clean(t) for t in statement.tags]
+    if statement.id in labels:
+        node["label"] = clean(labels[statement.id])
+    if isinstance(statement, Case):
+        node["cites"] = list(statement.cites)
+        for name in ("when", "attribution"):
+            value = _text(getattr(statement, name))
+            if value:
+                node[name] = value
+        if statement.who:
+            node["who"] = [clean(w) for w in statement.who]
+    quotes = []
+    for quote in statement.quotes:
+        source = m.sources.get(quote.source)
+        found = None
+        if source is not None and source.text:
+            found = find_quote(source.text, quote.text, start=quote.start)
+        if found is not None:
+            spans.setdefault(quote.source, []).append((*found, statement.id))
+        quotes.append(
+            {"source": quote.source, "text": clean(quote.text), "located": found is not None}
+        )
+    if quotes:
+        node["quotes"] = quotes
+    return node
+
+
+def _inference(m: ArgumentMap, inference: Support | Attack) -> dict[str, Any]:
+    """An inference as data, with its scheme's critical questions and which are answered."""
+    item: dict[str, Any] = {
+        "id": inference.id,
+        "kind": inference.kind,
+        "premises": list(inference.premises),
+        "target": inference.target,
+    }
+    if isinstance(inference, Attack):
+        undercut = isinstance(m[inference.target], Support | Attack)
+        item["relation"] = "undercut" if undercut else "attack"
+        if inference.question:
+            item["question"] = clean(inference.question)
+    else:
+        item["relation"] = "support"
+        if inference.scheme:
+            scheme = get_scheme(inference.scheme)
+            answered = dict(inference.answered)
+            item["scheme"] = {
+                "id": inference.scheme,
+                "name": clean(scheme.name),
+                "questions": [
+                    {"id": qid, "text": clean(text), "answeredBy": answered.get(qid)}
+                    for qid, text in scheme.questions.items()
+                ],
+            }
+    note = _text(inference.note)
+    if note:
+        item["note"] = note
+    return item
+
+
+def _source(source: Source, spans: list[tuple[int, int, str]]) -> dict[str, Any]:
+    """A source as data: its text cut into pieces at its quotes."""
+    entry: dict[str, Any] = {"id": source.id, "title": clean(source.title)}
+    for name in ("publisher", "date"):
+        value = _text(getattr(source, name))
+        if value:
+            entry[name] = value
+    # Only a web address becomes a link: never javascript:, data: or a relative path.
+    if source.url and _WEB_URL.fullmatch(source.url.strip()):
+        entry["url"] = source.url.strip()
+    elif source.url:
+        entry["address"] = clean(source.url)
+    if source.text:
+        entry["segments"] = _segments(source.text, spans)
+    return entry
+
+
+def _findings(m: ArgumentMap, findings: tuple[Gap, ...]) -> list[dict[str, Any]]:
+    """The findings as data, most severe first."""
+    listed = []
+    for finding in sorted(
+        findings,
+        key=lambda f: (_SEVERITY_RANK.get(str(getattr(f, "severity", "warning")), 1), f.rule),
+    ):
+        for node_id in finding.nodes:
+            if node_id not in m and node_id not in m.sources:
+                raise UnknownNodeError(
+                    f"finding {finding.rule} names unknown node {node_id!r}; "
+                    "was it checked on another map?",
+                    node=node_id,
+                )
+        severity = str(getattr(finding, "severity", "warning"))
+        listed.append(
+            {
+                "rule": finding.rule,
+                "name": finding.name,
+                "severity": severity if severity in _SEVERITY_RANK else "warning",
+                "message": clean(finding.message),
+                "explanation": clean(str(getattr(finding, "explanation", "") or "")),
+                "nodes": [n for n in finding.nodes if n in m],
+                "acknowledged": _acknowledged(m, finding),
+            }
+        )
+    return listed
+
+
+def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]) -> dict[str, Any]:
+    """Return what the page shows, as plain JSON data.
+
+    Raises:
+        UnknownNodeError: ``options.focus``, or a node a finding names, is not in the map.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> data = page_data(north_korea(), DiagramOptions(), ())
+        >>> sorted(data)[:4], data["central"]
+        (['central', 'edgeStyles', 'findings', 'gapColours'], 'agenda')
+    """
+    if options.focus is not None:
+        m[options.focus]  # raises UnknownNodeError naming it
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    nodes = [_statement(m, s, options.labels or {}, spans) for s in m.statements()]
+    inferences = [_inference(m, i) for i in m.inferences()]
+    sources = [_source(s, spans.get(s.id, [])) for s in m.sources.values()]
+    listed = _findings(m, findings)
+    return {
+        "title": clean(m.title) if m.title else None,
+        "central": m.central,
+        "nodes": nodes,
+        "inferences": inferences,
+        "sources": sources,
+        "findings": listed,
+        "options": {
+            "focus": options.focus,
+            "depth": options.steps,
+            "wrap": options.wrap,
+            "legend": options.legend,
+            "title": options.title,
+            "maxDrawn": MAX_DRAWN,
+        },
+        "nodeStyles": {
+            kind: {"title": s.title, "fill": s.fillcolor, "stroke": s.color}
+            for kind, s in NODE_STYLES.items()
+        },
+        "edgeStyles": {
+            kind: {"title": s.title, "colour": s.color, "style": s.style}
+            for kind, s in EDGE_STYLES.items()
+        },
+        "gapColours": dict(GAP_COLOURS),
+    }
+
+
+@cache
+def _asset(name: str) -> str:
+    return files("argmap.render").joinpath("viewer", name).read_text("utf-8")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def to_html(
+    m: ArgumentMap,
+    *,
+    options: DiagramOptions | None = None,
+    **changes: Unpack[DiagramChanges],
+) -> str:
+    """Return the map's interactive viewer: one self-contained HTML page.
+
+    ``options`` (a :class:`~argmap.render.DiagramOptions`) and ``**changes`` say what the page
+    shows: ``gaps`` lists those findings (when ``None``, the page checks the map with
+    :func:`argmap.check`; give ``gaps=()`` for none); ``focus`` and ``depth`` open it on a
+    neighbourhood; ``labels`` adds a short text per node (such as an evaluation's); ``wrap``,
+    ``legend`` and ``title`` as for the diagram.
+
+    Raises:
+        UnknownNodeError: ``focus``, or a node a finding names, is not in the map.
+        RenderError: An option of the wrong type or out of range.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> page = to_html(north_korea(), focus="amnesty", gaps=())
+        >>> '"focus": "amnesty"' in page, "<script>alert" in page
+        (True, False)
+    """
+    o = diagram_options(options, changes)
+    if o.gaps is None:
+        from argmap.checks import check  # noqa: PLC0415  # the checks load only when needed
+
+        findings: tuple[Gap, ...] = tuple(check(m))
+    else:
+        findings = o.findings
+    data = script_json(page_data(m, o, findings))
+    style, script = _asset("viewer.css"), _asset("viewer.js")
+    title = html_text(m.title) if m.title else "Argument map"
+    # No network at all, and no script or style but these two: markup that slipped into the page
+    # could not run, nor load anything.
+    policy = (
+        f"default-src 'none'; script-src {_sha256(script)}; style-src {_sha256(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        _asset("viewer.html")
+        .replace("{{policy}}", policy)
+        .replace("{{title}}", title)
+        .replace("{{style}}", style)
+        .replace("{{script}}", script)
+        .replace("{{data}}", data)
+    )
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """An HTML page that Jupyter shows inline, in a sandboxed frame of its own.
+
+    Attributes:
+        html: The whole page, as :func:`to_html` writes it.
+        height: The frame's height in CSS pixels.
+    """
+
+    html: str
+    height: int = 640
+
+    def _repr_html_(self) -> str:
+        # srcdoc keeps the page's styles, script and ids apart from the notebook's; the sandbox
+        # lets the script run but gives it no access to the notebook.
+        return (
+            f'<iframe title="Argument map viewer" sandbox="allow-scripts" '
+            f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
+            f'srcdoc="{html_text(self.html)}"></iframe>'
+        )

@@ -1,0 +1,214 @@
+"""The viewer page as data: what it holds, how it is escaped, and how it is written and shown."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap import ArgumentMap, RenderError, UnknownNodeError, check, dump
+from argmap.cli import main
+from argmap.examples import north_korea
+from argmap.model import Source
+from argmap.render import DiagramOptions, HtmlPage, draw, render, show, to_html
+from argmap.render.html import page_data
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = re.compile(r'<script type="application/json" id="argmap-data">(.*?)</script>', re.DOTALL)
+XSS = '</script><script>alert(1)</script><img src=x onerror="alert(2)"> <!-- javascript:alert(3)'
+
+
+def data_of(page: str) -> dict:  # type: ignore[type-arg]
+    found = DATA.search(page)
+    assert found is not None
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+def hostile_map() -> ArgumentMap:
+    text = f"Intro. {XSS} Middle. The quoted <b>part</b>. End."
+    source = Source(id="src", title=XSS, text=text, url="javascript:alert(4)")
+    m = ArgumentMap(title=XSS, sources=[source])
+    m.claim("c", XSS, note=XSS)
+    m.case("k", XSS, quotes=["The quoted <b>part</b>."], source="src", attribution=XSS)
+    m.support("k", "c", id="s", note=XSS)
+    m.central = "c"
+    return m
+
+
+def test_the_page_is_self_contained_and_loads_nothing() -> None:
+    page = to_html(north_korea())
+    assert page.startswith("<!DOCTYPE html>")
+    # No external script, style, font or image; the policy forbids fetching anything at all.
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\b(src|href)=", page)
+    assert "@import" not in page
+    assert "url(http" not in page
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None
+    assert "default-src 'none'" in policy.group(1)
+    assert "'unsafe-inline'" not in policy.group(1)
+
+
+def test_the_policy_hashes_are_those_of_the_inline_script_and_style() -> None:
+    import base64
+    import hashlib
+
+    page = to_html(north_korea())
+    script = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    style = re.findall(r"<style>(.*?)</style>", page, flags=re.DOTALL)
+    assert len(script) == 1
+    assert len(style) == 1
+    for text in (script[0], style[0]):
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in page
+
+
+def test_hostile_text_reaches_the_page_only_as_escaped_data() -> None:
+    page = to_html(hostile_map())
+    # Outside the JSON data, map text is only in the title, and escaped there.
+    outside = DATA.sub("", page)
+    assert outside.count("alert(") == 2 * 3  # <title> and <h1>, three alerts each
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in outside
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert page.count("</script>") == 2  # the data's and the viewer's, none from the map
+    raw = DATA.search(page).group(1)  # type: ignore[union-attr]
+    assert not re.search(r"[<>&]", raw)
+    data = json.loads(raw)
+    assert data["title"] == XSS
+    # A javascript: URL is never a link, only text.
+    assert "url" not in data["sources"][0]
+    assert data["sources"][0]["address"] == "javascript:alert(4)"
+
+
+def test_a_web_address_becomes_a_link() -> None:
+    m = ArgumentMap(sources=[Source(id="a", title="A", url="https://example.org/a?b=1")])
+    m.claim("c", "C.")
+    assert page_data(m, DiagramOptions(), ())["sources"][0]["url"] == "https://example.org/a?b=1"
+
+
+def test_source_text_is_cut_at_every_quote_and_each_piece_names_who_quotes_it() -> None:
+    m = ArgumentMap(sources=[Source(id="s", title="S", text="aaa bbb ccc ddd")])
+    m.claim("c", "C.", quotes=["bbb ccc"], source="s")
+    m.case("k", "K.", quotes=["ccc ddd"], source="s")
+    segments = page_data(m, DiagramOptions(), ())["sources"][0]["segments"]
+    assert segments == [
+        {"text": "aaa "},
+        {"text": "bbb ", "nodes": ["c"]},
+        {"text": "ccc", "nodes": ["c", "k"]},
+        {"text": " ddd", "nodes": ["k"]},
+    ]
+    assert "".join(s["text"] for s in segments) == "aaa bbb ccc ddd"
+
+
+def test_the_article_page_holds_the_map_its_findings_and_its_quotes() -> None:
+    m = north_korea()
+    data = data_of(to_html(m))
+    assert [n["id"] for n in data["nodes"]] == [s.id for s in m.statements()]
+    assert [x["id"] for x in data["inferences"]] == [i.id for i in m.inferences()]
+    assert len(data["findings"]) == len(check(m))
+    amnesty = next(n for n in data["nodes"] if n["id"] == "amnesty")
+    assert all(q["located"] for q in amnesty["quotes"])
+    quoted = "".join(
+        s["text"] for s in data["sources"][0]["segments"] if "amnesty" in s.get("nodes", ())
+    )
+    assert quoted == m["amnesty"].quotes[0].text  # type: ignore[union-attr]
+    undercut = next(x for x in data["inferences"] if x["id"] == "u_amnesty")
+    assert undercut["relation"] == "undercut"
+    support = next(x for x in data["inferences"] if x["id"] == "s_amnesty")
+    assert support["scheme"]["questions"]
+    assert all(set(q) == {"id", "text", "answeredBy"} for q in support["scheme"]["questions"])
+
+
+def test_gaps_none_checks_the_map_and_an_empty_list_shows_none() -> None:
+    m = north_korea()
+    assert data_of(to_html(m))["findings"]
+    assert data_of(to_html(m, gaps=()))["findings"] == []
+
+
+def test_acknowledgement_comes_from_the_finding_or_from_the_nodes() -> None:
+    m = north_korea()
+    finding = next(iter(check(m)))
+    acknowledged = types.SimpleNamespace(**{**finding.to_dict(), "acknowledged": "known gap"})
+    acknowledged.nodes = tuple(finding.nodes)
+    data = data_of(to_html(m, gaps=[acknowledged, finding]))
+    assert [f["acknowledged"] for f in data["findings"]] == ["known gap", None]
+
+
+def test_labels_and_focus_reach_the_page() -> None:
+    data = data_of(to_html(north_korea(), focus="amnesty", depth=2, labels={"agenda": "in"}))
+    assert data["options"]["focus"] == "amnesty"
+    assert data["options"]["depth"] == 2
+    assert next(n for n in data["nodes"] if n["id"] == "agenda")["label"] == "in"
+
+
+def test_unknown_focus_or_finding_node_is_named() -> None:
+    with pytest.raises(UnknownNodeError, match="'nope'"):
+        to_html(north_korea(), focus="nope")
+    finding = types.SimpleNamespace(rule="AM1", name="x", message="m", nodes=("ghost",))
+    with pytest.raises(UnknownNodeError, match="finding AM1 names unknown node 'ghost'"):
+        to_html(north_korea(), gaps=[finding])
+
+
+def test_render_and_draw_write_the_page_by_suffix_or_format(tmp_path: Path) -> None:
+    m = north_korea()
+    out = render(m, tmp_path / "map.HTML", gaps=())
+    assert out.read_text("utf-8") == to_html(m, gaps=())
+    assert draw(m, format="html", gaps=()).decode() == to_html(m, gaps=())
+    assert m.to_html(gaps=()) == to_html(m, gaps=())
+
+
+def test_the_cli_writes_the_viewer(tmp_path: Path) -> None:
+    source = tmp_path / "map.json"
+    dump(north_korea(), source)
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "m.html")])
+    assert result.exit_code == 0, result.output
+    assert data_of((tmp_path / "m.html").read_text("utf-8"))["findings"]
+    result = CliRunner().invoke(
+        main, ["render", str(source), "-o", str(tmp_path / "m.out"), "--format", "html"]
+    )
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(
+        main, ["render", str(source), "-o", str(tmp_path / "x.html"), "--focus", "nope"]
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ")
+    assert "'nope'" in result.output
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_show_displays_the_page_in_a_sandboxed_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[object] = []
+    display = types.ModuleType("IPython.display")
+    display.display = shown.append  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython.display", display)
+    page = north_korea().show(gaps=(), height=500)
+    assert shown == [page]
+    assert isinstance(page, HtmlPage)
+    frame = page._repr_html_()
+    assert frame.startswith('<iframe title="Argument map viewer" sandbox="allow-scripts" ')
+    assert "height:500px" in frame
+    srcdoc = re.search(r'srcdoc="([^"]*)"', frame)
+    assert srcdoc is not None
+    import html
+
+    assert html.unescape(srcdoc.group(1)) == to_html(north_korea(), gaps=())
+
+
+def test_show_without_ipython_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "IPython.display", None)
+    with pytest.raises(RenderError, match=r'needs IPython .* m.render\("map.html"\)'):
+        show(north_korea(), gaps=())
+    with pytest.raises(RenderError, match="height must be at least 100"):
+        show(north_korea(), height=5)
+
+
+def test_the_docs_viewer_page_is_current() -> None:
+    page = (ROOT / "docs" / "viewer" / "north-korea.html").read_text("utf-8")
+    assert page == to_html(north_korea()), (
+        "docs/viewer/north-korea.html is stale: run scripts/make_viewer_page.py"
+    )

@@ -1,0 +1,313 @@
+"""The HTML viewer driven as a reader would, in headless Chromium.
+
+Chromium comes from Debian (``apt-get install chromium``), driven through Playwright's Python
+package pointed at that executable; no browser is ever downloaded. axe-core comes from the npm
+registry (``npm install --prefix .ci/node axe-core``) and is injected into the test page only.
+``.ci/run`` installs both; where they cannot be had, these tests skip and say why.
+
+Screenshots go to ``$ARGMAP_SCREENSHOTS`` when it is set, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap import ArgumentMap, check
+from argmap.examples import north_korea
+from argmap.model import Source
+from argmap.render import DiagramOptions, neighbourhood, to_html
+from argmap.render.html import MAX_DRAWN, page_data
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}
+XSS = [
+    "<script>window.__pwned = 'script'</script>",
+    "</script><script>window.__pwned = 'close'</script>",
+    "<img src=x onerror=\"window.__pwned = 'img'\">",
+    "<svg onload=\"window.__pwned = 'svg'\"></svg>",
+    "javascript:window.__pwned = 'url'",
+    "<!-- <a href=\"javascript:window.__pwned='a'\">x</a>",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def article_page() -> Path:
+    """The docs' own viewer page of the article, as a reader opens it."""
+    return ROOT / "docs" / "viewer" / "north-korea.html"
+
+
+def open_page(
+    browser: Any, path: Path, *, viewport: dict[str, int] = DESKTOP, bypass_csp: bool = False
+) -> Any:
+    context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp)
+    # No network: any request but the page itself fails the test.
+    requests: list[str] = []
+    context.route("**/*", lambda route: (requests.append(route.request.url), route.continue_()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_selector("#diagram svg g.node")
+    page.errors = errors
+    page.requests = requests
+    return page
+
+
+def write(tmp_path: Path, html: str, name: str = "map.html") -> Path:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+# The node ids drawn, from the buttons' names ("Case uk: ...").
+IDS = "els => els.map(e => e.getAttribute('aria-label').split(':')[0].split(' ').pop())"
+
+
+def node(page: Any, name: str) -> Any:
+    """A node of the diagram as a screen reader names it, such as ``"Case amnesty"``."""
+    return page.get_by_role("button", name=re.compile(rf"^{re.escape(name)}[:.]"))
+
+
+def pressed(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "#diagram [aria-pressed=true]",
+        "els => els.map(e => e.getAttribute('aria-label').split(':')[0])",
+    )
+
+
+def shoot(page: Any, name: str) -> None:
+    folder = os.environ.get("ARGMAP_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def test_clicking_the_amnesty_case_highlights_its_passage(browser: Any, article_page: Path) -> None:
+    m = north_korea()
+    page = open_page(browser, article_page)
+    # The whole article does not fit at a readable size: see it all first, as a reader would.
+    page.get_by_role("button", name="Fit").click()
+    node(page, "Case amnesty").click()
+    active = page.eval_on_selector_all("mark.active", "els => els.map(e => e.textContent)")
+    assert "".join(active) == m["amnesty"].quotes[0].text  # type: ignore[union-attr]
+    # The passage is scrolled into the sources panel's view.
+    inside = page.evaluate(
+        """() => { const m = document.querySelector('mark.active').getBoundingClientRect();
+                   const s = document.querySelector('#side').getBoundingClientRect();
+                   return m.top >= s.top && m.bottom <= s.bottom; }"""
+    )
+    assert inside
+    assert page.evaluate("window.scrollY") == 0  # the panel scrolled, not the page
+    assert page.locator("#details h3").inner_text().startswith("Case amnesty")
+    assert pressed(page) == ["Case amnesty"]
+    shoot(page, "amnesty-desktop")
+    assert page.errors == []
+    assert page.requests == [article_page.as_uri()]
+
+
+def test_clicking_a_highlighted_passage_selects_the_statement_quoting_it(
+    browser: Any, article_page: Path
+) -> None:
+    page = open_page(browser, article_page)
+    page.get_by_role("button", name="Fit").click()
+    # The rebuttal quotes words inside the Amnesty case's quote: a passage only the case quotes
+    # selects the case; the words both quote select both.
+    data = page_data(north_korea(), DiagramOptions(), ())
+    pieces = data["sources"][0]["segments"]
+    alone = next(p["text"] for p in pieces if p.get("nodes") == ["amnesty"])
+    both = next(p["text"] for p in pieces if p.get("nodes") == ["amnesty", "prisoners_moved"])
+    page.locator("mark button", has_text=alone.strip()[:40]).first.click()
+    assert pressed(page) == ["Case amnesty"]
+    page.locator("mark button", has_text=both.strip()[:40]).first.click()
+    assert pressed(page) == ["Case amnesty", "Rebuttal prisoners_moved"]
+    assert "2 nodes" in page.locator("#status").inner_text()
+
+
+def test_selecting_a_finding_selects_its_nodes(browser: Any, article_page: Path) -> None:
+    m = north_korea()
+    finding = next(f for f in check(m) if f.rule == "AM201")
+    page = open_page(browser, article_page)
+    button = page.locator("#findings button", has_text="AM201")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    selected = {label.split()[-1] for label in pressed(page)}
+    assert selected == set(finding.nodes)
+    # Filtering by severity hides the others.
+    page.get_by_label(re.compile(r"^ warning")).uncheck()
+    assert not page.locator("#findings button", has_text="AM201").is_visible()
+    assert page.locator("#findings button", has_text="AM402").is_visible()
+
+
+def test_keyboard_alone_reaches_moves_and_selects(browser: Any, article_page: Path) -> None:
+    page = open_page(browser, article_page)
+    for _ in range(30):  # Tab through the page to the diagram's one tab stop
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#diagram') !== null"):
+            break
+    else:
+        pytest.fail("the diagram cannot be reached with Tab")
+    first = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    # The focus is visible: a ring drawn around the focused node.
+    ring = page.evaluate("getComputedStyle(document.activeElement).stroke")
+    assert ring not in ("none", "")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert second != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert pressed(page) == [second.split(":")[0]]
+    assert page.locator("#details h3").inner_text().startswith(second.split(":")[0])
+    # Only one tab stop in the diagram: Tab leaves it.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#diagram') === null")
+
+
+def test_search_finds_a_statement_and_selects_it(browser: Any, article_page: Path) -> None:
+    page = open_page(browser, article_page)
+    page.get_by_label("Search", exact=True).fill("abducted")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert pressed(page) == ["Case japan"]
+
+
+def test_focus_and_depth_draw_the_same_neighbourhood_as_python(
+    browser: Any, article_page: Path
+) -> None:
+    m = north_korea()
+    page = open_page(browser, article_page)
+    node(page, "Case uk").click()
+    page.get_by_role("button", name="Focus on selected").click()
+    drawn = page.eval_on_selector_all(
+        "#diagram g.node [role=button]",
+        "els => els.map(e => e.getAttribute('aria-label').split(':')[0].split(' ').pop())",
+    )
+    assert set(drawn) == neighbourhood(m, "uk", depth=1)
+    slider = page.get_by_label(re.compile("^Depth"))
+    slider.fill("2")
+    drawn = page.eval_on_selector_all(
+        "#diagram g.node [role=button]",
+        "els => els.map(e => e.getAttribute('aria-label').split(':')[0].split(' ').pop())",
+    )
+    assert set(drawn) == neighbourhood(m, "uk", depth=2)
+    page.get_by_role("button", name="Whole map").click()
+    assert page.locator("#diagram g.node").count() == len(list(m.statements()))
+
+
+def _hostile_map() -> ArgumentMap:
+    text = "Intro. " + " ".join(XSS) + " The quoted part. End."
+    source = Source(id="src", title=XSS[0], text=text, url=XSS[4], publisher=XSS[2])
+    m = ArgumentMap(title=XSS[1], sources=[source])
+    m.claim("c", XSS[0], note=XSS[1], tags=[XSS[2]])
+    m.case("k", XSS[2], quotes=["The quoted part."], source="src", attribution=XSS[3], when=XSS[5])
+    m.rebuttal("r", XSS[3])
+    m.support("k", "c", id="s", note=XSS[4])
+    m.attack("r", "s", id="u", note=XSS[5])
+    m.central = "c"
+    return m
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-policy", "escaping-alone"])
+def test_a_hostile_map_runs_no_script(browser: Any, tmp_path: Path, bypass_csp: bool) -> None:
+    m = _hostile_map()
+    page = open_page(
+        browser, write(tmp_path, to_html(m, labels={"c": XSS[0]})), bypass_csp=bypass_csp
+    )
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for name in ("Central claim c", "Case k", "Rebuttal r", "Support s", "Undercut u"):
+        node(page, name).click()
+    page.locator("mark button").first.click()
+    page.locator("#findings button").first.click()
+    page.get_by_label("Search", exact=True).fill("script")
+    node(page, "Central claim c").click()
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.errors == []
+    # The texts are shown as written, as text.
+    assert page.title() == XSS[1]
+    assert XSS[0] in page.locator("#details").inner_text()
+    assert XSS[0] in page.locator("#search-results").inner_text()
+    assert page.locator("#sources a").count() == 0  # a javascript: URL is not a link
+    assert XSS[4] in page.locator("#sources").inner_text()
+    assert page.evaluate("document.querySelectorAll('script').length") == 2
+
+
+def test_a_10k_node_map_stays_bounded_when_focused(browser: Any, tmp_path: Path) -> None:
+    m = ArgumentMap(title="Ten thousand")
+    m.claim("c0", "The root claim.")
+    for i in range(1, 10_000):
+        m.claim(f"c{i}", f"Claim number {i} about topic {i % 97}.")
+        m.support(f"c{i}", f"c{(i - 1) // 3}", id=f"s{i}")
+    m.central = "c0"
+    page = open_page(browser, write(tmp_path, to_html(m, gaps=())))
+    assert page.get_by_role("button", name="Whole map").is_disabled()
+    page.get_by_label(re.compile("^Depth")).fill("8")  # the whole map is within 8 steps of c0
+    nodes = page.locator("#diagram g.node").count()
+    assert nodes == MAX_DRAWN
+    assert page.evaluate("document.querySelectorAll('#diagram *').length") < 40 * MAX_DRAWN
+    assert "nearest" in page.locator("#status").inner_text()
+    # Search reaches a node far from the one shown, and focuses there.
+    page.get_by_label("Search", exact=True).fill("Claim number 9999 ")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert pressed(page) == ["Claim c9999"]
+    assert page.locator("#diagram g.node").count() <= MAX_DRAWN
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_accessibility_violations(
+    browser: Any, article_page: Path, viewport: dict[str, int]
+) -> None:
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed at {AXE} (npm install --prefix .ci/node axe-core)")
+    page = open_page(browser, article_page, viewport=viewport, bypass_csp=True)
+    name = "desktop" if viewport is DESKTOP else "phone"
+    shoot(page, f"article-{name}")
+    page.get_by_label("Search", exact=True).fill("Amnesty")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.locator("#findings button").first.click()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+    ]
+    assert violations == []
+    shoot(page, f"article-{name}-selected")
