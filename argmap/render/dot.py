@@ -662,7 +662,8 @@ def to_dot(
         if statement.id in shown:
             b.statement(statement)
     for inference in drawn:
-        b.inference(inference, junction=len(inference.premises) > 1 or inference.id in undercut)
+        # A premise-less inference (Carneades) is a junction dot alone, pointing at its target.
+        b.inference(inference, junction=len(inference.premises) != 1 or inference.id in undercut)
 
     out = ["digraph argmap {\n"]
     graph: dict[str, str | None] = {

@@ -79,11 +79,12 @@ def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, An
 
 
 def _acknowledged(m: ArgumentMap, finding: Gap) -> str | bool | None:
-    """Whether a finding is acknowledged: its own ``acknowledged`` if it has one, else the reason
-    a node it names gives in its ``acknowledge`` mapping for the rule's code or name."""
-    own = getattr(finding, "acknowledged", None)
-    if isinstance(own, bool | str):
-        return clean(own) if isinstance(own, str) else own
+    """Whether a finding is acknowledged: its own ``acknowledged`` if it has that attribute (as
+    :class:`argmap.Finding` does), else the reason a node it names gives in its ``acknowledge``
+    mapping for the rule's code or name."""
+    if hasattr(finding, "acknowledged"):  # the checks decided: trust them
+        own = finding.acknowledged
+        return clean(own) if isinstance(own, str) else own if isinstance(own, bool) else None
     for node_id in finding.nodes:
         if node_id not in m:
             continue
@@ -112,6 +113,11 @@ def _statement(
         node["tags"] = [clean(t) for t in statement.tags]
     if statement.id in labels:
         node["label"] = clean(labels[statement.id])
+    weight = getattr(statement, "weight", None)
+    if isinstance(weight, int | float):
+        node["weight"] = weight
+    if getattr(statement, "assumption", False) is True:
+        node["assumption"] = True
     if isinstance(statement, Case):
         node["cites"] = list(statement.cites)
         for name in ("when", "attribution"):

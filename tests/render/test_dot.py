@@ -564,3 +564,13 @@ def test_an_undercut_attack_is_drawn_through_a_junction() -> None:
     assert ("a", "c") in edges
     assert ("g", "a") in edges
     assert "undercut" in edges["g", "a"]
+
+
+def test_a_premise_less_inference_is_drawn_as_a_junction_pointing_at_its_target() -> None:
+    # Carneades' premise-less arguments: without a junction they would not be drawn at all.
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.support([], "c", id="s0")
+    source = to_dot(m, legend=False)
+    assert "s0" in nodes_of(source)
+    assert ("s0", "c") in edges_of(source)

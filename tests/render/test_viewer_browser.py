@@ -211,6 +211,7 @@ def test_focus_and_depth_draw_the_same_neighbourhood_as_python(
 ) -> None:
     m = north_korea()
     page = open_page(browser, article_page)
+    page.get_by_role("button", name="Fit").click()
     node(page, "Case uk").click()
     page.get_by_role("button", name="Focus on selected").click()
     drawn = page.eval_on_selector_all(
@@ -266,6 +267,23 @@ def test_a_hostile_map_runs_no_script(browser: Any, tmp_path: Path, bypass_csp: 
     assert page.locator("#sources a").count() == 0  # a javascript: URL is not a link
     assert XSS[4] in page.locator("#sources").inner_text()
     assert page.evaluate("document.querySelectorAll('script').length") == 2
+
+
+def test_a_premise_less_support_and_an_undercut_attack_are_drawn(
+    browser: Any, tmp_path: Path
+) -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.rebuttal("r", "R.")
+    m.premise("g", "Granted, but no objection.")
+    m.support([], "c", id="s0")
+    m.attack("r", "c", id="a")
+    m.attack("g", "a", id="u")
+    page = open_page(browser, write(tmp_path, to_html(m, gaps=())))
+    assert page.errors == []
+    for name in ("Support s0", "Attack a", "Undercut u"):
+        node(page, name).click()
+        assert pressed(page) == [name]
 
 
 def test_a_10k_node_map_stays_bounded_when_focused(browser: Any, tmp_path: Path) -> None:

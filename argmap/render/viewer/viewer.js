@@ -207,7 +207,7 @@
     var undercut = new Set();
     drawn.forEach(function (x) { if (below.has(x.id)) undercut.add(x.target); });
     drawn.forEach(function (x) {
-      if (x.premises.length > 1 || undercut.has(x.id)) vertex({ id: x.id, type: "junction", w: 18, h: 18, inf: x });
+      if (x.premises.length !== 1 || undercut.has(x.id)) vertex({ id: x.id, type: "junction", w: 18, h: 18, inf: x });
     });
     drawn.forEach(function (x) {
       var j = byId.get(x.id);
@@ -470,7 +470,10 @@
     var hit = sv("circle", { class: "ring", r: 11, role: "button", tabindex: "-1", "aria-pressed": "false", "aria-label": describeInference(x) });
     g.appendChild(sv("circle", { class: "dot", r: gap ? 6.5 : v.type === "mid" ? 4 : 5, fill: colour, stroke: "#fff", "stroke-width": "1" }));
     // The scheme's name beside the dot, unless another label already stands there.
-    var clash = schemeLabels.some(function (p) { return Math.abs(p[0] - v.x) < 70 && Math.abs(p[1] - v.y) < 14; });
+    var clash = schemeLabels.some(function (p) { return Math.abs(p[0] - v.x) < 70 && Math.abs(p[1] - v.y) < 14; }) ||
+      current.V.some(function (u) {
+        return u.type === "node" && v.x + 80 > u.x - u.w / 2 && v.x + 8 < u.x + u.w / 2 && Math.abs(u.y - v.y) < u.h / 2 + 8;
+      });
     if (x.scheme && !clash) {
       schemeLabels.push([v.x, v.y]);
       var t = sv("text", { x: 10, y: 4, class: "scheme", "font-size": "10", "font-style": "italic", fill: "#333" }, x.scheme.name.replace(/^Argument from /, "").toLowerCase());
@@ -699,6 +702,8 @@
       if (n.kind === "case") meta.push(n.cites && n.cites.length ? "cites: " + n.cites.map(sourceTitle).join("; ") : "cites no source as evidence");
       if (n.attribution) meta.push("hearsay: \u201c" + n.attribution + "\u201d");
       if (n.label) meta.push("label: " + n.label);
+      if (n.weight !== undefined) meta.push("weight: " + n.weight);
+      if (n.assumption) meta.push("an assumption: accepted unless questioned");
       meta.forEach(function (m) { details.appendChild(el("p", { class: "meta" }, m)); });
       if (n.note) details.appendChild(el("p", { class: "meta" }, "note: " + n.note));
       if (n.quotes) {
