@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, get_origin
+from xml.etree import ElementTree
 
 import networkx as nx
 import pydantic
 
-from argmap.exceptions import InvalidMapError
+from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.model import (
     INFERENCE_KINDS,
     STATEMENT_KINDS,
@@ -62,7 +63,7 @@ from argmap.model import (
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["from_networkx", "to_networkx"]
+__all__ = ["from_networkx", "read_graph", "to_networkx"]
 
 _JSON_FIELDS = frozenset({"data"})  # free JSON values: one JSON string each
 _EDGE_FIELDS = frozenset({"premises", "conclusion", "target"})  # an inference's edges hold them
@@ -217,6 +218,32 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
         central=next(iter(marked["central"]), None),
         default_source=next(iter(marked["default"]), None),
     )
+
+
+def read_graph(
+    parse: Callable[[], nx.Graph[Any]], *, format_name: str, path: str | None = None
+) -> ArgumentMap:
+    """Parse a graph file's text with ``parse`` and read the graph as a map.
+
+    For the readers of graph formats (GraphML, GEXF): any failure, of the XML, of networkx's
+    reader or of :func:`from_networkx`, becomes one :class:`~argmap.exceptions.FileFormatError`
+    naming ``path``, the line when the XML says it, and the problem.
+    """
+    try:
+        g = parse()
+    except ElementTree.ParseError as exc:
+        line, column = exc.position
+        raise FileFormatError(
+            f"not valid {format_name}: {exc.msg.split(':')[0]} (column {column + 1})",
+            path=path,
+            line=line,
+        ) from None
+    except (nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise FileFormatError(f"not valid {format_name}: {exc}", path=path) from None
+    try:
+        return from_networkx(g)
+    except InvalidMapError as exc:
+        raise FileFormatError(f"the {format_name} graph is not a map: {exc}", path=path) from None
 
 
 # -- writing -------------------------------------------------------------------------------------
