@@ -397,7 +397,13 @@ def north_korea() -> ArgumentMap:
     m.support("japan", "reacts", id="s_japan", scheme="example")
     m.support("abuses_fell", "reacts", id="s_abuses", scheme="example")
     m.support("cannot_ignore", "reacts", id="s_ignore", scheme="example")
-    m.support("executions", "cannot_ignore", id="s_executions_ignore", scheme="example")
+    m.support(
+        "executions",
+        "cannot_ignore",
+        id="s_executions_ignore",
+        scheme="correlation_to_cause",
+        note="Post hoc again: 'cannot ignore' says the campaigns moved the government.",
+    )
     m.support("amnesty", "cannot_ignore", id="s_amnesty", scheme="example")
     m.support(
         "defectors",

@@ -331,6 +331,11 @@ def test_the_defectors_and_executions_cases_argue_a_cause(m: ArgumentMap) -> Non
         assert step.scheme in causal, case.id
         questions = " ".join(get_scheme(step.scheme).questions.values())
         assert "third factor" in questions or "other causal factors" in questions
+    # "Unable to ignore" the campaigns on executions says they moved the government: causal too.
+    ignore = _quoting(m, "unable to ignore")
+    executions = _case_about(m, "executions after the UN Commission's demand")
+    (step,) = _supports(m, executions.id, ignore)
+    assert step.scheme in causal
     # The other cases are examples of reacting: no causal claim of their own.
     for topic in ("British talks and Bill Rammell's visit", "the Japanese abductees"):
         for support in m.nodes("support"):
