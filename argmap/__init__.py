@@ -40,7 +40,7 @@ from argmap.model import (
     Source,
     Support,
 )
-from argmap.semantics import Labelling, evaluate
+from argmap.semantics import Labelling, evaluate, explain, sensitivity, what_if
 
 __version__ = "0.1.0"
 
@@ -83,10 +83,13 @@ __all__ = [
     "dump",
     "dumps",
     "evaluate",
+    "explain",
     "from_dict",
     "load",
     "load_ipython_extension",
     "loads",
     "schema",
+    "sensitivity",
     "to_dict",
+    "what_if",
 ]

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from argmap.exceptions import EvaluationError
+from argmap.exceptions import EvaluationError, MissingDependencyError
 
 if TYPE_CHECKING:
     from argmap.semantics.framework import Framework
@@ -80,8 +80,9 @@ def _solve(
     try:
         import clingo  # noqa: PLC0415
     except ImportError:  # pragma: no cover - clingo is a dependency
-        raise EvaluationError(
-            "complete, preferred and stable semantics need the clingo package: pip install clingo"
+        raise MissingDependencyError(
+            "complete, preferred and stable semantics need the clingo package (a dependency of "
+            "argmap): pip install clingo"
         ) from None
     args = [*options, f"--models={models}", "--warn=none"]
     if mode is not None:

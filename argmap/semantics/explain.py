@@ -1,0 +1,302 @@
+"""Why a statement or inference is IN, OUT or UNDEC: its attackers and defenders, as a tree.
+
+An explanation follows the map, not the auxiliary arguments of the translation:
+
+- a **statement** is IN when every attack on it fails (each one's own explanation says why) and,
+  if it has supports and is not an assumption, one support stands; OUT when an attack on it
+  stands, or none of its supports does; UNDEC when an attack or its supports are undecided;
+- an **inference** is IN when its premises stand and every undercutter fails; OUT when a premise
+  fails or an undercutter stands; UNDEC otherwise.
+
+Under grounded semantics the reason chosen for an OUT node is the attack (or failed premise) that
+the grounded fixpoint settled *first*, so the explanation is well-founded: following it always
+ends at arguments that nothing attacks. In the chain ``c ← r1 ← r2 ← r3``: ``c`` is OUT because
+the attack of ``r1`` stands; ``r1`` is IN because the attack of ``r2`` fails; ``r2`` is OUT
+because the attack of ``r3`` stands; ``r3`` is IN because nothing attacks it.
+
+Examples:
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.claim("c", "C."), m.rebuttal("r1", "R1."), m.rebuttal("r2", "R2.")
+    >>> _ = m.attack("r1", "c", id="a1"), m.attack("r2", "r1", id="a2")
+    >>> print(explain(m, "c"))
+    c is IN: every attack on it fails (a1)
+      a1 is OUT: its premise r1 is OUT
+        r1 is OUT: the attack a2 by r2 on it stands
+          a2 is IN: its premises stand (r2) and nothing undercuts it
+            r2 is IN: nothing attacks it
+    >>> explain(m, "c").defenders
+    ('r1',)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from argmap.exceptions import EvaluationError
+from argmap.model import Attack, Support
+from argmap.semantics.grounded import grounded_codes
+from argmap.semantics.translate import to_framework
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+    from argmap.semantics.labelling import Label, Labelling
+
+__all__ = ["Explanation", "explain"]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why ``node`` has ``label``: a reason in words and the explanations it rests on.
+
+    Attributes:
+        node: The node explained.
+        label: ``"in"``, ``"out"`` or ``"undec"``.
+        reason: One sentence.
+        because: The explanations of the nodes the reason names, decisive ones first.
+        attackers: The attacks on the node (attack inference ids).
+        defenders: For an IN node, what makes each attack on it fail: the failed premise or the
+            standing counter-attack's premises.
+    """
+
+    node: str
+    label: Label
+    reason: str
+    because: tuple[Explanation, ...] = ()
+    attackers: tuple[str, ...] = ()
+    defenders: tuple[str, ...] = ()
+
+    def lines(self, indent: int = 0) -> list[str]:
+        """The explanation as indented lines, without recursion."""
+        out: list[str] = []
+        stack: list[tuple[Explanation, int]] = [(self, indent)]
+        while stack:
+            e, level = stack.pop()
+            out.append(f"{'  ' * level}{e.node} is {e.label.upper()}: {e.reason}")
+            stack.extend((child, level + 1) for child in reversed(e.because))
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The explanation as plain data (JSON-ready), nested through ``because``."""
+        return {
+            "node": self.node,
+            "label": self.label,
+            "reason": self.reason,
+            "attackers": list(self.attackers),
+            "defenders": list(self.defenders),
+            "because": [b.to_dict() for b in self.because],
+        }
+
+    def nodes(self) -> list[str]:
+        """Every node the explanation names, in the order it names them."""
+        return [line.strip().split(" is ", 1)[0] for line in self.lines()]
+
+
+def explain(
+    m: ArgumentMap,
+    node_id: str,
+    *,
+    semantics: str = "grounded",
+    labelling: Labelling | None = None,
+    depth: int = 12,
+) -> Explanation:
+    """Explain the label of ``node_id`` under ``semantics`` (or a given Dung ``labelling``).
+
+    Args:
+        m: The map.
+        node_id: A statement or inference of ``m``.
+        semantics: A Dung semantics: grounded (the default), complete, preferred or stable.
+        labelling: A labelling of ``m`` already computed (its semantics is then used).
+        depth: How many steps deep to explain; deeper reasons are summarised.
+
+    Raises:
+        UnknownNodeError: ``m`` has no node ``node_id``.
+        EvaluationError: A gradual semantics (strengths have no attackers-and-defenders story).
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> e = explain(north_korea(), "s_amnesty")
+        >>> e.label, e.reason
+        ('out', 'undercut by u_amnesty, which stands')
+    """
+    m[node_id]
+    from argmap.semantics.evaluate import evaluate  # noqa: PLC0415
+
+    if labelling is None:
+        labelling = evaluate(m, semantics)
+    if labelling.is_gradual:
+        raise EvaluationError(
+            f"{labelling.semantics} gives strengths, not labels; explain a Dung labelling "
+            "(grounded, complete, preferred or stable)"
+        )
+    rank: dict[str, int] = {}
+    if labelling.semantics == "grounded":
+        rank = _grounded_ranks(m)
+    return _Explainer(m, labelling.labels, rank, depth).explain(node_id)
+
+
+def _grounded_ranks(m: ArgumentMap) -> dict[str, int]:
+    """The step at which the grounded fixpoint settled each node (smaller is earlier)."""
+    af = to_framework(m)
+    codes = grounded_codes(af)
+    # Replay the fixpoint round by round to number the rounds.
+    attacked, attackers = af._attacked, af._attackers
+    remaining = [len(a) for a in attackers]
+    level = [-1] * len(af)
+    frontier = [i for i in range(len(af)) if not remaining[i]]
+    round_no = 0
+    while frontier:
+        following: list[int] = []
+        for i in frontier:
+            level[i] = 2 * round_no
+            for j in attacked[i]:
+                if level[j] == -1:
+                    level[j] = 2 * round_no + 1
+                    for k in attacked[j]:
+                        remaining[k] -= 1
+                        if not remaining[k] and level[k] == -1:
+                            following.append(k)
+        frontier = following
+        round_no += 1
+    del codes
+    return {a: level[i] for i, a in enumerate(af.arguments) if level[i] >= 0}
+
+
+class _Explainer:
+    def __init__(
+        self, m: ArgumentMap, labels: dict[str, Label] | Any, rank: dict[str, int], depth: int
+    ) -> None:
+        self.m = m
+        self.labels = labels
+        self.rank = rank
+        self.depth = depth
+
+    def _first(self, ids: list[str]) -> str:
+        return min(ids, key=lambda n: self.rank.get(n, 1 << 60))
+
+    def explain(
+        self, node_id: str, path: frozenset[str] = frozenset(), level: int = 0
+    ) -> Explanation:
+        label: Label = self.labels[node_id]
+        if node_id in path:
+            return Explanation(
+                node_id, label, "(explained above: the reasons go round in a circle)"
+            )
+        if level >= self.depth:
+            return Explanation(
+                node_id, label, "(further reasons left out; raise depth= to see them)"
+            )
+        path = path | {node_id}
+        node = self.m[node_id]
+        if isinstance(node, Support | Attack):
+            return self._inference(node, label, path, level)
+        return self._statement(node_id, label, path, level)
+
+    def _sub(self, ids: list[str], path: frozenset[str], level: int) -> tuple[Explanation, ...]:
+        return tuple(self.explain(n, path, level + 1) for n in ids)
+
+    def _statement(
+        self, node_id: str, label: Label, path: frozenset[str], level: int
+    ) -> Explanation:
+        m = self.m
+        attacks = [a.id for a in m.attacks_on(node_id)]
+        supports = [s.id for s in m.supports_of(node_id)]
+        needs_support = bool(supports) and not getattr(m[node_id], "assumption", False)
+        by = {a: self.labels[a] for a in attacks}
+        sup = {s: self.labels[s] for s in supports}
+        if label == "in":
+            parts = (
+                ["nothing attacks it"]
+                if not attacks
+                else [f"every attack on it fails ({', '.join(attacks)})"]
+            )
+            because = list(self._sub(attacks, path, level))
+            if needs_support:
+                support = self._first([s for s in supports if sup[s] == "in"])
+                parts.append(f"its support {support} stands")
+                because.append(self.explain(support, path, level + 1))
+            defenders = tuple(_decisive(e) for e in because[: len(attacks)])
+            return Explanation(
+                node_id, label, " and ".join(parts), tuple(because), tuple(attacks), defenders
+            )
+        if label == "out":
+            standing = [a for a in attacks if by[a] == "in"]
+            if standing:
+                a = self._first(standing)
+                premises = ", ".join(self.m[a].premises)  # type: ignore[union-attr]
+                reason = f"the attack {a} by {premises} on it stands"
+                return Explanation(
+                    node_id, label, reason, self._sub([a], path, level), tuple(attacks)
+                )
+            reason = f"none of its supports stands ({', '.join(supports)})"
+            return Explanation(
+                node_id, label, reason, self._sub(supports, path, level), tuple(attacks)
+            )
+        open_attacks = [a for a in attacks if by[a] == "undec"]
+        if open_attacks:
+            reason = f"the attack {', '.join(open_attacks)} on it is undecided"
+            return Explanation(
+                node_id, label, reason, self._sub(open_attacks, path, level), tuple(attacks)
+            )
+        open_supports = [s for s in supports if sup[s] == "undec"]
+        reason = f"its supports are undecided ({', '.join(open_supports)})"
+        return Explanation(
+            node_id, label, reason, self._sub(open_supports, path, level), tuple(attacks)
+        )
+
+    def _inference(
+        self, node: Support | Attack, label: Label, path: frozenset[str], level: int
+    ) -> Explanation:
+        premises = list(node.premises)
+        undercutters = [a.id for a in self.m.attacks_on(node.id)]
+        p_lab = {p: self.labels[p] for p in premises}
+        u_lab = {u: self.labels[u] for u in undercutters}
+        if label == "in":
+            what = (
+                f"its premises stand ({', '.join(premises)})" if premises else "it has no premises"
+            )
+            reason = what + (
+                " and every undercutter fails" if undercutters else " and nothing undercuts it"
+            )
+            because = self._sub([*undercutters, *premises], path, level)
+            defenders = tuple(_decisive(e) for e in because[: len(undercutters)])
+            return Explanation(node.id, label, reason, because, tuple(undercutters), defenders)
+        if label == "out":
+            standing = [u for u in undercutters if u_lab[u] == "in"]
+            failed = [p for p in premises if p_lab[p] == "out"]
+            if failed and (
+                not standing
+                or self.rank.get(self._first(failed), 0) <= self.rank.get(self._first(standing), 0)
+            ):
+                p = self._first(failed)
+                return Explanation(
+                    node.id,
+                    label,
+                    f"its premise {p} is OUT",
+                    self._sub([p], path, level),
+                    tuple(undercutters),
+                )
+            u = self._first(standing)
+            return Explanation(
+                node.id,
+                label,
+                f"undercut by {u}, which stands",
+                self._sub([u], path, level),
+                tuple(undercutters),
+            )
+        open_ids = [p for p in premises if p_lab[p] == "undec"] + [
+            u for u in undercutters if u_lab[u] == "undec"
+        ]
+        reason = f"it depends on undecided {', '.join(open_ids)}"
+        return Explanation(
+            node.id, label, reason, self._sub(open_ids, path, level), tuple(undercutters)
+        )
+
+
+def _decisive(e: Explanation) -> str:
+    """What makes an attack fail: its first failed premise or its standing undercutter."""
+    return e.because[0].node if e.because else e.node

@@ -1,0 +1,159 @@
+"""What if a piece of evidence were gone? Changed labels, and which case carries the claim.
+
+:func:`what_if` removes nodes (with everything that cannot stand without them, as
+``m.remove(..., cascade=True)`` does) from a copy of the map and returns what changed.
+:func:`sensitivity` does that for every case and premise in turn and ranks them by how much the
+central claim loses: a label change first (IN to UNDEC or OUT), then the largest drop in strength.
+
+Examples:
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.claim("c", "C."), m.case("k", "K."), m.rebuttal("r", "R.")
+    >>> _ = m.attack("r", "c", id="a"), m.attack("k", "r", id="b")
+    >>> changes = what_if(m, remove=["k"])
+    >>> changes["c"], changes["k"], changes["b"]
+    (('in', 'out'), ('in', None), ('in', None))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from argmap.exceptions import EvaluationError, InvalidMapError
+from argmap.semantics.evaluate import evaluate
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+__all__ = ["Influence", "sensitivity", "what_if"]
+
+_RANK = {"in": 2, "undec": 1, "out": 0}
+
+
+def what_if(
+    m: ArgumentMap,
+    *,
+    remove: Iterable[str],
+    semantics: str = "grounded",
+    base_score: float = 0.5,
+) -> dict[str, tuple[Any, Any]]:
+    """Return ``{node: (before, after)}`` for every node whose label or strength changes.
+
+    A node removed (given, or gone with it) has ``after`` ``None``. Strengths (gradual
+    semantics) count as changed when they move by more than 1e-9.
+
+    Raises:
+        UnknownNodeError: A node to remove is not in the map.
+        EvaluationError: Nothing to remove, or an unknown semantics.
+    """
+    gone = list(remove) if not isinstance(remove, str) else [remove]
+    if not gone:
+        raise EvaluationError("what_if needs at least one node id in remove=[...]")
+    for node_id in gone:
+        m[node_id]  # raises UnknownNodeError naming it
+    before = evaluate(m, semantics, base_score=base_score)
+    changed = m.copy()
+    for node_id in gone:
+        if node_id in changed:
+            try:
+                changed.remove(node_id, cascade=True)
+            except InvalidMapError as exc:  # pragma: no cover - cascade removes dependants
+                raise EvaluationError(f"cannot remove {node_id!r}: {exc}") from None
+    if changed.central is None and m.central in changed:
+        changed.central = m.central
+    after = evaluate(changed, semantics, base_score=base_score)
+    old = before.strengths if before.is_gradual else before.labels
+    new = after.strengths if after.is_gradual else after.labels
+    result: dict[str, tuple[Any, Any]] = {}
+    for node_id, value in old.items():
+        now = new.get(node_id)
+        if now is None:
+            result[node_id] = (value, None)
+        elif isinstance(value, float) and isinstance(now, float):
+            if abs(value - now) > 1e-9:
+                result[node_id] = (value, now)
+        elif value != now:
+            result[node_id] = (value, now)
+    return result
+
+
+@dataclass(frozen=True)
+class Influence:
+    """What removing one case or premise does to the target claim.
+
+    Attributes:
+        removed: The case or premise removed.
+        before: The target's label (or strength) with it.
+        after: Without it (``None`` when the target went with it).
+        label_changed: Whether a label changed (Dung and Carneades semantics).
+        drop: How much the target lost: label steps (IN 2, UNDEC 1, OUT 0) or strength.
+    """
+
+    removed: str
+    before: Any
+    after: Any
+    label_changed: bool
+    drop: float
+
+    def __str__(self) -> str:
+        after = "gone" if self.after is None else _show(self.after)
+        return f"without {self.removed}: {_show(self.before)} -> {after}"
+
+
+def _show(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value).upper()
+
+
+def sensitivity(
+    m: ArgumentMap,
+    *,
+    semantics: str = "dfquad",
+    target: str | None = None,
+    base_score: float = 0.5,
+) -> list[Influence]:
+    """Rank the map's cases and premises by how much the target loses without each one.
+
+    Args:
+        m: The map.
+        semantics: Any semantics of :func:`~argmap.semantics.evaluate` (default DF-QuAD, whose
+            strengths tell apart cases that labels do not).
+        target: The node to watch; the central claim by default.
+        base_score: Base score for gradual semantics.
+
+    Returns:
+        One :class:`Influence` per case and premise, the most influential first: a changed
+        label before an unchanged one, then the largest drop.
+
+    Raises:
+        EvaluationError: No target (the map has no central claim and none is given).
+        UnknownNodeError: ``target`` is not in the map.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> top = sensitivity(north_korea())[0]
+        >>> top.removed in {"uk", "japan", "defectors", "executions", "amnesty"}
+        True
+    """
+    watched = target or m.central
+    if watched is None:
+        raise EvaluationError("the map has no central claim; pass target=<node id>")
+    m[watched]
+    before = evaluate(m, semantics, base_score=base_score)
+    influences: list[Influence] = []
+    for statement in m.statements():
+        if statement.kind not in ("case", "premise") or statement.id == watched:
+            continue
+        changes = what_if(m, remove=[statement.id], semantics=semantics, base_score=base_score)
+        old = before[watched]
+        new = changes[watched][1] if watched in changes else old
+        if isinstance(old, float):
+            drop = old - (new if isinstance(new, float) else 0.0)
+            label_changed = False
+        else:
+            drop = float(_RANK[old] - (_RANK[new] if new is not None else 0))
+            label_changed = new != old
+        influences.append(Influence(statement.id, old, new, label_changed, drop))
+    influences.sort(key=lambda i: (not i.label_changed, -i.drop))
+    return influences
