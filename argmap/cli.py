@@ -250,7 +250,7 @@ def render_command(
     type=click.Choice(list(SEMANTICS)),
     default="grounded",
     show_default=True,
-    help="Dung (grounded, complete, preferred, stable) or gradual (dfquad, qe).",
+    help="Dung (grounded, complete, preferred, stable), gradual (dfquad, qe) or carneades.",
 )
 @click.option(
     "--format",

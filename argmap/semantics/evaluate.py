@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SEMANTICS", "Semantics", "evaluate"]
 
-Semantics = Literal["grounded", "complete", "preferred", "stable", "dfquad", "qe"]
+Semantics = Literal["grounded", "complete", "preferred", "stable", "dfquad", "qe", "carneades"]
 SEMANTICS: tuple[Semantics, ...] = (
     "grounded",
     "complete",
@@ -34,6 +34,7 @@ SEMANTICS: tuple[Semantics, ...] = (
     "stable",
     "dfquad",
     "qe",
+    "carneades",
 )
 _NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
 
@@ -66,7 +67,9 @@ def evaluate(
         m: The map.
         semantics: ``"grounded"`` (the default: polynomial, one answer), ``"complete"``,
             ``"preferred"``, ``"stable"`` (Dung, through the translation of
-            :mod:`argmap.semantics.translate`), ``"dfquad"`` or ``"qe"`` (gradual strengths).
+            :mod:`argmap.semantics.translate`), ``"dfquad"``, ``"qe"`` (gradual strengths) or
+            ``"carneades"`` (proof standards, assumptions, weights: see
+            :mod:`argmap.semantics.carneades`).
         max_extensions: List at most this many extensions (complete and stable give exact
             labels beyond it; preferred needs them all and raises beyond it).
         base_score: The base score of a statement without a ``weight``, for gradual semantics.
@@ -83,7 +86,7 @@ def evaluate(
         >>> evaluate(north_korea(), "groundd")
         Traceback (most recent call last):
         ...
-        argmap.exceptions.EvaluationError: unknown semantics 'groundd'; did you mean 'grounded'? use one of grounded, complete, preferred, stable, dfquad, qe
+        argmap.exceptions.EvaluationError: unknown semantics 'groundd'; did you mean 'grounded'? use one of grounded, complete, preferred, stable, dfquad, qe, carneades
     """  # noqa: E501
     name = check_semantics(semantics)
     if not isinstance(max_extensions, int) or max_extensions < 1:
@@ -97,6 +100,19 @@ def evaluate(
             semantics=name,
             strengths=strengths(m, name, base_score=base_score),
             central=m.central,
+        )
+    if name == "carneades":
+        from argmap.semantics.carneades import carneades_labels  # noqa: PLC0415
+
+        labels, notes = carneades_labels(m)
+        ins = frozenset(n for n, lab in labels.items() if lab == "in")
+        return Labelling(
+            semantics=name,
+            labels=labels,
+            extensions=(ins,),
+            credulous=ins,
+            central=m.central,
+            notes=notes,
         )
     af = to_framework(m)
     nodes = [a for a in af.arguments if af.roles[a] in ("statement", "support", "attack")]

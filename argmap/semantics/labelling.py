@@ -140,7 +140,7 @@ class Labelling:
         for value, node in self._rows():
             mark = "  (central)" if node == self.central else ""
             lines.append(f"  {value:<6} {node:<{width}}{mark}".rstrip())
-        if len(self.extensions) > 1 or (self.extensions and self.semantics != "grounded"):
+        if self.extensions and self.semantics in ("complete", "preferred", "stable"):
             more = "" if self.exhaustive else " (first ones only)"
             lines.append(f"  extensions{more}:")
             lines += [f"    {{{', '.join(sorted(e))}}}" for e in self.extensions]

@@ -16,7 +16,7 @@ def test_article_table_matches_evaluate() -> None:
     text = PAGE.read_text(encoding="utf-8")
     m = north_korea()
     rows = dict(re.findall(r"^\| (\w+) \| ([\w.]+) \|", text, flags=re.MULTILINE))
-    for semantics in ("grounded", "complete", "preferred", "stable", "dfquad", "qe"):
+    for semantics in ("grounded", "complete", "preferred", "stable", "dfquad", "qe", "carneades"):
         value = argmap.evaluate(m, semantics)[m.central]
         shown = f"{value:.3f}" if isinstance(value, float) else value.upper()
         assert rows[semantics] == shown, semantics

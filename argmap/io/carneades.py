@@ -1,0 +1,658 @@
+"""Carneades 4 argument graphs in YAML (CAES), read into maps and written back.
+
+A Carneades file has ``statements`` (id -> text, or a mapping with ``text``, ``assumed`` and
+``meta``), ``issues`` (``positions`` and a proof ``standard``: PE, CCE or BRD), ``arguments``
+(``conclusion``, ``premises`` as a list or as a role -> statement mapping, ``scheme``, ``weight``,
+``undercutter``), ``assumptions``, and the theory and test fields (``meta``, ``language``,
+``argument_schemes``, ``issue_schemes``, ``weighing_functions``, ``tests``).
+
+How it maps onto argmap (nothing is dropped):
+
+- a statement becomes a claim when it is an argument's conclusion or an issue's position, a
+  rebuttal when it only undercuts, a premise otherwise; ``assumed``/``assumptions`` set
+  ``assumption=True``. Carneades ids such as ``¬app(a1)`` are not valid argmap ids, so the id is
+  *slugged* (``not_app_a1``) and the original kept as the node's ``title`` and in
+  ``data["carneades"]["id"]``;
+- an issue is kept on its positions: ``data["carneades"]["issue"]`` and ``["standard"]``;
+- an argument becomes a support (premise-less ones included) with its ``scheme`` and ``weight``;
+  premise roles, parameters and metadata go to ``data["carneades"]``; its undercutter becomes an
+  attack ``<argument>-undercutter`` on the support;
+- everything about the file as a whole (``meta``, ``tests``, ``language``, schemes, weighing
+  functions, issue metadata, assumptions that name no statement) is kept in the ``data`` of one
+  source, ``carneades``, whose title is the file's ``meta.source`` or ``meta.title``.
+
+:func:`dumps` writes a map back. What Carneades cannot hold (attacks on statements or on attacks,
+undercutters with several premises, quotes, other sources) is listed in a
+:class:`~argmap.exceptions.FormatLossWarning`.
+
+Examples:
+    >>> m = loads('''
+    ... statements:
+    ...   p: P
+    ...   ¬p: not P
+    ... issues:
+    ...   i1: {positions: [p, ¬p]}
+    ... arguments:
+    ...   a1: {conclusion: p}
+    ... ''')
+    >>> [s.id for s in m.statements()], m["not_p"].title
+    (['p', 'not_p'], '¬p')
+    >>> m["a1"].premises, m["p"].data["carneades"]["issue"]
+    ((), 'i1')
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
+from argmap.files import write_atomic
+from argmap.map import ArgumentMap
+from argmap.model import Attack, Case, Claim, Premise, Rebuttal, Source, Support
+
+__all__ = ["SUFFIXES", "dump", "dumps", "load", "loads", "slug", "sniff"]
+
+SUFFIXES = (".yml", ".yaml")
+DOCUMENT_SOURCE = "carneades"
+_GRAPH_KEYS = {"statements", "issues", "arguments", "assumptions"}
+_TOP_KEYS = (
+    "meta",
+    "statements",
+    "issues",
+    "arguments",
+    "assumptions",
+    "argument_schemes",
+    "issue_schemes",
+    "language",
+    "tests",
+    "weighing_functions",
+    "references",
+    "labels",
+)
+_SNIFF = re.compile(rf"^(?:{'|'.join(_TOP_KEYS)})\s*:", re.MULTILINE)
+_NATIVE = re.compile(r"^argmap\s*:", re.MULTILINE)
+_STANDARDS = {"PE", "CCE", "BRD"}
+
+
+def sniff(head: str) -> bool:
+    """Whether ``head`` (the first bytes of a file, as text) looks like Carneades YAML.
+
+    Examples:
+        >>> sniff("meta:\\n  title: T\\nstatements:\\n  p: P\\n"), sniff("argmap: 2\\nnodes: []\\n")
+        (True, False)
+    """
+    return bool(_SNIFF.search(head)) and not _NATIVE.search(head)
+
+
+def slug(carneades_id: str) -> str:
+    """Turn a Carneades statement or argument id into a valid argmap node id.
+
+    ``¬`` reads as ``not_``; every other character outside letters, digits, ``_ . : -`` becomes
+    ``_``; runs of ``_`` shrink to one.
+
+    Examples:
+        >>> slug("¬app(a1)"), slug("forbidden(cannabis)"), slug("p")
+        ('not_app_a1', 'forbidden_cannabis', 'p')
+    """
+    text = carneades_id.strip().replace("¬", "not_")
+    text = re.sub(r"[^\w.:-]", "_", text)
+    text = re.sub(r"_+", "_", text).strip("_") or "x"
+    if not re.match(r"\w", text):
+        text = "x" + text
+    return text[:120]
+
+
+def load(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read a Carneades YAML file.
+
+    Raises:
+        FileFormatError: The file cannot be read or is not a Carneades graph; the message says
+            where.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileFormatError("no such file", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return loads(text, path=str(path))
+
+
+def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write ``m`` as a Carneades YAML file, atomically (see :func:`dumps` for what is lost)."""
+    write_atomic(Path(path), dumps(m).encode("utf-8"))
+
+
+class _Reader:
+    """Reads one document, turning every problem into a located FileFormatError."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self.path = path
+        try:
+            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise FileFormatError(
+                f"not valid YAML: {problem}",
+                path=path,
+                line=mark.line + 1 if mark is not None else None,
+            ) from None
+        self.ids: dict[str, str] = {}  # Carneades statement id -> node id
+        self.used: set[str] = set()
+
+    def error(self, problem: str, *where: str | int) -> FileFormatError:
+        return FileFormatError(
+            problem, path=self.path, line=self._line(where), where=_where(where) or None
+        )
+
+    def _line(self, where: tuple[str | int, ...]) -> int | None:
+        node = self.root
+        if node is None:
+            return None
+        for key in where:
+            if isinstance(node, yaml.MappingNode):
+                found = [v for k, v in node.value if str(k.value) == str(key)]
+                if not found:
+                    break
+                node = found[0]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if key >= len(node.value):
+                    break
+                node = node.value[key]
+            else:
+                break
+        return int(node.start_mark.line) + 1
+
+    def fresh(self, wanted: str) -> str:
+        node_id = wanted
+        n = 2
+        while node_id in self.used:
+            node_id = f"{wanted}-{n}"
+            n += 1
+        self.used.add(node_id)
+        return node_id
+
+    def mapping(self, value: object, *where: str | int) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.error(f"expected a mapping, found {_kind(value)}", *where)
+        return {str(k): v for k, v in value.items()}
+
+    def statement(self, name: object, *where: str | int) -> str:
+        key = str(name)
+        if key not in self.ids:
+            raise self.error(
+                f"unknown statement {key!r}; declare it under `statements:` first", *where
+            )
+        return self.ids[key]
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from Carneades YAML text; ``path`` only names the text in error messages.
+
+    Raises:
+        FileFormatError: Not YAML, not a mapping, or a reference to an unknown statement, an
+            unknown proof standard, a malformed argument; the message names the line.
+    """
+    r = _Reader(text, path)
+    data = r.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FileFormatError(
+            f"the top level is {_kind(data)}, not a mapping of `statements`, `arguments`, ...",
+            path=path,
+            line=1,
+        )
+    data = {str(k): v for k, v in data.items()}
+    statements = r.mapping(data.get("statements"), "statements")
+    issues = r.mapping(data.get("issues"), "issues")
+    arguments = r.mapping(data.get("arguments"), "arguments")
+    assumptions = data.get("assumptions") or []
+    if not isinstance(assumptions, list):
+        raise r.error(
+            f"expected a list of statement ids, found {_kind(assumptions)}", "assumptions"
+        )
+    positions = _positions(r, issues)
+    for key in statements:
+        r.ids[key] = r.fresh(slug(key))
+    implicit = [str(a) for a in assumptions if str(a) not in statements]
+    for atom in implicit:
+        r.ids[atom] = r.fresh(slug(atom))
+    nodes: list[Any] = _statements(
+        r,
+        statements=statements,
+        implicit=implicit,
+        arguments=arguments,
+        positions=positions,
+        assumptions=assumptions,
+    )
+    for position, (issue_id, _) in positions.items():
+        if position not in r.ids:
+            raise r.error(
+                f"position {position!r} is not a statement; declare it under `statements:`",
+                "issues",
+                issue_id,
+            )
+    nodes += _arguments(r, arguments)
+    document = {k: v for k, v in data.items() if k not in _GRAPH_KEYS}
+    issue_meta = {
+        i: {
+            k: v
+            for k, v in r.mapping(body, "issues", i).items()
+            if k not in ("positions", "standard")
+        }
+        for i, body in issues.items()
+    }
+    issue_meta = {i: v for i, v in issue_meta.items() if v}
+    if issue_meta:
+        document["issues"] = issue_meta
+    unused_issues = [i for i in issues if not any(p[0] == i for p in positions.values())]
+    if unused_issues:
+        document["empty_issues"] = {i: issues[i] for i in unused_issues}
+    sources = []
+    given_meta = document.get("meta")
+    meta: dict[str, Any] = given_meta if isinstance(given_meta, dict) else {}
+    if document:
+        title = meta.get("source") or meta.get("title") or "Carneades argument graph"
+        sources.append(
+            Source(
+                id=r.fresh(DOCUMENT_SOURCE),
+                title=" ".join(str(title).split()),
+                data={"carneades": _json_safe(document)},
+            )
+        )
+    title = meta.get("title")
+    try:
+        return ArgumentMap(
+            title=None if title is None else " ".join(str(title).split()),
+            sources=sources,
+            nodes=nodes,
+        )
+    except InvalidMapError as exc:
+        raise FileFormatError(str(exc), path=path) from None
+
+
+def _positions(r: _Reader, issues: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    """Carneades statement id -> (issue id, proof standard) for every position."""
+    positions: dict[str, tuple[str, str | None]] = {}
+    for issue_id, issue in issues.items():
+        issue_map = r.mapping(issue, "issues", issue_id)
+        standard = issue_map.get("standard")
+        if standard is not None and str(standard).upper() not in _STANDARDS:
+            raise r.error(
+                f"unknown proof standard {standard!r}; use PE, CCE or BRD", "issues", issue_id
+            )
+        given = issue_map.get("positions") or []
+        if not isinstance(given, list):
+            raise r.error("positions must be a list of statement ids", "issues", issue_id)
+        for position in given:
+            positions[str(position)] = (issue_id, str(standard).upper() if standard else None)
+    return positions
+
+
+def _statements(
+    r: _Reader,
+    *,
+    statements: dict[str, Any],
+    implicit: list[str],
+    arguments: dict[str, Any],
+    positions: dict[str, tuple[str, str | None]],
+    assumptions: list[Any],
+) -> list[Any]:
+    concluded = {str(a.get("conclusion")) for a in arguments.values() if isinstance(a, dict)}
+    undercutters = {
+        str(a["undercutter"])
+        for a in arguments.values()
+        if isinstance(a, dict) and a.get("undercutter") is not None
+    }
+    assumed = {str(a) for a in assumptions}
+    nodes: list[Any] = []
+    for key, given in [*statements.items(), *((a, None) for a in implicit)]:
+        fields: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        text_value: Any = given
+        if isinstance(given, dict):
+            body = {str(k): v for k, v in given.items()}
+            text_value = body.pop("text", None)
+            if body.pop("assumed", False) is True:
+                assumed.add(key)
+            meta = body.pop("meta", None)
+            own = meta.pop("argmap", None) if isinstance(meta, dict) else None
+            if meta:
+                extra["meta"] = meta
+            if body:
+                extra["fields"] = body
+            if isinstance(own, dict):
+                fields.update(_argmap_fields(own))
+        elif given is None and key not in statements:
+            extra["implicit"] = True
+        text_str = str(text_value).strip() if text_value is not None else ""
+        node_id = r.ids[key]
+        if node_id != key:
+            extra["id"] = key
+            fields.setdefault("title", key)
+        if key in positions:
+            issue_id, standard = positions[key]
+            extra["issue"] = issue_id
+            if standard:
+                extra["standard"] = standard
+        kind = fields.pop("kind", None) or (
+            "claim"
+            if key in concluded or key in positions
+            else "rebuttal"
+            if key in undercutters
+            else "premise"
+        )
+        cls = {"claim": Claim, "rebuttal": Rebuttal, "case": Case}.get(kind, Premise)
+        data_field = dict(fields.pop("data", {}) or {})
+        if extra:
+            data_field["carneades"] = _json_safe(extra)
+        try:
+            nodes.append(
+                cls(
+                    id=node_id,
+                    text=text_str or key,
+                    assumption=key in assumed,
+                    data=data_field,
+                    **fields,
+                )
+            )
+        except ValueError as exc:
+            raise r.error(f"statement {key!r}: {_first_error(exc)}", "statements", key) from None
+    return nodes
+
+
+def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
+    nodes: list[Any] = []
+    arg_ids: dict[str, str] = {key: r.fresh(slug(key)) for key in arguments}
+    for key, value in arguments.items():
+        arg = r.mapping(value, "arguments", key)
+        where = ("arguments", key)
+        if "conclusion" not in arg:
+            raise r.error(f"argument {key!r} has no conclusion", *where)
+        conclusion = r.statement(arg.pop("conclusion"), *where, "conclusion")
+        raw = arg.pop("premises", None) or []
+        extra: dict[str, Any] = {}
+        if isinstance(raw, dict):
+            roles = {
+                str(role): r.statement(s, *where, "premises", str(role)) for role, s in raw.items()
+            }
+            premises = list(roles.values())
+            extra["roles"] = roles
+        elif isinstance(raw, list):
+            premises = [r.statement(s, *where, "premises", i) for i, s in enumerate(raw)]
+        else:
+            raise r.error("premises must be a list or a role -> statement mapping", *where)
+        scheme = arg.pop("scheme", None)
+        weight = arg.pop("weight", arg.pop("weigth", None))
+        undercutter = arg.pop("undercutter", None)
+        if arg_ids[key] != key:
+            extra["id"] = key
+        extra.update(arg)  # meta, parameters, anything else, kept verbatim
+        if weight is not None and not (
+            isinstance(weight, int | float) and not isinstance(weight, bool) and 0 <= weight <= 1
+        ):
+            raise r.error(f"weight must be a number in [0, 1], not {weight!r}", *where, "weight")
+        try:
+            nodes.append(
+                Support(
+                    id=arg_ids[key],
+                    premises=premises,
+                    conclusion=conclusion,
+                    scheme=None if scheme is None else str(scheme),
+                    weight=weight,
+                    data={"carneades": _json_safe(extra)} if extra else {},
+                )
+            )
+        except ValueError as exc:
+            raise r.error(f"argument {key!r}: {_first_error(exc)}", *where) from None
+        if undercutter is not None:
+            u = r.statement(undercutter, *where, "undercutter")
+            nodes.append(
+                Attack(
+                    id=r.fresh(f"{arg_ids[key]}-undercutter"),
+                    premises=[u],
+                    target=arg_ids[key],
+                    data={"carneades": {"undercutter": True}},
+                )
+            )
+    return nodes
+
+
+def dumps(m: ArgumentMap) -> str:
+    """Return ``m`` as Carneades YAML text.
+
+    Statements keep their Carneades ids (``data["carneades"]["id"]``) when they came from a
+    Carneades file; argmap's own fields that Carneades lacks (a kind other than the one the graph
+    implies, note, tags, title, data) go to a statement's ``meta: {argmap: ...}`` and come back on
+    reading.
+
+    Warns:
+        FormatLossWarning: The map holds what Carneades cannot: attacks on statements (Carneades
+            models conflict by issues), attacks on attacks, undercutters with several premises,
+            quotes and sources other than the file's own; the warning lists them.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.ArgumentMap(title="T")
+        >>> _ = m.claim("c", "C."), m.premise("p", "P.")
+        >>> _ = m.support("p", "c", id="a1")
+        >>> print(dumps(m))
+        meta:
+          title: T
+        statements:
+          c: C.
+          p: P.
+        arguments:
+          a1:
+            conclusion: c
+            premises:
+            - p
+        <BLANKLINE>
+    """
+    lost: list[str] = []
+    doc: dict[str, Any] = {}
+    document: dict[str, Any] = {}
+    for source in m.sources.values():
+        carneades = source.data.get("carneades") if source.id.startswith(DOCUMENT_SOURCE) else None
+        if isinstance(carneades, dict):
+            document = dict(carneades)
+        else:
+            lost.append(f"source {source.id!r}")
+    meta = dict(document.pop("meta", None) or {})
+    if m.title is not None:
+        meta["title"] = m.title
+    if meta:
+        doc["meta"] = meta
+    names = {node.id: _original(node.data, node.id) for node in m.nodes()}
+    statements, issues, assumptions = _dump_statements(m, names, lost)
+    for issue_id, extra in (document.pop("issues", None) or {}).items():
+        issues.setdefault(issue_id, {"positions": []}).update(extra)
+    for issue_id, body in (document.pop("empty_issues", None) or {}).items():
+        issues.setdefault(issue_id, body if isinstance(body, dict) else {})
+    if statements:
+        doc["statements"] = statements
+    if issues:
+        doc["issues"] = issues
+    arguments = _dump_arguments(m, names, lost)
+    if arguments:
+        doc["arguments"] = arguments
+    if assumptions:
+        doc["assumptions"] = assumptions
+    doc.update(document)
+    if lost:
+        warnings.warn(
+            f"Carneades cannot hold {', '.join(lost)}; left out of the file",
+            FormatLossWarning,
+            stacklevel=2,
+        )
+    return str(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100))
+
+
+def _original(data: Mapping[str, Any], node_id: str) -> str:
+    carneades = data.get("carneades")
+    original = carneades.get("id") if isinstance(carneades, dict) else None
+    return str(original) if original else node_id
+
+
+def _dump_statements(
+    m: ArgumentMap, names: dict[str, str], lost: list[str]
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[str]]:
+    statements: dict[str, Any] = {}
+    issues: dict[str, dict[str, Any]] = {}
+    assumptions: list[str] = []
+    for s in m.statements():
+        raw = s.data.get("carneades")
+        carneades: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
+        name = names[s.id]
+        if s.quotes:
+            lost.append(f"the quotes of {s.id!r}")
+        if getattr(s, "cites", ()):
+            lost.append(f"the citations of {s.id!r}")
+        body: dict[str, Any] = {}
+        own = _own_fields(s, name, _inferred_kind(m, s.id, carneades))
+        body_meta = dict(carneades.get("meta") or {})
+        if own:
+            body_meta["argmap"] = own
+        if body_meta:
+            body["meta"] = body_meta
+        body.update(carneades.get("fields") or {})
+        if s.assumption:
+            assumptions.append(name)
+        if "issue" in carneades:
+            issue = issues.setdefault(str(carneades["issue"]), {"positions": []})
+            issue["positions"].append(name)
+            if "standard" in carneades:
+                issue["standard"] = carneades["standard"]
+        if carneades.get("implicit") and not body and s.text == name:
+            continue  # an assumption that names no statement stays one
+        statements[name] = {"text": s.text, **body} if body else s.text
+    return statements, issues, assumptions
+
+
+def _dump_arguments(m: ArgumentMap, names: dict[str, str], lost: list[str]) -> dict[str, Any]:
+    undercut: dict[str, str] = {}
+    for attack in m.nodes("attack"):
+        target = m[attack.target]
+        if isinstance(target, Support) and len(attack.premises) == 1 and target.id not in undercut:
+            undercut[target.id] = names[attack.premises[0]]
+        else:
+            lost.append(f"attack {attack.id!r}")
+    arguments: dict[str, Any] = {}
+    for support in m.nodes("support"):
+        raw = support.data.get("carneades")
+        carneades: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
+        carneades.pop("id", None)
+        roles = carneades.pop("roles", None)
+        body: dict[str, Any] = {}
+        if support.scheme is not None:
+            body["scheme"] = support.scheme
+        body["conclusion"] = names[support.conclusion]
+        if isinstance(roles, dict) and sorted(roles.values()) == sorted(support.premises):
+            body["premises"] = {role: names[p] for role, p in roles.items()}
+        elif support.premises:
+            body["premises"] = [names[p] for p in support.premises]
+        if support.weight is not None:
+            body["weight"] = support.weight
+        if support.id in undercut:
+            body["undercutter"] = undercut[support.id]
+        body.update(carneades)
+        arguments[names[support.id]] = body
+    return arguments
+
+
+def _inferred_kind(m: ArgumentMap, node_id: str, carneades: Mapping[str, Any]) -> str:
+    """The kind :func:`loads` gives a statement, from how the graph uses it."""
+    if "issue" in carneades or m.supports_of(node_id):
+        return "claim"
+    uses = m.uses_of(node_id)
+    if uses and all(isinstance(u, Attack) for u in uses):
+        return "rebuttal"
+    return "premise"
+
+
+def _own_fields(statement: Any, name: str, inferred: str) -> dict[str, Any]:
+    """argmap's fields of a statement that Carneades has no place for (read back on loading)."""
+    own: dict[str, Any] = {}
+    if statement.kind != inferred:
+        own["kind"] = statement.kind
+    if statement.note:
+        own["note"] = statement.note
+    if statement.tags:
+        own["tags"] = list(statement.tags)
+    if statement.title is not None and statement.title != name:
+        own["title"] = statement.title
+    for key in ("when", "attribution"):
+        if getattr(statement, key, None):
+            own[key] = getattr(statement, key)
+    if getattr(statement, "who", ()):
+        own["who"] = list(statement.who)
+    rest = {k: v for k, v in statement.data.items() if k != "carneades"}
+    if rest:
+        own["data"] = rest
+    return own
+
+
+def _argmap_fields(own: Mapping[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if own.get("kind") in ("claim", "premise", "case", "rebuttal"):
+        fields["kind"] = own["kind"]
+    for key in ("note", "title", *(("when", "attribution") if own.get("kind") == "case" else ())):
+        if isinstance(own.get(key), str):
+            fields[key] = own[key]
+    if own.get("kind") == "case" and isinstance(own.get("who"), list):
+        fields["who"] = [str(w) for w in own["who"]]
+    if isinstance(own.get("tags"), list):
+        fields["tags"] = [str(t) for t in own["tags"]]
+    if isinstance(own.get("data"), dict):
+        fields["data"] = own["data"]
+    return fields
+
+
+def _json_safe(value: Any) -> Any:
+    """YAML values as JSON values: dates become ISO strings, keys become strings."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
+def _where(where: tuple[str | int, ...]) -> str:
+    out = ""
+    for key in where:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    return str(exc)

@@ -1,0 +1,158 @@
+"""Carneades YAML: every shared file loads with its counts and round-trips; errors say where."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+import yaml
+
+import argmap
+from argmap.exceptions import FileFormatError, FormatLossWarning
+from argmap.io.carneades import dump, dumps, load, loads, slug, sniff
+
+CARNEADES = Path(__file__).resolve().parents[3] / "shared" / "data" / "carneades"
+FILES = sorted(CARNEADES.glob("*.yml")) if CARNEADES.is_dir() else []
+shared = pytest.mark.skipif(
+    not FILES, reason=f"the shared sample data is absent ({CARNEADES} not found)"
+)
+
+
+@shared
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_shared_file_loads_with_its_counts(path: Path) -> None:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    statements = raw.get("statements") or {}
+    arguments = raw.get("arguments") or {}
+    assumptions = [str(a) for a in raw.get("assumptions") or []]
+    m = load(path)
+    expected_statements = len(statements) + len([a for a in assumptions if a not in statements])
+    assert len(list(m.statements())) == expected_statements
+    assert len(m.nodes("support")) == len(arguments)
+    assert len(m.nodes("attack")) == sum(1 for a in arguments.values() if a.get("undercutter"))
+    assumed = {s.title or s.id for s in m.statements() if s.assumption}
+    marked = {k for k, v in statements.items() if isinstance(v, dict) and v.get("assumed")}
+    assert assumed == set(assumptions) | marked
+    for key, body in arguments.items():
+        support = next(
+            s for s in m.nodes("support") if (s.data.get("carneades") or {}).get("id", s.id) == key
+        )  # type: ignore[union-attr]
+        premises = body.get("premises") or []
+        assert len(support.premises) == len(premises)
+        assert support.scheme == body.get("scheme")
+
+
+@shared
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_shared_file_round_trips(path: Path, tmp_path: Path) -> None:
+    m = load(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing of a Carneades file is lost on the way back
+        dump(m, tmp_path / "back.yml")
+    assert load(tmp_path / "back.yml") == m
+    assert argmap.loads(argmap.dumps(m)) == m  # and the native format keeps it all too
+
+
+def test_ids_titles_roles_and_issues() -> None:
+    m = loads(
+        """
+meta: {title: Roles, source: A paper}
+statements:
+  ¬app(a1): {text: a1 does not apply, meta: {note: kept}}
+  major: All men are mortal.
+  minor: Socrates is a man.
+  c: Socrates is mortal.
+  "¬c": Socrates is not mortal.
+issues:
+  i1: {positions: [c, "¬c"], standard: CCE}
+arguments:
+  a1:
+    conclusion: c
+    premises: {major: major, minor: minor}
+    weight: 0.7
+    undercutter: ¬app(a1)
+    meta: {source: Aristotle}
+tests: {in: [c]}
+"""
+    )
+    assert m.title == "Roles"
+    assert m["not_app_a1"].title == "¬app(a1)"
+    assert m["not_app_a1"].kind == "rebuttal"
+    assert m["c"].kind == "claim"
+    assert m["major"].kind == "premise"
+    support = m["a1"]
+    assert support.weight == 0.7  # type: ignore[union-attr]
+    assert support.data["carneades"] == {
+        "roles": {"major": "major", "minor": "minor"},
+        "meta": {"source": "Aristotle"},
+    }
+    assert m["a1-undercutter"].target == "a1"  # type: ignore[union-attr]
+    assert m["not_c"].data["carneades"] == {"id": "¬c", "issue": "i1", "standard": "CCE"}
+    source = m.sources["carneades"]
+    assert source.title == "A paper"
+    assert source.data["carneades"]["tests"] == {"in": ["c"]}  # type: ignore[index]
+    text = dumps(m)
+    assert "premises:\n      major: major\n      minor: minor" in text
+    assert loads(text) == m
+
+
+def test_implicit_assumptions_and_premise_less_arguments() -> None:
+    m = loads(
+        "assumptions:\n  - father(joe,sam)\nstatements: {p: P}\narguments: {a: {conclusion: p}}"
+    )
+    atom = m["father_joe_sam"]
+    assert atom.assumption
+    assert atom.data["carneades"] == {"implicit": True, "id": "father(joe,sam)"}
+    assert m["a"].premises == ()  # type: ignore[union-attr]
+    assert loads(dumps(m)) == m
+
+
+def test_an_argmap_map_written_as_carneades_says_what_it_loses() -> None:
+    from argmap.examples import north_korea
+
+    m = north_korea()
+    with pytest.warns(FormatLossWarning, match="attack 'a_withdrawal'") as caught:
+        text = dumps(m)
+    assert "source 'article'" in str(caught[0].message)
+    back = loads(text)
+    assert {s.id for s in back.statements()} == {s.id for s in m.statements()}
+    assert back["uk"].kind == "case"  # kinds other than the graph implies travel in meta
+    assert {s.id for s in back.nodes("support")} == {s.id for s in m.nodes("support")}
+
+
+def test_errors_name_the_line() -> None:
+    with pytest.raises(
+        FileFormatError, match=r"m\.yml:4 \(arguments\.a1\.premises\[1\]\): unknown statement 'q'"
+    ):
+        loads(
+            "statements:\n  p: P\narguments:\n  a1: {conclusion: p, premises: [p, q]}\n",
+            path="m.yml",
+        )
+    with pytest.raises(FileFormatError, match="unknown proof standard 'XYZ'; use PE, CCE or BRD"):
+        loads("statements: {p: P}\nissues: {i: {positions: [p], standard: XYZ}}")
+    with pytest.raises(FileFormatError, match="has no conclusion"):
+        loads("statements: {p: P}\narguments: {a: {premises: [p]}}")
+    with pytest.raises(FileFormatError, match="position 'q' is not a statement"):
+        loads("statements: {p: P}\nissues: {i: {positions: [p, q]}}")
+    with pytest.raises(FileFormatError, match="not valid YAML"):
+        loads("statements: [unclosed")
+    with pytest.raises(FileFormatError, match="the top level is a list"):
+        loads("- a\n- b\n")
+    with pytest.raises(FileFormatError, match=r"weight must be a number in \[0, 1\]"):
+        loads("statements: {p: P}\narguments: {a: {conclusion: p, weight: 3}}")
+    with pytest.raises(FileFormatError, match="cannot support itself"):
+        loads("statements: {p: P}\narguments: {a: {conclusion: p, premises: [p]}}")
+    with pytest.raises(FileFormatError, match="no such file"):
+        load("/nonexistent/x.yml")
+
+
+def test_sniff_and_slug() -> None:
+    assert sniff("meta:\n  title: x\n")
+    assert sniff("# comment\nstatements:\n  p: P\n")
+    assert not sniff("argmap: 2\ntitle: x\nnodes: []\n")
+    assert not sniff('{"argmap": 2}')
+    assert slug("¬¬p") == "not_not_p"
+    assert slug("(x)") == "x"
+    assert slug("()") == "x"
+    assert loads("statements: {'a b': A, 'a_b': B}").nodes()[1].id == "a_b-2"
