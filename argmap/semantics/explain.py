@@ -119,7 +119,7 @@ def explain(
 
     Examples:
         >>> from argmap.examples import north_korea
-        >>> e = explain(north_korea(), "s_amnesty")
+        >>> e = explain(north_korea(), "s_effective")
         >>> e.label, e.reason
         ('out', 'undercut by u_amnesty, which stands')
     """

@@ -109,8 +109,8 @@ def write_framework(
         >>> import tempfile, pathlib
         >>> from argmap.examples import north_korea
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "nk.af"
-        >>> write_framework(north_korea(), path).read_text().splitlines()[0]
-        'p af 43'
+        >>> write_framework(north_korea(), path).read_text().startswith("p af ")
+        True
     """
     target = Path(path)
     chosen = format or _SUFFIXES.get(target.suffix.lower())

@@ -3,7 +3,7 @@
 :func:`what_if` removes nodes (with everything that cannot stand without them, as
 ``m.remove(..., cascade=True)`` does) from a copy of the map and returns what changed.
 :func:`sensitivity` does that for every case and premise in turn and ranks them by how much the
-central claim loses: a label change first (IN to UNDEC or OUT), then the largest drop in strength.
+central claim loses: the largest loss of label (IN to UNDEC or OUT) or strength first.
 
 Examples:
     >>> import argmap
@@ -111,6 +111,7 @@ def sensitivity(
     *,
     semantics: str = "dfquad",
     target: str | None = None,
+    kinds: Iterable[str] = ("case", "premise"),
     base_score: float = 0.5,
 ) -> list[Influence]:
     """Rank the map's cases and premises by how much the target loses without each one.
@@ -120,11 +121,15 @@ def sensitivity(
         semantics: Any semantics of :func:`~argmap.semantics.evaluate` (default DF-QuAD, whose
             strengths tell apart cases that labels do not).
         target: The node to watch; the central claim by default.
+        kinds: The kinds of statement to remove in turn (``("case",)`` for evidence only).
         base_score: Base score for gradual semantics.
 
     Returns:
-        One :class:`Influence` per case and premise, the most influential first: a changed
-        label before an unchanged one, then the largest drop.
+        One :class:`Influence` per case and premise, the largest loss first (label steps
+        IN 2, UNDEC 1, OUT 0, or strength), a changed label before an unchanged one at equal
+        loss. A removal can also *raise* the target (a negative drop, last): removing the only
+        support of a claim leaves it an unargued statement, which Dung's semantics accept unless
+        attacked.
 
     Raises:
         EvaluationError: No target (the map has no central claim and none is given).
@@ -133,17 +138,23 @@ def sensitivity(
     Examples:
         >>> from argmap.examples import north_korea
         >>> top = sensitivity(north_korea())[0]
-        >>> top.removed in {"uk", "japan", "defectors", "executions", "amnesty"}
+        >>> top.drop > 0
         True
     """
     watched = target or m.central
     if watched is None:
         raise EvaluationError("the map has no central claim; pass target=<node id>")
     m[watched]
+    wanted = set(kinds)
+    unknown = wanted - {"claim", "premise", "case", "rebuttal"}
+    if unknown:
+        raise EvaluationError(
+            f"unknown statement kind {sorted(unknown)[0]!r}; use claim, premise, case or rebuttal"
+        )
     before = evaluate(m, semantics, base_score=base_score)
     influences: list[Influence] = []
     for statement in m.statements():
-        if statement.kind not in ("case", "premise") or statement.id == watched:
+        if statement.kind not in wanted or statement.id == watched:
             continue
         changes = what_if(m, remove=[statement.id], semantics=semantics, base_score=base_score)
         old = before[watched]
@@ -155,5 +166,5 @@ def sensitivity(
             drop = float(_RANK[old] - (_RANK[new] if new is not None else 0))
             label_changed = new != old
         influences.append(Influence(statement.id, old, new, label_changed, drop))
-    influences.sort(key=lambda i: (not i.label_changed, -i.drop))
+    influences.sort(key=lambda i: (-i.drop, not i.label_changed))
     return influences

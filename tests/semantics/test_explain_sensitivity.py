@@ -125,13 +125,15 @@ def test_sensitivity_ranks_label_changes_first() -> None:
     m.attack("r", "c", id="a")
     m.attack("k3", "r", id="b")
     grounded = sensitivity(m, semantics="grounded")
-    assert grounded[0].removed == "k3"
+    assert grounded[0].removed == "k3"  # c becomes OUT: the largest loss
     assert grounded[0].label_changed
     assert str(grounded[0]) == "without k3: IN -> OUT"
     assert not grounded[-1].label_changed
 
 
 def test_sensitivity_errors() -> None:
+    with pytest.raises(EvaluationError, match="unknown statement kind 'evidence'"):
+        sensitivity(chain(1), target="c", kinds=("evidence",))
     with pytest.raises(EvaluationError, match="no central claim"):
         sensitivity(ArgumentMap())
     with pytest.raises(UnknownNodeError):
@@ -139,7 +141,7 @@ def test_sensitivity_errors() -> None:
 
 
 def test_north_korea_depends_most_on_uk_and_japan() -> None:
-    ranked = sensitivity(north_korea())
+    ranked = sensitivity(north_korea(), kinds=("case",))
     assert {ranked[0].removed, ranked[1].removed} == {"uk", "japan"}
     assert ranked[0].drop == pytest.approx(ranked[1].drop)
     assert ranked[0].drop > ranked[2].drop
