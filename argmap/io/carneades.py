@@ -54,6 +54,7 @@ import yaml
 
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
 from argmap.files import write_atomic
+from argmap.io.native import parse_yaml
 from argmap.map import ArgumentMap
 from argmap.model import Attack, Case, Claim, Premise, Rebuttal, Source, Support
 
@@ -137,17 +138,12 @@ class _Reader:
 
     def __init__(self, text: str, path: str | None) -> None:
         self.path = path
-        try:
+        # argmap's own YAML reader: safe, JSON-shaped, bounded depth, no alias bombs.
+        self.data = parse_yaml(text, path=path)
+        try:  # the node tree, only to name lines in error messages
             self.root = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise FileFormatError(
-                f"not valid YAML: {problem}",
-                path=path,
-                line=mark.line + 1 if mark is not None else None,
-            ) from None
+        except (yaml.YAMLError, RecursionError):  # pragma: no cover - parse_yaml read it
+            self.root = None
         self.ids: dict[str, str] = {}  # Carneades statement id -> node id
         self.used: set[str] = set()
 

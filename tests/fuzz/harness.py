@@ -62,8 +62,21 @@ def _format_modules() -> list[Loader]:
         loads = getattr(module, "loads", None)
         if callable(loads):
             dumps = getattr(module, "dumps", None)
-            found.append(Loader(f"io.{info.name}", loads, dumps if callable(dumps) else None))
+            found.append(
+                Loader(f"io.{info.name}", loads, _quiet(dumps) if callable(dumps) else None)
+            )
     return found
+
+
+def _quiet(dumps: Callable[[ArgumentMap], str]) -> Callable[[ArgumentMap], str]:
+    """A writer whose warnings (what a format cannot hold) do not stop input generation."""
+
+    def write(m: ArgumentMap) -> str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return dumps(m)
+
+    return write
 
 
 LOADERS: list[Loader] = [_native("json"), _native("yaml"), *_format_modules()]
