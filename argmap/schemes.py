@@ -24,11 +24,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
-
-import yaml
 
 from argmap.exceptions import InvalidMapError
 
@@ -65,11 +63,17 @@ class Scheme:
 
 
 _registered: dict[str, Scheme] = {}
+_similar: dict[str, list[str]] = {}  # misspelling checks, remembered until a scheme is registered
+_CATALOGUE = Path(__file__).parent / "data" / "schemes.yaml"
 
 
 @cache
 def _catalogue() -> Mapping[str, Scheme]:
-    raw = yaml.safe_load(files("argmap").joinpath("data/schemes.yaml").read_text("utf-8"))
+    """The shipped catalogue, read once, when a scheme is first looked up (not at import)."""
+    import yaml  # noqa: PLC0415  # YAML loads only when needed
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where it is built
+    raw = yaml.load(_CATALOGUE.read_text("utf-8"), Loader=loader)  # noqa: S506  # a safe loader
     catalogue = {
         sid: Scheme(
             id=sid,
@@ -119,7 +123,11 @@ def similar_schemes(scheme_id: str) -> list[str]:
     """
     if find_scheme(scheme_id) is not None:
         return []
-    return difflib.get_close_matches(scheme_id, scheme_names(), n=3, cutoff=0.75)
+    found = _similar.get(scheme_id)
+    if found is None:  # a map of 100k inferences may name the same unknown scheme 100k times
+        found = difflib.get_close_matches(scheme_id, scheme_names(), n=3, cutoff=0.75)
+        _similar[scheme_id] = found
+    return list(found)
 
 
 def register_scheme(
@@ -165,12 +173,14 @@ def register_scheme(
         ),
     )
     _registered[scheme_id] = scheme
+    _similar.clear()
     return scheme
 
 
 def unregister_scheme(scheme_id: str) -> None:
     """Forget a scheme added by :func:`register_scheme` (no error if it was not registered)."""
     _registered.pop(scheme_id, None)
+    _similar.clear()
 
 
 def get_scheme(scheme_id: str) -> Scheme:

@@ -138,16 +138,16 @@ frame.groupby(["severity", "rule"]).size()
 #
 # No single case is essential (several converge on the regime's reactions), but everything runs
 # through one claim, "pressure is effective". Remove the whole Amnesty case and the map stays
-# grounded; remove the thesis and the central claim has nothing left.
+# evidenced; remove the thesis and the central claim has nothing left.
 
 # %%
-from argmap.checks import grounding_cases, necessary_cases
+from argmap.checks import evidence_cases, necessary_cases
 
-print(sorted(grounding_cases(full, "agenda")), sorted(necessary_cases(full, "agenda")))
+print(sorted(evidence_cases(full, "agenda")), sorted(necessary_cases(full, "agenda")))
 
 without_amnesty = full.copy()
 print(without_amnesty.remove("amnesty", cascade=True))
-print(argmap.check(without_amnesty).by_rule("ungrounded-claim"))
+print(argmap.check(without_amnesty).by_rule("unevidenced-claim"))
 
 without_thesis = full.copy()
 without_thesis.remove("pressure", cascade=True)

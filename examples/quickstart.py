@@ -53,7 +53,7 @@ m
 
 # %% [markdown]
 # Which claims lack evidence? `argmap.check` reports every support gap with a rule code, the
-# nodes involved, and why. Here: the linked support is only as grounded as its bare premise
+# nodes involved, and why. Here: the linked support is only as evidenced as its bare premise
 # `talks_continue`, and the objection is unanswered.
 
 # %%
@@ -62,7 +62,7 @@ print(report)
 
 # %%
 assert [f.nodes[0] for f in report.by_rule("unanswered-attack")] == ["a_walkout"]
-assert [f.nodes for f in report.by_rule("ungrounded-claim")] == [("agenda", "talks_continue")]
+assert [f.nodes for f in report.by_rule("unevidenced-claim")] == [("agenda", "talks_continue")]
 assert not report.by_rule("uncited-case")
 
 # %% [markdown]

@@ -37,7 +37,7 @@ def _warning_only(path: Path) -> Path:
 
 def _with_error(path: Path) -> Path:
     """A map that contradicts itself: one error (AM104, a circle of supports), two warnings (AM102,
-    each claim ungrounded) and one info (AM001)."""
+    each claim unevidenced) and one info (AM001)."""
     m = argmap.ArgumentMap(title="Errors")
     m.claim("a", "A, because B.")
     m.claim("b", "B, because A.")

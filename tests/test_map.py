@@ -954,3 +954,164 @@ def test_default_source_counts_for_equality_and_copies(rain: Source) -> None:
     assert m.copy().default_source == "diary"
     assert m.copy() == m
     assert m != ArgumentMap(sources=[rain])
+
+
+# -- what add accepts, load accepts; maps and models cross process boundaries ----------------------
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        (Claim(id="c2", text="C.").model_copy(update={"id": "an id"}), "id: String should match"),
+        (Claim.model_construct(id="c2", text="  "), "text: must not be blank"),
+        (
+            Support.model_construct(id="s9", premises=("p",), conclusion="p"),
+            "'p' cannot support itself",
+        ),
+        (Premise(id="x", text="X.").model_copy(update={"tags": ("",)}), "tags.0: must not be"),
+        (
+            Attack.model_construct(id="a9", premises=("p", "p"), target="c"),
+            "premise 'p' is listed twice",
+        ),
+    ],
+)
+def test_add_validates_models_made_without_validation(bare: ArgumentMap, node, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidMapError, match=message):
+        bare.add(node)
+    assert node.id not in bare
+
+
+def test_the_constructor_validates_models_made_without_validation() -> None:
+    with pytest.raises(InvalidMapError, match="must not be blank") as info:
+        ArgumentMap(nodes=[Claim(id="c", text="C."), Claim.model_construct(id="d", text="")])
+    assert info.value.place == ("nodes", 1)
+
+
+def test_add_keeps_a_valid_model_as_it_is(bare: ArgumentMap) -> None:
+    claim = Claim(id="d", text="D.")
+    assert bare.add(claim) is claim
+
+
+def test_add_stores_the_validated_form_of_a_constructed_model(bare: ArgumentMap) -> None:
+    stored = bare.add(Support.model_construct(id="s9", premises=["p"], conclusion="c"))
+    assert stored.premises == ("p",)
+    assert isinstance(stored.premises, tuple)
+
+
+@pytest.mark.parametrize("thing", ["x", 5, None, {"kind": "claim", "id": "c", "text": "C."}])
+def test_add_refuses_what_is_not_a_node_model(bare: ArgumentMap, thing: object) -> None:
+    with pytest.raises(InvalidMapError, match="node models"):
+        bare.add(thing)  # type: ignore[type-var]
+    with pytest.raises(InvalidMapError, match="node models"):
+        ArgumentMap(nodes=[thing])  # type: ignore[list-item]
+
+
+def test_add_source_refuses_what_is_not_a_source(bare: ArgumentMap) -> None:
+    with pytest.raises(InvalidMapError, match="takes a Source, not str"):
+        bare.add_source("x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidMapError, match="title: must not be blank"):
+        bare.add_source(Source.model_construct(id="z", title=" "))
+
+
+@pytest.mark.parametrize("title", [5, b"bytes", ["a"]])
+def test_a_title_that_is_not_text_is_refused(bare: ArgumentMap, title: object) -> None:
+    with pytest.raises(InvalidMapError, match="title must be text"):
+        bare.title = title  # type: ignore[assignment]
+    with pytest.raises(InvalidMapError, match="title must be text"):
+        ArgumentMap(title=title)  # type: ignore[arg-type]
+
+
+def test_a_central_that_is_not_an_id_is_refused(bare: ArgumentMap) -> None:
+    with pytest.raises(InvalidMapError, match="by its id"):
+        bare.central = 5  # type: ignore[assignment]
+    with pytest.raises(InvalidMapError, match="by its id"):
+        bare.central = ["c"]  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        (Support(id="s", premises=("p",), conclusion="s"), "support 's' concludes itself"),
+        (Attack(id="a", premises=("p",), target="a"), "attack 'a' targets itself"),
+    ],
+)
+def test_an_inference_on_itself_is_named_as_such(bare: ArgumentMap, node, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidMapError, match=message) as info:
+        bare.add(node)
+    assert not isinstance(info.value, UnknownNodeError)
+    with pytest.raises(InvalidMapError, match=message) as info:
+        ArgumentMap(nodes=[*bare.nodes(), node])
+    assert info.value.place == ("nodes", 4)
+
+
+def _roundtrips(m: ArgumentMap) -> list[ArgumentMap]:
+    import copy
+    import pickle
+
+    return [pickle.loads(pickle.dumps(m)), copy.deepcopy(m), copy.copy(m), m.copy()]
+
+
+@pytest.mark.parametrize("way", ["pickle", "deepcopy", "copy", "method"])
+def test_a_map_pickles_and_copies_into_an_independent_map(small: ArgumentMap, way: str) -> None:
+    twin = _roundtrips(small)[["pickle", "deepcopy", "copy", "method"].index(way)]
+    assert twin == small
+    assert [n.id for n in twin.nodes()] == [n.id for n in small.nodes()]
+    assert twin.central == small.central
+    twin.remove("k", cascade=True)
+    twin.claim("new", "New.")
+    assert "k" in small
+    assert "new" not in small
+    assert small.supports_of("c")[1].id == "s_case"
+    assert twin.index is not small.index
+
+
+def test_a_support_that_answers_questions_pickles_and_deep_copies() -> None:
+    import copy
+    import pickle
+
+    support = Support(
+        id="s", premises=("p",), conclusion="c", scheme="example", answered={"example.typical": "q"}
+    )
+    twins = (pickle.loads(pickle.dumps(support)), copy.deepcopy(support), copy.copy(support))
+    for twin in twins:
+        assert twin == support
+        assert twin.answered == {"example.typical": "q"}
+        with pytest.raises(TypeError):
+            twin.answered["example.typical"] = "r"  # type: ignore[index]
+
+
+@settings(max_examples=40, deadline=None)
+@given(maps())
+def test_any_map_survives_pickle_and_copies(m: ArgumentMap) -> None:
+    for twin in _roundtrips(m):
+        assert twin == m
+        assert list(twin) == list(m)
+        assert twin.index.bears_on == m.index.bears_on
+        assert argmap.check(twin).to_dict() == argmap.check(m).to_dict()
+
+
+def test_automatic_ids_count_up_in_linear_time(bare: ArgumentMap) -> None:
+    ids = [bare.support("p", "c").id for _ in range(3)]
+    bare.remove("s2")
+    assert ids == ["s1", "s2", "s3"]
+    assert bare.support("q", "c").id == "s4"  # the count goes on; s2 is not searched for again
+    dup = bare.copy()
+    assert dup.support("q", "c").id == "s2"  # a new map counts afresh, from the first free one
+
+
+def test_a_long_refusal_lists_the_first_users_and_how_many_more() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    for i in range(30):
+        m.premise(f"p{i}", f"P{i}.")
+        m.support("c", f"p{i}", id=f"s{i:02}")
+    with pytest.raises(InvalidMapError, match=r"s19 and 10 more; pass cascade=True") as info:
+        m.remove("c")
+    assert "s20" not in str(info.value)
+
+
+def test_a_constructed_model_missing_fields_is_refused(bare: ArgumentMap) -> None:
+    with pytest.raises(InvalidMapError, match="claim 'd'"):
+        bare.add(Claim.model_construct(id="d"))
+    with pytest.raises(InvalidMapError, match="support 's9'"):
+        bare.add(Support.model_construct(id="s9", premises=(object(),), conclusion="c"))

@@ -33,8 +33,14 @@ from argmap.checks import (
     structure,
     support,
 )
-from argmap.checks.grounding import grounded, grounding_cases, necessary_cases
-from argmap.checks.index import MapIndex
+from argmap.checks.evidenced import (
+    evidence_cases,
+    evidenced,
+    grounded,
+    grounding_cases,
+    necessary_cases,
+)
+from argmap.checks.facts import Facts
 from argmap.checks.report import SEVERITIES, Finding, Report, Severity
 from argmap.checks.rules import RULES, Rule, select_rules
 from argmap.exceptions import ArgmapError
@@ -50,6 +56,8 @@ __all__ = [
     "Rule",
     "Severity",
     "check",
+    "evidence_cases",
+    "evidenced",
     "grounded",
     "grounding_cases",
     "necessary_cases",
@@ -92,7 +100,7 @@ def check(
     if not isinstance(m, ArgumentMap):
         raise ArgmapError(f"check needs an ArgumentMap, got {type(m).__name__}")
     rules: list[Rule] = select_rules(select, ignore)
-    index = MapIndex.of(m)
-    findings = [f for r in rules for f in r.run(index, r)]
+    facts = Facts(m)  # the map keeps its index: nothing to build here
+    findings = [f for r in rules for f in r.run(facts, r)]
     # A post-pass: acknowledgements are about the findings of every rule that ran.
-    return Report(acknowledge.acknowledge(index, findings, rules), title=m.title)
+    return Report(acknowledge.acknowledge(facts, findings, rules), title=m.title)

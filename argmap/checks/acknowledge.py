@@ -27,12 +27,12 @@ import difflib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from argmap.checks.rules import RULES, rule
+from argmap.checks.rules import RULE_ALIASES, RULES, rule
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
 
@@ -51,7 +51,7 @@ _ABOUT_EVERY_NODE = frozenset({"AM104"})
     "warning",
     "An acknowledgement that matches no finding: the map changed, or it names the wrong rule.",
 )
-def _unused(index: MapIndex, r: Rule) -> Iterator[Finding]:
+def _unused(facts: Facts, r: Rule) -> Iterator[Finding]:
     # Reported by acknowledge(), which sees the other rules' findings; nothing to find alone.
     return iter(())
 
@@ -65,18 +65,17 @@ def _about(finding: Finding) -> tuple[str, ...]:
 
 def _rule_code(key: str) -> str | None:
     """The code a rule key names (``"AM101"`` or ``"unsupported-claim"``), or None."""
+    key = RULE_ALIASES.get(key, key)  # an old rule name still names its rule
     if key.upper() in RULES:
         return key.upper()
     return next((code for code, r in RULES.items() if r.name == key), None)
 
 
-def acknowledge(
-    index: MapIndex, findings: Iterable[Finding], rules: Iterable[Rule]
-) -> list[Finding]:
+def acknowledge(facts: Facts, findings: Iterable[Finding], rules: Iterable[Rule]) -> list[Finding]:
     """Mark the findings the map acknowledges, and report acknowledgements that match none.
 
     Args:
-        index: The indexed map the findings are about.
+        facts: The map the findings are about (see :class:`~argmap.checks.facts.Facts`).
         findings: The findings of ``rules``.
         rules: The rules that ran: an acknowledgement of a rule that did not run is not unused.
 
@@ -86,19 +85,19 @@ def acknowledge(
 
     Examples:
         >>> import argmap
-        >>> from argmap.checks.index import MapIndex
+        >>> from argmap.checks.facts import Facts
         >>> from argmap.checks.rules import select_rules
         >>> m = argmap.ArgumentMap()
         >>> _ = m.claim("c", "Talks help.", acknowledge={"AM999": "Old."})
         >>> rules = select_rules(["AM101", "AM002"])
-        >>> found = [f for r in rules for f in r.run(MapIndex.of(m), r)]
-        >>> [str(f) for f in acknowledge(MapIndex.of(m), found, rules)]
+        >>> found = [f for r in rules for f in r.run(Facts(m), r)]
+        >>> [str(f) for f in acknowledge(Facts(m), found, rules)]
         ["AM101 unsupported-claim [c]: claim 'c' has no support", "AM002 unused-acknowledgement [c]: 'c' acknowledges 'AM999', which names no rule"]
     """  # noqa: E501
     ran = {r.code for r in rules}
     acks = {
         node.id: node.acknowledge
-        for node in (*index.statements.values(), *index.supports.values(), *index.attacks.values())
+        for node in (*facts.statements.values(), *facts.supports.values(), *facts.attacks.values())
         if node.acknowledge
     }
     used: set[tuple[str, str]] = set()

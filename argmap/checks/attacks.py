@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.checks.rules import rule
+from argmap.checks.rules import LIST_LIMIT, listed, rule
 from argmap.schemes import get_scheme
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
 
@@ -28,14 +28,15 @@ if TYPE_CHECKING:
     "warning",
     "An attack on a statement the map stands by, or on one of its supports, left unanswered.",
 )
-def unanswered_attacks(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    standing = index.standing_set
-    for aid, attack in index.attacks.items():
-        support = index.supports.get(attack.target)
+def unanswered_attacks(facts: Facts, r: Rule) -> Iterator[Finding]:
+    standing, supports = facts.standing_set, facts.supports
+    for aid, attack in facts.attacks.items():
+        support = supports.get(attack.target)
+        # Not facts.bears_on: an attack on an attack (on an objection) needs no answer.
         bears_on = support.conclusion if support else attack.target
-        if bears_on not in standing or index.is_answered(aid):
+        if bears_on not in standing or facts.is_answered(aid):
             continue
-        by = ", ".join(repr(p) for p in attack.premises)
+        by = listed([repr(p) for p in attack.premises]) or "no premises"
         if support is not None:
             what = f"undercuts support {attack.target!r} of {bears_on!r}"
             why = "It grants the premises but denies that they support the conclusion."
@@ -59,14 +60,16 @@ def unanswered_attacks(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "warning",
     "A statement whose every support is undercut by an unanswered attack.",
 )
-def undercut_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for sid, supports in index.supports_into.items():
+def undercut_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
+    for sid, supports in facts.supports_into.items():
         undercut = {
-            support: [a for a in index.attacks_into.get(support, ()) if not index.is_answered(a)]
+            support: [a for a in facts.attacks_into.get(support, ()) if not facts.is_answered(a)]
             for support in supports
         }
         if all(undercut.values()):
-            lines = [f"{s} is undercut by {', '.join(a)}" for s, a in undercut.items()]
+            lines = [f"{s} is undercut by {listed(a)}" for s, a in undercut.items()]
+            if len(lines) > LIST_LIMIT:
+                lines[LIST_LIMIT:] = [f"and {len(lines) - LIST_LIMIT} more supports"]
             yield r.finding(
                 [sid, *supports],
                 f"every support of {sid!r} is undercut, and no undercutter is answered",

@@ -11,13 +11,13 @@ from argmap.model import Case
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
 
 
-def _cases(index: MapIndex) -> Iterator[Case]:
-    for statement in index.statements.values():
+def _cases(facts: Facts) -> Iterator[Case]:
+    for statement in facts.statements.values():
         if isinstance(statement, Case):
             yield statement
 
@@ -28,8 +28,8 @@ def _cases(index: MapIndex) -> Iterator[Case]:
     "warning",
     "A case that cites no source: it rests on the author's word alone.",
 )
-def uncited_cases(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for case in _cases(index):
+def uncited_cases(facts: Facts, r: Rule) -> Iterator[Finding]:
+    for case in _cases(facts):
         if not case.cites and case.attribution is None:
             yield r.finding(
                 [case.id],
@@ -45,8 +45,8 @@ def uncited_cases(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "warning",
     "A case the text vouches for only with a hedge such as 'it is known to us', citing nothing.",
 )
-def hearsay_cases(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for case in _cases(index):
+def hearsay_cases(facts: Facts, r: Rule) -> Iterator[Finding]:
+    for case in _cases(facts):
         if not case.cites and case.attribution is not None:
             yield r.finding(
                 [case.id],
@@ -57,8 +57,8 @@ def hearsay_cases(index: MapIndex, r: Rule) -> Iterator[Finding]:
 
 
 @rule("AM303", "unquoted-case", "warning", "A case with no quote from any source.")
-def unquoted_cases(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for case in _cases(index):
+def unquoted_cases(facts: Facts, r: Rule) -> Iterator[Finding]:
+    for case in _cases(facts):
         if not case.quotes:
             yield r.finding(
                 [case.id],
@@ -74,10 +74,15 @@ def unquoted_cases(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "info",
     "A quote whose source has no text in the map, so it cannot be checked.",
 )
-def unverifiable_quotes(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    sources = index.m.sources
-    for sid, statement in index.statements.items():
-        unchecked = sorted({q.source for q in statement.quotes if sources[q.source].text is None})
+def unverifiable_quotes(facts: Facts, r: Rule) -> Iterator[Finding]:
+    sources = facts.sources
+    textless = {source_id for source_id, source in sources.items() if source.text is None}
+    if not textless:
+        return
+    for sid, statement in facts.statements.items():
+        if not statement.quotes:
+            continue
+        unchecked = sorted({q.source for q in statement.quotes if q.source in textless})
         if unchecked:
             yield r.finding(
                 [sid, *unchecked],

@@ -26,11 +26,13 @@ from __future__ import annotations
 import html
 import json
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from argmap.checks.rules import RULE_ALIASES
 from argmap.exceptions import MissingDependencyError
 from argmap.schemes import find_scheme
 
@@ -154,7 +156,17 @@ class Report:
         return f"<Report {self.title!r}: {self._counts_text()}>"
 
     def by_rule(self, rule: str) -> list[Finding]:
-        """Return the findings of one rule, by code (``"AM101"``) or name."""
+        """Return the findings of one rule, by code (``"AM101"``) or name.
+
+        An old rule name (``"ungrounded-claim"``) still works, with a DeprecationWarning.
+        """
+        if rule in RULE_ALIASES:
+            warnings.warn(
+                f"rule name {rule!r} is now {RULE_ALIASES[rule]!r}",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            rule = RULE_ALIASES[rule]
         return [f for f in self.findings if rule in (f.rule, f.name)]
 
     def about(self, node_id: str) -> list[Finding]:

@@ -13,19 +13,20 @@ Examples:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.exceptions import ArgmapError
 
 if TYPE_CHECKING:
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding, Severity
 
-__all__ = ["RULES", "Rule", "rule", "select_rules"]
+__all__ = ["LIST_LIMIT", "RULES", "RULE_ALIASES", "Rule", "listed", "rule", "select_rules"]
 
-CheckFunction = Callable[["MapIndex", "Rule"], Iterable["Finding"]]
+CheckFunction = Callable[["Facts", "Rule"], Iterable["Finding"]]
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Rule:
         name: Stable name, such as ``"unsupported-claim"``.
         severity: The severity of its findings.
         summary: One line: what it finds.
-        run: The function that yields its findings for an indexed map.
+        run: The function that yields its findings, given the map's facts.
     """
 
     code: str
@@ -81,8 +82,12 @@ def rule(
     return register
 
 
+RULE_ALIASES: dict[str, str] = {"ungrounded-claim": "unevidenced-claim"}
+"""Old rule names that ``select`` and ``ignore`` still take (with a DeprecationWarning)."""
+
+
 def _matches(rule: Rule, pattern: str) -> bool:
-    return rule.name == pattern or rule.code.startswith(pattern.upper())
+    return rule.name == RULE_ALIASES.get(pattern, pattern) or rule.code.startswith(pattern.upper())
 
 
 def select_rules(
@@ -92,7 +97,8 @@ def select_rules(
 
     Each item is a code (``"AM101"``), a code prefix (``"AM1"`` for all support rules) or a name
     (``"unsupported-claim"``). A single string is one item, or several separated by commas
-    (``"AM1,AM3"``), never a sequence of letters.
+    (``"AM1,AM3"``), never a sequence of letters. An old name in :data:`RULE_ALIASES` still
+    selects its rule, with a ``DeprecationWarning``.
 
     Raises:
         ArgmapError: An item matches no rule (the message lists the known codes), or is not text.
@@ -123,6 +129,13 @@ def select_rules(
                 "or leave select out to run every rule"
             )
         for pattern in wanted:
+            if pattern in RULE_ALIASES:
+                warnings.warn(
+                    f"rule name {pattern!r} is now {RULE_ALIASES[pattern]!r}; the old name will "
+                    "go in a later release",
+                    DeprecationWarning,
+                    stacklevel=3,
+                )
             if not any(_matches(r, pattern) for r in RULES.values()):
                 known = [*RULES, *(r.name for r in RULES.values())]
                 close = difflib.get_close_matches(pattern, known, n=2)
@@ -133,3 +146,21 @@ def select_rules(
         keep = label == "select"
         chosen = [r for r in chosen if any(_matches(r, p) for p in wanted) == keep]
     return chosen
+
+
+LIST_LIMIT = 20
+"""A message or explanation names at most this many ids, then says how many more there are."""
+
+
+def listed(items: Sequence[str], *, limit: int = LIST_LIMIT) -> str:
+    """Join ``items`` with commas, cut after ``limit`` with how many more there are.
+
+    Examples:
+        >>> listed(["a", "b", "c"])
+        'a, b, c'
+        >>> listed([f"k{i}" for i in range(30)], limit=3)
+        'k0, k1, k2 and 27 more'
+    """
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit} more"

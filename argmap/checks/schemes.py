@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.checks.rules import rule
+from argmap.checks.rules import listed, rule
 from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
+    from argmap.schemes import Scheme
 
 
 @rule(
@@ -26,33 +27,48 @@ if TYPE_CHECKING:
     "info",
     "A support whose scheme's critical questions the map leaves open.",
 )
-def open_critical_questions(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for sid, support in index.supports.items():
-        scheme = find_scheme(support.scheme) if support.scheme is not None else None
-        if scheme is None:  # no scheme, or one kept as given: no questions to ask
+def open_critical_questions(facts: Facts, r: Rule) -> Iterator[Finding]:
+    schemes: dict[str, Scheme | None] = {}  # each scheme looked up once per check
+    every_question_open: dict[str, str] = {}  # the usual explanation, written once per scheme
+    attacks, attacks_into = facts.attacks, facts.attacks_into
+    for sid, support in facts.supports.items():
+        if support.scheme is None:
+            continue
+        if support.scheme not in schemes:
+            schemes[support.scheme] = find_scheme(support.scheme)
+        scheme = schemes[support.scheme]
+        if scheme is None:  # a scheme kept as given: no questions to ask
             continue
         raised: dict[str, list[str]] = {}
-        for aid in index.attacks_into.get(sid, ()):
-            question = index.attacks[aid].question
+        for aid in attacks_into.get(sid, ()):
+            question = attacks[aid].question
             if question:
                 raised.setdefault(question, []).append(aid)
-        open_questions = [
-            (qid, text)
-            for qid, text in scheme.questions.items()
-            if qid not in support.answered
-            and not any(index.is_answered(a) for a in raised.get(qid, ()))
-        ]
-        if not open_questions:
+        if not raised and not support.answered:
+            n_open = len(scheme.questions)
+            explanation = every_question_open.get(scheme.id)
+            if explanation is None:
+                explanation = "\n".join(f"{q}: {text}" for q, text in scheme.questions.items())
+                every_question_open[scheme.id] = explanation
+        else:
+            open_questions = [
+                (qid, text)
+                for qid, text in scheme.questions.items()
+                if qid not in support.answered
+                and not any(facts.is_answered(a) for a in raised.get(qid, ()))
+            ]
+            lines = []
+            for qid, text in open_questions:
+                by = ", ".join(raised.get(qid, ()))
+                note = f" (raised by {by}, unanswered)" if by else ""
+                lines.append(f"{qid}: {text}{note}")
+            n_open, explanation = len(open_questions), "\n".join(lines)
+        if not n_open:
             continue
-        lines = []
-        for qid, text in open_questions:
-            by = ", ".join(raised.get(qid, ()))
-            note = f" (raised by {by}, unanswered)" if by else ""
-            lines.append(f"{qid}: {text}{note}")
-        premises = ", ".join(support.premises)
+        premises = listed(support.premises) or "no premises"
         yield r.finding(
             [sid, *support.premises, support.conclusion],
             f"{scheme.name.lower()} from {premises} to {support.conclusion!r}: "
-            f"{len(open_questions)} of {len(scheme.questions)} critical questions open",
-            "\n".join(lines),
+            f"{n_open} of {len(scheme.questions)} critical questions open",
+            explanation,
         )

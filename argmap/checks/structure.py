@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from argmap.checks.rules import rule
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
 
 
 @rule("AM001", "no-central-claim", "info", "The map names no central claim.")
-def no_central_claim(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    if index.m.central is None and index.statements:
+def no_central_claim(facts: Facts, r: Rule) -> Iterator[Finding]:
+    if facts.central is None and facts.statements:
         yield r.finding(
             [],
             "the map names no central claim",
@@ -34,19 +32,31 @@ def no_central_claim(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "warning",
     "A statement with no chain of supports, attacks or answers to the central claim.",
 )
-def orphans(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    central = index.m.central
+def orphans(facts: Facts, r: Rule) -> Iterator[Finding]:
+    central = facts.central
     if central is None:
         return
-    seen = next(c for c in nx.weakly_connected_components(index.m.graph) if central in c)
+    # The central claim's weakly connected component: one walk over the graph's own adjacency
+    # (as networkx's traversal does), not every component of the graph.
+    succ, pred = facts.adjacency
+    seen = {central}
+    stack = [central]
+    while stack:
+        node = stack.pop()
+        for neighbours in (succ[node], pred[node]):
+            for neighbour in neighbours:
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    stack.append(neighbour)
+    supports = facts.supports
     # A statement that answers a critical question of a connected support takes part too.
     seen |= {
         answer
-        for sid, support in index.supports.items()
+        for sid, support in supports.items()
         if sid in seen
         for answer in support.answered.values()
     }
-    for sid, statement in index.statements.items():
+    for sid, statement in facts.statements.items():
         if sid not in seen:
             yield r.finding(
                 [sid],

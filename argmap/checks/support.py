@@ -5,26 +5,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.checks.rules import rule
+from argmap.checks.rules import listed, rule
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from argmap.checks.index import MapIndex
+    from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
 
-__all__ = ["ungrounded_chain"]
+__all__ = ["unevidenced_chain"]
 
 # An explanation's chain stops here; a longer one ends in "...".
 MAX_CHAIN = 40
 
 
 @rule("AM101", "unsupported-claim", "warning", "A claim that nothing in the map supports.")
-def unsupported_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for sid, statement in index.statements.items():
-        if statement.kind == "claim" and sid not in index.supports_into:
-            role = " (the central claim)" if sid == index.m.central else ""
+def unsupported_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
+    central, supports_into = facts.central, facts.supports_into
+    for sid, statement in facts.statements.items():
+        if statement.kind == "claim" and sid not in supports_into:
+            role = " (the central claim)" if sid == central else ""
             yield r.finding(
                 [sid],
                 f"claim {sid!r}{role} has no support",
@@ -33,22 +34,23 @@ def unsupported_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
             )
 
 
-def ungrounded_chain(index: MapIndex, node_id: str) -> list[str]:
-    """Return a chain of support from ``node_id`` down to where grounding fails.
+def unevidenced_chain(facts: Facts, node_id: str) -> list[str]:
+    """Return a chain of support from ``node_id`` down to where evidence fails.
 
-    At each step it takes the first support and, in it, the first premise that is not grounded,
-    until it reaches a statement with no support or comes back to one already on the chain.
+    At each step it takes the first support and, in it, the first premise that is not
+    evidenced, until it reaches a statement with no support, a support with no premises, or
+    comes back to a statement already on the chain.
     """
-    grounded = index.grounded
+    evidenced = facts.evidenced
     chain = [node_id]
     on_chain = {node_id}
     current = node_id
     while len(chain) < MAX_CHAIN:
-        supports = index.supports_into.get(current)
+        supports = facts.supports_into.get(current)
         if not supports:
             break
         sid = supports[0]
-        weak = next((p for p in index.supports[sid].premises if p not in grounded), None)
+        weak = next((p for p in facts.supports[sid].premises if p not in evidenced), None)
         if weak is None:  # a support without premises: it stands on nothing the map shows
             chain.append(sid)
             break
@@ -60,17 +62,17 @@ def ungrounded_chain(index: MapIndex, node_id: str) -> list[str]:
     return chain
 
 
-def _describe_chain(index: MapIndex, chain: list[str]) -> str:
+def _describe_chain(facts: Facts, chain: list[str]) -> str:
     steps = []
     for node in chain:
-        statement = index.statements.get(node)
+        statement = facts.statements.get(node)
         steps.append(f"{node} ({statement.kind})" if statement else f"<-{node}-")
     end = chain[-1]
-    if end in index.supports:
+    if end in facts.supports:
         tail = f"ends at support {end!r}, which has no premises"
     elif chain.count(end) > 1:
         tail = f"comes round to {end!r} again: it is circular"
-    elif end in index.supports_into:  # stopped at the length limit, not at a bare end
+    elif end in facts.supports_into:  # stopped at the length limit, not at a bare end
         tail = f"goes on past {MAX_CHAIN} nodes (cut here)"
     else:
         tail = f"ends at {end!r}, which has no support and is not a case"
@@ -79,19 +81,19 @@ def _describe_chain(index: MapIndex, chain: list[str]) -> str:
 
 @rule(
     "AM102",
-    "ungrounded-claim",
+    "unevidenced-claim",
     "warning",
     "A supported claim whose chains of support never reach a case (evidence).",
 )
-def ungrounded_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    grounded = index.grounded
-    for sid, statement in index.statements.items():
-        if statement.kind == "claim" and sid in index.supports_into and sid not in grounded:
-            chain = ungrounded_chain(index, sid)
+def unevidenced_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
+    evidenced, supports_into = facts.evidenced, facts.supports_into
+    for sid, statement in facts.statements.items():
+        if statement.kind == "claim" and sid in supports_into and sid not in evidenced:
+            chain = unevidenced_chain(facts, sid)
             yield r.finding(
-                [n for n in chain if n in index.statements],
+                [n for n in chain if n in facts.statements],
                 f"claim {sid!r} is supported, but no chain of support reaches evidence",
-                _describe_chain(index, chain)
+                _describe_chain(facts, chain)
                 + " Support the bare premises with cases, or say why they need none.",
             )
 
@@ -102,13 +104,18 @@ def ungrounded_claims(index: MapIndex, r: Rule) -> Iterator[Finding]:
     "warning",
     "A support whose premises are all unsupported and none is a case.",
 )
-def supports_on_bare_premises(index: MapIndex, r: Rule) -> Iterator[Finding]:
-    for sid, support in index.supports.items():
-        if all(
-            p not in index.supports_into and index.statements[p].kind != "case"
-            for p in support.premises
-        ):
-            names = ", ".join(repr(p) for p in support.premises)
+def supports_on_bare_premises(facts: Facts, r: Rule) -> Iterator[Finding]:
+    statements, supports_into = facts.statements, facts.supports_into
+    for sid, support in facts.supports.items():
+        if not support.premises:
+            yield r.finding(
+                [sid],
+                f"support {sid!r} of {support.conclusion!r} has no premises",
+                "It offers no reason the map shows, so it adds no evidence to its conclusion. "
+                "Give its premises, or accept it knowingly.",
+            )
+        elif all(p not in supports_into and statements[p].kind != "case" for p in support.premises):
+            names = listed([repr(p) for p in support.premises])
             yield r.finding(
                 [sid, *support.premises],
                 f"support {sid!r} of {support.conclusion!r} rests only on unsupported "

@@ -129,7 +129,7 @@ def north_korea() -> ArgumentMap:
             "is the regime reacting to pressure."
         ),
         acknowledge={
-            "ungrounded-claim": "As the article states it, 'despite the strong opposition', it "
+            "unevidenced-claim": "As the article states it, 'despite the strong opposition', it "
             "rests on the opposition it never supports."
         },
     )

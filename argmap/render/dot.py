@@ -217,19 +217,12 @@ class _Structure:
             target = inferences.get(inference.target)
             if target is None:
                 s.hubs.setdefault(inference.target, []).append(inference)
-                s.bears_on[inference.id] = inference.target
             else:
                 s.undercutters.setdefault(target.id, []).append(inference)
                 s.target[inference.id] = target
-        # The statement each undercutter finally bears on, walking each chain once.
-        for inference in inferences.values():
-            chain: list[str] = []
-            current = inference.id
-            while current not in s.bears_on:
-                chain.append(current)
-                current = s.target[current].id
-            for link in chain:
-                s.bears_on[link] = s.bears_on[current]
+        # The statement each inference finally bears on: the map works it out once, when the
+        # inference is added, and keeps it in its index.
+        s.bears_on = m.index.bears_on
         return s
 
     def members(self, inference: Support | Attack) -> list[str]:

@@ -17,7 +17,7 @@ from argmap.cli import main
 
 
 def _objection(**acknowledge: str) -> argmap.ArgumentMap:
-    """A grounded central claim with one unanswered rebuttal (AM201 on ``a``)."""
+    """An evidenced central claim with one unanswered rebuttal (AM201 on ``a``)."""
     m = argmap.ArgumentMap(title="Ack")
     m.claim("c", "Pressure works.")
     for k in ("k1", "k2", "k3"):

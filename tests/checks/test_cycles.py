@@ -132,9 +132,9 @@ def test_am104_an_acyclic_diamond_is_not_a_cycle() -> None:
     assert _cycle_findings(m) == []
 
 
-def test_am104_a_grounded_cycle_is_still_circular() -> None:
+def test_am104_a_evidenced_cycle_is_still_circular() -> None:
     # Documented "what": statements that support themselves through a cycle of supports. A case
-    # feeding the cycle grounds it, but the circle is still there.
+    # feeding the cycle evidences it, but the circle is still there.
     m = argmap.ArgumentMap()
     m.claim("a", "A.")
     m.claim("b", "B.")

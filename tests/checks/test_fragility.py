@@ -68,7 +68,7 @@ def test_am401_a_case_shared_by_every_route_is_the_minimal_set() -> None:
     assert _fragile(m) == [("c", "k1")]
 
 
-def test_am401_an_ungrounded_branch_adds_no_independence() -> None:
+def test_am401_an_unevidenced_branch_adds_no_independence() -> None:
     m = _base("k", "k_half")
     m.premise("bare", "Everybody says so.")
     m.support("k", "c")
@@ -99,7 +99,7 @@ def test_am401_a_cycle_fed_by_one_case_is_fragile() -> None:
     assert _fragile(m) == [("c", "k")]
 
 
-def test_am401_not_reported_when_the_central_claim_is_not_grounded() -> None:
+def test_am401_not_reported_when_the_central_claim_is_not_evidenced() -> None:
     m = _base()
     m.premise("p", "P.")
     m.support("p", "c")
@@ -119,7 +119,7 @@ def test_am401_attacks_do_not_make_a_case_necessary() -> None:
     m.support("k2", "c", id="s2")
     m.support("k3", "c", id="s3")
     m.rebuttal("cut", "Cut.")
-    m.attack("cut", "s1")  # undercutting one route is an attack gap, not a grounding one
+    m.attack("cut", "s1")  # undercutting one route is an attack gap, not a evidence one
     assert _fragile(m) == []
 
 
@@ -162,7 +162,7 @@ def test_am402_one_case() -> None:
     assert finding.explanation == "0 of 1 cite a source\nIts direct support: k"
 
 
-def test_am402_not_reported_when_the_central_claim_is_not_grounded() -> None:
+def test_am402_not_reported_when_the_central_claim_is_not_evidenced() -> None:
     m = _base()
     m.premise("p", "P.")
     m.support("p", "c")
@@ -173,7 +173,7 @@ def test_am402_not_reported_when_the_central_claim_is_not_grounded() -> None:
 
 
 def _objected(*answer_cases: str) -> argmap.ArgumentMap:
-    """A sound central claim, an objection to it, and an answer grounded by ``answer_cases``."""
+    """A sound central claim, an objection to it, and an answer evidenced by ``answer_cases``."""
     m = _base("k1", "k2", "k3")
     for k in ("k1", "k2", "k3"):
         m.support(k, "c")
@@ -257,10 +257,10 @@ def test_am403_objections_to_what_the_map_rejects_need_no_strong_answer() -> Non
     assert _fragile_answers(m) == [("answer", "j")]
 
 
-def test_am403_an_ungrounded_answer_or_a_case_is_left_to_other_rules() -> None:
+def test_am403_an_unevidenced_answer_or_a_case_is_left_to_other_rules() -> None:
     m = _objected()
     m.premise("why", "Because.")
-    m.support("why", "answer")  # not grounded: AM102 says so, not AM403
+    m.support("why", "answer")  # not evidenced: AM102 says so, not AM403
     m.case("fact", "A fact.")
     m.attack("fact", "obj", id="a_fact")  # a case answers on its own evidence
     assert _fragile_answers(m) == []

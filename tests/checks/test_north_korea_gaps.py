@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap.checks import grounded, grounding_cases, necessary_cases
+from argmap.checks import evidence_cases, evidenced, necessary_cases
 from argmap.examples import article_text, north_korea
 
 CASES = ("amnesty", "defectors", "executions", "japan", "uk")
@@ -76,9 +76,9 @@ def test_the_central_claim_rests_on_the_five_cases_through_pressure(
         "Its direct support: pressure, goal",
     ]
     m = north_korea()
-    assert grounded(m)["agenda"] == "s_agenda"
+    assert evidenced(m)["agenda"] == "s_agenda"
     m.remove("pressure", cascade=True)
-    assert "agenda" not in grounded(m)
+    assert "agenda" not in evidenced(m)
 
 
 def test_the_goal_premise_is_assumed_not_evidenced() -> None:
@@ -86,11 +86,11 @@ def test_the_goal_premise_is_assumed_not_evidenced() -> None:
     ground a value; the map marks it an assumption, so the evidence for the means carries the
     recommendation as long as nobody questions the goal."""
     m = north_korea()
-    assert grounded(m)["goal"] is None  # grounded by being assumed, like a case
-    assert "goal" not in grounding_cases(m, "agenda")
+    assert evidenced(m)["goal"] is None  # evidenced by being assumed, like a case
+    assert "goal" not in evidence_cases(m, "agenda")
     without = north_korea()
     without.remove("goal", cascade=True)  # the linked support goes with it
-    assert "agenda" not in grounded(without)
+    assert "agenda" not in evidenced(without)
 
 
 def test_no_single_case_is_critical(report: argmap.Report) -> None:
@@ -100,7 +100,7 @@ def test_no_single_case_is_critical(report: argmap.Report) -> None:
     for case in CASES:
         without = north_korea()
         without.remove(case, cascade=True)
-        assert "agenda" in grounded(without), case
+        assert "agenda" in evidenced(without), case
 
 
 def test_the_withdrawal_objection_is_answered(report: argmap.Report) -> None:
@@ -128,8 +128,8 @@ def test_the_opposition_is_asserted_bare_and_the_opening_thesis_rests_on_it(
     (bare,) = report.by_rule("AM101")
     assert bare.nodes == ("opposition",)
     assert bare.severity == "warning"
-    (ungrounded,) = report.by_rule("AM102")
-    assert ungrounded.nodes == ("awareness", "opposition")
+    (unevidenced,) = report.by_rule("AM102")
+    assert unevidenced.nodes == ("awareness", "opposition")
 
 
 def test_no_circular_support_no_orphan_and_a_central_claim(report: argmap.Report) -> None:

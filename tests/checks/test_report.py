@@ -15,7 +15,7 @@ HOSTILE = '<script>alert("x")</script> & <b>'
 
 
 def _finding(rule: str, severity: str, nodes: tuple[str, ...], message: str = "m") -> Finding:
-    names = {"AM101": "unsupported-claim", "AM102": "ungrounded-claim", "AM402": "evidence-base"}
+    names = {"AM101": "unsupported-claim", "AM102": "unevidenced-claim", "AM402": "evidence-base"}
     return Finding(
         rule=rule,
         name=names[rule],
@@ -30,9 +30,9 @@ def _report() -> Report:
     return Report(
         [
             _finding("AM402", "info", ("c",), "base"),
-            _finding("AM102", "warning", ("z",), "z ungrounded"),
+            _finding("AM102", "warning", ("z",), "z unevidenced"),
             _finding("AM101", "error", ("b",), "b unsupported"),
-            _finding("AM102", "warning", ("a", "p"), "a ungrounded"),
+            _finding("AM102", "warning", ("a", "p"), "a unevidenced"),
         ],
         title="Tiny",
     )
@@ -82,8 +82,8 @@ def test_text_report_is_grouped_by_severity() -> None:
             "",
             "warning",
             # One rule's run of findings with one explanation says it once, after the run.
-            "  AM102 ungrounded-claim [a, p]: a ungrounded",
-            "  AM102 ungrounded-claim [z]: z ungrounded",
+            "  AM102 unevidenced-claim [a, p]: a unevidenced",
+            "  AM102 unevidenced-claim [z]: z unevidenced",
             "      why AM102",
             "      second line",
             "",
@@ -117,10 +117,10 @@ def test_json_shape() -> None:
     assert data["summary"] == _report().summary()
     assert data["findings"][1] == {
         "rule": "AM102",
-        "name": "ungrounded-claim",
+        "name": "unevidenced-claim",
         "severity": "warning",
         "nodes": ["a", "p"],
-        "message": "a ungrounded",
+        "message": "a unevidenced",
         "explanation": "why AM102\nsecond line",
         "acknowledged": None,
     }
@@ -144,7 +144,7 @@ def test_json_of_a_real_check_keeps_unicode_and_round_trips() -> None:
 def test_by_rule_about_and_at_or_above() -> None:
     report = _report()
     assert [f.nodes for f in report.by_rule("AM102")] == [("a", "p"), ("z",)]
-    assert report.by_rule("ungrounded-claim") == report.by_rule("AM102")
+    assert report.by_rule("unevidenced-claim") == report.by_rule("AM102")
     assert [f.rule for f in report.about("p")] == ["AM102"]
     assert [f.rule for f in report.at_or_above("error")] == ["AM101"]
     assert [f.rule for f in report.at_or_above("warning")] == ["AM101", "AM102", "AM102"]
@@ -214,21 +214,21 @@ def test_to_dataframe_without_pandas_names_pandas(monkeypatch: pytest.MonkeyPatc
 
 
 def test_finding_str_and_dict() -> None:
-    f = _finding("AM102", "warning", ("a", "p"), "a ungrounded")
-    assert str(f) == "AM102 ungrounded-claim [a, p]: a ungrounded"
+    f = _finding("AM102", "warning", ("a", "p"), "a unevidenced")
+    assert str(f) == "AM102 unevidenced-claim [a, p]: a unevidenced"
     assert f.to_dict()["nodes"] == ["a", "p"]
     nowhere = Finding(rule="AM001", name="no-central-claim", severity="info", nodes=(), message="m")
     assert str(nowhere) == "AM001 no-central-claim: m"
 
 
 def test_findings_with_different_explanations_each_keep_theirs() -> None:
-    a = _finding("AM102", "warning", ("a",), "a ungrounded")
+    a = _finding("AM102", "warning", ("a",), "a unevidenced")
     b = Finding(**{**a.to_dict(), "nodes": ("b",), "explanation": "other"})  # type: ignore[arg-type]
     assert str(Report([a, b])).splitlines()[3:] == [
-        "  AM102 ungrounded-claim [a]: a ungrounded",
+        "  AM102 unevidenced-claim [a]: a unevidenced",
         "      why AM102",
         "      second line",
-        "  AM102 ungrounded-claim [b]: a ungrounded",
+        "  AM102 unevidenced-claim [b]: a unevidenced",
         "      other",
     ]
 

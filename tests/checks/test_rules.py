@@ -15,7 +15,7 @@ EXPECTED = {
     "AM001": ("no-central-claim", "info"),
     "AM002": ("unused-acknowledgement", "warning"),
     "AM101": ("unsupported-claim", "warning"),
-    "AM102": ("ungrounded-claim", "warning"),
+    "AM102": ("unevidenced-claim", "warning"),
     "AM103": ("unsupported-premises", "warning"),
     "AM104": ("circular-support", "error"),
     "AM201": ("unanswered-attack", "warning"),
@@ -60,7 +60,7 @@ def _gappy() -> argmap.ArgumentMap:
     m.claim("answer", "A.")
     m.support("k", "answer", id="s_answer")
     m.attack("answer", "obj", id="a_answer")  # AM403: the answer rests on k alone
-    m.central = "c"  # grounded only by k: AM401, AM402
+    m.central = "c"  # evidenced only by k: AM401, AM402
     return m
 
 
@@ -193,3 +193,17 @@ def test_select_that_is_not_text_is_an_argmap_error(given: object, message: str)
 def test_check_refuses_what_is_not_a_map(m: object) -> None:
     with pytest.raises(argmap.ArgmapError, match="check needs an ArgumentMap, got"):
         argmap.check(m)  # type: ignore[arg-type]
+
+
+def test_the_old_name_of_am102_still_selects_it_with_a_deprecation_warning() -> None:
+    from argmap.examples import north_korea
+
+    m = north_korea()
+    with pytest.warns(DeprecationWarning, match="'ungrounded-claim' is now 'unevidenced-claim'"):
+        chosen = select_rules(["ungrounded-claim"])
+    assert [r.code for r in chosen] == ["AM102"]
+    with pytest.warns(DeprecationWarning, match="is now 'unevidenced-claim'"):
+        assert "AM102" not in [r.code for r in select_rules(ignore=["ungrounded-claim"])]
+    report = argmap.check(m)
+    with pytest.warns(DeprecationWarning, match="is now 'unevidenced-claim'"):
+        assert report.by_rule("ungrounded-claim") == report.by_rule("AM102")

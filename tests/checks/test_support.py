@@ -1,4 +1,4 @@
-"""Support gaps (argmap/checks/support.py): AM101 unsupported-claim, AM102 ungrounded-claim,
+"""Support gaps (argmap/checks/support.py): AM101 unsupported-claim, AM102 unevidenced-claim,
 AM103 unsupported-premises; and the 100k-long chains that must run without recursion."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_am101_an_attack_is_not_support() -> None:
     assert _nodes(m, "AM101") == [("answer",)]
 
 
-# -- AM102 ungrounded-claim -------------------------------------------------------------------
+# -- AM102 unevidenced-claim -------------------------------------------------------------------
 
 
 def test_am102_reports_a_claim_on_bare_premises_with_its_chain() -> None:
@@ -74,7 +74,7 @@ def test_am102_reports_a_claim_on_bare_premises_with_its_chain() -> None:
     assert set(by_head) == {"c", "mid"}
     c = by_head["c"]
     assert c.rule == "AM102"
-    assert c.name == "ungrounded-claim"
+    assert c.name == "unevidenced-claim"
     assert c.severity == "warning"
     assert c.nodes == ("c", "mid", "p")
     assert c.message == "claim 'c' is supported, but no chain of support reaches evidence"
@@ -85,7 +85,7 @@ def test_am102_reports_a_claim_on_bare_premises_with_its_chain() -> None:
     assert by_head["mid"].nodes == ("mid", "p")
 
 
-def test_am102_a_grounded_claim_is_not_reported() -> None:
+def test_am102_a_evidenced_claim_is_not_reported() -> None:
     m = argmap.ArgumentMap()
     m.claim("c", "Pressure works.")
     m.claim("mid", "The regime reacts.")
@@ -102,7 +102,7 @@ def test_am102_a_claim_with_no_support_at_all_is_am101_not_am102() -> None:
     assert _nodes(m, "AM101") == [("c",)]
 
 
-def test_am102_linked_support_with_one_ungrounded_premise_does_not_ground() -> None:
+def test_am102_linked_support_with_one_unevidenced_premise_does_not_evidence() -> None:
     # A linked support counts only as a whole: the case does not carry the bare premise.
     m = argmap.ArgumentMap()
     m.claim("c", "Pressure works.")
@@ -114,12 +114,12 @@ def test_am102_linked_support_with_one_ungrounded_premise_does_not_ground() -> N
     report = argmap.check(m, select=["AM102"])
     by_head = {f.nodes[0]: f for f in report}
     assert set(by_head) == {"c", "q"}
-    # The chain passes through the ungrounded premise q, not through the grounded case k.
+    # The chain passes through the unevidenced premise q, not through the evidenced case k.
     assert by_head["c"].nodes == ("c", "q", "bare")
     assert by_head["c"].explanation.startswith(
         "Chain: c (claim) <-s_linked- q (claim) <-s_q- bare (premise)\n"
     )
-    assert "c" not in argmap.checks.grounded(m)
+    assert "c" not in argmap.checks.evidenced(m)
 
 
 def test_am102_linked_support_premise_order_does_not_matter() -> None:
@@ -131,7 +131,7 @@ def test_am102_linked_support_premise_order_does_not_matter() -> None:
     assert _nodes(m, "AM102") == [("c", "bare")]
 
 
-def test_am102_convergent_support_with_one_grounded_branch_grounds() -> None:
+def test_am102_convergent_support_with_one_evidenced_branch_evidences() -> None:
     m = argmap.ArgumentMap()
     m.claim("c", "Pressure works.")
     m.premise("bare", "Everybody says so.")
@@ -139,10 +139,10 @@ def test_am102_convergent_support_with_one_grounded_branch_grounds() -> None:
     m.support("bare", "c", id="s_bare")
     m.support("k", "c", id="s_case")
     assert _nodes(m, "AM102") == []
-    assert argmap.checks.grounded(m)["c"] == "s_case"
+    assert argmap.checks.evidenced(m)["c"] == "s_case"
 
 
-def test_am102_chain_follows_the_first_support_and_its_first_ungrounded_premise() -> None:
+def test_am102_chain_follows_the_first_support_and_its_first_unevidenced_premise() -> None:
     m = argmap.ArgumentMap()
     m.claim("c", "C.")
     m.premise("p1", "P1.")
@@ -169,12 +169,12 @@ def test_am102_circular_chain_says_it_is_circular() -> None:
     assert by_head["b"].nodes == ("b", "a", "b")
 
 
-def test_am102_attacks_play_no_part_in_grounding() -> None:
+def test_am102_attacks_play_no_part_in_evidence() -> None:
     m = argmap.ArgumentMap()
     m.claim("c", "C.")
     m.case("k", "K.")
     m.rebuttal("r", "R.")
-    m.attack("k", "r", id="a")  # a case attacking something does not ground it
+    m.attack("k", "r", id="a")  # a case attacking something does not evidence it
     m.support("r", "c", id="s")
     assert _nodes(m, "AM102") == [("c", "r")]
 
@@ -233,7 +233,7 @@ def test_am103_a_case_premise_is_not_bare() -> None:
     assert _nodes(m, "AM103") == []
 
 
-def test_am103_a_supported_premise_is_not_bare_even_if_ungrounded() -> None:
+def test_am103_a_supported_premise_is_not_bare_even_if_unevidenced() -> None:
     m = argmap.ArgumentMap()
     m.claim("c", "C.")
     m.premise("p", "P.")
@@ -275,7 +275,7 @@ def _long_chain(end_kind: str) -> argmap.ArgumentMap:
     return m
 
 
-def test_100k_chain_ending_in_a_case_is_grounded_without_recursion() -> None:
+def test_100k_chain_ending_in_a_case_is_evidenced_without_recursion() -> None:
     report = argmap.check(_long_chain("case"))
     assert report.by_rule("AM102") == []
     assert report.by_rule("AM101") == []
@@ -288,12 +288,12 @@ def test_100k_chain_ending_in_a_case_is_grounded_without_recursion() -> None:
 
 def test_100k_chain_ending_in_a_bare_premise_reports_every_claim_with_a_cut_chain() -> None:
     report = argmap.check(_long_chain("premise"))
-    ungrounded = report.by_rule("AM102")
-    assert len(ungrounded) == CHAIN
-    head = next(f for f in ungrounded if f.nodes[0] == "c0")
+    unevidenced = report.by_rule("AM102")
+    assert len(unevidenced) == CHAIN
+    head = next(f for f in unevidenced if f.nodes[0] == "c0")
     assert head.nodes == tuple(f"c{i}" for i in range(MAX_CHAIN // 2 + 1))
     assert f"goes on past {MAX_CHAIN} nodes (cut here)" in head.explanation
-    last = next(f for f in ungrounded if f.nodes[0] == f"c{CHAIN - 1}")
+    last = next(f for f in unevidenced if f.nodes[0] == f"c{CHAIN - 1}")
     assert last.nodes == (f"c{CHAIN - 1}", "end")
     assert [f.nodes for f in report.by_rule("AM103")] == [(f"s{CHAIN - 1}", "end")]
     assert report.by_rule("AM401") == []

@@ -1,0 +1,133 @@
+"""What the rules read: the map's own index, plus what one check works out once for every rule.
+
+The map keeps its :class:`~argmap.index.MapIndex` up to date as it changes, so a check starts
+without building anything. What the rules derive from it (which statements are evidenced, the
+topological order, the knot of support cycles, what the map stands by, the central claim's
+support ancestors) is computed on first use, once per check, and shared by every rule.
+
+Examples:
+    >>> from argmap.examples import north_korea
+    >>> facts = Facts(north_korea())
+    >>> facts.supports_into["agenda"], facts.knot
+    (['s_agenda'], set())
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from argmap.checks.evidenced import Peel
+    from argmap.map import ArgumentMap
+    from argmap.model import Attack, Source, Statement, Support
+
+__all__ = ["Facts"]
+
+
+class Facts:
+    """The map's index and central claim, and what the rules derive from them, computed once.
+
+    Attributes:
+        m: The map.
+        central: Its central claim's id, or ``None``.
+        sources: Its sources by id.
+        statements, supports, attacks, supports_into, attacks_into, premise_of, bears_on: The
+            map's index (see :class:`~argmap.index.MapIndex`), shared, not copied.
+        adjacency: The graph's successor and predecessor dicts, for a traversal.
+    """
+
+    def __init__(self, m: ArgumentMap) -> None:
+        index = m.index
+        self.m = m
+        self.central: str | None = m.central
+        self.sources: Mapping[str, Source] = m.sources
+        self.statements: dict[str, Statement] = index.statements
+        self.supports: dict[str, Support] = index.supports
+        self.attacks: dict[str, Attack] = index.attacks
+        self.supports_into: dict[str, list[str]] = index.supports_into
+        self.attacks_into: dict[str, list[str]] = index.attacks_into
+        self.premise_of: dict[str, list[str]] = index.premise_of
+        self.bears_on: dict[str, str] = index.bears_on
+        graph: Any = m._g  # the map's own graph: its adjacency dicts are what a traversal reads
+        self.adjacency: tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]] = (
+            graph._succ,
+            graph._pred,
+        )
+        self._ancestors: dict[str, set[str]] = {}
+        self._necessary: dict[str, set[str] | frozenset[str] | None] = {}
+
+    @cached_property
+    def peel(self) -> Peel:
+        """The one topological peel of the support graph (see :mod:`argmap.checks.evidenced`)."""
+        from argmap.checks.evidenced import peel  # noqa: PLC0415  # it reads this module
+
+        return peel(self)
+
+    @property
+    def evidenced(self) -> dict[str, str | None]:
+        """The evidenced statements, each with the support that evidences it (cases: ``None``)."""
+        return self.peel.evidenced
+
+    @property
+    def order(self) -> list[str]:
+        """The statements off every support cycle, each after all its supports' premises."""
+        return self.peel.order
+
+    @property
+    def knot(self) -> set[str]:
+        """The statements on a support cycle or downstream of one."""
+        return self.peel.knot
+
+    @cached_property
+    def standing_set(self) -> set[str]:
+        """The statements the map argues *for*.
+
+        With a central claim: it and every statement that supports it, directly or through a
+        chain of supports. Without one: every statement that is not used to attack.
+        """
+        if self.central is not None:
+            return self.ancestors(self.central)
+        attackers = {p for a in self.attacks.values() for p in a.premises}
+        return {s for s in self.statements if s not in attackers}
+
+    def ancestors(self, node_id: str) -> set[str]:
+        """The statements from which ``node_id`` is reached by support, itself included.
+
+        Remembered for the rest of the check: the central claim's are read by several rules.
+        """
+        found = self._ancestors.get(node_id)
+        if found is not None:
+            return found
+        supports, supports_into = self.supports, self.supports_into
+        seen = {node_id}
+        queue = deque([node_id])
+        while queue:
+            for sid in supports_into.get(queue.popleft(), ()):
+                for premise in supports[sid].premises:
+                    if premise not in seen:
+                        seen.add(premise)
+                        queue.append(premise)
+        self._ancestors[node_id] = seen
+        return seen
+
+    def necessary(self, node_id: str) -> set[str] | frozenset[str] | None:
+        """The cases ``node_id`` cannot be evidenced without (``None``: it is not evidenced).
+
+        Read it, never change it; see :func:`argmap.checks.evidenced.necessary_cases`.
+        """
+        if node_id not in self._necessary:
+            from argmap.checks.evidenced import _necessary  # noqa: PLC0415
+
+            self._necessary[node_id] = _necessary(self, node_id)
+        return self._necessary[node_id]
+
+    def is_answered(self, attack_id: str) -> bool:
+        """Whether some premise of the attack is itself attacked, or the attack is undercut."""
+        attacks_into = self.attacks_into
+        return attack_id in attacks_into or any(
+            p in attacks_into for p in self.attacks[attack_id].premises
+        )

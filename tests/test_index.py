@@ -1,0 +1,114 @@
+"""The map's index stays in step with its graph through every add and remove."""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import maps
+
+from argmap import ArgumentMap, Attack, Claim, Premise, Support
+from argmap.index import MapIndex, paused_gc
+
+
+def _fresh(m: ArgumentMap) -> MapIndex:
+    """The index as a map built from scratch, in the same order, would hold it."""
+    return ArgumentMap(
+        title=m.title, sources=list(m.sources.values()), nodes=m.nodes(), central=m.central
+    ).index
+
+
+def _as_data(index: MapIndex) -> dict[str, Any]:
+    return {name: getattr(index, name) for name in MapIndex.__slots__}
+
+
+def _graph_agrees(m: ArgumentMap) -> None:
+    """Every edge of the graph is in the index and the other way round."""
+    index = m.index
+    edges = set()
+    for inference in [*index.supports.values(), *index.attacks.values()]:
+        edges |= {(p, inference.id) for p in inference.premises}
+        edges.add((inference.id, inference.target))
+    assert set(m.graph.edges) == edges
+    assert set(m.graph.nodes) == {*index.statements, *index.supports, *index.attacks}
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps(max_statements=8), st.data())
+def test_the_index_after_removals_is_the_index_built_from_scratch(
+    m: ArgumentMap, data: st.DataObject
+) -> None:
+    for _ in range(data.draw(st.integers(0, 4))):
+        if not len(m):
+            break
+        victim = data.draw(st.sampled_from(list(m)))
+        m.remove(victim, cascade=True)
+        assert _as_data(m.index) == _as_data(_fresh(m))
+        _graph_agrees(m)
+        for key_lists in (m.index.supports_into, m.index.attacks_into, m.index.premise_of):
+            assert all(key_lists.values()), "an emptied list must leave its key"
+
+
+def test_bears_on_follows_attacks_on_attacks_down_to_a_statement() -> None:
+    m = ArgumentMap()
+    for sid in "cpqrt":
+        m.premise(sid, sid.upper() + ".")
+    m.support("p", "c", id="s")
+    m.attack("q", "s", id="a1")
+    m.attack("r", "a1", id="a2")
+    m.attack("t", "a2", id="a3")
+    assert [m.bears_on(i) for i in ("s", "a1", "a2", "a3")] == ["c", "c", "c", "c"]
+    assert m.index.bears_on == {"s": "c", "a1": "c", "a2": "c", "a3": "c"}
+
+
+def test_bears_on_refuses_statements_and_unknown_ids() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    with pytest.raises(Exception, match="'c' is a claim, not an inference"):
+        m.bears_on("c")
+    with pytest.raises(Exception, match="unknown node 'nope'"):
+        m.bears_on("nope")
+
+
+def test_a_long_chain_of_attacks_on_attacks_loads_in_any_order() -> None:
+    n = 3000  # far past the recursion limit, listed last-first
+    nodes: list[Any] = [Claim(id="c", text="C."), Premise(id="p", text="P.")]
+    nodes += [Premise(id=f"r{i}", text=f"R{i}.") for i in range(n)]
+    nodes.append(Support(id="s", premises=("p",), conclusion="c"))
+    nodes += [
+        Attack(id=f"a{i}", premises=(f"r{i}",), target=f"a{i - 1}" if i else "s")
+        for i in reversed(range(n))
+    ]
+    m = ArgumentMap(nodes=nodes)
+    assert m.bears_on(f"a{n - 1}") == "c"
+    assert [n.id for n in m.nodes()] == [n.id for n in nodes]  # the order given
+
+
+def test_the_three_edge_roles_share_their_attribute_dicts() -> None:
+    m = ArgumentMap()
+    for sid in "cpq":
+        m.premise(sid, sid.upper() + ".")
+    m.support("p", "c")
+    m.support("q", "c")
+    roles = [d for _, _, d in m.graph.edges(data=True) if d["role"] == "premise"]
+    assert len(roles) == 2
+    assert roles[0] is roles[1]
+
+
+def test_paused_gc_restores_a_collector_that_was_off() -> None:
+    gc.disable()
+    try:
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_paused_gc_restores_the_collector_after_an_error() -> None:
+    with pytest.raises(ValueError, match="boom"), paused_gc():
+        raise ValueError("boom")
+    assert gc.isenabled()
