@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 import networkx as nx
 import pydantic
@@ -59,6 +59,8 @@ from argmap.model import (
     Attack,
     Case,
     Claim,
+    Data,
+    FrozenData,
     FrozenMap,
     Inference,
     Premise,
@@ -88,6 +90,7 @@ Kind = Literal["claim", "premise", "case", "rebuttal", "support", "attack"]
 _N = TypeVar("_N", bound=AnyNode)
 
 _STATEMENT_TYPES = (Claim, Premise, Case, Rebuttal)
+_DATA: pydantic.TypeAdapter[dict[str, Any]] = pydantic.TypeAdapter(Data)
 # Adding in this order lets every reference resolve to something already there.
 _ADD_ORDER = {"claim": 0, "premise": 0, "case": 0, "rebuttal": 0, "support": 1, "attack": 2}
 
@@ -100,6 +103,7 @@ class ArgumentMap:
         sources: Sources to add first.
         nodes: Statements and inferences to add, in any order.
         central: The id of the central claim.
+        data: Free data about the whole map (JSON values by key), as file formats carry it.
 
     Raises:
         InvalidMapError: A node breaks one of the map's rules; its ``place`` says which input.
@@ -124,8 +128,10 @@ class ArgumentMap:
         nodes: Iterable[AnyNode] = (),
         central: str | None = None,
         default_source: str | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> None:
         self.title = title
+        self.data = data or {}
         self._g: nx.DiGraph[str] = nx.DiGraph()
         self._sources: dict[str, Source] = {}
         self._central: str | None = None
@@ -175,6 +181,22 @@ class ArgumentMap:
             except ValueError as exc:
                 raise InvalidMapError(f"the map's title {exc}") from None
         self._title = value
+
+    @property
+    def data(self) -> FrozenData:
+        """The map's free data: JSON values by key, for what a file format says of the whole
+        map and argmap has no field for (AIF's dialogue nodes, OVA's layout, SADFace's
+        metadata), kept so that writing the map back gives them back. Read-only; assign a new
+        mapping to change it.
+        """
+        return self._data
+
+    @data.setter
+    def data(self, value: Mapping[str, Any]) -> None:
+        try:
+            self._data = cast("FrozenData", _DATA.validate_python(dict(value)))
+        except pydantic.ValidationError as exc:
+            raise InvalidMapError(f"the map's data: {_problems(exc)}") from None
 
     @property
     def graph(self) -> nx.DiGraph[str]:
@@ -269,6 +291,7 @@ class ArgumentMap:
             return NotImplemented
         return (
             self.title == other.title
+            and self._data == other._data
             and self._central == other._central
             and self._default_source == other._default_source
             and self._sources == other._sources
@@ -532,7 +555,7 @@ class ArgumentMap:
 
     def copy(self) -> ArgumentMap:
         """Return an independent copy of the map (models are immutable and shared)."""
-        new = ArgumentMap(title=self.title)
+        new = ArgumentMap(title=self.title, data=self._data)
         for model in self.nodes():
             new._put_node(model)
         for inference in self.inferences():
@@ -895,6 +918,8 @@ class ArgumentMap:
                     node=case.id,
                     missing=cited,
                 )
+        if not case.quotes:
+            return case  # nothing to locate: no copy (reading a large file adds many such)
         located: list[Quote] = []
         for i, quote in enumerate(case.quotes):
             source = self._sources.get(quote.source)

@@ -65,6 +65,7 @@ class Scheme:
 
 
 _registered: dict[str, Scheme] = {}
+_similar: dict[str, list[str]] = {}  # scheme name -> known ids it is close to; reset on register
 
 
 @cache
@@ -119,7 +120,10 @@ def similar_schemes(scheme_id: str) -> list[str]:
     """
     if find_scheme(scheme_id) is not None:
         return []
-    return difflib.get_close_matches(scheme_id, scheme_names(), n=3, cutoff=0.75)
+    # A file names the same few schemes thousands of times: compare each name once.
+    if scheme_id not in _similar:
+        _similar[scheme_id] = difflib.get_close_matches(scheme_id, scheme_names(), n=3, cutoff=0.75)
+    return list(_similar[scheme_id])
 
 
 def register_scheme(
@@ -165,12 +169,14 @@ def register_scheme(
         ),
     )
     _registered[scheme_id] = scheme
+    _similar.clear()
     return scheme
 
 
 def unregister_scheme(scheme_id: str) -> None:
     """Forget a scheme added by :func:`register_scheme` (no error if it was not registered)."""
     _registered.pop(scheme_id, None)
+    _similar.clear()
 
 
 def get_scheme(scheme_id: str) -> Scheme:

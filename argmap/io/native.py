@@ -38,8 +38,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
 from argmap.files import read_text, write_atomic
+from argmap.io.sniffing import json_keys
 from argmap.map import ArgumentMap
-from argmap.model import Node, Plain, Source
+from argmap.model import Data, FrozenData, Node, Plain, Source
 
 __all__ = [
     "FORMAT_VERSION",
@@ -52,6 +53,8 @@ __all__ = [
     "loads",
     "parse_yaml",
     "schema",
+    "sniff_json",
+    "sniff_yaml",
     "to_dict",
     "write_atomic",  # kept here for callers that imported it from this module
 ]
@@ -81,6 +84,10 @@ class MapDocument(BaseModel):
     )
     sources: list[Source] = []
     nodes: list[Node] = []
+    data: Data = Field(
+        default_factory=FrozenData,
+        description="Free data about the whole map (JSON values by key), as formats carry it.",
+    )
 
 
 def schema() -> dict[str, Any]:
@@ -281,6 +288,8 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         doc["default_source"] = m.default_source
     doc["sources"] = [s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()]
     doc["nodes"] = [_node_data(n) for n in m.nodes()]
+    if m.data:
+        doc["data"] = dict(m.data)
     return doc
 
 
@@ -299,6 +308,7 @@ def _build(doc: MapDocument) -> ArgumentMap:
         nodes=doc.nodes,
         central=doc.central,
         default_source=doc.default_source,
+        data=doc.data,
     )
 
 
@@ -721,3 +731,27 @@ def _yaml_line(text: str, loc: tuple[int | str, ...]) -> int | None:
             break
         best = node
     return best.start_mark.line + 1 if best is not None else None
+
+
+def sniff_json(head: str) -> bool:
+    """Whether ``head``, the start of a text, is argmap's own format as JSON.
+
+    Examples:
+        >>> sniff_json('{"argmap": 2, "nodes": []}'), sniff_json('{"nodes": []}')
+        (True, False)
+    """
+    top, _ = json_keys(head)
+    return "argmap" in top
+
+
+_YAML_VERSION = re.compile(r"""^(?:argmap|"argmap"|'argmap')\s*:""", re.MULTILINE)
+
+
+def sniff_yaml(head: str) -> bool:
+    """Whether ``head``, the start of a text, is argmap's own format as YAML (or JSON).
+
+    Examples:
+        >>> sniff_yaml("title: T\\nargmap: 2\\n"), sniff_yaml("statements: {}\\n")
+        (True, False)
+    """
+    return bool(_YAML_VERSION.search(head)) or sniff_json(head)
