@@ -686,8 +686,8 @@ def _node_out(
     node.update(extra)
     if reserved:
         data["aif"] = reserved
-    else:
-        data.pop("aif", None)
+    elif isinstance(mine, dict):
+        del data["aif"]  # spread onto the node above; anything else stays in the extension
     if data:
         fields["data"] = data
     if fields:
@@ -707,7 +707,8 @@ def _document_extension(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
             s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()
         ]
     # The xAIF wrapper (layout, text) has a place only in xAIF; in AIF it rides along.
-    rest = {k: v for k, v in m.data.items() if k != "aif" and not (xaif and k == "xaif")}
+    placed = {"aif", "xaif"} if xaif else {"aif"}
+    rest = {k: v for k, v in m.data.items() if not (k in placed and isinstance(v, dict))}
     if rest:
         extension["data"] = rest
     return extension

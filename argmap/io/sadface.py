@@ -311,8 +311,10 @@ def to_sadface(m: ArgumentMap) -> dict[str, Any]:
     nodes = []
     for model in m.nodes():
         data = dict(model.data)
-        mine = data.pop("sadface", None)
+        mine = data.get("sadface")
         kept: dict[str, Any] = dict(mine) if isinstance(mine, dict) else {}
+        if isinstance(mine, dict):
+            del data["sadface"]  # written onto the node below; anything else stays in data
         fields = model.model_dump(mode="json", exclude_defaults=True)
         fields["kind"] = model.kind  # a default, so left out above
         for key in ("id", "data", "premises", "conclusion", "target"):
@@ -371,7 +373,7 @@ def _document(m: ArgumentMap) -> dict[str, Any]:
         ext["sources"] = [
             s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()
         ]
-    rest = {k: v for k, v in m.data.items() if k != "sadface"}
+    rest = {k: v for k, v in m.data.items() if not (k == "sadface" and isinstance(v, dict))}
     if rest:
         ext["data"] = rest
     if ext:

@@ -471,3 +471,16 @@ def test_a_broken_extension_is_refused() -> None:
         aif.loads('{"nodes": [{"nodeID": "1", "type": "I", "text": "A", "_argmap": 3}]}')
     with pytest.raises(FileFormatError, match=r"_argmap\.sources\[0\]"):
         aif.loads('{"nodes": [], "_argmap": {"sources": [{"id": "s"}]}}')
+
+
+def test_data_under_a_format_key_that_is_not_a_mapping_survives() -> None:
+    # Found by hypothesis: data {"aif": None} on a node, or on the map, was dropped.
+    m = ArgumentMap(data={"aif": None, "xaif": [1], "sadface": "x"})
+    m.claim("c", "C.", data={"aif": None, "sadface": 3})
+    m.premise("p", "P.", data={"aif": [1, 2]})
+    m.support("p", "c", data={"aif": "text"})
+    assert aif.loads(aif.dumps(m)) == m
+    assert aif.loads_xaif(aif.dumps_xaif(m)) == m
+    from argmap.io import sadface
+
+    assert sadface.loads(sadface.dumps(m)) == m
