@@ -202,12 +202,9 @@ def _wrapper(doc: Mapping[str, Any], placed: list[Any]) -> dict[str, Any]:
 
 
 def _parse_json(text: str, path: str | None) -> dict[str, Any]:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
-        ) from None
+    from argmap.io.native import parse_json  # noqa: PLC0415  # the native module loads the map
+
+    doc = parse_json(text, path=path)
     if not isinstance(doc, dict):
         raise FileFormatError(
             f"the top level is a {type(doc).__name__}, not an object; an AIF document is an "

@@ -51,6 +51,7 @@ __all__ = [
     "from_dict",
     "load",
     "loads",
+    "parse_json",
     "parse_yaml",
     "schema",
     "sniff_json",
@@ -413,6 +414,24 @@ def parse_yaml(text: str, *, path: str | None = None) -> Any:
         argmap.exceptions.FileFormatError: <text>:1: not valid YAML: the key '1' is read as a YAML int; keys in an argmap file are text: put the key in quotes
     """  # noqa: E501
     return _parse(text, "yaml", path)
+
+
+def parse_json(text: str, *, path: str | None = None) -> Any:
+    """Parse JSON text as argmap reads every JSON format (AIF, xAIF and SADFace too).
+
+    Raises:
+        FileFormatError: Not JSON, a key twice in one object, a number JSON cannot carry
+            (``NaN``, an integer of thousands of digits), or nesting deeper than
+            :data:`MAX_DEPTH`; the message names the line.
+
+    Examples:
+        >>> parse_json('{"nodes": []}')
+        {'nodes': []}
+        >>> parse_json('{"a": NaN}', path="m.json")
+        Traceback (most recent call last):
+        argmap.exceptions.FileFormatError: m.json:1 (a): nan is not a number JSON can carry; write a finite number
+    """  # noqa: E501
+    return _parse(text, "json", path)
 
 
 def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002

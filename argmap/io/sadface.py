@@ -74,12 +74,9 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         FileFormatError: The text is not JSON, not SADFace, or its graph does not make a valid
             map; the message names the node or edge.
     """
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
-        ) from None
+    from argmap.io.native import parse_json  # noqa: PLC0415  # the native module loads the map
+
+    doc = parse_json(text, path=path)
     if not isinstance(doc, dict):
         raise FileFormatError(
             f"the top level is a {type(doc).__name__}, not an object; a SADFace document is "
