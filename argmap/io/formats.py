@@ -38,7 +38,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.exceptions import FileFormatError
+from argmap.exceptions import ArgmapError, FileFormatError
 from argmap.files import read_text, write_atomic
 from argmap.io.sniffing import HEAD_SIZE
 
@@ -121,6 +121,8 @@ class Format:
             raise FileFormatError(
                 f"argmap cannot read {self.name} ({self.summary}); it only writes it", path=path
             )
+        _check_text(text)
+        text = text.removeprefix("\ufeff")  # a byte order mark is no part of any format
         result: ArgumentMap = self._function(self.loads, path)(text, path=path, **self.options)
         return result
 
@@ -134,6 +136,10 @@ class Format:
             raise FileFormatError(
                 f"argmap cannot write {self.name} ({self.summary}); it only reads it", path=path
             )
+        from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
+
+        if not isinstance(m, ArgumentMap):
+            raise ArgmapError(f"expected an ArgumentMap to write, got {type(m).__name__}")
         out = self._function(self.dumps, path)(m, **self.options)
         return out if isinstance(out, bytes) else str(out).encode("utf-8")
 
@@ -185,6 +191,14 @@ class Format:
                 path=path,
             ) from None
         return function
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise ArgmapError(
+            f"loads reads text (a str), not {type(text).__name__}; "
+            "decode bytes first, or give a file's path to load"
+        )
 
 
 def _native(name: str, suffixes: tuple[str, ...], summary: str) -> Format:
@@ -418,6 +432,7 @@ class _NoFormatFits(FileFormatError):
 
 
 def _read_as_detected(text: str, *, path: str | None, format: str | None) -> ArgumentMap:  # noqa: A002
+    _check_text(text)
     try:
         fmt = detect(text, path=path, format=format)
     except _NoFormatFits as exc:
