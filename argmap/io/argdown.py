@@ -430,7 +430,7 @@ class _Reader:
             text = entity.text or entity.title
         tags = list(entity.tags)
         for tag in _as_list(fields.pop("tags", [])):
-            if tag not in tags:
+            if tag not in entity.tags:  # a data block's list is kept whole, repeats and all
                 tags.append(tag)
         central = fields.pop("central", False)
         if central is True:
