@@ -256,6 +256,8 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
     _module("sadface", "argmap.io.sadface", (".json",), "SADFace JSON"),
     _module("microtexts", "argmap.io.microtexts", (".xml",), "arggraph XML (microtexts)"),
     _module("carneades", "argmap.io.carneades", (".yaml", ".yml"), "Carneades 4 YAML (CAES)"),
+    _module("graphml", "argmap.io.graphml", (".graphml",), "GraphML of the map's networkx graph"),
+    _module("gexf", "argmap.io.gexf", (".gexf",), "GEXF of the map's networkx graph"),
     _drawing("svg", (".svg",), "a diagram as SVG"),
     _drawing("png", (".png",), "a diagram as PNG"),
     _drawing("pdf", (".pdf",), "a diagram as PDF"),
