@@ -18,6 +18,7 @@ from argmap.exceptions import (
     EvaluationError,
     FileFormatError,
     FileWriteError,
+    FormatLossWarning,
     InvalidMapError,
     MissingDependencyError,
     QuoteNotFoundError,
@@ -27,7 +28,8 @@ from argmap.exceptions import (
     UnknownNodeError,
     UnknownSchemeWarning,
 )
-from argmap.io.native import dump, dumps, from_dict, load, loads, schema, to_dict
+from argmap.io.formats import dump, dumps, load, loads
+from argmap.io.native import from_dict, schema, to_dict
 from argmap.map import ArgumentMap
 from argmap.model import (
     Attack,
@@ -62,6 +64,7 @@ __all__ = [
     "FileFormatError",
     "FileWriteError",
     "Finding",
+    "FormatLossWarning",
     "InvalidMapError",
     "Labelling",
     "MissingDependencyError",

@@ -6,10 +6,12 @@ exit code 2; they never show a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ParamSpec, TypeVar, cast
 
@@ -20,7 +22,8 @@ from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
 from argmap.files import same_file, write_atomic
-from argmap.io.native import dump, load, schema
+from argmap.io.formats import BUILTIN_FORMATS, drawing_formats, dump, load, writer_for
+from argmap.io.native import schema
 from argmap.render import render
 from argmap.semantics import SEMANTICS, evaluate
 from argmap.summary import summarize
@@ -65,6 +68,26 @@ def main() -> None:
 
     Run `argmap demo --out out` to see it all on the built-in article.
     """
+
+
+_READ_NAMES = ", ".join(f.name for f in BUILTIN_FORMATS if f.can_load)
+_WRITE_NAMES = ", ".join(f.name for f in BUILTIN_FORMATS if f.can_dump)
+_FROM_HELP = (
+    f"The input's format ({_READ_NAMES}, or a plugin's), when its suffix does not say it or "
+    "several formats share the suffix."
+)
+
+
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Print each warning (a conversion's losses, a likely misspelt scheme) as one line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for warning in caught:
+                click.echo(f"Warning: {warning.message}", err=True)
 
 
 @main.command()
@@ -133,6 +156,7 @@ def _codes(value: str | None) -> list[str] | None:
     "--select", help="Run only these rules: codes, code prefixes or names, comma-separated."
 )
 @click.option("--ignore", help="Skip these rules (same forms as --select).")
+@click.option("--from", "from_format", metavar="FORMAT", help=_FROM_HELP)
 @click.option(
     "--fail-on",
     type=click.Choice(list(SEVERITIES)),
@@ -142,11 +166,13 @@ def _codes(value: str | None) -> list[str] | None:
 )
 @_library_errors
 def check_command(
+    *,
     paths: tuple[Path, ...],
     output_format: str,
     select: str | None,
     ignore: str | None,
     fail_on: str,
+    from_format: str | None,
 ) -> None:
     """Check maps for support gaps: claims that lack evidence, and why.
 
@@ -155,11 +181,14 @@ def check_command(
     {"findings": [{"path", "rule", "name", "severity", "nodes", "message", "explanation"}],
     "summary": {...}}.
 
+    Reads every format argmap reads (see `argmap convert`).
+
     Example: argmap check map.yaml --select AM1,AM3 --fail-on warning
     """
     reports: list[tuple[Path, Report]] = []
     for path in paths:
-        m = load(path)
+        with _warnings_as_lines():
+            m = load(path, format=from_format)
         reports.append((path, check(m, select=_codes(select), ignore=_codes(ignore))))
     if output_format == "json":
         findings = [{"path": str(path), **f.to_dict()} for path, report in reports for f in report]
@@ -202,9 +231,10 @@ def rules_command() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["svg", "png", "pdf", "dot", "html"]),
+    type=click.Choice([f.name for f in drawing_formats()]),
     help="The format, when the suffix of --out does not say it.",
 )
+@click.option("--from", "from_format", metavar="FORMAT", help=_FROM_HELP)
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
 @click.option(
     "--depth",
@@ -226,6 +256,7 @@ def render_command(
     focus: str | None,
     depth: int | None,
     gaps: bool,
+    from_format: str | None,
 ) -> None:
     """Draw a map as a diagram (SVG, PNG, PDF or DOT) or an interactive HTML page.
 
@@ -234,10 +265,13 @@ def render_command(
     The HTML viewer (-o map.html) opens offline in any browser, with the source text beside
     the map; it always lists the findings.
 
+    Reads every format argmap reads (see `argmap convert`).
+
     Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps
     """
     _not_over_an_input(out, [path])
-    m = load(path)
+    with _warnings_as_lines():
+        m = load(path, format=from_format)
     findings = list(check(m)) if gaps else None
     written = render(m, out, format=output_format, focus=focus, depth=depth, gaps=findings)
     click.echo(f"Wrote {written}")
@@ -276,3 +310,38 @@ def evaluate_command(path: Path, semantics: str, output_format: str) -> None:
         click.echo(labelling.to_json())
     else:
         click.echo(str(labelling))
+
+
+@main.command("convert")
+@click.argument("source", metavar="IN", type=click.Path(path_type=Path))
+@click.argument("target", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "from_format", metavar="FORMAT", help=_FROM_HELP)
+@click.option(
+    "--to",
+    "to_format",
+    metavar="FORMAT",
+    help=(
+        f"The output's format ({_WRITE_NAMES}, or a plugin's), when OUT's suffix does not say "
+        "it; .json and .yaml write argmap's own format unless told otherwise."
+    ),
+)
+@_library_errors
+def convert_command(
+    *, source: Path, target: Path, from_format: str | None, to_format: str | None
+) -> None:
+    """Convert a map from one format to another.
+
+    Formats: argmap's own JSON and YAML, Argdown, AIF and xAIF (OVA3), SADFace, the microtexts'
+    arggraph XML and Carneades YAML; drawings (SVG, PNG, PDF, DOT) as outputs. The suffix
+    names the format; a shared suffix (.json) is told apart by the content when reading. When
+    the output format cannot hold everything, a warning lists what is left out. OUT is written
+    whole or not at all, and never over IN.
+
+    Example: argmap convert debate.json debate.argdown --from aif
+    """
+    _not_over_an_input(target, [source])
+    with _warnings_as_lines():
+        m = load(source, format=from_format)
+        written = writer_for(target, format=to_format)
+        dump(m, target, format=written.name)
+    click.echo(f"Wrote {target} ({written.name})")

@@ -160,10 +160,6 @@ class EvaluationError(ArgmapError, ValueError):
     """
 
 
-class FormatLossWarning(UserWarning):
-    """A writer cannot hold part of a map in its format; the message lists what is left out."""
-
-
 class UnknownSchemeWarning(UserWarning):
     """A scheme name that the catalogue does not hold but is close to one it does: a likely typo.
 
@@ -185,3 +181,37 @@ def _rebuild(cls: type[ArgmapError], args: tuple[Any, ...], state: dict[str, Any
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+class FormatLossWarning(UserWarning):
+    """A writer could not hold everything in the map; the message lists what it left out.
+
+    Attributes:
+        format: The format written (``None`` when the warning was made from a whole message).
+        lost: What was left out, one entry per kind of thing (``"note of 3 nodes (a, b, c)"``).
+
+    Examples:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     warnings.warn(FormatLossWarning("microtexts", ["the map's title"]))
+        >>> print(caught[0].message)
+        microtexts cannot hold everything in this map; left out: the map's title
+    """
+
+    def __init__(self, format: str, lost: list[str] | None = None, /) -> None:  # noqa: A002
+        if lost is None:  # a whole message, as warnings.warn("...", FormatLossWarning) gives
+            self.format: str | None = None
+            self.lost: list[str] = []
+            super().__init__(format)
+            return
+        self.format = format
+        self.lost = list(lost)
+        super().__init__(
+            f"{format} cannot hold everything in this map; left out: {'; '.join(self.lost)}"
+        )
+
+    def __reduce__(self) -> tuple[type[FormatLossWarning], tuple[str, list[str] | None]]:
+        if self.format is None:
+            return (type(self), (str(self.args[0]), None))
+        return (type(self), (self.format, self.lost))

@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 import pydantic
 from pydantic_core import PydanticSerializationError
@@ -59,6 +59,8 @@ from argmap.model import (
     Attack,
     Case,
     Claim,
+    Data,
+    FrozenData,
     FrozenMap,
     Inference,
     Premise,
@@ -92,6 +94,7 @@ _M = TypeVar("_M", bound=pydantic.BaseModel)
 _STATEMENT_TYPES = (Claim, Premise, Case, Rebuttal)
 _NODE_TYPES = (Claim, Premise, Case, Rebuttal, Support, Attack)
 _KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
+_DATA: pydantic.TypeAdapter[dict[str, Any]] = pydantic.TypeAdapter(Data)
 
 
 class ArgumentMap:
@@ -102,6 +105,7 @@ class ArgumentMap:
         sources: Sources to add first.
         nodes: Statements and inferences to add, in any order.
         central: The id of the central claim.
+        data: Free data about the whole map (JSON values by key), as file formats carry it.
 
     Raises:
         InvalidMapError: A node breaks one of the map's rules; its ``place`` says which input.
@@ -126,8 +130,9 @@ class ArgumentMap:
         nodes: Iterable[AnyNode] = (),
         central: str | None = None,
         default_source: str | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(title)
+        self._setup(title, data)
         with paused_gc():
             for i, source in enumerate(sources):
                 with _placed("sources", i):
@@ -140,8 +145,9 @@ class ArgumentMap:
             with _placed("default_source"):
                 self.default_source = default_source
 
-    def _setup(self, title: str | None) -> None:
+    def _setup(self, title: str | None, data: Mapping[str, Any] | None = None) -> None:
         self.title = title
+        self.data = data or {}
         # networkx loads with the first map, not with `import argmap` (a third of its time).
         from networkx import DiGraph  # noqa: PLC0415
 
@@ -162,6 +168,7 @@ class ArgumentMap:
         central: str | None,
         checked: Literal["models", "map"],
         default_source: str | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> ArgumentMap:
         """Build a map from models that are known valid, without validating each one again.
 
@@ -170,7 +177,7 @@ class ArgumentMap:
         nodes come from a map, in its order, so they already keep every rule (copy, unpickle).
         """
         m = cls.__new__(cls)
-        m._setup(title)
+        m._setup(title, data)
         with paused_gc():
             if checked == "map":
                 m._sources = {s.id: s for s in sources}
@@ -295,6 +302,22 @@ class ArgumentMap:
         self._title = value
 
     @property
+    def data(self) -> FrozenData:
+        """The map's free data: JSON values by key, for what a file format says of the whole
+        map and argmap has no field for (AIF's dialogue nodes, OVA's layout, SADFace's
+        metadata), kept so that writing the map back gives them back. Read-only; assign a new
+        mapping to change it.
+        """
+        return self._data
+
+    @data.setter
+    def data(self, value: Mapping[str, Any]) -> None:
+        try:
+            self._data = cast("FrozenData", _DATA.validate_python(dict(value)))
+        except pydantic.ValidationError as exc:
+            raise InvalidMapError(f"the map's data: {_problems(exc)}") from None
+
+    @property
     def graph(self) -> nx.DiGraph[str]:
         """A read-only view of the underlying graph; change the map through its methods.
 
@@ -402,6 +425,7 @@ class ArgumentMap:
             return NotImplemented
         return (
             self.title == other.title
+            and self._data == other._data
             and self._central == other._central
             and self._default_source == other._default_source
             and self._sources == other._sources
@@ -431,6 +455,7 @@ class ArgumentMap:
             "nodes": self.nodes(),
             "central": self._central,
             "default_source": self._default_source,
+            "data": dict(self._data),
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -724,6 +749,7 @@ class ArgumentMap:
             nodes=self.nodes(),
             central=self._central,
             default_source=self._default_source,
+            data=self._data,
             checked="map",
         )
 
@@ -1152,6 +1178,8 @@ class ArgumentMap:
                     node=case.id,
                     missing=cited,
                 )
+        if not case.quotes:
+            return case  # nothing to locate: no copy (reading a large file adds many such)
         located: list[Quote] = []
         for i, quote in enumerate(case.quotes):
             source = self._sources.get(quote.source)

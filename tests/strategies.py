@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from argmap import ArgumentMap, Quote, Source
 from argmap.model import NodeId, Statement
-from argmap.schemes import get_scheme, scheme_names
+from argmap.schemes import get_scheme, scheme_names, similar_schemes
 
 # What the models refuse in any text: C0 controls but tab, newline and carriage return; DEL and
 # the C1 controls (U+0085 NEXT LINE among them); lone surrogates (category Cs, excluded below).
@@ -91,6 +91,38 @@ source_texts = st.one_of(
 
 _KINDS = ("claim", "premise", "case", "rebuttal")
 
+_keys = st.text(_chars, min_size=1, max_size=8)
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | free_texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=3),
+    max_leaves=6,
+)
+"""Any JSON value (what a node's or map's ``data`` holds)."""
+
+data = st.dictionaries(_keys, json_values, max_size=3)
+"""A ``data`` mapping: JSON values by key."""
+
+# Free scheme names, kept as given; none close enough to a known one to draw a "did you mean".
+free_schemes = texts.filter(lambda name: not similar_schemes(name))
+weights = st.none() | st.floats(0.0, 1.0)
+
+
+def _extras(draw: st.DrawFn, *, statement: bool) -> dict[str, object]:
+    """The fields of the model extension: title, data, acknowledgements, weights."""
+    extra: dict[str, object] = {
+        "title": draw(st.none() | texts),
+        "data": draw(data),
+        "weight": draw(weights),
+    }
+    if statement:
+        extra["assumption"] = draw(st.booleans())
+        extra["acknowledge"] = draw(st.dictionaries(texts, texts, max_size=1))
+    return extra
+
 
 @st.composite
 def _quotes(draw: st.DrawFn, source: Source, unlocated: Source) -> list[Quote]:
@@ -114,14 +146,25 @@ def _quotes(draw: st.DrawFn, source: Source, unlocated: Source) -> list[Quote]:
     return quotes
 
 
+def _attack_extras(draw: st.DrawFn, *, rich: bool) -> dict[str, object]:
+    if not rich:
+        return {}
+    return {**_extras(draw, statement=False), "scheme": draw(st.none() | free_schemes)}
+
+
 @st.composite
-def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
-    """A random valid map built through the API."""
+def maps(draw: st.DrawFn, *, max_statements: int = 7, rich: bool = False) -> ArgumentMap:
+    """A random valid map built through the API.
+
+    With ``rich``, nodes and the map also get the fields formats carry: titles, free data,
+    weights, assumptions, acknowledgements, free scheme names (on attacks too) and supports
+    without premises.
+    """
     n = draw(st.integers(1, max_statements))
     ids = draw(st.lists(node_ids, min_size=n + 2, max_size=n + 2, unique=True))
     source_id, unlocated_id, statement_ids = ids[0], ids[1], ids[2:]
 
-    m = ArgumentMap(title=draw(st.none() | free_texts))
+    m = ArgumentMap(title=draw(st.none() | free_texts), data=draw(data) if rich else None)
     source = m.add_source(
         Source(id=source_id, title=draw(texts), text=draw(source_texts), date="2006-03")
     )
@@ -144,6 +187,8 @@ def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
             fields["attribution"] = draw(st.none() | free_texts)
             fields["when"] = draw(st.none() | free_texts)
             fields["who"] = tuple(draw(st.lists(texts, max_size=2)))
+        if rich:
+            fields.update(_extras(draw, statement=True))
         add = getattr(m, kind)
         statements.append(add(sid, draw(texts), **fields))
 
@@ -153,10 +198,16 @@ def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
         for _ in range(draw(st.integers(0, 2 * len(stmt_ids)))):
             conclusion = draw(st.sampled_from(stmt_ids))
             others = [i for i in stmt_ids if i != conclusion]
-            premises = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
-            scheme = draw(st.none() | st.sampled_from(scheme_names()))
+            premises = draw(
+                st.lists(
+                    st.sampled_from(others), min_size=0 if rich else 1, max_size=3, unique=True
+                )
+            )
+            scheme = draw(
+                st.none() | st.sampled_from(scheme_names()) | (free_schemes if rich else st.none())
+            )
             answered: dict[str, str] = {}
-            if scheme is not None and draw(st.booleans()):
+            if scheme in scheme_names() and draw(st.booleans()):
                 question = draw(st.sampled_from(sorted(get_scheme(scheme).questions)))
                 answered[question] = draw(st.sampled_from(stmt_ids))
             supports.append(
@@ -166,6 +217,7 @@ def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
                     scheme=scheme,
                     answered=answered,
                     note=draw(st.none() | free_texts),
+                    **(_extras(draw, statement=False) if rich else {}),
                 )
             )
         for _ in range(draw(st.integers(0, len(stmt_ids)))):
@@ -175,16 +227,16 @@ def maps(draw: st.DrawFn, *, max_statements: int = 7) -> ArgumentMap:
                     st.lists(st.sampled_from(stmt_ids), min_size=1, max_size=2, unique=True)
                 )
                 question = None
-                if sup.scheme is not None and draw(st.booleans()):
+                if sup.scheme in scheme_names() and draw(st.booleans()):
                     question = draw(st.sampled_from(sorted(get_scheme(sup.scheme).questions)))
-                m.attack(premises, sup.id, question=question)
+                m.attack(premises, sup.id, question=question, **_attack_extras(draw, rich=rich))
             else:
                 target = draw(st.sampled_from(stmt_ids))
                 others = [i for i in stmt_ids if i != target]
                 premises = draw(
                     st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True)
                 )
-                m.attack(premises, target)
+                m.attack(premises, target, **_attack_extras(draw, rich=rich))
 
     claims = [s.id for s in statements if s.kind == "claim"]
     if claims and draw(st.booleans()):

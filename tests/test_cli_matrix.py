@@ -31,6 +31,7 @@ COMMANDS = {
     "check": Command(lambda src, out: ["check", src], reads=True, writes=False),
     "evaluate": Command(lambda src, out: ["evaluate", src], reads=True, writes=False),
     "render": Command(lambda src, out: ["render", src, "-o", out], reads=True, writes=True),
+    "convert": Command(lambda src, out: ["convert", src, out], reads=True, writes=True),
     "demo": Command(lambda src, out: ["demo", "--out", out], reads=False, writes=True),
     "rules": Command(lambda src, out: ["rules"], reads=False, writes=False),
     "schema": Command(lambda src, out: ["schema"], reads=False, writes=False),
@@ -144,6 +145,7 @@ def _a_file(folder: Path) -> Path:
 # demo writes into a folder it creates when missing; the others write one file.
 OUTPUTS = {
     "render": {"under a file": _under_a_file, "in a missing folder": _in_a_missing_folder},
+    "convert": {"under a file": _under_a_file, "in a missing folder": _in_a_missing_folder},
     "demo": {"a file, not a folder": _a_file, "under a file": lambda f: _under_a_file(f).parent},
 }
 

@@ -1,5 +1,21 @@
-"""Readers and writers, one module per format, in ``load_x`` / ``dump_x`` pairs."""
+"""Readers and writers, one module per format, and the one table that knows them all.
 
-from argmap.io.native import dump, dumps, from_dict, load, loads, schema, to_dict
+:mod:`argmap.io.formats` is the table; ``load``/``loads``/``dump``/``dumps`` here take every
+format it lists.
+"""
 
-__all__ = ["dump", "dumps", "from_dict", "load", "loads", "schema", "to_dict"]
+from argmap.io.formats import Format, all_formats, dump, dumps, get_format, load, loads
+from argmap.io.native import from_dict, schema, to_dict
+
+__all__ = [
+    "Format",
+    "all_formats",
+    "dump",
+    "dumps",
+    "from_dict",
+    "get_format",
+    "load",
+    "loads",
+    "schema",
+    "to_dict",
+]

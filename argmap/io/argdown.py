@@ -430,7 +430,7 @@ class _Reader:
             text = entity.text or entity.title
         tags = list(entity.tags)
         for tag in _as_list(fields.pop("tags", [])):
-            if tag not in tags:
+            if tag not in entity.tags:  # a data block's list is kept whole, repeats and all
                 tags.append(tag)
         central = fields.pop("central", False)
         if central is True:
@@ -734,6 +734,8 @@ def sniff(head: str) -> bool:
         (True, True, False)
         >>> sniff("# A heading\\n\\nA statement."), sniff("# a YAML comment\\nargmap: 2")
         (True, False)
+        >>> sniff("<?xml version='1.0'?>\\n<arggraph id='x'>")
+        False
     """
     heading = False
     for line in head.lstrip("\ufeff").splitlines():
@@ -745,6 +747,8 @@ def sniff(head: str) -> bool:
             continue
         if stripped.startswith("==="):
             return True
+        if stripped.startswith(("<?", "<!DOCTYPE", "<!doctype")):
+            return False  # an XML declaration, not an argument's name on its own line
         if re.match(r"(\[[^\]]+\]:\s|<[^>]+>:\s|<[^>]+>\s*$|\(\d+\)\s|\[[^\]]+\]\s*$)", stripped):
             return True
         if re.match(r"[\w\"'-]+\s*:(\s|$)", stripped) or stripped[0] in "{[<":

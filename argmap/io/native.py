@@ -39,8 +39,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
 from argmap.files import read_text, write_atomic
 from argmap.index import paused_gc
+from argmap.io.sniffing import json_keys
 from argmap.map import ArgumentMap
-from argmap.model import Node, Plain, Source
+from argmap.model import Data, FrozenData, Node, Plain, Source
 
 __all__ = [
     "FORMAT_VERSION",
@@ -51,8 +52,11 @@ __all__ = [
     "from_dict",
     "load",
     "loads",
+    "parse_json",
     "parse_yaml",
     "schema",
+    "sniff_json",
+    "sniff_yaml",
     "to_dict",
     "write_atomic",  # kept here for callers that imported it from this module
 ]
@@ -82,6 +86,10 @@ class MapDocument(BaseModel):
     )
     sources: list[Source] = []
     nodes: list[Node] = []
+    data: Data = Field(
+        default_factory=FrozenData,
+        description="Free data about the whole map (JSON values by key), as formats carry it.",
+    )
 
 
 def schema() -> dict[str, Any]:
@@ -285,6 +293,8 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         doc["default_source"] = m.default_source
     doc["sources"] = [s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()]
     doc["nodes"] = [_node_data(n) for n in m.nodes()]
+    if m.data:
+        doc["data"] = dict(m.data)
     return doc
 
 
@@ -304,6 +314,7 @@ def _build(doc: MapDocument) -> ArgumentMap:
         nodes=doc.nodes,
         central=doc.central,
         default_source=doc.default_source,
+        data=doc.data,
         checked="models",
     )
 
@@ -409,6 +420,24 @@ def parse_yaml(text: str, *, path: str | None = None) -> Any:
         argmap.exceptions.FileFormatError: <text>:1: not valid YAML: the key '1' is read as a YAML int; keys in an argmap file are text: put the key in quotes
     """  # noqa: E501
     return _parse(text, "yaml", path)
+
+
+def parse_json(text: str, *, path: str | None = None) -> Any:
+    """Parse JSON text as argmap reads every JSON format (AIF, xAIF and SADFace too).
+
+    Raises:
+        FileFormatError: Not JSON, a key twice in one object, a number JSON cannot carry
+            (``NaN``, an integer of thousands of digits), or nesting deeper than
+            :data:`MAX_DEPTH`; the message names the line.
+
+    Examples:
+        >>> parse_json('{"nodes": []}')
+        {'nodes': []}
+        >>> parse_json('{"a": NaN}', path="m.json")
+        Traceback (most recent call last):
+        argmap.exceptions.FileFormatError: m.json:1 (a): nan is not a number JSON can carry; write a finite number
+    """  # noqa: E501
+    return _parse(text, "json", path)
 
 
 def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
@@ -727,3 +756,27 @@ def _yaml_line(text: str, loc: tuple[int | str, ...]) -> int | None:
             break
         best = node
     return best.start_mark.line + 1 if best is not None else None
+
+
+def sniff_json(head: str) -> bool:
+    """Whether ``head``, the start of a text, is argmap's own format as JSON.
+
+    Examples:
+        >>> sniff_json('{"argmap": 2, "nodes": []}'), sniff_json('{"nodes": []}')
+        (True, False)
+    """
+    top, _ = json_keys(head)
+    return "argmap" in top
+
+
+_YAML_VERSION = re.compile(r"""^(?:argmap|"argmap"|'argmap')\s*:""", re.MULTILINE)
+
+
+def sniff_yaml(head: str) -> bool:
+    """Whether ``head``, the start of a text, is argmap's own format as YAML (or JSON).
+
+    Examples:
+        >>> sniff_yaml("title: T\\nargmap: 2\\n"), sniff_yaml("statements: {}\\n")
+        (True, False)
+    """
+    return bool(_YAML_VERSION.search(head)) or sniff_json(head)

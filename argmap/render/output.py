@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 from argmap.exceptions import RenderError
 from argmap.files import write_atomic
+from argmap.io.formats import drawing_formats
 from argmap.render.dot import to_dot
 from argmap.render.engine import DEFAULT_TIMEOUT, check_timeout, pipe
 from argmap.render.html import to_html
@@ -32,15 +33,9 @@ OutputFormat = Literal["svg", "png", "pdf", "dot", "html"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
 
 SUFFIXES: dict[str, OutputFormat] = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".html": "html",
-    ".htm": "html",
+    suffix: cast("OutputFormat", f.name) for f in drawing_formats() for suffix in f.suffixes
 }
-"""File suffix -> the format written."""
+"""File suffix -> the format written (from :mod:`argmap.io.formats`, the one table of formats)."""
 
 
 def format_for(path: str | os.PathLike[str], *, format: str | None = None) -> OutputFormat:  # noqa: A002

@@ -332,3 +332,11 @@ def test_formats_page_error_example_is_what_loads_says() -> None:
     with pytest.raises(FileFormatError) as caught:
         loads("[A]: a\n+ [B]", path="debate.argdown")
     assert str(caught.value) == documented.rstrip("\n")
+
+
+def test_repeated_tags_survive() -> None:
+    # Found by hypothesis: a statement tagged twice with the same tag came back tagged once.
+    m = ArgumentMap()
+    m.claim("a", "A.", tags=("x", "x"))
+    m.claim("b", "B.", tags=("y z", "y z", "w"))
+    assert loads(dumps(m)) == m

@@ -1,0 +1,755 @@
+"""AIF JSON, as AIFdb serves it, and xAIF / OVA3 JSON: read and write.
+
+AIF (the Argument Interchange Format) is a graph of typed nodes joined by edges:
+
+- ``I`` nodes (information: what is said) become statements;
+- ``RA`` nodes (rule application: an inference) become supports: the I-nodes with an edge into
+  the RA are its premises (linked, when there are several), the one it points at its conclusion;
+- ``CA`` nodes (conflict application) become attacks: on an I-node (a rebuttal), on an RA (an
+  undercut) or on another CA (an attack on an attack);
+- every other node (``MA`` rephrases, ``PA`` preferences, and the dialogue nodes ``L``
+  locutions, ``TA`` transitions and ``YA`` illocutions) has no place in an argument map: it is
+  kept, with every edge that touches it and the ``locutions`` list, in the map's ``data["aif"]``
+  and written back out, never dropped.
+
+A scheme node's name (``"Default Inference"``, ``"Argument From Expert Opinion"``) becomes the
+inference's ``scheme``, kept as given; the generic labels ``RA`` and ``CA`` mean no scheme.
+Fields of a node that argmap has no place for (``timestamp``, ``schemeID``) go to the node's
+``data["aif"]`` and are written back.
+
+**Kinds.** AIF does not say whether an I-node is a claim, a premise, a case or a rebuttal, so
+argmap decides by the graph: a conclusion of a support, or a node that is a premise of nothing,
+is a claim; a node that is a premise of attacks only is a rebuttal; every other is a premise.
+
+**Central claim.** The I-node that concludes a support and is a premise of nothing, when there
+is exactly one such; otherwise the map has none.
+
+**argmap's own fields.** What AIF has no place for (kinds other than the rule above, a
+different central claim, notes, tags, quotes, sources, cases' fields, answered critical
+questions, titles and data) is written in an ``"_argmap"`` field of the node (or of the
+document, for the map's title, central claim and sources), which other AIF tools ignore; so a
+map survives a round trip through AIF unchanged. Edge ids are not kept: argmap numbers edges
+afresh when it writes.
+
+**xAIF** (the format of OVA3 and the argument-mining pipelines) wraps the same graph in an
+``AIF`` object beside ``OVA`` (the diagram's layout), ``text`` and ``dialog``. Scheme names are
+the nodes' texts and the scheme ids are in ``schemefulfillments``. The layout, text,
+``participants``, ``descriptorfulfillments`` and any other field are kept in the map's
+``data["xaif"]`` and ``data["aif"]`` and written back; a node without a layout gets one.
+
+Examples:
+    >>> from argmap.examples import north_korea
+    >>> m = north_korea()
+    >>> loads(dumps(m)) == m, loads_xaif(dumps_xaif(m)) == m
+    (True, True)
+    >>> doc = '''{"nodes": [
+    ...   {"nodeID": "1", "text": "Pressure works.", "type": "I"},
+    ...   {"nodeID": "2", "text": "The regime answered.", "type": "I"},
+    ...   {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
+    ...  "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"},
+    ...            {"edgeID": "2", "fromID": "3", "toID": "1"}]}'''
+    >>> m = loads(doc)
+    >>> m.central, m["3"].scheme, m["3"].premises
+    ('1', 'Default Inference', ('2',))
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import warnings
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import pydantic
+
+from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
+from argmap.io.sniffing import json_keys
+from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
+from argmap.model import Source, node_adapter
+
+if TYPE_CHECKING:
+    from argmap.map import AnyNode, ArgumentMap
+
+__all__ = [
+    "EXTENSION",
+    "dumps",
+    "dumps_xaif",
+    "loads",
+    "loads_xaif",
+    "sniff",
+    "sniff_xaif",
+    "to_aif",
+    "to_xaif",
+]
+
+EXTENSION = "_argmap"
+"""The field that holds what AIF has no place for, on a node or on the document."""
+
+_INFERENCE_TYPES = {"RA": "support", "CA": "attack"}
+_TYPE_OF = {"support": "RA", "attack": "CA"}
+_GENERIC = {"", "RA", "CA"}  # labels that name no scheme
+_NODE_FIELDS = {"nodeID", "text", "type", "scheme", EXTENSION}
+
+
+# -- sniffing ------------------------------------------------------------------------------------
+
+
+def sniff(head: str) -> bool:
+    """Whether ``head``, the start of a text, is AIF JSON (not xAIF, not argmap's own).
+
+    Examples:
+        >>> sniff('{"nodes": [{"nodeID": "1", "type": "I"}], "edges": []}')
+        True
+        >>> sniff('{"AIF": {"nodes": []}}'), sniff('{"argmap": 2, "nodes": []}')
+        (False, False)
+    """
+    top, every = json_keys(head)
+    if not top or "AIF" in top or "argmap" in top:
+        return False
+    return bool(top & {"nodes", "edges", "locutions"}) and bool(every & {"nodeID", "fromID"})
+
+
+def sniff_xaif(head: str) -> bool:
+    """Whether ``head``, the start of a text, is xAIF / OVA3 JSON (an ``AIF`` object inside).
+
+    Examples:
+        >>> sniff_xaif('{"AIF": {"nodes": [], "edges": []}, "OVA": {}}')
+        True
+    """
+    top, _ = json_keys(head)
+    return "AIF" in top
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from AIF JSON text; ``path`` only names the text in error messages.
+
+    Raises:
+        FileFormatError: The text is not JSON, not AIF, or its graph does not make a valid map
+            (an RA with two conclusions, an edge to an unknown node); the message says which
+            node or edge.
+    """
+    doc = _parse_json(text, path)
+    return _read(doc, path=path, place="")
+
+
+def loads_xaif(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from xAIF / OVA3 JSON text; ``path`` only names the text in error messages.
+
+    Raises:
+        FileFormatError: As for :func:`loads`.
+    """
+    doc = _parse_json(text, path)
+    if not isinstance(doc.get("AIF"), dict):
+        raise FileFormatError(
+            "no 'AIF' object: an xAIF document is an object with an 'AIF' object holding "
+            "'nodes' and 'edges'; for plain AIF pass format='aif'",
+            path=path,
+        )
+    aif = {k: v for k, v in doc["AIF"].items() if _XAIF_DEFAULTS.get(k, ...) != v}
+    extension = dict(_extension(doc.get(EXTENSION), EXTENSION, path))
+    placed = extension.pop("placed", None)
+    if extension:
+        aif[EXTENSION] = extension
+    wrapper = _wrapper(doc, placed if isinstance(placed, list) else [])
+    # The scheme ids of xAIF sit in a list of their own; _read gives them to their nodes.
+    fulfillments = _list(aif.pop("schemefulfillments", None), "AIF.schemefulfillments", path)
+    return _read(aif, path=path, place="AIF.", fulfillments=fulfillments, wrapper=wrapper)
+
+
+# What the writer adds to every xAIF document: the reader leaves these out of the map's data, so
+# that a map written and read again is the map it was.
+_XAIF_DEFAULTS: dict[str, Any] = {
+    "locutions": [],
+    "participants": [],
+    "descriptorfulfillments": [],
+    "schemefulfillments": [],
+}
+_OVA_DEFAULTS: dict[str, Any] = {"firstname": "", "surname": "", "url": ""}
+_TEXT_DEFAULT = {"txt": ""}
+
+
+def _wrapper(doc: Mapping[str, Any], placed: list[Any]) -> dict[str, Any]:
+    """What of an xAIF document's wrapper to keep: all but what the writer makes up anew."""
+    wrapper = {k: v for k, v in doc.items() if k not in ("AIF", EXTENSION)}
+    if wrapper.get("text") == _TEXT_DEFAULT:
+        del wrapper["text"]
+    ova = wrapper.get("OVA")
+    if isinstance(ova, dict):
+        ova = {k: v for k, v in ova.items() if _OVA_DEFAULTS.get(k, ...) != v}
+        nodes = ova.get("nodes")
+        if isinstance(nodes, list):  # drop the positions argmap made up, keep the analyst's
+            made_up = {str(p) for p in placed}
+            ova["nodes"] = [
+                n for n in nodes if not (isinstance(n, dict) and str(n.get("nodeID")) in made_up)
+            ]
+        edges = ova.get("edges")
+        if isinstance(edges, list):  # an edge shown as usual says nothing the graph does not
+            ova["edges"] = [
+                e
+                for e in edges
+                if not (isinstance(e, dict) and e.get("visible") is True and len(e) == 3)
+            ]
+        ova = {k: v for k, v in ova.items() if not (k in ("nodes", "edges") and v == [])}
+        if ova:
+            wrapper["OVA"] = ova
+        else:
+            del wrapper["OVA"]
+    return wrapper
+
+
+def _parse_json(text: str, path: str | None) -> dict[str, Any]:
+    from argmap.io.native import parse_json  # noqa: PLC0415  # the native module loads the map
+
+    doc = parse_json(text, path=path)
+    if not isinstance(doc, dict):
+        raise FileFormatError(
+            f"the top level is a {type(doc).__name__}, not an object; an AIF document is an "
+            "object with 'nodes' and 'edges'",
+            path=path,
+            line=1,
+        )
+    return doc
+
+
+def _list(value: Any, where: str, path: str | None) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FileFormatError(
+            f"'{where}' is a {type(value).__name__}; it must be a list", path=path, where=where
+        )
+    return value
+
+
+class _Graph:
+    """The AIF graph as read: nodes by id, and the edges among them."""
+
+    def __init__(self, doc: Mapping[str, Any], *, path: str | None, place: str) -> None:
+        self.path = path
+        self.place = place
+        if "nodes" not in doc:
+            raise FileFormatError(
+                f"no '{place}nodes' list; an AIF document has 'nodes' and 'edges'", path=path
+            )
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.index: dict[str, int] = {}
+        self.types: dict[str, str] = {}
+        for i, node in enumerate(_list(doc.get("nodes"), f"{place}nodes", path)):
+            where = f"{place}nodes[{i}]"
+            if not isinstance(node, dict):
+                raise FileFormatError("a node must be an object", path=path, where=where)
+            for key in ("nodeID", "type"):
+                if key not in node:
+                    raise FileFormatError(f"field {key!r} is required", path=path, where=where)
+            if not isinstance(node["nodeID"], str | int) or isinstance(node["nodeID"], bool):
+                raise FileFormatError(
+                    f"nodeID {node['nodeID']!r} must be a string or a number",
+                    path=path,
+                    where=where,
+                )
+            if not isinstance(node["type"], str):
+                raise FileFormatError(
+                    f"type {node['type']!r} must be a string", path=path, where=where
+                )
+            key = str(node["nodeID"])
+            if key in self.nodes:
+                raise FileFormatError(
+                    f"nodeID {key!r} is used twice (also by {place}nodes[{self.index[key]}]); "
+                    "node ids must be unique",
+                    path=path,
+                    where=where,
+                )
+            self.nodes[key] = node
+            self.index[key] = i
+            self.types[key] = node["type"]
+        self.edges: list[tuple[str, str, dict[str, Any], int]] = []
+        for i, edge in enumerate(_list(doc.get("edges"), f"{place}edges", path)):
+            where = f"{place}edges[{i}]"
+            if not isinstance(edge, dict):
+                raise FileFormatError("an edge must be an object", path=path, where=where)
+            ends = []
+            for key in ("fromID", "toID"):
+                if key not in edge:
+                    raise FileFormatError(f"field {key!r} is required", path=path, where=where)
+                end = str(edge[key])
+                if end not in self.nodes:
+                    raise FileFormatError(
+                        f"edge {edge.get('edgeID', i)!r}: {key} {end!r} names no node; "
+                        "add the node or remove the edge",
+                        path=path,
+                        where=where,
+                    )
+                ends.append(end)
+            self.edges.append((ends[0], ends[1], edge, i))
+
+    def where(self, key: str) -> str:
+        return f"{self.place}nodes[{self.index[key]}] (nodeID {key!r})"
+
+    def fail(self, key: str, problem: str) -> FileFormatError:
+        return FileFormatError(problem, path=self.path, where=self.where(key))
+
+    def type_of(self, key: str) -> str:
+        return self.types[key]
+
+    def link(
+        self, is_argument: set[str]
+    ) -> tuple[dict[str, list[str]], dict[str, str], list[dict[str, Any]]]:
+        """Return each inference node's premises and target, and the edges kept as they are.
+
+        Raises:
+            FileFormatError: An edge that no argument map can hold (I to I, RA to RA, an
+                inference with two targets or none); the message names the node or edge.
+        """
+        premises: dict[str, list[str]] = {
+            k: [] for k in self.nodes if k in is_argument and self.type_of(k) != "I"
+        }
+        targets: dict[str, str] = {}
+        kept_edges: list[dict[str, Any]] = []
+        for source, target, edge, i in self.edges:
+            if source not in is_argument or target not in is_argument:
+                kept_edges.append(edge)  # a dialogue or rephrase edge: kept as it is
+                continue
+            from_type, to_type = self.type_of(source), self.type_of(target)
+            if from_type == "I" and to_type == "I":
+                raise FileFormatError(
+                    f"edge {edge.get('edgeID', i)!r} joins two I-nodes ({source!r} -> {target!r}); "
+                    "in AIF an RA or CA node stands between them",
+                    path=self.path,
+                    where=f"{self.place}edges[{i}]",
+                )
+            if from_type == "I":
+                premises[target].append(source)
+                continue
+            if from_type == "RA" and to_type != "I":
+                raise self.fail(
+                    source,
+                    f"RA node {source!r} points at the {to_type} node {target!r}; a support "
+                    "concludes an I-node (to deny an inference, use a CA node)",
+                )
+            if source == target:
+                raise self.fail(source, f"{from_type} node {source!r} points at itself")
+            if source in targets:
+                raise self.fail(
+                    source,
+                    f"{from_type} node {source!r} points at two nodes ({targets[source]!r} and "
+                    f"{target!r}); an inference has one conclusion or target",
+                )
+            targets[source] = target
+        for key in premises:
+            if key not in targets:
+                raise self.fail(
+                    key,
+                    f"{self.type_of(key)} node {key!r} points at nothing; give it an edge to the "
+                    "node it concludes or attacks",
+                )
+        return premises, targets, kept_edges
+
+
+def _read(
+    doc: Mapping[str, Any],
+    *,
+    path: str | None,
+    place: str,
+    fulfillments: list[Any] | None = None,
+    wrapper: Mapping[str, Any] | None = None,
+) -> ArgumentMap:
+    from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
+
+    graph = _Graph(doc, path=path, place=place)
+    argument = [k for k, n in graph.nodes.items() if n["type"] in ("I", "RA", "CA")]
+    ids = clean_ids(argument)
+    is_argument = set(argument)
+
+    premises, targets, kept_edges = graph.link(is_argument)
+
+    scheme_ids, other_fulfillments = _fulfillments(fulfillments or [], is_argument, graph)
+
+    concluded = {t for k, t in targets.items() if graph.type_of(k) == "RA"}
+    uses: dict[str, set[str]] = {}
+    for key, its_premises in premises.items():
+        for premise in its_premises:
+            uses.setdefault(premise, set()).add(_INFERENCE_TYPES[graph.type_of(key)])
+
+    extension = _extension(doc.get(EXTENSION), f"{place}{EXTENSION}", path)
+    # Statements, then supports, then attacks: the order a map adds them in, so that building
+    # the map needs no second pass to restore the file's order.
+    rank = {"I": 0, "RA": 1, "CA": 2}
+    argument.sort(key=lambda k: rank[graph.type_of(k)])
+    nodes = [
+        _model(
+            graph,
+            key,
+            ids=ids,
+            link=(premises, targets),
+            concluded=concluded,
+            uses=uses,
+            scheme_ids=scheme_ids,
+        )
+        for key in argument
+    ]
+
+    kept_nodes = [n for k, n in graph.nodes.items() if k not in is_argument]
+    map_data = dict(_extension(extension.get("data"), f"{place}{EXTENSION}.data", path))
+    aif_data: dict[str, Any] = {}
+    if kept_nodes:
+        aif_data["nodes"] = kept_nodes
+    if kept_edges:
+        aif_data["edges"] = kept_edges
+    for key, value in doc.items():
+        if key not in ("nodes", "edges", EXTENSION):
+            aif_data[key] = value
+    if other_fulfillments:
+        aif_data["schemefulfillments"] = other_fulfillments
+    if aif_data:
+        map_data["aif"] = aif_data
+    if wrapper:
+        map_data["xaif"] = dict(wrapper)
+    sources = _sources(extension, graph)
+    try:
+        m = ArgumentMap(title=extension.get("title"), sources=sources, nodes=nodes, data=map_data)
+        if "central" in extension:
+            m.central = extension["central"]
+        else:
+            m.central = infer_central(m)
+    except InvalidMapError as exc:
+        where = None
+        if exc.place and exc.place[0] == "nodes" and len(exc.place) > 1:
+            where = graph.where(argument[int(exc.place[1])])
+        elif exc.node is not None:
+            original = next((k for k, v in ids.items() if v == exc.node), None)
+            where = graph.where(original) if original is not None else None
+        raise FileFormatError(str(exc), path=path, where=where) from None
+    return m
+
+
+def _fulfillments(
+    entries: list[Any], is_argument: set[str], graph: _Graph
+) -> tuple[dict[str, Any], list[Any]]:
+    """Split xAIF's scheme fulfillments: scheme ids of argmap's inferences, and the rest."""
+    scheme_ids: dict[str, Any] = {}
+    others = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or "nodeID" not in entry:
+            raise FileFormatError(
+                "a scheme fulfillment is an object with 'nodeID' and 'schemeID'",
+                path=graph.path,
+                where=f"{graph.place}schemefulfillments[{i}]",
+            )
+        if str(entry["nodeID"]) in is_argument and set(entry) <= {"nodeID", "schemeID"}:
+            scheme_ids[str(entry["nodeID"])] = entry.get("schemeID")
+        else:
+            others.append(entry)
+    return scheme_ids, others
+
+
+def _sources(extension: Mapping[str, Any], graph: _Graph) -> list[Source]:
+    where = f"{graph.place}{EXTENSION}.sources"
+    sources = []
+    for i, raw in enumerate(_list(extension.get("sources"), where, graph.path)):
+        try:
+            sources.append(Source.model_validate(raw))
+        except pydantic.ValidationError as exc:
+            raise FileFormatError(
+                validation_problem(exc), path=graph.path, where=f"{where}[{i}]"
+            ) from None
+    return sources
+
+
+def _model(
+    graph: _Graph,
+    key: str,
+    *,
+    ids: Mapping[str, str],
+    link: tuple[Mapping[str, list[str]], Mapping[str, str]],
+    concluded: set[str],
+    uses: Mapping[str, set[str]],
+    scheme_ids: Mapping[str, Any],
+) -> AnyNode:
+    """Build the statement or inference an I, RA or CA node becomes."""
+    premises, targets = link
+    node = graph.nodes[key]
+    ext = _extension(node.get(EXTENSION), f"{graph.where(key)}.{EXTENSION}", graph.path)
+    extra = {k: v for k, v in node.items() if k not in _NODE_FIELDS}
+    if key in scheme_ids:
+        extra["schemeID"] = scheme_ids[key]
+    if ids[key] != key or not isinstance(node["nodeID"], str):
+        extra["nodeID"] = node["nodeID"]  # kept as it was: argmap's ids are clean strings
+    fields: dict[str, Any] = dict(ext)
+    kind = graph.type_of(key)
+    if kind == "I":
+        fields.setdefault("kind", infer_kind(key in concluded, uses.get(key, set())))
+        fields["text"] = node.get("text")
+    else:
+        fields["kind"] = _INFERENCE_TYPES[kind]
+        fields["premises"] = [ids[p] for p in premises[key]]
+        fields["conclusion" if kind == "RA" else "target"] = ids[targets[key]]
+        text = node.get("text")
+        if "scheme" not in fields:  # argmap's own field wins: it was written apart on purpose
+            scheme = node.get("scheme")
+            if scheme is None and isinstance(text, str) and text.strip() not in _GENERIC:
+                scheme = text
+            if scheme is not None:
+                fields["scheme"] = scheme
+        # The text a writer would give the node; keep any other text as it was.
+        if text != (fields["scheme"] if fields.get("scheme") is not None else kind):
+            extra["text"] = text
+    fields["id"] = ids[key]
+    data = dict(fields.get("data") or {})
+    if extra:
+        mine = data.get("aif")
+        data["aif"] = {**(mine if isinstance(mine, dict) else {}), **extra}
+    if data:
+        fields["data"] = data
+    try:
+        return node_adapter.validate_python(fields)
+    except pydantic.ValidationError as exc:
+        raise graph.fail(key, validation_problem(exc)) from None
+
+
+def _extension(value: Any, where: str, path: str | None) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FileFormatError(
+            f"the {EXTENSION} field must be an object (argmap writes it; leave it as written)",
+            path=path,
+            where=where,
+        )
+    return value
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def dumps(m: ArgumentMap) -> str:
+    """Return the map as AIF JSON text.
+
+    Examples:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.claim("c", "Pressure works.")
+        >>> print(dumps(m), end="")
+        {
+          "nodes": [
+            {
+              "nodeID": "c",
+              "text": "Pressure works.",
+              "type": "I"
+            }
+          ],
+          "edges": []
+        }
+    """
+    return json.dumps(to_aif(m), ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_xaif(m: ArgumentMap) -> str:
+    """Return the map as xAIF / OVA3 JSON text."""
+    return json.dumps(to_xaif(m), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_aif(m: ArgumentMap) -> dict[str, Any]:
+    """Return the map as an AIF document (plain data, ready for ``json.dumps``)."""
+    return _write(m, xaif=False)
+
+
+def to_xaif(m: ArgumentMap) -> dict[str, Any]:
+    """Return the map as an xAIF / OVA3 document (plain data, ready for ``json.dumps``)."""
+    aif = _write(m, xaif=True)
+    wrapper = dict(_namespace(m.data, "xaif"))
+    extension = aif.pop(EXTENSION, None)
+    ova = wrapper.pop("OVA", None)
+    doc: dict[str, Any] = {"AIF": aif}
+    doc["OVA"], placed = _layout(aif, ova if isinstance(ova, dict) else {})
+    doc["text"] = wrapper.pop("text", dict(_TEXT_DEFAULT))
+    doc.update(wrapper)
+    if placed:
+        extension = {**(extension or {}), "placed": placed}
+    if extension:
+        doc[EXTENSION] = extension
+    return doc
+
+
+def _namespace(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _write(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
+    concluded = {s.conclusion for s in m.nodes("support")}
+    uses: dict[str, set[str]] = {}
+    for inference in m.inferences():
+        for premise in inference.premises:
+            uses.setdefault(premise, set()).add(inference.kind)
+    aif_ids: dict[str, str] = {}
+    nodes: list[dict[str, Any]] = []
+    fulfilled: list[dict[str, Any]] = []
+    for model in m.nodes():
+        inferred = None
+        if model.kind not in _TYPE_OF:
+            inferred = infer_kind(model.id in concluded, uses.get(model.id, set()))
+        node, scheme_id = _node_out(model, xaif=xaif, inferred_kind=inferred)
+        aif_ids[model.id] = str(node["nodeID"])
+        nodes.append(node)
+        if scheme_id is not None:
+            fulfilled.append({"nodeID": node["nodeID"], "schemeID": scheme_id})
+
+    kept = _namespace(m.data, "aif")
+    kept_nodes = [n for n in kept.get("nodes", []) if isinstance(n, dict)]
+    kept_edges = [e for e in kept.get("edges", []) if isinstance(e, dict)]
+    present = set(aif_ids.values()) | {str(n.get("nodeID")) for n in kept_nodes}
+    taken = {str(e.get("edgeID")) for e in kept_edges}
+    edges: list[dict[str, Any]] = []
+    numbers = (n for n in itertools.count(1) if str(n) not in taken)
+    for inference in m.inferences():
+        for premise in inference.premises:
+            edges.append(_edge(next(numbers), aif_ids[premise], aif_ids[inference.id], xaif=xaif))
+        target = aif_ids[inference.target]
+        edges.append(_edge(next(numbers), aif_ids[inference.id], target, xaif=xaif))
+    nodes.extend(kept_nodes)
+    dangling = []
+    for edge in kept_edges:
+        if {str(edge.get("fromID")), str(edge.get("toID"))} <= present:
+            edges.append(edge)
+        else:
+            dangling.append(str(edge.get("edgeID")))
+    if dangling:
+        warnings.warn(
+            FormatLossWarning(
+                "xaif" if xaif else "aif",
+                [
+                    f"{len(dangling)} kept dialogue or rephrase edges whose nodes are no longer "
+                    f"in the map (edgeID {', '.join(dangling[:5])}"
+                    + (", ...)" if len(dangling) > 5 else ")")
+                ],
+            ),
+            stacklevel=4,
+        )
+
+    doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
+    doc.update((k, v) for k, v in kept.items() if k not in ("nodes", "edges"))
+    if xaif:
+        doc["schemefulfillments"] = [*fulfilled, *(doc.get("schemefulfillments") or [])]
+        doc.setdefault("locutions", [])
+        doc.setdefault("participants", [])
+        doc.setdefault("descriptorfulfillments", [])
+    extension = _document_extension(m, xaif=xaif)
+    if extension:
+        doc[EXTENSION] = extension
+    return doc
+
+
+def _node_out(
+    model: AnyNode, *, xaif: bool, inferred_kind: str | None
+) -> tuple[dict[str, Any], Any]:
+    """Return the AIF node for a statement or inference, and its xAIF scheme id if any."""
+    data = dict(model.data)
+    mine = data.get("aif")
+    extra: dict[str, Any] = dict(mine) if isinstance(mine, dict) else {}
+    fields = model.model_dump(mode="json", exclude_defaults=True)
+    fields["kind"] = model.kind  # a default, so left out above
+    for key in ("id", "data", "premises", "conclusion", "target"):
+        fields.pop(key, None)
+    original = extra.pop("nodeID", None)
+    node: dict[str, Any] = {"nodeID": original if isinstance(original, str | int) else model.id}
+    scheme_id = None
+    if model.kind in _TYPE_OF:
+        fields.pop("kind")
+        scheme = fields.pop("scheme", None)
+        kind = _TYPE_OF[model.kind]
+        text = extra.pop("text", scheme if scheme is not None else kind)
+        node["text"] = text
+        node["type"] = kind
+        if scheme is not None and not xaif:
+            node["scheme"] = scheme
+        if scheme is not None and (
+            (xaif and text != scheme) or (text == scheme and scheme.strip() in _GENERIC)
+        ):
+            # xAIF has no scheme field: the text names the scheme; keep a different one apart,
+            # and one the reader would take for "no scheme".
+            fields["scheme"] = scheme
+        if xaif and "schemeID" in extra:
+            scheme_id = extra.pop("schemeID")
+    else:
+        node["text"] = fields.pop("text")
+        node["type"] = "I"
+        if fields.get("kind") == inferred_kind:
+            fields.pop("kind")
+    reserved = {k: extra.pop(k) for k in list(extra) if k in _NODE_FIELDS}
+    node.update(extra)
+    if reserved:
+        data["aif"] = reserved
+    elif isinstance(mine, dict):
+        del data["aif"]  # spread onto the node above; anything else stays in the extension
+    if data:
+        fields["data"] = data
+    if fields:
+        node[EXTENSION] = fields
+    return node, scheme_id
+
+
+def _document_extension(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
+    """What of the map as a whole AIF has no place for: title, central claim, sources, data."""
+    extension: dict[str, Any] = {}
+    if m.title is not None:
+        extension["title"] = m.title
+    if m.central != infer_central(m):
+        extension["central"] = m.central
+    if m.sources:
+        extension["sources"] = [
+            s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()
+        ]
+    # The xAIF wrapper (layout, text) has a place only in xAIF; in AIF it rides along.
+    placed = {"aif", "xaif"} if xaif else {"aif"}
+    rest = {k: v for k, v in m.data.items() if not (k in placed and isinstance(v, dict))}
+    if rest:
+        extension["data"] = rest
+    return extension
+
+
+def _edge(n: int, source: str, target: str, *, xaif: bool) -> dict[str, Any]:
+    if xaif:
+        return {"edgeID": n, "fromID": source, "toID": target}
+    return {"edgeID": str(n), "fromID": source, "toID": target, "formEdgeID": None}
+
+
+def _layout(aif: Mapping[str, Any], ova: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """OVA's layout for the nodes written, kept where the map had it and placed anew elsewhere;
+    and the ids of the nodes placed anew (recorded, so that reading it back forgets them)."""
+    old_nodes = {str(n.get("nodeID")): n for n in ova.get("nodes", []) if isinstance(n, dict)}
+    old_edges = {
+        (str(e.get("fromID")), str(e.get("toID"))): e
+        for e in ova.get("edges", [])
+        if isinstance(e, dict)
+    }
+    layout = {k: v for k, v in ova.items() if k not in ("nodes", "edges")}
+    for key, value in _OVA_DEFAULTS.items():
+        layout.setdefault(key, value)
+    positions = []
+    made_up = []
+    for i, node in enumerate(aif["nodes"]):
+        key = str(node["nodeID"])
+        if key in old_nodes:
+            positions.append(old_nodes[key])
+            continue
+        made_up.append(key)
+        positions.append(
+            {
+                "nodeID": key,
+                "visible": True,
+                "x": 200 * (i % 6),
+                "y": 150 * (i // 6),
+                "timestamp": "",
+            }
+        )
+    layout["nodes"] = positions
+    layout["edges"] = [
+        old_edges.get((str(e["fromID"]), str(e["toID"])))
+        or {"fromID": str(e["fromID"]), "toID": str(e["toID"]), "visible": True}
+        for e in aif["edges"]
+    ]
+    return layout, made_up

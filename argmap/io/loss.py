@@ -1,0 +1,85 @@
+"""Say what a writer leaves out: compare a map with what reading its output back gives.
+
+A writer for a format that cannot hold a whole map (the microtexts' XML has no sources, notes or
+schemes) reads its own output back and warns with
+:class:`~argmap.exceptions.FormatLossWarning`, listing every difference. Comparing the two maps
+finds every loss, including ones the writer's author did not think of.
+
+Examples:
+    >>> from argmap import ArgumentMap
+    >>> before = ArgumentMap(title="T")
+    >>> _ = before.claim("c", "C.", note="Mine.")
+    >>> after = ArgumentMap()
+    >>> _ = after.claim("c", "C.")
+    >>> losses(before, after)
+    ["the map's title", 'note of 1 node (c)']
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from argmap.exceptions import FormatLossWarning
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+__all__ = ["losses", "warn_losses"]
+
+_SHOWN = 5
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(ids[:_SHOWN])
+    return f"{shown}, ..." if len(ids) > _SHOWN else shown
+
+
+def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
+    """Return what ``before`` has that ``after`` lacks or holds differently, one line per kind.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> losses(north_korea(), north_korea())
+        []
+    """
+    lost: list[str] = []
+    if before.title != after.title:
+        lost.append("the map's title")
+    if before.central != after.central:
+        lost.append(f"the central claim ({before.central})")
+    if before.data != after.data:
+        lost.append("the map's data")
+    sources = [s for s, source in before.sources.items() if after.sources.get(s) != source]
+    if sources:
+        lost.append(f"{len(sources)} sources ({_ids(sources)})")
+    missing: list[str] = []
+    fields: dict[str, list[str]] = {}
+    for node in before.nodes():
+        if node.id not in after:
+            missing.append(node.id)
+            continue
+        old = _fields(node)
+        new = _fields(after[node.id])
+        for name in sorted(set(old) | set(new)):
+            if old.get(name) != new.get(name):
+                fields.setdefault(name, []).append(node.id)
+    if missing:
+        lost.append(f"{len(missing)} nodes ({_ids(missing)})")
+    for name, ids in fields.items():
+        noun = "node" if len(ids) == 1 else "nodes"
+        lost.append(f"{name} of {len(ids)} {noun} ({_ids(ids)})")
+    return lost
+
+
+def _fields(node: Any) -> dict[str, Any]:
+    data: dict[str, Any] = node.model_dump(mode="json", exclude_defaults=True)
+    data["kind"] = node.kind
+    return data
+
+
+def warn_losses(format: str, before: ArgumentMap, after: ArgumentMap) -> None:  # noqa: A002
+    """Warn with :class:`~argmap.exceptions.FormatLossWarning` if ``after`` lost anything."""
+    lost = losses(before, after)
+    if lost:
+        warnings.warn(FormatLossWarning(format, lost), stacklevel=3)

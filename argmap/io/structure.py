@@ -1,0 +1,107 @@
+"""What a graph of statements and inferences implies, for formats that do not say it.
+
+AIF, SADFace and the microtexts join statements by inferences but do not say which statement is
+the central claim, or whether a statement is a claim, a premise or a rebuttal; their readers
+decide by the graph, with the rules here, and their writers leave out what these rules give back.
+
+Examples:
+    >>> clean_ids(["29045", "node 1", "node_1"])
+    {'29045': '29045', 'node 1': 'node_1_2', 'node_1': 'node_1'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pydantic
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap, Kind
+
+__all__ = ["clean_ids", "infer_central", "infer_kind", "validation_problem"]
+
+_ID = re.compile(r"^\w[\w.:-]*$")
+_NOT_ID = re.compile(r"[^\w.:-]")
+_MAX_ID = 128
+_KINDS = {"claim", "premise", "case", "rebuttal", "support", "attack"}
+
+
+def infer_kind(concludes: bool, premise_of: set[str]) -> Kind:
+    """The kind of statement a node becomes, from its place in the graph.
+
+    A conclusion of a support, or a node that is a premise of nothing, is a claim; a premise of
+    attacks only is a rebuttal; any other is a premise.
+
+    Examples:
+        >>> infer_kind(True, {"support"}), infer_kind(False, {"attack"})
+        ('claim', 'rebuttal')
+        >>> infer_kind(False, {"support", "attack"}), infer_kind(False, set())
+        ('premise', 'claim')
+    """
+    if concludes or not premise_of:
+        return "claim"
+    if premise_of == {"attack"}:
+        return "rebuttal"
+    return "premise"
+
+
+def infer_central(m: ArgumentMap) -> str | None:
+    """The central claim a graph implies: the one claim that concludes a support and is a premise
+    of nothing; ``None`` when there is not exactly one.
+
+    Examples:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.claim("c", "We should act.")
+        >>> _ = m.claim("d", "It works.")
+        >>> _ = m.support("d", "c")
+        >>> infer_central(m)
+        'c'
+    """
+    g = m.graph
+    found = []
+    for claim in m.nodes("claim"):
+        if g.out_degree(claim.id):
+            continue  # a premise of something
+        if any(g.nodes[i]["kind"] == "support" for i in g.predecessors(claim.id)):
+            found.append(claim.id)
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
+
+
+def clean_ids(keys: Iterable[str]) -> dict[str, str]:
+    """Map a format's node ids to argmap ids: the same where valid, else a cleaned, unique form.
+
+    A cleaned id replaces each character an id cannot have with ``_`` (and starts with ``n``
+    when it must); a clash gets ``_2``, ``_3``, ... The reader keeps the original id in the
+    node's data, so that a writer can give it back.
+    """
+    keys = list(keys)
+    taken = {k for k in keys if _ID.match(k) and len(k) <= _MAX_ID}
+    ids: dict[str, str] = {}
+    for key in keys:
+        if key in taken:
+            ids[key] = key
+            continue
+        base = _NOT_ID.sub("_", key)[: _MAX_ID - 8] or "node"
+        if not _ID.match(base):
+            base = f"n{base}"
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        taken.add(candidate)
+        ids[key] = candidate
+    return ids
+
+
+def validation_problem(exc: pydantic.ValidationError) -> str:
+    """The first problem pydantic found, in one line: ``field: problem``."""
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"] if p not in _KINDS and not isinstance(p, int))
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+    return f"{where}: {msg}{more}" if where else f"{msg}{more}"

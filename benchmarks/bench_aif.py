@@ -1,0 +1,145 @@
+"""How fast argmap reads AIF: generated AIFdb files against json + networkx and against arguebuf.
+
+Run: ``.venv/bin/python benchmarks/bench_aif.py [--sizes 10000 100000] [--repeat 3]``
+
+For each size N it writes an AIF file of N I-nodes and N scheme nodes, shaped like AIFdb's
+(each RA joins one or two premises to a conclusion higher up a tree; one scheme node in ten is a
+CA, some of them undercuts; every node has a timestamp, RA nodes a scheme name and id), then
+prints, best of ``--repeat`` runs each:
+
+- ``argmap.load`` of the file (parsing, validating every node, building the map);
+- (a) ``json.load`` of the same file plus a bare ``networkx.DiGraph`` of the same nodes and edges,
+  with the nodes' fields as attributes: the floor any reader pays. Target: argmap at most 2x;
+- (b) ``arguebuf.load.file`` of the same file, the reference reader. Target: argmap at least 6x
+  faster (skipped, with a note, where arguebuf is not installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import argmap
+
+
+def generated_aif(n: int) -> dict[str, Any]:
+    """An AIF document of ``n`` I-nodes and ``n`` scheme nodes (RA, and CA one in ten)."""
+    stamp = "2015-11-25 16:13:50"
+    nodes: list[dict[str, Any]] = [
+        {
+            "nodeID": str(i),
+            "text": f"Statement number {i} of a long debate.",
+            "type": "I",
+            "timestamp": stamp,
+        }
+        for i in range(n)
+    ]
+    edges: list[dict[str, Any]] = []
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+
+    for k in range(n):
+        sid = f"s{k}"
+        premise = str(k + 1) if k + 1 < n else "0"
+        if k % 10 == 9:
+            nodes.append(
+                {
+                    "nodeID": sid,
+                    "text": "Default Conflict",
+                    "type": "CA",
+                    "timestamp": stamp,
+                    "scheme": "Default Conflict",
+                    "schemeID": "71",
+                }
+            )
+            edge(premise, sid)
+            # every third CA undercuts the support before it; the others rebut a statement
+            edge(sid, f"s{k - 1}" if k % 3 == 0 else str(k // 2))
+        else:
+            nodes.append(
+                {
+                    "nodeID": sid,
+                    "text": "Default Inference",
+                    "type": "RA",
+                    "timestamp": stamp,
+                    "scheme": "Default Inference",
+                    "schemeID": "72",
+                }
+            )
+            edge(premise, sid)
+            if k % 4 == 0 and k + 2 < n:
+                edge(str(k + 2), sid)  # a linked support
+            edge(sid, str(k // 2) if k // 2 != k + 1 else "0")
+    return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+def baseline(path: Path) -> nx.DiGraph[str]:
+    """json.load and a bare networkx graph of the same nodes and edges."""
+    with path.open(encoding="utf-8") as fh:
+        doc = json.load(fh)
+    g: nx.DiGraph[str] = nx.DiGraph()
+    g.add_nodes_from((n["nodeID"], n) for n in doc["nodes"])
+    g.add_edges_from((e["fromID"], e["toID"], {"id": e["edgeID"]}) for e in doc["edges"])
+    return g
+
+
+def best(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    try:
+        import arguebuf  # noqa: PLC0415  # optional: (b) is skipped without it
+    except ImportError:
+        arguebuf = None
+        print("arguebuf is not installed: (b) is skipped (pip install arguebuf)")
+    print(
+        f"{'I-nodes':>8} {'argmap (s)':>11} {'json+nx (s)':>12} {'ratio a':>8} "
+        f"{'arguebuf (s)':>13} {'speed-up b':>11}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for n in args.sizes:
+            path = Path(folder) / f"aif-{n}.json"
+            path.write_text(json.dumps(generated_aif(n)), encoding="utf-8")
+            m = argmap.load(path)
+            assert len(m) == 2 * n, (len(m), n)
+            ours = best(lambda p=path: argmap.load(p), args.repeat)
+            floor = best(lambda p=path: baseline(p), args.repeat)
+            line = f"{n:>8,} {ours:>11.3f} {floor:>12.3f} {ours / floor:>8.2f}"
+            if arguebuf is not None:
+
+                def reference(p: Path = path) -> object:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        return arguebuf.load.file(p)
+
+                theirs = best(reference, max(1, args.repeat - 1))
+                line += f" {theirs:>13.3f} {theirs / ours:>10.1f}x"
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
