@@ -429,9 +429,7 @@ class _Reader:
         if text is None:
             text = entity.text or entity.title
         tags = list(entity.tags)
-        for tag in _as_list(fields.pop("tags", [])):
-            if tag not in tags:
-                tags.append(tag)
+        tags += _as_list(fields.pop("tags", []))  # as given: the model allows a tag twice
         central = fields.pop("central", False)
         if central is True:
             if self.central is not None:
@@ -1024,7 +1022,9 @@ class _Writer:
         if isinstance(node, Support) and node.premises:
             return self._structure(node, relation_lines, keep_section)
         if isinstance(node, Support | Attack):
-            return self._inference(node, relation_lines, keep_section)
+            # Argdown puts an argument known only by references in the section of the first
+            # reference, which may come before this one: say the section in the block.
+            return self._inference(node, relation_lines, keep_section or "section" in node.data)
         return self._statement(node, relation_lines, keep_section)
 
     def _statement(self, node: Statement, relation_lines: list[str], keep_section: bool) -> str:
