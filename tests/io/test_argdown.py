@@ -64,6 +64,19 @@ def test_data_block_fields() -> None:
     assert dict(claim.acknowledge) == {"AM101": "fine"}
 
 
+def test_default_source_from_the_front_matter() -> None:
+    m = loads(
+        "===\ndefault_source: The article\nsources:\n"
+        "  - {id: art, title: The article, text: Talks resumed.}\n===\n\n"
+        "[A]: a {quotes: [Talks resumed.]}\n\n[B]: b {source: Other, quotes: [x]}"
+    )
+    assert m.default_source == "art"
+    assert m["a"].quotes[0].source == "art"
+    assert m["b"].quotes[0].source == "other"
+    assert loads(dumps(m)) == m
+    assert 'default_source: "art"' in dumps(m)
+
+
 def test_unknown_source_title_creates_the_source() -> None:
     m = loads('[A]: a {source: "A new report", quotes: [words]}')
     assert m.sources["a-new-report"].title == "A new report"
@@ -213,6 +226,7 @@ def maps_with_everything(draw: st.DrawFn) -> ArgumentMap:
             update["scheme"] = draw(texts)
         nodes.append(node.model_copy(update=update) if update else node)
     m = ArgumentMap(
+        default_source=draw(st.none() | st.sampled_from(sorted(base.sources))),
         title=base.title,
         sources=base.sources.values(),
         nodes=[type(n).model_validate(n.model_dump()) for n in nodes],
