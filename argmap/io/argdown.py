@@ -221,6 +221,7 @@ class _Reader:
         self.nodes: list[Any] = []
         self.lines: list[int] = []
         self.central: str | None = None
+        self.default_source: str | None = None
         self.central_line = 0
         self.statements: dict[str, _Entity] = {}
         self.arguments: dict[str, _Entity] = {}
@@ -236,6 +237,9 @@ class _Reader:
             raise self.fail("the front matter's title must be text", 1, "title")
         self._entities()
         self._read_sources(front.get("sources"))
+        default = front.get("default_source")
+        if default is not None:
+            self.default_source = self._source(default, None, "default_source")
         self._assign_ids()
         for entity in [*self.statements.values(), *self.arguments.values()]:
             if entity.role == "statement":
@@ -258,6 +262,7 @@ class _Reader:
                 sources=self.sources.values(),
                 nodes=self.nodes,
                 central=self.central,
+                default_source=self.default_source,
             )
         except InvalidMapError as exc:
             line = self.central_line
@@ -361,11 +366,13 @@ class _Reader:
             self.sources[source.id] = source
             self.source_titles.setdefault(source.title, source.id)
 
-    def _source(self, name: JSON, entity: _Entity, key: str) -> str:
+    def _source(self, name: JSON, entity: _Entity | None, key: str) -> str:
         """The id of the source ``name`` (an id or a title); an unknown title makes a source."""
         if not isinstance(name, str) or not name.strip():
+            owner = f" of {_name(entity)}" if entity else " in the front matter"
             raise self.fail(
-                f"{key}: of {_name(entity)} must name a source (its id or title)", entity.line
+                f"{key}:{owner} must name a source (its id or title)",
+                entity.line if entity else 1,
             )
         if name in self.sources:
             return name
@@ -429,9 +436,7 @@ class _Reader:
         if text is None:
             text = entity.text or entity.title
         tags = list(entity.tags)
-        for tag in _as_list(fields.pop("tags", [])):
-            if tag not in entity.tags:  # a data block's list is kept whole, repeats and all
-                tags.append(tag)
+        tags += _as_list(fields.pop("tags", []))  # as given: the model allows a tag twice
         central = fields.pop("central", False)
         if central is True:
             if self.central is not None:
@@ -445,6 +450,7 @@ class _Reader:
             raise self.fail(f"central: of {_name(entity)} must be true or false", entity.line)
         source = fields.pop("source", None)
         source_id = self._source(source, entity, "source") if source is not None else None
+        source_id = source_id or self.default_source
         quotes = []
         for quote in _as_list(fields.pop("quotes", [])):
             if isinstance(quote, dict):
@@ -456,7 +462,8 @@ class _Reader:
                 quotes.append(given)
             elif source_id is None:
                 raise self.fail(
-                    f"quotes: of {_name(entity)} need a source: add source: (an id or title)",
+                    f"quotes: of {_name(entity)} need a source: add source: (an id or title), "
+                    "or default_source: in the front matter",
                     entity.line,
                 )
             else:
@@ -954,6 +961,8 @@ class _Writer:
         front: list[str] = []
         if m.title is not None:
             front.append(f"title: {_flow(m.title)}")
+        if m.default_source is not None:
+            front.append(f"default_source: {_flow(m.default_source)}")
         if m.sources:
             front.append("sources:")
             front += [
@@ -1028,7 +1037,9 @@ class _Writer:
         if isinstance(node, Support) and node.premises:
             return self._structure(node, relation_lines, keep_section)
         if isinstance(node, Support | Attack):
-            return self._inference(node, relation_lines, keep_section)
+            # Argdown puts an argument known only by references in the section of the first
+            # reference, which may come before this one: say the section in the block.
+            return self._inference(node, relation_lines, keep_section or "section" in node.data)
         return self._statement(node, relation_lines, keep_section)
 
     def _statement(self, node: Statement, relation_lines: list[str], keep_section: bool) -> str:
@@ -1064,7 +1075,11 @@ class _Writer:
         sources = {q.source for q in node.quotes}
         plain = len(sources) == 1 and all(self._first_occurrence(q) for q in node.quotes)
         if plain:
-            return {"source": next(iter(sources)), "quotes": [q.text for q in node.quotes]}
+            source = next(iter(sources))
+            texts = [q.text for q in node.quotes]
+            if source == self.m.default_source:
+                return {"quotes": texts}
+            return {"source": source, "quotes": texts}
         return {"quotes": [q.model_dump(mode="json", exclude_defaults=True) for q in node.quotes]}
 
     def _first_occurrence(self, quote: Quote) -> bool:

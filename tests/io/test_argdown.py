@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
 from hypothesis import HealthCheck, given, settings
-from strategies import maps
+from hypothesis import strategies as st
+from strategies import maps, texts
 from test_argdown_syntax import reference_relations, relations_of
 
 from argmap import ArgumentMap, Attack, Claim, Source, Support
@@ -61,6 +62,19 @@ def test_data_block_fields() -> None:
     assert m.central == "c"
     assert (claim.note, claim.assumption) == ("mine", True)
     assert dict(claim.acknowledge) == {"AM101": "fine"}
+
+
+def test_default_source_from_the_front_matter() -> None:
+    m = loads(
+        "===\ndefault_source: The article\nsources:\n"
+        "  - {id: art, title: The article, text: Talks resumed.}\n===\n\n"
+        "[A]: a {quotes: [Talks resumed.]}\n\n[B]: b {source: Other, quotes: [x]}"
+    )
+    assert m.default_source == "art"
+    assert m["a"].quotes[0].source == "art"
+    assert m["b"].quotes[0].source == "other"
+    assert loads(dumps(m)) == m
+    assert 'default_source: "art"' in dumps(m)
 
 
 def test_unknown_source_title_creates_the_source() -> None:
@@ -177,7 +191,66 @@ def test_random_maps_round_trip(m: ArgumentMap) -> None:
     assert loads(dumps(m)) == m
 
 
-def test_hostile_titles_texts_and_data_round_trip() -> None:
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@st.composite
+def maps_with_everything(draw: st.DrawFn) -> ArgumentMap:
+    """Random maps whose nodes also carry titles, data, weights, assumptions, acknowledgements,
+    schemes on attacks, sections; with attacks on attacks and premise-less supports."""
+    base = draw(maps())
+    nodes = []
+    for node in base.nodes():
+        update: dict[str, Any] = {}
+        if draw(st.booleans()):
+            update["title"] = draw(texts | st.just(node.id))
+        if draw(st.booleans()):
+            update["data"] = draw(st.dictionaries(texts, _json, max_size=3))
+            if draw(st.booleans()):
+                update["data"]["section"] = draw(st.lists(texts, min_size=1, max_size=2))
+        if draw(st.booleans()):
+            update["acknowledge"] = draw(st.dictionaries(texts, texts, max_size=2))
+        if draw(st.booleans()):
+            update["weight"] = draw(st.floats(0, 1))
+        if node.kind in ("claim", "premise", "case", "rebuttal") and draw(st.booleans()):
+            update["assumption"] = True
+        if node.kind == "attack" and draw(st.booleans()):
+            update["scheme"] = draw(texts)
+        nodes.append(node.model_copy(update=update) if update else node)
+    m = ArgumentMap(
+        default_source=draw(st.none() | st.sampled_from(sorted(base.sources))),
+        title=base.title,
+        sources=base.sources.values(),
+        nodes=[type(n).model_validate(n.model_dump()) for n in nodes],
+        central=base.central,
+    )
+    statements = [n.id for n in m.statements()]
+    attacks = [a.id for a in m.nodes("attack")]
+    if attacks and draw(st.booleans()):
+        m.attack(
+            [draw(st.sampled_from(statements))], draw(st.sampled_from(attacks)), id="on-attack"
+        )
+    if draw(st.booleans()):
+        m.add(Support(id="given", premises=[], conclusion=draw(st.sampled_from(statements))))
+    return m
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps_with_everything())
+def test_random_maps_with_every_field_round_trip(m: ArgumentMap) -> None:
+    assert loads(dumps(m)) == m
+
+
+def hostile_map() -> ArgumentMap:
+    """A map whose titles, texts, tags and data look like Argdown syntax, YAML or nothing."""
     m = ArgumentMap(title="=== not front matter ===")
     m.add_source(Source(id="src", title="A } b", text="x === y", data={"k": [1, "}\u2028"]}))
     m.add(Claim(id="a", text="  line one\nline two ", title="[odd] title]: x", tags=("a)b", " t")))
@@ -188,8 +261,12 @@ def test_hostile_titles_texts_and_data_round_trip() -> None:
     m.attack(["d"], "s", id="x", title="d")
     m.attack(["a"], "x", id="y")
     m.attack(["c"], "a", id="c-attacks-a")
-    text = dumps(m)
-    assert loads(text) == m
+    return m
+
+
+def test_hostile_titles_texts_and_data_round_trip() -> None:
+    m = hostile_map()
+    assert loads(dumps(m)) == m
 
 
 @needs_shared
@@ -216,7 +293,7 @@ def dumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dic
     if why:
         pytest.skip(why)
     folder = tmp_path_factory.mktemp("argdown-dumps")
-    texts = {"north-korea": dumps(north_korea())}
+    texts = {"north-korea": dumps(north_korea()), "hostile": dumps(hostile_map())}
     for path in SHARED_FILES:
         texts[path.stem] = dumps(load(path))
     files = []
@@ -230,7 +307,7 @@ def dumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dic
 def test_argdown_cli_reads_our_dumps_as_we_do(
     dumped: dict[str, tuple[str, dict[str, Any]]],
 ) -> None:
-    assert "north-korea" in dumped
+    assert {"north-korea", "hostile"} <= set(dumped)
     for name, (text, ref) in dumped.items():
         doc = parse(text)
         assert list(doc.statements) == list(ref["statements"]), name
