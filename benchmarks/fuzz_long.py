@@ -159,7 +159,14 @@ def main() -> None:
     print(f"loaders: {', '.join(loader.name for loader in chosen)}")
     results = []
     for loader in chosen:
-        result = fuzz(loader, args.inputs, seeds=args.seeds, seed=args.seed, progress=args.progress)
+        result = fuzz(
+            loader,
+            args.inputs,
+            seeds=args.seeds,
+            seed=args.seed,
+            seconds=args.seconds,
+            progress=args.progress,
+        )
         results.append(result)
         crashes = result["crashes"]
         assert isinstance(crashes, list)

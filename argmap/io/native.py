@@ -457,8 +457,9 @@ def _parse_json(text: str, path: str | None) -> Any:
 
 
 def _parse_yaml(text: str, path: str | None) -> Any:
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506  # a SafeLoader subclass
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "cannot parse"
@@ -469,6 +470,13 @@ def _parse_yaml(text: str, path: str | None) -> Any:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
     except RecursionError:
         raise _too_deep(path, _yaml_deep_line(text)) from None
+    except (ValueError, OverflowError) as exc:
+        # The scanner's own slip: an escape past the last code point ("\U00110000") reaches
+        # chr() unchecked. The reader knows where it stopped.
+        line = loader.get_mark().line + 1
+        raise FileFormatError(f"not valid YAML: {exc}", path=path, line=line) from None
+    finally:
+        loader.dispose()
 
 
 def _check_shape(data: Any, text: str | None, format: Format, path: str | None) -> None:  # noqa: A002

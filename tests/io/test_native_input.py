@@ -431,3 +431,11 @@ def test_a_quote_that_matches_only_after_normalisation_says_why() -> None:
     with pytest.raises(argmap.QuoteNotFoundError, match="differs only in how accented letters"):
         m.case("k", "Coffee.", quotes=["cafe\u0301 noir"], source="s")
     m.case("k", "Coffee.", quotes=["caf\u00e9 noir"], source="s")
+
+
+@pytest.mark.parametrize("escape", ["\\U00110000", "\\U07052765", "\\UFFFFFFFF"])
+def test_a_yaml_escape_past_the_last_code_point_is_located(escape: str) -> None:
+    """The long fuzz run found this: PyYAML's scanner passed it to chr(), a ValueError."""
+    error = _error(f'argmap: 2\nsources: []\ntitle: "a{escape}b"\n', "yaml")
+    assert error.line == 3
+    assert "not valid YAML: " in str(error)
