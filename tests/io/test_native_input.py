@@ -439,3 +439,10 @@ def test_a_yaml_escape_past_the_last_code_point_is_located(escape: str) -> None:
     error = _error(f'argmap: 2\nsources: []\ntitle: "a{escape}b"\n', "yaml")
     assert error.line == 3
     assert "not valid YAML: " in str(error)
+
+
+def test_a_character_yaml_refuses_is_one_located_line() -> None:
+    """The reader's error spanned two lines and named no line; the CI fuzzer found it."""
+    error = _error("argmap: 2\ntitle: a\x1bb\n", "yaml")
+    assert error.line == 2
+    assert "character U+001B is not allowed" in str(error)
