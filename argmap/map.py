@@ -71,7 +71,7 @@ from argmap.model import (
     Support,
     _no_controls,
 )
-from argmap.quotes import closest_passage, find_quote
+from argmap.quotes import closest_passage, find_quote, normalisation_hint
 from argmap.schemes import find_scheme, similar_schemes
 from argmap.wording import counted
 
@@ -1207,7 +1207,8 @@ class ArgumentMap:
                 closest = closest_passage(source.text, quote.text)
                 raise QuoteNotFoundError(
                     f"{case.kind} {case.id!r}: quote {i + 1} {_clip(quote.text)!r} does not occur "
-                    f"verbatim in source {source.id!r}; the closest passage is {closest!r}",
+                    f"verbatim in source {source.id!r}; the closest passage is {closest!r}"
+                    f"{normalisation_hint(source.text, quote.text)}",
                     node=case.id,
                     closest=closest,
                 )

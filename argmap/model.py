@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -61,15 +62,25 @@ __all__ = [
     "node_adapter",
 ]
 
+
+def _nfc(value: str) -> str:
+    # 'é' may be one character or 'e' and a combining accent; an id is one id either way.
+    return unicodedata.normalize("NFC", value)
+
+
 NodeId = Annotated[
     str,
     StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
+    AfterValidator(_nfc),
     Field(description="A node id: a letter, digit or underscore, then those or '.', ':', '-'."),
 ]
+"""A node id, kept in Unicode NFC form, so that ids that differ only in how an accent is
+written (composed or combining) are one id."""
 
 SourceId = Annotated[
     str,
     StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
+    AfterValidator(_nfc),
     Field(description="A source's id (the map's sources, not its nodes), shaped as a node id."),
 ]
 
@@ -201,8 +212,9 @@ class Quote(_Model):
 
     source: SourceId
     text: Text
-    start: int | None = Field(default=None, ge=0)
-    end: int | None = Field(default=None, ge=0)
+    # Strict: a boolean or a float is no offset (``"start": true`` is not 1).
+    start: int | None = Field(default=None, ge=0, strict=True)
+    end: int | None = Field(default=None, ge=0, strict=True)
 
     @model_validator(mode="after")
     def _offsets_agree(self) -> Quote:
@@ -224,7 +236,8 @@ def _span(quote: Quote) -> str:
     return f", {quote.start}-{quote.end}" if quote.start is not None else ", not located"
 
 
-_Weight = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+_Weight = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False, strict=True)]
+"""A number in [0, 1]; strict, so ``true`` or ``"0.5"`` is refused (an int such as 1 is fine)."""
 
 
 class _Node(_Model):

@@ -13,8 +13,9 @@ Examples:
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
-__all__ = ["closest_passage", "find_quote"]
+__all__ = ["closest_passage", "find_quote", "normalisation_hint"]
 
 
 def find_quote(text: str, quote: str, *, start: int | None = None) -> tuple[int, int] | None:
@@ -46,3 +47,33 @@ def closest_passage(text: str, quote: str) -> str:
     while end < len(text) and not text[end].isspace():
         end += 1
     return text[begin:end].strip()
+
+
+def normalisation_hint(text: str, quote: str) -> str:
+    """Explain a quote that is in ``text`` only once both are in Unicode NFC form, else ``""``.
+
+    'é' can be written as one character or as 'e' and a combining accent; the two look the same,
+    so a quote copied through another tool can fail to match verbatim for no visible reason.
+    Quotes stay verbatim (their offsets count the source's characters), so argmap says why.
+
+    Examples:
+        >>> normalisation_hint("Un café noir.", "cafe\u0301")
+        ' (it differs only in how accented letters are encoded: the source writes them as one character (NFC), the quote as a letter and a combining mark (NFD); copy the quote from the source)'
+        >>> normalisation_hint("Un café noir.", "the")
+        ''
+    """  # noqa: E501
+    nfc = unicodedata.normalize
+    if quote in text or nfc("NFC", quote) not in nfc("NFC", text):
+        return ""
+    source_form = (
+        "one character (NFC)" if nfc("NFC", text) == text else "a letter and a combining mark (NFD)"
+    )
+    quote_form = (
+        "one character (NFC)"
+        if nfc("NFC", quote) == quote
+        else "a letter and a combining mark (NFD)"
+    )
+    return (
+        " (it differs only in how accented letters are encoded: the source writes them as "
+        f"{source_form}, the quote as {quote_form}; copy the quote from the source)"
+    )

@@ -72,25 +72,31 @@ def _bare(loader: Loader, text: str) -> None:
             json.loads(text)
 
 
-def fuzz(loader: Loader, total: int, *, seeds: int, seed: int, progress: bool) -> dict[str, object]:
+def fuzz(
+    loader: Loader, total: int, *, seeds: int, seed: int, seconds: float, progress: bool
+) -> dict[str, object]:
     rng = random.Random(seed)  # noqa: S311  # reproducible, not secret
     raw = RAW_YAML if loader.name == "native-yaml" else RAW_JSON
     start = time.perf_counter()
     pool = corpus(loader, seeds)
     corpus_seconds = time.perf_counter() - start
     tried = accepted = 0
+    slowest = (0.0, "")
     bare_seconds = run_seconds = 0.0
     crashes: dict[tuple[str, str, str, str], Crash] = {}
     counts: dict[tuple[str, str, str, str], int] = {}
-    while tried < total:
+    while tried < total and time.perf_counter() - start < seconds:
         text = pool[tried] if tried < len(pool) else mutate(rng.choice(pool), rng, raw=raw)
         tried += 1
         t0 = time.perf_counter()
         _bare(loader, text)
         t1 = time.perf_counter()
         crash = exercise(loader, text)
-        run_seconds += time.perf_counter() - t1
+        took = time.perf_counter() - t1
+        run_seconds += took
         bare_seconds += t1 - t0
+        if took > slowest[0]:
+            slowest = (took, text)
         if crash is not None:
             counts[crash.signature] = counts.get(crash.signature, 0) + 1
             crashes.setdefault(crash.signature, crash)
@@ -98,7 +104,7 @@ def fuzz(loader: Loader, total: int, *, seeds: int, seed: int, progress: bool) -
             accepted += 1
             if tried > len(pool) and len(pool) < CORPUS_LIMIT:
                 pool.append(text)
-        if progress and tried % 5_000 == 0:
+        if progress and tried % 1_000 == 0:
             rate = tried / (time.perf_counter() - start)
             print(
                 f"  {loader.name}: {tried} inputs, {accepted} maps, {len(crashes)} crashes, "
@@ -114,6 +120,8 @@ def fuzz(loader: Loader, total: int, *, seeds: int, seed: int, progress: bool) -
         "seconds": round(time.perf_counter() - start, 1),
         "ms_per_input": round(1000 * run_seconds / tried, 3),
         "bare_ms_per_input": round(1000 * bare_seconds / tried, 3),
+        "slowest_ms": round(1000 * slowest[0], 1),
+        "slowest_input": slowest[1][:300],
         "crashes": [
             {
                 "count": counts[sig],
@@ -142,13 +150,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="the mutator's random seed")
     parser.add_argument("--loader", action="append", help="only these loaders (by name)")
     parser.add_argument("--out", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--seconds", type=float, default=float("inf"), help="stop a loader after this long"
+    )
     parser.add_argument("--progress", action="store_true")
     args = parser.parse_args()
     chosen = [loader for loader in LOADERS if not args.loader or loader.name in args.loader]
     print(f"loaders: {', '.join(loader.name for loader in chosen)}")
     results = []
     for loader in chosen:
-        result = fuzz(loader, args.inputs, seeds=args.seeds, seed=args.seed, progress=args.progress)
+        result = fuzz(
+            loader,
+            args.inputs,
+            seeds=args.seeds,
+            seed=args.seed,
+            seconds=args.seconds,
+            progress=args.progress,
+        )
         results.append(result)
         crashes = result["crashes"]
         assert isinstance(crashes, list)
@@ -156,7 +174,8 @@ def main() -> None:
         print(
             f"{loader.name}: {result['inputs']} inputs ({result['accepted']} loaded as maps) "
             f"in {result['seconds']} s; {result['ms_per_input']} ms per input, "
-            f"{ratio:.1f}x the bare parser; {len(crashes)} distinct crashes",
+            f"{ratio:.1f}x the bare parser; slowest input {result['slowest_ms']} ms; "
+            f"{len(crashes)} distinct crashes",
             flush=True,
         )
         for crash in crashes:

@@ -160,3 +160,14 @@ def test_quote_is_case_sensitive_and_whitespace_exact(m: ArgumentMap) -> None:
         with pytest.raises(QuoteNotFoundError):
             m.claim("c", "C.", quotes=[wrong], source="a")
     assert "c" not in m
+
+
+def test_normalisation_hint_names_both_forms() -> None:
+    from argmap.quotes import normalisation_hint
+
+    assert "the source writes them as a letter and a combining mark (NFD)" in (
+        normalisation_hint("cafe\u0301", "caf\u00e9")
+    )
+    assert "the quote as one character (NFC)" in normalisation_hint("cafe\u0301", "caf\u00e9")
+    assert normalisation_hint("caf\u00e9", "caf\u00e9") == ""  # found verbatim: nothing to say
+    assert normalisation_hint("tea", "caf\u00e9") == ""  # not there in any form

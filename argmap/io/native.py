@@ -492,18 +492,35 @@ def _parse_json(text: str, path: str | None) -> Any:
 
 
 def _parse_yaml(text: str, path: str | None) -> Any:
+    loader: _Loader | None = None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506  # a SafeLoader subclass
+        loader = _Loader(text)  # its reader refuses unprintable characters at once
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "cannot parse"
         raise FileFormatError(  # the cause keeps the column, for formats that embed YAML
             f"not valid YAML: {problem}", path=path, line=mark.line + 1 if mark else None
         ) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, before parsing
+        raise FileFormatError(
+            f"not valid YAML: character U+{exc.character:04X} is not allowed ({exc.reason}); "
+            "remove it or write it as an escape in a double-quoted string",
+            path=path,
+            line=text.count("\n", 0, exc.position) + 1,
+        ) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
     except RecursionError:
         raise _too_deep(path, _yaml_deep_line(text)) from None
+    except (ValueError, OverflowError) as exc:
+        # The scanner's own slip: an escape past the last code point ("\U00110000") reaches
+        # chr() unchecked. The reader knows where it stopped.
+        line = loader.get_mark().line + 1 if loader is not None else None
+        raise FileFormatError(f"not valid YAML: {exc}", path=path, line=line) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _check_shape(data: Any, text: str | None, format: Format, path: str | None) -> None:  # noqa: A002

@@ -332,3 +332,117 @@ def test_an_argdown_data_block_is_read_as_argmap_reads_yaml(data: str) -> None:
 
     with pytest.raises(ArgdownSyntaxError, match="the data block is not valid YAML"):
         parse(f"[A]: a statement {data}\n", path="m.argdown")
+
+
+# -- strict types: a boolean is no number, a float no offset, a version exact ------------------
+
+
+_QUOTED = (
+    '{"argmap": 2, "sources": [{"id": "s", "title": "S", "text": "abc"}], "nodes": '
+    '[{"kind": "case", "id": "c", "text": "x", "quotes": [{"source": "s", "text": "b", '
+    '"start": START, "end": END}]}]}'
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("true", "2"), ("1.0", "2.0"), ('"1"', '"2"'), ("1", "false")]
+)
+def test_quote_offsets_are_integers_not_booleans_floats_or_text(start: str, end: str) -> None:
+    """ "start": true used to be read as offset 1."""
+    error = _error(_QUOTED.replace("START", start).replace("END", end), "json")
+    assert "input should be a valid integer" in str(error)
+    assert error.where in ("nodes[0].quotes[0].start", "nodes[0].quotes[0].end")
+
+
+def test_integer_offsets_are_read() -> None:
+    m = loads(_QUOTED.replace("START", "1").replace("END", "2"))
+    assert m["c"].quotes[0].start == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("weight", ["true", '"0.5"', "false"])
+@pytest.mark.parametrize("on", ["claim", "support"])
+def test_weights_are_numbers_not_booleans_or_text(weight: str, on: str) -> None:
+    claim_weight = f', "weight": {weight}' if on == "claim" else ""
+    support_weight = f', "weight": {weight}' if on == "support" else ""
+    text = (
+        '{"argmap": 2, "nodes": ['
+        f'{{"kind": "claim", "id": "c", "text": "x"{claim_weight}}}, '
+        '{"kind": "claim", "id": "d", "text": "y"}, '
+        f'{{"kind": "support", "id": "s", "premises": ["c"], "conclusion": "d"{support_weight}}}]}}'
+    )
+    error = _error(text, "json")
+    assert "input should be a valid number" in str(error)
+    assert error.where == ("nodes[0].weight" if on == "claim" else "nodes[2].weight")
+
+
+@pytest.mark.parametrize("weight", ["1", "0", "0.25"])
+def test_integer_and_float_weights_are_read(weight: str) -> None:
+    node = f'{{"kind": "claim", "id": "c", "text": "x", "weight": {weight}}}'
+    m = loads(f'{{"argmap": 2, "nodes": [{node}]}}')
+    assert m["c"].weight == float(weight)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("version", ["true", "1.0", "2.0", '"2"', "false", "null"])
+def test_the_format_version_is_exact(version: str) -> None:
+    """ "argmap": true was read as version 1."""
+    error = _error(f'{{"argmap": {version}}}', "json")
+    assert error.where == "argmap"
+    assert "is not one this argmap reads" in str(error)
+
+
+# -- Unicode normalisation: one id however its accents are written -----------------------------
+
+
+def test_ids_that_differ_only_in_normalisation_are_one_id() -> None:
+    composed, combining = "caf\u00e9", "cafe\u0301"
+    text = json.dumps(
+        {
+            "argmap": 2,
+            "nodes": [
+                {"kind": "claim", "id": composed, "text": "x"},
+                {"kind": "claim", "id": combining, "text": "y"},
+            ],
+        }
+    )
+    error = _error(text, "json")
+    assert "already used" in str(error)
+    assert error.where == "nodes[1]"
+
+
+def test_a_reference_written_with_combining_accents_finds_its_node() -> None:
+    text = json.dumps(
+        {
+            "argmap": 2,
+            "nodes": [
+                {"kind": "claim", "id": "caf\u00e9", "text": "x"},
+                {"kind": "premise", "id": "p", "text": "y"},
+                {"kind": "support", "id": "s", "premises": ["p"], "conclusion": "cafe\u0301"},
+            ],
+        }
+    )
+    m = loads(text)
+    assert m.supporters("caf\u00e9") == ["p"]
+    assert loads(dumps(m)) == m
+
+
+def test_a_quote_that_matches_only_after_normalisation_says_why() -> None:
+    m = ArgumentMap()
+    m.add_source(argmap.Source(id="s", title="S", text="Un caf\u00e9 noir."))
+    with pytest.raises(argmap.QuoteNotFoundError, match="differs only in how accented letters"):
+        m.case("k", "Coffee.", quotes=["cafe\u0301 noir"], source="s")
+    m.case("k", "Coffee.", quotes=["caf\u00e9 noir"], source="s")
+
+
+@pytest.mark.parametrize("escape", ["\\U00110000", "\\U07052765", "\\UFFFFFFFF"])
+def test_a_yaml_escape_past_the_last_code_point_is_located(escape: str) -> None:
+    """The long fuzz run found this: PyYAML's scanner passed it to chr(), a ValueError."""
+    error = _error(f'argmap: 2\nsources: []\ntitle: "a{escape}b"\n', "yaml")
+    assert error.line == 3
+    assert "not valid YAML: " in str(error)
+
+
+def test_a_character_yaml_refuses_is_one_located_line() -> None:
+    """The reader's error spanned two lines and named no line; the CI fuzzer found it."""
+    error = _error("argmap: 2\ntitle: a\x1bb\n", "yaml")
+    assert error.line == 2
+    assert "character U+001B is not allowed" in str(error)
