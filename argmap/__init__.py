@@ -13,6 +13,7 @@ Examples:
 from typing import Any
 
 from argmap.checks import Finding, Report, check
+from argmap.corpus import BatchResult, batch, corpus_summary
 from argmap.exceptions import (
     ArgmapError,
     EvaluationError,
@@ -58,6 +59,7 @@ __all__ = [
     "ArgmapError",
     "ArgumentMap",
     "Attack",
+    "BatchResult",
     "Case",
     "Claim",
     "EvaluationError",
@@ -82,7 +84,9 @@ __all__ = [
     "UnknownNodeError",
     "UnknownSchemeWarning",
     "__version__",
+    "batch",
     "check",
+    "corpus_summary",
     "dump",
     "dumps",
     "evaluate",

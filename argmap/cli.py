@@ -19,6 +19,7 @@ import click
 
 from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Report, Severity, check
+from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
 from argmap.files import same_file, write_atomic
@@ -143,7 +144,7 @@ def _codes(value: str | None) -> list[str] | None:
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
     "output_format",
@@ -164,45 +165,104 @@ def _codes(value: str | None) -> list[str] | None:
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Check files in parallel on this many processes (default: one per CPU for several files).",
+)
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a per-map table of findings (CSV) to this file.",
+)
 @_library_errors
 def check_command(
     *,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     output_format: str,
     select: str | None,
     ignore: str | None,
     fail_on: str,
     from_format: str | None,
+    jobs: int | None,
+    summary_path: Path | None,
 ) -> None:
     """Check maps for support gaps: claims that lack evidence, and why.
 
-    Exit code 0 when no finding is at or above --fail-on, 1 when some are, 2 for bad input.
-    With --format json it prints one object:
+    PATHS are map files, folders (every map file below them) or globs ("corpus/*.xml"). Exit
+    code 0 when no finding is at or above --fail-on, 1 when some are, 2 for bad input (with
+    several files, every file is checked first; one that fails is reported and the exit code
+    is 2). With --format json it prints one object:
     {"findings": [{"path", "rule", "name", "severity", "nodes", "message", "explanation"}],
-    "summary": {...}}.
+    "summary": {...}, "files": [{"path", "summary"} or {"path", "error"}]}.
 
     Reads every format argmap reads (see `argmap convert`).
 
     Example: argmap check map.yaml --select AM1,AM3 --fail-on warning
+
+    Example: argmap check corpus/ --jobs 2 --summary corpus-gaps.csv
     """
-    reports: list[tuple[Path, Report]] = []
-    for path in paths:
+    files = expand_paths(paths)
+    _refuse_overwrite(summary_path, files)
+    options = {"select": _codes(select), "ignore": _codes(ignore)}
+    if len(files) == 1 and not summary_path:  # one file: its error is the command's error
         with _warnings_as_lines():
-            m = load(path, format=from_format)
-        reports.append((path, check(m, select=_codes(select), ignore=_codes(ignore))))
-    if output_format == "json":
-        findings = [{"path": str(path), **f.to_dict()} for path, report in reports for f in report]
-        merged = Report(f for _, report in reports for f in report)
-        click.echo(json.dumps({"findings": findings, "summary": merged.summary()}, indent=2))
+            results = [_one(files[0], options, from_format)]
     else:
-        for i, (path, report) in enumerate(reports):
+        with _warnings_as_lines():
+            results = list(
+                batch(files, "check", jobs=jobs, options=options, input_format=from_format)
+            )
+    reports = [(r.name, r.result) for r in results if r.ok]
+    if output_format == "json":
+        findings = [{"path": path, **f.to_dict()} for path, report in reports for f in report]
+        merged = Report(f for _, report in reports for f in report)
+        listed = [
+            {"path": r.name, "summary": r.result.summary()}
+            if r.ok
+            else {"path": r.name, "error": str(r.error)}
+            for r in results
+        ]
+        click.echo(
+            json.dumps(
+                {"findings": findings, "summary": merged.summary(), "files": listed}, indent=2
+            )
+        )
+    else:
+        for i, r in enumerate(results):
             if i:
                 click.echo("")
-            click.echo(f"{path}: {report}")
+            if r.ok:
+                click.echo(f"{r.name}: {r.result}")
+            else:
+                click.echo(f"Error: {r.error}", err=True)
+    if summary_path is not None:
+        corpus_summary(results).to_csv(summary_path)
+    if any(not r.ok for r in results):
+        sys.exit(EXIT_BAD_INPUT)
     threshold = cast("Severity", fail_on)
-    failing = sum(len(report.at_or_above(threshold)) for _, report in reports)
-    if failing:
+    if sum(len(report.at_or_above(threshold)) for _, report in reports):
         sys.exit(EXIT_FINDINGS)
+
+
+def _one(path: str, options: dict[str, list[str] | None], from_format: str | None) -> BatchResult:
+    """Check one file here, letting its error be the command's (one line, exit 2)."""
+    report = check(
+        load(path, format=from_format), select=options["select"], ignore=options["ignore"]
+    )
+    return BatchResult(item=path, result=report)
+
+
+def _refuse_overwrite(output: Path | None, inputs: list[str]) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    for path in inputs:
+        if Path(path).resolve() == target:
+            raise ArgmapError(f"{output}: it is one of the inputs; write the summary elsewhere")
 
 
 @main.command("rules")
@@ -278,7 +338,7 @@ def render_command(
 
 
 @main.command("evaluate")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--semantics",
     type=click.Choice(list(SEMANTICS)),
@@ -294,22 +354,52 @@ def render_command(
     show_default=True,
     help="Text for people, JSON for scripts.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Evaluate files in parallel on this many processes (default: one per CPU).",
+)
 @_library_errors
-def evaluate_command(path: Path, semantics: str, output_format: str) -> None:
-    """Evaluate a map: which statements and inferences stand (IN, OUT, UNDEC) or how strongly.
+def evaluate_command(
+    paths: tuple[str, ...], semantics: str, output_format: str, jobs: int | None
+) -> None:
+    """Evaluate maps: which statements and inferences stand (IN, OUT, UNDEC) or how strongly.
 
     Labels for Dung and Carneades semantics; for complete, preferred and stable they are
     the sceptical ones (IN or OUT in every extension, else UNDEC). Strengths in [0, 1] for the
     gradual semantics. With --format json it prints {"semantics": ..., "labels": {id: "in" |
-    "out" | "undec"}} or {"semantics": ..., "strengths": {id: number}}.
+    "out" | "undec"}} or {"semantics": ..., "strengths": {id: number}}; with several files
+    (PATHS may be folders or globs), {"files": [{"path", ...that object} or {"path", "error"}]},
+    and exit code 2 if any file failed.
 
     Example: argmap evaluate map.yaml --semantics preferred --format json
     """
-    labelling = evaluate(load(path), semantics)
+    files = expand_paths(paths)
+    if len(files) == 1:
+        labelling = evaluate(load(files[0]), semantics)
+        click.echo(labelling.to_json() if output_format == "json" else str(labelling))
+        return
+    results = list(batch(files, "evaluate", jobs=jobs, options={"semantics": semantics}))
     if output_format == "json":
-        click.echo(labelling.to_json())
+        listed = [
+            {"path": r.name, **json.loads(r.result.to_json())}
+            if r.ok
+            else {"path": r.name, "error": str(r.error)}
+            for r in results
+        ]
+        click.echo(json.dumps({"files": listed}, indent=2, ensure_ascii=False))
     else:
-        click.echo(str(labelling))
+        for i, r in enumerate(results):
+            if i:
+                click.echo("")
+            if r.ok:
+                click.echo(f"{r.name}:\n{r.result}")
+            else:
+                click.echo(f"Error: {r.error}", err=True)
+    if any(not r.ok for r in results):
+        sys.exit(EXIT_BAD_INPUT)
 
 
 @main.command("convert")

@@ -78,6 +78,7 @@ from argmap.wording import counted
 if TYPE_CHECKING:
     from typing import Unpack
 
+    import graphviz
     import networkx as nx
     import pandas
 
@@ -643,6 +644,20 @@ class ArgumentMap:
         from argmap.render import to_dot  # noqa: PLC0415
 
         return to_dot(self, options=options, **changes)
+
+    def to_graphviz(
+        self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
+    ) -> graphviz.Source:
+        """Return the diagram as a :class:`graphviz.Source`; see :func:`argmap.render.to_graphviz`.
+
+        Examples:
+            >>> from argmap.examples import north_korea
+            >>> north_korea().to_graphviz().source.startswith("digraph argmap {")
+            True
+        """
+        from argmap.render import to_graphviz  # noqa: PLC0415
+
+        return to_graphviz(self, options=options, **changes)
 
     def to_html(
         self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]

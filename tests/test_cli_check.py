@@ -147,7 +147,8 @@ def test_json_output_shape(tmp_path: Path) -> None:
     result = _run("check", path, "--format", "json", "--select", "AM104,AM001")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert list(data) == ["findings", "summary"]
+    assert list(data) == ["findings", "summary", "files"]
+    assert data["files"] == [{"path": str(path), "summary": data["summary"]}]
     assert data["findings"] == [
         {
             "path": str(path),
@@ -243,10 +244,18 @@ def test_missing_file_exits_2_and_names_it(tmp_path: Path) -> None:
     _assert_bad_input(_run("check", missing), str(missing), "no such file")
 
 
-def test_missing_file_among_good_ones_prints_no_report(tmp_path: Path) -> None:
+def test_missing_file_among_good_ones_is_reported_and_the_rest_checked(tmp_path: Path) -> None:
+    # A corpus run goes on past a file that fails: the good file's report is printed, the
+    # missing one is one error line, and the exit code says that some input was bad.
     good = _with_error(tmp_path / "e.json")
     missing = tmp_path / "missing.yaml"
-    _assert_bad_input(_run("check", good, missing), str(missing))
+    result = _run("check", good, missing)
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{good}: ")
+    assert "AM104" in result.stdout  # the good file's circle of supports
+    assert result.stderr.count("Error: ") == 1
+    assert str(missing) in result.stderr
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ Examples:
     True
 """
 
-from argmap.render.dot import neighbourhood, to_dot, wrap_text
+from argmap.render.dot import neighbourhood, to_dot, to_graphviz, wrap_text
 from argmap.render.engine import FORMATS, INSTALL_HINT, find_layout_engine, pipe
 from argmap.render.html import HtmlPage, to_html
 from argmap.render.notebook import repr_mimebundle, show
@@ -40,6 +40,7 @@ __all__ = [
     "repr_mimebundle",
     "show",
     "to_dot",
+    "to_graphviz",
     "to_html",
     "wrap_text",
 ]

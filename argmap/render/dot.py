@@ -75,6 +75,8 @@ from argmap.schemes import find_scheme
 if TYPE_CHECKING:
     from typing import Unpack
 
+    import graphviz
+
     from argmap.map import ArgumentMap
 
 __all__ = ["DEFAULT_WRAP", "Gap", "attack_roles", "neighbourhood", "to_dot", "wrap_text"]
@@ -610,6 +612,35 @@ class _Builder:
                 premise, ids, {**attrs, "arrowhead": "none", "class": f"{relation} linked{gap}"}
             )
         self.edge(ids, inference.target, into)
+
+
+def to_graphviz(
+    m: ArgumentMap,
+    *,
+    options: DiagramOptions | None = None,
+    **changes: Unpack[DiagramChanges],
+) -> graphviz.Source:
+    """Return the map's diagram as a :class:`graphviz.Source`, for the graphviz package's own API.
+
+    argmap draws without any system package (:func:`~argmap.render.render`); this hands the same
+    DOT to the `graphviz <https://graphviz.readthedocs.io>`_ package, for those who have Graphviz
+    installed and want its engines and options: ``.render(format=..., engine="neato")``,
+    ``.pipe()``, ``.view()``, or its notebook display.
+
+    Args:
+        m: The map.
+        options: What to draw, as for :func:`to_dot`.
+        **changes: Any option as a keyword, as for :func:`to_dot`.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> source = to_graphviz(north_korea(), focus="uk", depth=1)
+        >>> source.engine, source.source == to_dot(north_korea(), focus="uk", depth=1)
+        ('dot', True)
+    """
+    import graphviz  # noqa: PLC0415  # a dependency, but only this function needs it
+
+    return graphviz.Source(to_dot(m, options=options, **changes), engine="dot")
 
 
 def to_dot(

@@ -1,0 +1,492 @@
+"""Run argmap over a whole corpus: many maps, one call, on a laptop's cores or on a cluster.
+
+:func:`batch` hands each item (a file to load, or a map) and a task (``"check"``,
+``"evaluate"``, ``"convert"`` or any picklable function of a map) to a
+:class:`concurrent.futures.Executor`: a process pool by default, or any executor you pass, such
+as Dask's (``distributed.Client(...).get_executor()``) or Ray's, so the same job runs on a cluster
+unchanged. Results stream back **in input order** as :class:`BatchResult` objects; an item that
+fails is a result with its ``error``, never the end of the run.
+
+:func:`corpus_summary` folds the results of a ``"check"`` run into a :class:`CorpusSummary`:
+findings by rule across the corpus and the maps with most gaps, as rows, a pandas table or CSV.
+
+Examples:
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> from argmap.examples import north_korea
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     results = list(batch([north_korea(), north_korea()], "check", executor=pool))
+    >>> [r.ok for r in results], results[0].result.summary()["total"] > 0
+    ([True, True], True)
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import os
+import pickle
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.exceptions import ArgmapError, MissingDependencyError
+from argmap.files import write_atomic
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from argmap.map import ArgumentMap
+
+__all__ = [
+    "TASKS",
+    "BatchError",
+    "BatchResult",
+    "CorpusSummary",
+    "batch",
+    "corpus_summary",
+    "expand_paths",
+]
+
+TASKS = ("check", "evaluate", "convert")
+"""The tasks :func:`batch` knows by name; any picklable function of a map works too."""
+
+
+class BatchError(ArgmapError, ValueError):
+    """A batch cannot start as asked: an unknown task, bad options, no items matched."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What one item of a batch gave.
+
+    Attributes:
+        item: The item as given: a path (as a string) or the map itself.
+        result: The task's result (a :class:`~argmap.checks.Report` for ``"check"``, a
+            :class:`~argmap.semantics.Labelling` for ``"evaluate"``, the written path for
+            ``"convert"``), or ``None`` when the item failed.
+        error: ``None`` when the item succeeded; else the :class:`~argmap.ArgmapError` that
+            stopped it (bad input), or, for any other failure (a bug in a task of your own, a
+            worker that died), a message naming the exception.
+        index: The item's place in the input, from 0.
+    """
+
+    item: Any
+    result: Any = None
+    error: ArgmapError | str | None = None
+    index: int = field(default=0, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the item succeeded."""
+        return self.error is None
+
+    @property
+    def name(self) -> str:
+        """The item for people: its path, or the map's title (else ``map #<index>``)."""
+        if isinstance(self.item, str):
+            return self.item
+        title = getattr(self.item, "title", None)
+        return title or f"map #{self.index}"
+
+    def __str__(self) -> str:
+        if self.error is not None:
+            return f"{self.name}: Error: {self.error}"
+        return f"{self.name}: {self.result}"
+
+
+def expand_paths(
+    patterns: Iterable[str | os.PathLike[str]], *, suffixes: Sequence[str] | None = None
+) -> list[str]:
+    """Return the files that ``patterns`` name, in a stable order, each once.
+
+    A pattern is a file (kept as it is, even with an unknown suffix: loading it will say why), a
+    folder (every file below it whose suffix is a map format's, sorted), or a glob such as
+    ``corpus/**/*.xml`` (sorted).
+
+    Raises:
+        BatchError: A pattern matches nothing; the message names it.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> for name in ("b.json", "a.yaml", "notes.txt"):
+        ...     _ = (d / name).write_text("{}")
+        >>> [pathlib.Path(p).name for p in expand_paths([d])]
+        ['a.yaml', 'b.json']
+    """
+    known = tuple(s.lower() for s in (suffixes or _map_suffixes()))
+    found: list[str] = []
+    for pattern in patterns:
+        text = os.fspath(pattern)
+        path = Path(text)
+        if path.is_dir():
+            matches = sorted(
+                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known
+            )
+            if not matches:
+                raise BatchError(
+                    f"{text}: the folder holds no map files ({', '.join(known)}); "
+                    "name the files, or a glob, instead"
+                )
+        elif glob.has_magic(text):
+            matches = sorted(p for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise BatchError(f"{text}: the pattern matches no file")
+        else:
+            matches = [text]  # a file, or a missing one: loading it reports that in its result
+        found.extend(matches)
+    return list(dict.fromkeys(found))
+
+
+def _map_suffixes() -> tuple[str, ...]:
+    """The suffixes of every format argmap reads, from the one table of formats."""
+    from argmap.io.formats import all_formats  # noqa: PLC0415
+
+    return tuple(dict.fromkeys(s for f in all_formats() if f.can_load for s in f.suffixes))
+
+
+def batch(
+    items: Iterable[str | os.PathLike[str] | ArgumentMap],
+    task: str | Callable[[ArgumentMap], Any],
+    *,
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    options: Mapping[str, Any] | None = None,
+    input_format: str | None = None,
+    window: int | None = None,
+) -> Iterator[BatchResult]:
+    """Run ``task`` on every item, in parallel, and yield the results in input order.
+
+    Args:
+        items: Paths of map files (any format :func:`argmap.load` reads) and maps.
+        task: ``"check"`` (options: ``select``, ``ignore``), ``"evaluate"`` (options:
+            ``semantics``, default ``"grounded"``), ``"convert"`` (options: ``to``, a format
+            name, and ``out``, a folder; the result is the written path), or a picklable function
+            that takes a map and returns a picklable result.
+        executor: Where to run: any :class:`concurrent.futures.Executor` (it is not shut down
+            here). By default a process pool of ``jobs`` workers, made and shut down here.
+        jobs: Workers of the default pool (default: the number of CPUs). ``jobs=1`` runs in
+            this process, without a pool.
+        progress: Show a progress bar (tqdm) on standard error; by default only when standard
+            error is a terminal, and only once a run has taken more than a second.
+        options: The named task's options.
+        input_format: The format of the files, as ``format=`` of :func:`argmap.load`; by
+            default each file's suffix (and, for a shared suffix, its content) says.
+        window: At most this many items in flight at once (default: 4 per worker), so a corpus
+            of any size streams through in bounded memory.
+
+    Yields:
+        One :class:`BatchResult` per item, in the order of ``items``.
+
+    Raises:
+        BatchError: An unknown task name, or options it does not take (before any work starts).
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> [r] = batch([north_korea()], "evaluate", jobs=1)
+        >>> r.result[r.result.central]
+        'in'
+    """
+    run = _Task(task, dict(options or {}), input_format)
+    listed = list(items)
+    given = [os.fspath(i) if isinstance(i, str | os.PathLike) else i for i in listed]
+    if jobs is not None and jobs < 1:
+        raise BatchError(f"jobs must be at least 1, not {jobs}")
+    bar = _progress_bar(len(given), progress)
+    try:
+        if executor is None and (jobs == 1 or len(given) <= 1):
+            for index, item in enumerate(given):
+                yield _result(index, item, _attempt(run, item, index))
+                bar.update(1)
+            return
+        runner = _Runner(executor, jobs)
+        try:
+            in_flight: deque[tuple[int, Any, Future[_Outcome]]] = deque()
+            limit = window or 4 * runner.workers
+            for index, item in enumerate(given):
+                in_flight.append((index, item, runner.submit(run, item, index)))
+                if len(in_flight) >= limit:
+                    yield _collect(*in_flight.popleft())
+                    bar.update(1)
+            while in_flight:
+                yield _collect(*in_flight.popleft())
+                bar.update(1)
+        finally:
+            runner.close()
+    finally:
+        bar.close()
+
+
+class _Runner:
+    """The executor: the caller's, or a process pool of our own that is replaced if it breaks.
+
+    A worker process that dies (killed, out of memory, a crash in native code) breaks a process
+    pool for good: the items then in flight come back as errors that say so, and the run goes
+    on with a fresh pool. A caller's executor is theirs to manage: once it is broken, the items
+    still to come are errors too.
+    """
+
+    def __init__(self, executor: Executor | None, jobs: int | None) -> None:
+        self.own = executor is None
+        self.jobs = jobs
+        self.pool: Executor = executor or ProcessPoolExecutor(jobs)
+        self.workers: int = jobs or getattr(self.pool, "_max_workers", None) or os.cpu_count() or 1
+
+    def submit(self, run: _Task, item: Any, index: int) -> Future[_Outcome]:
+        try:
+            return self.pool.submit(_attempt, run, item, index)
+        except BrokenExecutor as exc:
+            if not self.own:
+                failed: Future[_Outcome] = Future()
+                failed.set_exception(exc)
+                return failed
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(self.jobs)
+        return self.pool.submit(_attempt, run, item, index)
+
+    def close(self) -> None:
+        if self.own:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- the work, done in a worker ------------------------------------------------------------------
+
+
+_Outcome = tuple[Any, "ArgmapError | str | None"]
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A task and its options, checked here so that a worker never meets a bad name."""
+
+    task: str | Callable[[ArgumentMap], Any]
+    options: dict[str, Any]
+    input_format: str | None = None
+
+    def __post_init__(self) -> None:
+        allowed = {
+            "check": {"select", "ignore"},
+            "evaluate": {"semantics"},
+            "convert": {"to", "out"},
+        }
+        if isinstance(self.task, str):
+            if self.task not in TASKS:
+                raise BatchError(
+                    f"unknown task {self.task!r}; use one of {', '.join(TASKS)}, "
+                    "or pass a function of a map"
+                )
+            extra = set(self.options) - allowed[self.task]
+            if extra:
+                raise BatchError(
+                    f"task {self.task!r} takes no option {', '.join(sorted(extra))}; "
+                    f"it takes {', '.join(sorted(allowed[self.task]))}"
+                )
+            if self.task == "convert" and not {"to", "out"} <= set(self.options):
+                raise BatchError("task 'convert' needs options to=FORMAT and out=FOLDER")
+        elif not callable(self.task):
+            raise BatchError(f"task must be a name or a function of a map, not {self.task!r}")
+        elif self.options:
+            raise BatchError("options are for the named tasks; bind them into your function")
+
+    def __call__(self, m: ArgumentMap, item: Any, index: int) -> Any:
+        if callable(self.task):
+            return self.task(m)
+        if self.task == "check":
+            from argmap.checks import check  # noqa: PLC0415
+
+            return check(m, select=self.options.get("select"), ignore=self.options.get("ignore"))
+        if self.task == "evaluate":
+            from argmap.semantics import evaluate  # noqa: PLC0415
+
+            return evaluate(m, self.options.get("semantics", "grounded"))
+        return _convert(m, item, index, to=self.options["to"], out=self.options["out"])
+
+
+def _convert(m: ArgumentMap, item: Any, index: int, *, to: str, out: str | os.PathLike[str]) -> str:
+    import argmap  # noqa: PLC0415
+
+    stem = Path(item).stem if isinstance(item, str) else f"map-{index:05d}"
+    target = Path(out) / f"{stem}.{_suffix_of(to)}"
+    if isinstance(item, str) and target.resolve() == Path(item).resolve():
+        raise ArgmapError(f"{item}: converting it would write over it; choose another folder")
+    Path(out).mkdir(parents=True, exist_ok=True)
+    argmap.dump(m, target, format=to)
+    return str(target)
+
+
+def _suffix_of(format_name: str) -> str:
+    from argmap.io.formats import get_format  # noqa: PLC0415
+
+    return get_format(format_name).suffixes[0].lstrip(".")
+
+
+def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
+    """Load (for a path) and run; every failure becomes the outcome's error, never a raise."""
+    try:
+        m = _load(item, run.input_format) if isinstance(item, str) else item
+        return run(m, item, index), None
+    except ArgmapError as exc:
+        return None, _portable(exc)
+    except Exception as exc:  # a task of the user's own: report it, go on
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _load(path: str, input_format: str | None) -> ArgumentMap:
+    from argmap.io.formats import load  # noqa: PLC0415  # every format the table knows
+
+    return load(path, format=input_format)
+
+
+def _portable(exc: ArgmapError) -> ArgmapError | str:
+    """The error itself if it survives a process boundary, else its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))  # noqa: S301  # our own bytes, just made
+    except Exception:
+        return f"{type(exc).__name__}: {exc}"
+    return exc
+
+
+def _collect(index: int, item: Any, future: Future[_Outcome]) -> BatchResult:
+    try:
+        outcome = future.result()
+    except BrokenExecutor as exc:
+        outcome = (None, f"the worker running this item died ({type(exc).__name__}: {exc})")
+    except Exception as exc:  # e.g. a result that does not pickle
+        outcome = (None, f"{type(exc).__name__}: {exc}")
+    return _result(index, item, outcome)
+
+
+def _result(index: int, item: Any, outcome: _Outcome) -> BatchResult:
+    result, error = outcome
+    return BatchResult(item=item, result=result, error=error, index=index)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, progress: bool | None) -> Any:
+    show = sys.stderr.isatty() if progress is None else progress
+    if not show:
+        return _NoBar()
+    try:
+        from tqdm import tqdm  # noqa: PLC0415
+    except ImportError:
+        return _NoBar()
+    return tqdm(total=total, unit="map", delay=1.0, mininterval=0.5, file=sys.stderr)
+
+
+# -- a corpus summary ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """The findings of a whole corpus: per map, and per rule across the corpus.
+
+    Attributes:
+        maps: One row per item: ``path``, ``error`` (empty when it loaded), ``total`` findings,
+            their counts by severity and by rule code.
+        rules: The rule codes that occur, in order.
+    """
+
+    maps: tuple[dict[str, Any], ...]
+    rules: tuple[str, ...]
+
+    def by_rule(self) -> list[dict[str, Any]]:
+        """Return, per rule, the findings and the maps that have one, most findings first."""
+        counts: Counter[str] = Counter()
+        maps: Counter[str] = Counter()
+        for row in self.maps:
+            for code in self.rules:
+                counts[code] += row[code]
+                maps[code] += row[code] > 0
+        return [
+            {"rule": code, "findings": counts[code], "maps": maps[code]}
+            for code in sorted(self.rules, key=lambda c: (-counts[c], c))
+        ]
+
+    def most_gaps(self, n: int = 10) -> list[dict[str, Any]]:
+        """Return the ``n`` maps with most findings (errors first, then warnings, then all)."""
+        rows = [r for r in self.maps if not r["error"]]
+        rows.sort(key=lambda r: (-r["error_findings"], -r["warning"], -r["total"], r["path"]))
+        return rows[:n]
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        """The rows of the items that could not be checked."""
+        return [r for r in self.maps if r["error"]]
+
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Return the per-map table as CSV, and write it (atomically) to ``path`` if given."""
+        columns = ["path", "error", "total", "error_findings", "warning", "info", *self.rules]
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.maps)
+        text = out.getvalue()
+        if path is not None:
+            write_atomic(Path(path), text.encode("utf-8"))
+        return text
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Return the per-map table as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas as pd  # noqa: PLC0415
+        except ImportError:
+            raise MissingDependencyError(
+                "a corpus summary as a table needs pandas; "
+                'install it with pip install "argmap[notebook]" (or pip install pandas)'
+            ) from None
+        columns = ["path", "error", "total", "error_findings", "warning", "info", *self.rules]
+        return pd.DataFrame(list(self.maps), columns=columns)
+
+    def __str__(self) -> str:
+        ok = len(self.maps) - len(self.failed)
+        lines = [f"{len(self.maps)} maps: {ok} checked, {len(self.failed)} failed"]
+        for row in self.by_rule():
+            lines.append(f"  {row['rule']}: {row['findings']} findings in {row['maps']} maps")
+        return "\n".join(lines)
+
+
+def corpus_summary(results: Iterable[BatchResult]) -> CorpusSummary:
+    """Fold the results of a ``"check"`` batch into a :class:`CorpusSummary`.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> summary = corpus_summary(batch([north_korea()], "check", jobs=1))
+        >>> summary.maps[0]["total"] == sum(r["findings"] for r in summary.by_rule())
+        True
+    """
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, None] = {}
+    for r in results:
+        row: dict[str, Any] = {"path": r.name, "error": "" if r.ok else str(r.error)}
+        counts: Counter[str] = Counter()
+        severities: Counter[str] = Counter()
+        for finding in r.result or ():
+            counts[finding.rule] += 1
+            severities[finding.severity] += 1
+            seen.setdefault(finding.rule)
+        row.update(
+            total=sum(counts.values()),
+            error_findings=severities["error"],
+            warning=severities["warning"],
+            info=severities["info"],
+        )
+        row["_counts"] = counts
+        rows.append(row)
+    codes = tuple(sorted(seen))
+    for row in rows:
+        counts = row.pop("_counts")
+        row.update({code: counts.get(code, 0) for code in codes})
+    return CorpusSummary(maps=tuple(rows), rules=codes)
