@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from seeded import chain_of_linked_supports, seeded_map
-from test_shared_data import microtext_map
 
 import argmap
 from argmap.examples import north_korea
@@ -45,7 +44,7 @@ def _maps() -> dict[str, argmap.ArgumentMap]:
     maps |= {f"seeded-large/{seed}": seeded_map(seed, size=200) for seed in range(5)}
     maps["linked-chain/30"] = chain_of_linked_supports(30)
     if MICROTEXTS is not None:
-        maps |= {f"microtexts/{p.stem}": microtext_map(p) for p in MICROTEXTS.glob("micro_*.xml")}
+        maps |= {f"microtexts/{p.stem}": argmap.load(p) for p in MICROTEXTS.glob("micro_*.xml")}
     return maps
 
 
