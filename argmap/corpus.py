@@ -191,7 +191,7 @@ def batch(
         >>> from argmap.examples import north_korea
         >>> [r] = batch([north_korea()], "evaluate", jobs=1)
         >>> r.result[r.result.central]
-        'in'
+        'out'
     """
     run = _Task(task, dict(options or {}), input_format)
     listed = list(items)
