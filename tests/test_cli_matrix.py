@@ -52,6 +52,7 @@ def _good(folder: Path) -> Path:
 # Commands that take a folder as a corpus (every map file below it).
 CORPUS_COMMANDS = ("check", "evaluate")
 
+
 # Each input case makes the file to read in a folder, and returns its path.
 def _missing(folder: Path) -> Path:
     return folder / "missing.json"
