@@ -62,6 +62,26 @@ def _not_over_an_input(out: Path, inputs: tuple[Path, ...] | list[Path]) -> None
             )
 
 
+_JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Work on several files in parallel, on this many processes (default: one per CPU).",
+)
+
+
+def _print_results(results: list[BatchResult], *, between: str) -> None:
+    """Each file's result for people, its error as one line on stderr; a blank line between."""
+    for i, r in enumerate(results):
+        if i:
+            click.echo("")
+        if r.ok:
+            click.echo(f"{r.name}{between}{r.result}")
+        else:
+            click.echo(f"Error: {r.error}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="argmap")
 def main() -> None:
@@ -165,13 +185,7 @@ def _codes(value: str | None) -> list[str] | None:
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Check files in parallel on this many processes (default: one per CPU for several files).",
-)
+@_JOBS
 @click.option(
     "--summary",
     "summary_path",
@@ -232,13 +246,7 @@ def check_command(
             )
         )
     else:
-        for i, r in enumerate(results):
-            if i:
-                click.echo("")
-            if r.ok:
-                click.echo(f"{r.name}: {r.result}")
-            else:
-                click.echo(f"Error: {r.error}", err=True)
+        _print_results(results, between=": ")
     if summary_path is not None:
         corpus_summary(results).to_csv(summary_path)
     if any(not r.ok for r in results):
@@ -354,13 +362,7 @@ def render_command(
     show_default=True,
     help="Text for people, JSON for scripts.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Evaluate files in parallel on this many processes (default: one per CPU).",
-)
+@_JOBS
 @_library_errors
 def evaluate_command(
     paths: tuple[str, ...], semantics: str, output_format: str, jobs: int | None
@@ -391,13 +393,7 @@ def evaluate_command(
         ]
         click.echo(json.dumps({"files": listed}, indent=2, ensure_ascii=False))
     else:
-        for i, r in enumerate(results):
-            if i:
-                click.echo("")
-            if r.ok:
-                click.echo(f"{r.name}:\n{r.result}")
-            else:
-                click.echo(f"Error: {r.error}", err=True)
+        _print_results(results, between=":\n")
     if any(not r.ok for r in results):
         sys.exit(EXIT_BAD_INPUT)
 
