@@ -151,8 +151,18 @@ class FrozenData(dict[str, JsonValue]):
 
 
 def _data(value: dict[str, JsonValue]) -> FrozenData:
-    for key in value:
-        _no_controls(key)
+    # Every text in it, keys and values at any depth, must be writable as UTF-8, YAML and XML:
+    # walked with a stack, as data from a file may nest deeply.
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            _no_controls(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return FrozenData(value)
 
 

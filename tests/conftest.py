@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from argmap import ArgumentMap, Source
 from argmap.examples import north_korea
+
+# On CI (CI=true), property and fuzz tests draw the same examples on every run, so a run's
+# verdict depends on the code alone; exploring new inputs is for local runs and the long fuzz
+# run in benchmarks/fuzz_long.py. print_blob makes any failure reproducible.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 RAIN = "It rained on Monday. It rained on Tuesday, and the river rose."
 

@@ -416,3 +416,13 @@ def test_help_says_cites_and_quotes_take_source_ids() -> None:
     assert "source ids" in text
     assert "source's id" in Case.model_json_schema()["properties"]["cites"]["items"]["description"]
     assert "source's id" in Quote.model_json_schema()["properties"]["source"]["description"]
+
+
+def test_data_refuses_unwritable_text_at_any_depth() -> None:
+    # A lone surrogate cannot be written as UTF-8: refused where it enters, not when written.
+    with pytest.raises(ValidationError, match="lone surrogates"):
+        Claim(id="c", text="x", data={"": "\ud800"})
+    with pytest.raises(ValidationError, match="control characters"):
+        Claim(id="c", text="x", data={"a": [{"b": ["ok", "\x07"]}]})
+    with pytest.raises(ValidationError, match="control characters"):
+        Claim(id="c", text="x", data={"a": {"\x00": 1}})

@@ -106,6 +106,8 @@ def to_networkx(m: ArgumentMap) -> nx.DiGraph[str]:
     g: nx.DiGraph[str] = nx.DiGraph()
     if m.title is not None:
         g.graph["title"] = m.title
+    if m.data:  # what a file format said of the whole map (AIF's dialogue, OVA's layout)
+        g.graph["data"] = json.dumps(m.data, ensure_ascii=False, sort_keys=True)
     for source in m.sources.values():
         attrs = _flatten_model(source, "source")
         if source.id == m.default_source:
@@ -211,8 +213,10 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
     title = g.graph.get("title")
     if title is not None and not isinstance(title, str):
         raise InvalidMapError(f"the graph's title is a {type(title).__name__}, not text")
+    data = _graph_data(g.graph.get("data"))
     return ArgumentMap(
         title=title,
+        data=data,
         sources=sources,
         nodes=nodes,
         central=next(iter(marked["central"]), None),
@@ -240,6 +244,12 @@ def read_graph(
         ) from None
     except (nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise FileFormatError(f"not valid {format_name}: {exc}", path=path) from None
+    except RuntimeError:  # networkx's GEXF reader re-raises nothing on an unknown class
+        raise FileFormatError(
+            f"not valid {format_name}: networkx's reader cannot read it (an attribute class or "
+            "value it does not know)",
+            path=path,
+        ) from None
     try:
         return from_networkx(g)
     except InvalidMapError as exc:
@@ -454,6 +464,23 @@ def _as_list(node_id: str, name: str, items: Mapping[str, Any]) -> list[Any]:
 
 def _fields_of(kind: str) -> Mapping[str, Any]:
     return _MODEL_TYPES[kind].model_fields
+
+
+def _graph_data(value: object) -> dict[str, Any] | None:
+    """The map's own data, kept in the graph attribute ``data`` as a JSON object."""
+    if value is None:
+        return None
+    try:
+        data = json.loads(value) if isinstance(value, str) else None
+    except json.JSONDecodeError as exc:
+        raise InvalidMapError(
+            f"the graph's data is not valid JSON ({exc.msg}, column {exc.colno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidMapError(
+            "the graph's data must be a JSON object in a string, as to_networkx writes it"
+        )
+    return data
 
 
 def _from_json(node_id: str, key: str, value: Scalar) -> Any:

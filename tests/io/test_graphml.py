@@ -105,3 +105,12 @@ def test_a_graph_that_is_not_a_map_names_the_node() -> None:
     assert str(info.value) == (
         "m.graphml: the GraphML graph is not a map: node 'c': text: Field required"
     )
+
+
+def test_a_gexf_attribute_class_networkx_does_not_know_is_a_file_error() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    text = gexf.dumps(m).replace('class="node"', 'class="ode"')
+    assert 'class="ode"' in text
+    with pytest.raises(FileFormatError, match="not valid GEXF"):
+        gexf.loads(text, path="odd.gexf")

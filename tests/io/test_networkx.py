@@ -450,3 +450,24 @@ def test_the_default_source_is_marked_on_its_node(small: ArgumentMap) -> None:
     g.nodes["diary"]["default"] = False
     g.nodes["c"]["default"] = True
     assert "node 'c' is marked default but is a claim" in str(_fails(g))
+
+
+def test_the_maps_own_data_travels_as_a_json_graph_attribute() -> None:
+    # What a format said of the whole map (AIF's dialogue nodes, OVA's layout) must not be
+    # dropped on the way to GraphML.
+    m = ArgumentMap(title="With data", data={"aif": {"locutions": [{"nodeID": "L1"}]}})
+    m.claim("c", "C.")
+    g = to_networkx(m)
+    assert json.loads(g.graph["data"]) == {"aif": {"locutions": [{"nodeID": "L1"}]}}
+    assert from_networkx(g) == m
+    assert from_networkx(_graphml(g)) == m
+
+
+def test_graph_data_that_is_not_a_json_object_is_refused() -> None:
+    g = to_networkx(ArgumentMap(title="t"))
+    g.graph["data"] = "[1, 2]"
+    with pytest.raises(InvalidMapError, match="the graph's data must be a JSON object"):
+        from_networkx(g)
+    g.graph["data"] = "{not json"
+    with pytest.raises(InvalidMapError, match="the graph's data is not valid JSON"):
+        from_networkx(g)
