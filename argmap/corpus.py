@@ -160,6 +160,7 @@ def batch(
     options: Mapping[str, Any] | None = None,
     input_format: str | None = None,
     window: int | None = None,
+    chunksize: int | None = None,
 ) -> Iterator[BatchResult]:
     """Run ``task`` on every item, in parallel, and yield the results in input order.
 
@@ -178,8 +179,12 @@ def batch(
         options: The named task's options.
         input_format: The format of the files, as ``format=`` of :func:`argmap.load`; by
             default each file's suffix (and, for a shared suffix, its content) says.
-        window: At most this many items in flight at once (default: 4 per worker), so a corpus
+        window: At most this many chunks in flight at once (default: 4 per worker), so a corpus
             of any size streams through in bounded memory.
+        chunksize: Items sent to a worker in one trip (default: chosen from the number of items
+            and workers, at most 32). Small maps check faster than a trip to a worker takes, so
+            sending them one by one wastes the pool. A worker that dies takes its whole chunk
+            with it: each of those items is reported with an error that says so.
 
     Yields:
         One :class:`BatchResult` per item, in the order of ``items``.
@@ -196,8 +201,9 @@ def batch(
     run = _Task(task, dict(options or {}), input_format)
     listed = list(items)
     given = [os.fspath(i) if isinstance(i, str | os.PathLike) else i for i in listed]
-    if jobs is not None and jobs < 1:
-        raise BatchError(f"jobs must be at least 1, not {jobs}")
+    for name, value in (("jobs", jobs), ("window", window), ("chunksize", chunksize)):
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise BatchError(f"{name} must be a whole number of at least 1, not {value!r}")
     bar = _progress_bar(len(given), progress)
     try:
         if executor is None and (jobs == 1 or len(given) <= 1):
@@ -207,16 +213,21 @@ def batch(
             return
         runner = _Runner(executor, jobs)
         try:
-            in_flight: deque[tuple[int, Any, Future[_Outcome]]] = deque()
+            size = chunksize or _auto_chunksize(len(given), runner.workers)
+            numbered = list(enumerate(given))
+            chunks = [numbered[start : start + size] for start in range(0, len(numbered), size)]
+            in_flight: deque[tuple[list[tuple[int, Any]], Future[list[_Outcome]]]] = deque()
             limit = window or 4 * runner.workers
-            for index, item in enumerate(given):
-                in_flight.append((index, item, runner.submit(run, item, index)))
+            for chunk in chunks:
+                in_flight.append((chunk, runner.submit(run, chunk)))
                 if len(in_flight) >= limit:
-                    yield _collect(*in_flight.popleft())
-                    bar.update(1)
+                    for result in _collect(*in_flight.popleft()):
+                        yield result
+                        bar.update(1)
             while in_flight:
-                yield _collect(*in_flight.popleft())
-                bar.update(1)
+                for result in _collect(*in_flight.popleft()):
+                    yield result
+                    bar.update(1)
         finally:
             runner.close()
     finally:
@@ -238,17 +249,17 @@ class _Runner:
         self.pool: Executor = executor or ProcessPoolExecutor(jobs)
         self.workers: int = jobs or getattr(self.pool, "_max_workers", None) or os.cpu_count() or 1
 
-    def submit(self, run: _Task, item: Any, index: int) -> Future[_Outcome]:
+    def submit(self, run: _Task, chunk: list[tuple[int, Any]]) -> Future[list[_Outcome]]:
         try:
-            return self.pool.submit(_attempt, run, item, index)
+            return self.pool.submit(_attempt_chunk, run, chunk)
         except BrokenExecutor as exc:
             if not self.own:
-                failed: Future[_Outcome] = Future()
+                failed: Future[list[_Outcome]] = Future()
                 failed.set_exception(exc)
                 return failed
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = ProcessPoolExecutor(self.jobs)
-        return self.pool.submit(_attempt, run, item, index)
+        return self.pool.submit(_attempt_chunk, run, chunk)
 
     def close(self) -> None:
         if self.own:
@@ -352,14 +363,29 @@ def _portable(exc: ArgmapError) -> ArgmapError | str:
     return exc
 
 
-def _collect(index: int, item: Any, future: Future[_Outcome]) -> BatchResult:
+def _attempt_chunk(run: _Task, chunk: list[tuple[int, Any]]) -> list[_Outcome]:
+    """Several items in one call: a small map takes less time than a trip to a worker."""
+    return [_attempt(run, item, index) for index, item in chunk]
+
+
+def _auto_chunksize(n_items: int, workers: int) -> int:
+    """Items per trip to a worker: enough to amortise the trip, few enough to balance the load
+    (about 16 chunks per worker) and to keep the progress bar moving; at most 32."""
+    return max(1, min(32, n_items // (16 * workers)))
+
+
+def _collect(chunk: list[tuple[int, Any]], future: Future[list[_Outcome]]) -> list[BatchResult]:
     try:
-        outcome = future.result()
+        outcomes = future.result()
     except BrokenExecutor as exc:
-        outcome = (None, f"the worker running this item died ({type(exc).__name__}: {exc})")
+        died = f"the worker running this item died ({type(exc).__name__}: {exc})"
+        outcomes = [(None, died)] * len(chunk)
     except Exception as exc:  # e.g. a result that does not pickle
-        outcome = (None, f"{type(exc).__name__}: {exc}")
-    return _result(index, item, outcome)
+        outcomes = [(None, f"{type(exc).__name__}: {exc}")] * len(chunk)
+    return [
+        _result(index, item, outcome)
+        for (index, item), outcome in zip(chunk, outcomes, strict=True)
+    ]
 
 
 def _result(index: int, item: Any, outcome: _Outcome) -> BatchResult:

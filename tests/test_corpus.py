@@ -126,7 +126,7 @@ def test_a_failing_function_is_reported_with_its_exception_and_the_rest_run() ->
 
 def test_a_dead_worker_is_reported_and_a_fresh_pool_goes_on() -> None:
     maps = _generated(8)
-    results = list(batch(maps, _die, jobs=2, window=1))
+    results = list(batch(maps, _die, jobs=2, window=1, chunksize=1))
     assert len(results) == 8
     assert not results[1].ok
     assert "died" in str(results[1].error)
@@ -182,9 +182,24 @@ def test_bad_tasks_are_refused_before_any_work(
         next(batch([north_korea()], task, options=options))
 
 
-def test_jobs_must_be_positive() -> None:
-    with pytest.raises(BatchError, match="jobs must be at least 1"):
-        next(batch([north_korea()], "check", jobs=0))
+@pytest.mark.parametrize("option", ["jobs", "window", "chunksize"])
+def test_counts_must_be_positive(option: str) -> None:
+    with pytest.raises(BatchError, match=f"{option} must be a whole number of at least 1, not 0"):
+        next(batch([north_korea()], "check", **{option: 0}))
+
+
+@pytest.mark.parametrize("chunksize", [1, 3, 5, 100])
+def test_any_chunk_size_gives_the_same_results_in_order(corpus: list[str], chunksize: int) -> None:
+    results = list(batch(corpus, "check", jobs=2, chunksize=chunksize, window=2))
+    assert [r.index for r in results] == list(range(len(corpus)))
+    assert _comparable(results) == _plain_loop(corpus)
+
+
+def test_a_dead_worker_takes_its_chunk_and_says_so() -> None:
+    maps = _generated(6)
+    results = list(batch(maps, _die, jobs=2, chunksize=3))
+    assert [r.ok for r in results] == [False, False, False, True, True, True]
+    assert all("died" in str(r.error) for r in results[:3])
 
 
 def test_any_executor_runs_the_same_job() -> None:
