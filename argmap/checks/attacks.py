@@ -1,11 +1,31 @@
-"""Attack gaps: objections left unanswered, and claims whose every support is undercut.
+"""Attack gaps: objections that stand, and claims whose every support is undercut.
 
-An attack is *answered* when one of its premises is itself attacked, or when the attack itself
-is undercut (attacked as an inference). The map *stands by* the
-central claim and everything that supports it, directly or through a chain (without a central
-claim: every statement not used to attack); objections against anything else, such as against
-the objections the map rejects, need no answer.
-"""
+Whether an attack is *answered* is judged by the grounded labelling of the map (Dung's grounded
+semantics over the translation of :mod:`argmap.semantics.translate`, computed by
+:func:`argmap.semantics.grounded.label_map`), not one step deep: an attack is answered when it is
+defeated (OUT), because a premise of it falls or an undercutter of it stands. An answer that is
+itself defeated answers nothing, so the attack stands again (IN); in a cycle of attacks with no
+way out it is undecided (UNDEC), which is not answered either. The explanation gives the chain
+of answers and counter-answers that settles it.
+
+The map *stands by* the central claim and everything that supports it, directly or through a
+chain (without a central claim: every statement not used to attack); objections against anything
+else, such as against the objections the map rejects, need no answer. When an objection that
+stands takes the central claim down with it, the finding says so.
+
+Examples:
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.claim("c", "C."), [m.rebuttal(f"r{i}", f"R{i}.") for i in (1, 2, 3)]
+    >>> _ = m.attack("r1", "c", id="a1"), m.attack("r2", "r1", id="a2")
+    >>> _ = m.attack("r3", "r2", id="a3")
+    >>> m.central = "c"
+    >>> (finding,) = argmap.check(m, select="AM201")
+    >>> finding.message
+    "attack 'a1' by 'r1' rebuts 'c', and every answer to it is defeated: the central claim 'c' is OUT"
+    >>> print(finding.explanation.splitlines()[1])
+    Answers (each answered by the next; grounded labels): a1 (in) <- a2 (out) <- a3 (in, unanswered).
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -13,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from argmap.checks.rules import LIST_LIMIT, listed, rule
 from argmap.schemes import get_scheme
+from argmap.semantics.grounded import IN, OUT
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -20,6 +41,111 @@ if TYPE_CHECKING:
     from argmap.checks.facts import Facts
     from argmap.checks.report import Finding
     from argmap.checks.rules import Rule
+
+__all__ = ["answers", "defence_chain", "undecided_chain"]
+
+
+def answers(facts: Facts, attack_id: str) -> list[str]:
+    """The attacks that answer ``attack_id``: those on it, then those on each of its premises."""
+    into = facts.attacks_into
+    found = list(into.get(attack_id, ()))
+    for premise in facts.attacks[attack_id].premises:
+        found += into.get(premise, ())
+    return found
+
+
+def defence_chain(facts: Facts, attack_id: str) -> list[str]:
+    """The attacks that settle an attack that is IN or OUT, each answered by the next.
+
+    From an attack that is IN, the chain goes to its first answer (OUT); from an attack that is
+    OUT, to the attack that defeated it (IN), found by following the grounded fixpoint's reasons
+    (a failed premise, a failed support) down to the attack that stands. It ends at an attack
+    that is IN and that nothing answers. The fixpoint settled each step before the one above it,
+    so the chain always ends.
+    """
+    label, why, attacks = facts.labels.label, facts.labels.why, facts.attacks
+    chain = [attack_id]
+    current = attack_id
+    while True:
+        if label.get(current) == IN:
+            found = answers(facts, current)
+            if not found:
+                return chain
+            current = found[0]
+        else:
+            current = why[current]
+            while current not in attacks or label.get(current) != IN:
+                current = why[current]
+        chain.append(current)
+
+
+def undecided_chain(facts: Facts, node_id: str) -> tuple[list[str], bool]:
+    """A path of undecided nodes from ``node_id``, each undecided because of the next.
+
+    Returns the path, at most :data:`~argmap.checks.rules.LIST_LIMIT` nodes, and whether it came
+    back to a node already on it (a cycle) within that length.
+    """
+    label = facts.labels.label
+    attacks_into, supports_into = facts.attacks_into, facts.supports_into
+    path = [node_id]
+    on_path = {node_id}
+    current = node_id
+    while len(path) < LIST_LIMIT:
+        inference = facts.supports.get(current) or facts.attacks.get(current)
+        below = [
+            *attacks_into.get(current, ()),
+            *(inference.premises if inference is not None else supports_into.get(current, ())),
+        ]
+        following = next((n for n in below if n not in label), None)
+        if following is None:  # cannot happen for an undecided node; stop rather than guess
+            break
+        current = following
+        path.append(current)
+        if current in on_path:
+            return path, True
+        on_path.add(current)
+    return path, False
+
+
+def _chain_text(facts: Facts, chain: list[str]) -> str:
+    label = facts.labels.label
+    steps = [f"{a} ({'in' if label.get(a) == IN else 'out'})" for a in chain]
+    steps[-1] = steps[-1].replace(")", ", unanswered)")
+    if len(steps) > LIST_LIMIT:
+        steps[LIST_LIMIT:] = [f"and {len(steps) - LIST_LIMIT} more"]
+    return " <- ".join(steps)
+
+
+def _undecided_text(facts: Facts, node_id: str) -> str:
+    path, closed = undecided_chain(facts, node_id)
+    end = "and round again" if closed else "and on, undecided"
+    return " <- ".join(path) + f" {end}"
+
+
+def _central_falls(facts: Facts, node_id: str) -> str:
+    """``": the central claim 'c' is OUT"`` when its failure runs through ``node_id``."""
+    if node_id not in facts.central_falls_through:
+        return ""
+    central = facts.central
+    word = "OUT" if facts.labels.label.get(central or "") == OUT else "undecided"
+    return f": the central claim {central!r} is {word}"
+
+
+def _standing_attack(facts: Facts, aid: str) -> tuple[str, str]:
+    """How an attack that is not defeated stands: a message tail and an explanation line."""
+    if facts.labels.label.get(aid) == IN:
+        if not answers(facts, aid):
+            return "nothing answers it", ""
+        return (
+            "every answer to it is defeated",
+            "Answers (each answered by the next; grounded labels): "
+            f"{_chain_text(facts, defence_chain(facts, aid))}.",
+        )
+    return (
+        "it is undecided, not answered",
+        "Undecided (grounded labels), each because of the next: "
+        f"{_undecided_text(facts, aid)}. A cycle of attacks, or of supports, settles nothing.",
+    )
 
 
 @rule(
@@ -46,11 +172,12 @@ def unanswered_attacks(facts: Facts, r: Rule) -> Iterator[Finding]:
         if attack.question and support is not None and support.scheme:
             question = get_scheme(support.scheme).questions[attack.question]
             why += f" It raises the critical question {attack.question}: {question}"
+        how, chain = _standing_attack(facts, aid)
         yield r.finding(
             [aid, *attack.premises, attack.target],
-            f"attack {aid!r} by {by} {what}, and nothing answers it",
-            f"{why} Answer it with an attack on {by} or on the attack itself, "
-            "or concede the point.",
+            f"attack {aid!r} by {by} {what}, and {how}{_central_falls(facts, attack.target)}",
+            f"{why}{chr(10) + chain + chr(10) if chain else ' '}Answer it with an attack on {by} "
+            "or on the attack itself, or concede the point.",
         )
 
 
@@ -61,18 +188,35 @@ def unanswered_attacks(facts: Facts, r: Rule) -> Iterator[Finding]:
     "A statement whose every support is undercut by an unanswered attack.",
 )
 def undercut_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
+    label = facts.labels.label
     for sid, supports in facts.supports_into.items():
         undercut = {
-            support: [a for a in facts.attacks_into.get(support, ()) if not facts.is_answered(a)]
+            support: [a for a in facts.attacks_into.get(support, ()) if label.get(a) != OUT]
             for support in supports
         }
-        if all(undercut.values()):
-            lines = [f"{s} is undercut by {listed(a)}" for s, a in undercut.items()]
-            if len(lines) > LIST_LIMIT:
-                lines[LIST_LIMIT:] = [f"and {len(lines) - LIST_LIMIT} more supports"]
-            yield r.finding(
-                [sid, *supports],
-                f"every support of {sid!r} is undercut, and no undercutter is answered",
-                "; ".join(lines)
-                + f". Nothing left supports {sid!r}: answer an undercutter or add support.",
-            )
+        if not all(undercut.values()):
+            continue
+        lines = [f"{s} is undercut by {listed(a)}" for s, a in undercut.items()]
+        if len(lines) > LIST_LIMIT:
+            lines[LIST_LIMIT:] = [f"and {len(lines) - LIST_LIMIT} more supports"]
+        undercutters = [a for found in undercut.values() for a in found]
+        plain = all(label.get(a) == IN and not answers(facts, a) for a in undercutters)
+        chains = [] if plain else [_standing_attack(facts, a)[1] for a in undercutters]
+        if len(chains) > LIST_LIMIT:
+            chains[LIST_LIMIT:] = [f"And {len(chains) - LIST_LIMIT} more undercutters."]
+        own = label.get(sid)
+        if own == OUT:
+            verdict = f"{sid!r} is OUT (grounded semantics)."
+        elif own == IN:
+            verdict = f"{sid!r} still stands, as an assumption, but nothing supports it."
+        else:
+            verdict = f"{sid!r} is undecided (grounded semantics)."
+        yield r.finding(
+            [sid, *supports],
+            f"every support of {sid!r} is undercut, and no undercutter is "
+            f"{'answered' if plain else 'defeated'}{_central_falls(facts, sid)}",
+            "; ".join(lines)
+            + ".\n"
+            + "".join(f"{c}\n" for c in chains if c)
+            + f"{verdict} Nothing left supports {sid!r}: answer an undercutter or add support.",
+        )

@@ -6,7 +6,7 @@ could evidence). Any other statement is evidenced when at least one of its suppo
 premise evidenced: a linked support counts only as a whole, several supports are
 alternatives. Support cycles give no evidence by themselves (the least fixpoint). Attacks play no
 part here: they are a different question (see the attack rules). (This is argmap's own notion,
-not Dung's *grounded* semantics, which the checks do not compute.)
+not Dung's *grounded* semantics, which the attack rules read: :mod:`argmap.checks.attacks`.)
 
 One topological peel of the support graph (Kahn's algorithm) settles every statement that is not
 on a support cycle or downstream of one, in an order where each statement comes after all its

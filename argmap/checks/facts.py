@@ -18,12 +18,15 @@ from collections import deque
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from argmap.semantics.grounded import IN, OUT, label_map
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from argmap.checks.evidenced import Peel
     from argmap.map import ArgumentMap
     from argmap.model import Attack, Source, Statement, Support
+    from argmap.semantics.grounded import MapLabels
 
 __all__ = ["Facts"]
 
@@ -125,9 +128,49 @@ class Facts:
             self._necessary[node_id] = _necessary(self, node_id)
         return self._necessary[node_id]
 
+    @cached_property
+    def labels(self) -> MapLabels:
+        """The grounded labelling of the map (see :func:`argmap.semantics.grounded.label_map`)."""
+        return label_map(self.m.index)
+
     def is_answered(self, attack_id: str) -> bool:
-        """Whether some premise of the attack is itself attacked, or the attack is undercut."""
-        attacks_into = self.attacks_into
-        return attack_id in attacks_into or any(
-            p in attacks_into for p in self.attacks[attack_id].premises
-        )
+        """Whether the attack is defeated: OUT in the grounded labelling.
+
+        An attack whose answer is itself defeated stands again (IN); one caught in a cycle of
+        attacks is undecided (UNDEC), and neither is answered.
+        """
+        return self.labels.label.get(attack_id) == OUT
+
+    @cached_property
+    def central_falls_through(self) -> set[str]:
+        """The nodes through whose failure the central claim is not IN (empty when it is IN).
+
+        From the central claim down: a statement with supports, no assumption and no support IN
+        fails through its supports that are not IN; an inference that is not IN fails through
+        its premises that are not IN. Attacks are where this ends: an attack on one of these
+        nodes that is not defeated is part of why the central claim does not stand.
+        """
+        central = self.central
+        label = self.labels.label
+        if central is None or label.get(central) == IN:
+            return set()
+        statements, supports, attacks = self.statements, self.supports, self.attacks
+        supports_into = self.supports_into
+        seen = {central}
+        stack = [central]
+        while stack:
+            node = stack.pop()
+            statement = statements.get(node)
+            if statement is not None:
+                into = supports_into.get(node, ())
+                if statement.assumption or any(label.get(s) == IN for s in into):
+                    continue
+                below: tuple[str, ...] | list[str] = into
+            else:
+                inference = supports.get(node) or attacks[node]
+                below = inference.premises
+            for n in below:
+                if n not in seen and label.get(n) != IN:
+                    seen.add(n)
+                    stack.append(n)
+        return seen

@@ -81,7 +81,8 @@ def test_the_text_report_lists_acknowledged_findings_apart_with_the_reason() -> 
     head, _, tail = text.partition("\nacknowledged\n")
     assert "AM201" not in head
     assert tail.splitlines() == [
-        "  AM201 unanswered-attack [a, r, c]: attack 'a' by 'r' rebuts 'c', and nothing answers it",
+        "  AM201 unanswered-attack [a, r, c]: attack 'a' by 'r' rebuts 'c', and nothing answers "
+        "it: the central claim 'c' is OUT",  # said even when acknowledged: it is in the message
         "      warning, acknowledged: On purpose.",
     ]
 
