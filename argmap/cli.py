@@ -315,6 +315,16 @@ def rules_command() -> None:
     is_flag=True,
     help="Check the map and outline what the findings name; in an SVG, hover for the rule.",
 )
+@click.option(
+    "--labels",
+    "semantics",
+    metavar="SEMANTICS",
+    # Not a click.Choice: a misspelt name is then one "Error:" line with a "did you mean".
+    help=(
+        f"Evaluate the map under this semantics ({'|'.join(SEMANTICS)}) and draw the result: "
+        "Dung or Carneades labels (IN, OUT, UNDEC) or gradual strengths, with a legend."
+    ),
+)
 @_library_errors
 def render_command(
     *,
@@ -324,6 +334,7 @@ def render_command(
     focus: str | None,
     depth: int | None,
     gaps: bool,
+    semantics: str | None,
     from_format: str | None,
 ) -> None:
     """Draw a map as a diagram (SVG, PNG, PDF or DOT) or an interactive HTML page.
@@ -333,15 +344,26 @@ def render_command(
     The HTML viewer (-o map.html) opens offline in any browser, with the source text beside
     the map; it always lists the findings.
 
-    Reads every format argmap reads (see `argmap convert`).
+    Reads every format argmap reads (see `argmap convert`). With --labels it evaluates the
+    whole map (as `argmap evaluate --semantics` does) and marks each node, also when --focus
+    draws only a neighbourhood.
 
-    Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps
+    Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps --labels grounded
     """
     _not_over_an_input(out, [path])
     with _warnings_as_lines():
         m = load(path, format=from_format)
     findings = list(check(m)) if gaps else None
-    written = render(m, out, format=output_format, focus=focus, depth=depth, gaps=findings)
+    labelling = evaluate(m, semantics) if semantics is not None else None
+    written = render(
+        m,
+        out,
+        format=output_format,
+        focus=focus,
+        depth=depth,
+        gaps=findings,
+        labels=labelling,
+    )
     click.echo(f"Wrote {written}")
 
 

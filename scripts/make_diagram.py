@@ -1,8 +1,10 @@
 """Regenerate the article's diagram shown in the README and the docs.
 
 Writes ``docs/images/north-korea.svg`` and ``docs/images/north-korea.png`` from
-:func:`argmap.examples.north_korea`, through the same code as ``argmap render``. Run it after
-changing the example map or the diagram styles, and commit the images::
+:func:`argmap.examples.north_korea`, through the same code as ``argmap render``, and the same map
+labelled under grounded semantics and under DF-QuAD (``north-korea-grounded.svg``,
+``north-korea-dfquad.svg``, as ``argmap render --labels``). Run it after changing the example
+map, the semantics or the diagram styles, and commit the images::
 
     .venv/bin/python scripts/make_diagram.py
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import argmap
 from argmap.examples import north_korea
 from argmap.render import render
 
@@ -22,6 +25,10 @@ def main() -> None:
     m = north_korea()
     for suffix in ("svg", "png"):
         path = render(m, OUT / f"north-korea.{suffix}")
+        print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size} bytes)")
+    for semantics in ("grounded", "dfquad"):
+        labels = argmap.evaluate(m, semantics)
+        path = render(m, OUT / f"north-korea-{semantics}.svg", labels=labels)
         print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size} bytes)")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap import dump
+from argmap import dump, evaluate
 from argmap.cli import main
 from argmap.examples import north_korea
 
@@ -78,4 +78,40 @@ def test_bad_suffix(map_file: Path) -> None:
     assert "m.jpg" in line
     assert ".svg, .png, .pdf, .dot, .gv" in line
     assert "--format" in line  # the command line's own spelling, beside the library's
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "preferred", "dfquad", "qe", "carneades"])
+def test_labels_evaluates_then_draws(map_file: Path, semantics: str) -> None:
+    out = map_file.parent / "nk.dot"
+    result = CliRunner().invoke(
+        main, ["render", str(map_file), "-o", str(out), "--labels", semantics]
+    )
+    assert result.exit_code == 0, result.output
+    source = out.read_text("utf-8")
+    assert "subgraph cluster_legend_labels" in source
+    lab = evaluate(north_korea(), semantics)
+    mark = f"strength {lab['agenda']:.2f}" if lab.is_gradual else f"<B>{lab['agenda'].upper()}</B>"
+    agenda = next(line for line in source.splitlines() if line.startswith('\t"agenda" ['))
+    assert mark in agenda
+
+
+def test_labels_with_focus_mark_the_neighbourhood(map_file: Path) -> None:
+    out = map_file.parent / "nk.dot"
+    args = ["render", str(map_file), "-o", str(out), "--labels", "grounded", "--focus", "uk"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    source = out.read_text("utf-8")
+    assert "label-in" in source
+    assert "of the whole map" in source
+
+
+def test_an_unknown_semantics_is_one_error_line_and_writes_nothing(map_file: Path) -> None:
+    out = map_file.parent / "nk.svg"
+    result = CliRunner().invoke(
+        main, ["render", str(map_file), "-o", str(out), "--labels", "groundd"]
+    )
+    assert result.exit_code == 2
+    line = _one_line_error(result.output)
+    assert "unknown semantics 'groundd'; did you mean 'grounded'?" in line
     assert not out.exists()

@@ -172,7 +172,16 @@ def test_diagrams_page_runs_and_writes_into_a_temporary_folder(
 ) -> None:
     _run_page("diagrams.md", tmp_path, monkeypatch, at_least=3)
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == ["amnesty-1.svg", "amnesty.svg", "gaps.svg", "map.png", "map.svg"]
+    assert written == [
+        "amnesty-1.svg",
+        "amnesty.svg",
+        "dfquad.svg",
+        "gaps.svg",
+        "grounded.svg",
+        "map.png",
+        "map.svg",
+        "near-amnesty.svg",
+    ]
 
 
 @pytest.mark.parametrize("page", ["index.md", "concepts.md"])

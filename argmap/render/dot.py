@@ -11,7 +11,12 @@ What the diagram shows:
   :data:`~argmap.render.styles.EDGE_STYLES`. A linked inference (several premises), or a support
   that an undercutter attacks, is drawn through a small junction dot, so that one sees its premises
   act together and where the undercutter strikes;
-- optionally a legend of the kinds shown, and an overlay of findings (see :class:`Gap`).
+- optionally a legend of the kinds shown, and an overlay of findings (see :class:`Gap`);
+- optionally what an evaluation says (``labels=``, see :mod:`argmap.render.labels`): each
+  statement filled with its Dung label's colour and the label in words (``IN``, ``OUT``,
+  ``UNDEC``), or filled from white to blue by its gradual strength with the number written on
+  it; each inference's mark on the line into what it bears on; and a legend naming the
+  semantics and what each mark means.
 
 Every piece of text is escaped by :mod:`argmap.render.quoting`: labels are HTML-like labels with
 ``&``, ``<``, ``>`` and ``"`` escaped; tooltips are DOT strings with backslashes and quotes
@@ -42,6 +47,12 @@ from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError, UnknownNodeError
 from argmap.model import Attack, Case, Statement, Support
+from argmap.render.labels import (
+    LABEL_STYLES,
+    DiagramLabels,
+    check_labelled_nodes,
+    strength_fill,
+)
 from argmap.render.options import (
     DEFAULT_WRAP,
     DiagramChanges,
@@ -492,13 +503,15 @@ class _Builder:
     m: ArgumentMap
     wrap: int
     tooltips: bool
-    labels: Mapping[str, str]
+    marks: DiagramLabels | None
     node_gaps: _Overlay
     edge_gaps: _Overlay
     lines: list[str] = field(default_factory=list)
     node_kinds: set[str] = field(default_factory=set)
     edge_kinds: set[str] = field(default_factory=set)
     gap_colours: set[str] = field(default_factory=set)
+    marked: set[str] = field(default_factory=set)
+    unmarked: int = 0
 
     def node(self, name: str, attrs: Mapping[str, str | None]) -> None:
         self.lines.append(f"\t{dot_id(name)}{attr_list(attrs)}\n")
@@ -532,14 +545,14 @@ class _Builder:
                 parts.append(
                     _small(note, colour=WARNING_COLOUR if warn else HEADER_COLOUR, size=_SMALL + 1)
                 )
-        label = self.labels.get(statement.id)
-        if label is not None:
-            parts.append(_small(f"◆ {label}", colour="#000000", size=_SMALL + 1, tag="B"))
+        mark = self._mark(statement.id)
+        if mark is not None:
+            parts.append(mark)
         if colour:
             codes = " ".join(self.node_gaps.codes(statement.id))
             parts.append(_small(f"▲ {codes}", colour=colour, size=_SMALL + 1, tag="B"))
         size = _CENTRAL_FONT_SIZE if central else _FONT_SIZE
-        tip = [*self.node_gaps.lines(statement.id), statement.text]
+        tip = [*self.node_gaps.lines(statement.id), *self._mark_tip(statement.id), statement.text]
         if isinstance(statement, Case):
             tip += [f"quoted from: {_source_title(self.m, q.source)}" for q in statement.quotes[:1]]
         if statement.note:
@@ -555,6 +568,7 @@ class _Builder:
                         statement.kind,
                         *(["central"] if central else []),
                         *(["gap"] if colour else []),
+                        *self._mark_classes(statement.id),
                     ]
                 ),
                 "fontsize": f"{size:g}" if central else None,
@@ -565,8 +579,46 @@ class _Builder:
                     if colour
                     else {}
                 ),
+                **self._fill(statement.id),
             },
         )
+
+    def _mark(self, node_id: str, *, size: int = _SMALL + 2) -> str | None:
+        """The node's mark as label text (bold, in its label's colour); notes which were drawn."""
+        if self.marks is None:
+            return None
+        text = self.marks.mark(node_id)
+        if text is None:
+            self.unmarked += 1
+            return None
+        if self.marks.kind == "labels":
+            self.marked.add(self.marks.label(node_id) or "")
+        elif self.marks.kind == "strengths":
+            text = f"strength {text}"
+        else:
+            text = f"◆ {text}"
+        return _small(text, colour=self.marks.colour(node_id), size=size, tag="B")
+
+    def _mark_tip(self, node_id: str) -> list[str]:
+        if self.marks is None or node_id not in self.marks.by_id:
+            return []
+        label = self.marks.label(node_id)
+        meaning = f" ({LABEL_STYLES[label].title})" if label is not None else ""
+        return [f"{self.marks.title}: {self.marks.mark(node_id)}{meaning}"]
+
+    def _mark_classes(self, node_id: str) -> list[str]:
+        if self.marks is None or self.marks.kind == "texts":
+            return []
+        label = self.marks.label(node_id)
+        if label is not None:
+            return [f"label-{label}"]
+        return ["strength"] if self.marks.strength(node_id) is not None else ["unlabelled"]
+
+    def _fill(self, node_id: str) -> dict[str, str]:
+        fill = None if self.marks is None else self.marks.fill(node_id)
+        if fill is None and self.marks is not None and self.marks.kind != "texts":
+            fill = "#FFFFFF"  # not evaluated: no colour of the kind's to pass for a label
+        return {} if fill is None else {"fillcolor": fill}
 
     def inference(self, inference: Support | Attack, *, junction: bool) -> None:
         relation = _relation(self.m, inference)
@@ -576,10 +628,11 @@ class _Builder:
         if colour:
             self.gap_colours.add(colour)
         findings = _unique([*self.edge_gaps.lines(ids), *self.node_gaps.lines(ids)])
-        tip = [*findings, _inference_title(inference, relation)]
+        tip = [*findings, *self._mark_tip(ids), _inference_title(inference, relation)]
         if inference.note:
             tip.append(f"note: {inference.note}")
         gap = " gap" if colour else ""
+        marked = "".join(f" {c}" for c in self._mark_classes(ids))
         attrs: dict[str, str | None] = {
             **EDGE_STYLES[relation].attrs(),
             "tooltip": self.tooltip(*tip),
@@ -588,7 +641,13 @@ class _Builder:
         if colour:
             attrs.update(color=colour, penwidth=_GAP_WIDTH)
         # The scheme names why the premises support the conclusion: worth reading on the arrow.
-        into = {**attrs, "label": _scheme_label(inference)}
+        # The inference's own mark goes on its last line, into what it bears on: one per
+        # inference, however many premises.
+        mark = self._mark(ids, size=_SMALL + 1)
+        scheme = _scheme_label(inference)
+        lines = [str(scheme)] if scheme is not None else []
+        label = HtmlLabel("<BR/>".join([*lines, mark])) if mark is not None else scheme
+        into = {**attrs, "label": label, "class": f"{relation}{gap}{marked}"}
         if not junction:
             for premise in inference.premises:
                 self.edge(premise, inference.target, into)
@@ -603,13 +662,15 @@ class _Builder:
                 **dot,
                 "width": "0.16" if colour else "0.11",
                 "label": "",
-                "class": f"junction {inference.kind}{gap}",
+                "class": f"junction {inference.kind}{gap}{marked}",
                 "tooltip": attrs["tooltip"],
             },
         )
         for premise in inference.premises:
             self.edge(
-                premise, ids, {**attrs, "arrowhead": "none", "class": f"{relation} linked{gap}"}
+                premise,
+                ids,
+                {**attrs, "arrowhead": "none", "class": f"{relation} linked{gap}{marked}"},
             )
         self.edge(ids, inference.target, into)
 
@@ -670,6 +731,9 @@ def to_dot(
         (True, False)
     """
     o = diagram_options(options, changes)
+    marks = o.marks
+    if marks is not None:
+        check_labelled_nodes(m, marks)
     structure = _Structure.of(m)
     if o.focus is not None:
         model = m[o.focus]  # raises UnknownNodeError naming it
@@ -681,7 +745,7 @@ def to_dot(
     drawn = structure.drawn(m, shown)
     undercut = {structure.target[i.id].id for i in drawn if i.id in structure.target}
 
-    b = _Builder(m, o.wrap, o.tooltips, o.labels or {}, node_gaps, edge_gaps)
+    b = _Builder(m, o.wrap, o.tooltips, marks, node_gaps, edge_gaps)
     for statement in m.statements():
         if statement.id in shown:
             b.statement(statement)
@@ -708,13 +772,62 @@ def to_dot(
     out.extend(b.lines)
     if o.legend and (b.node_kinds or b.edge_kinds):
         severities = [s for s, c in GAP_COLOURS.items() if c in b.gap_colours]
-        out.extend(_legend(Legend.for_kinds(b.node_kinds, b.edge_kinds, severities)))
+        filled = marks is not None and marks.kind != "texts"
+        out.extend(_legend(Legend.for_kinds(b.node_kinds, b.edge_kinds, severities), filled=filled))
+        if marks is not None:
+            out.extend(_labels_legend(marks, b, focus=o.focus is not None))
     out.append("}\n")
     return "".join(out)
 
 
-def _legend(legend: Legend) -> list[str]:
-    """The legend as a cluster of sample nodes and edges in the kinds' own styles."""
+def _labels_legend(marks: DiagramLabels, b: _Builder, *, focus: bool) -> list[str]:
+    """What the marks mean, as a cluster of sample nodes titled with the semantics."""
+    title = marks.title + (", of the whole map" if focus else "")
+    box = {
+        "label": HtmlLabel(_small(title, colour="#333333", size=_SMALL + 1)),
+        "style": "rounded",
+        "color": "#999999",
+        "labeljust": "l",
+        "tooltip": title,
+    }
+    lines = ["\tsubgraph cluster_legend_labels {\n", f"\t\tgraph{attr_list(box)}\n"]
+    samples: list[tuple[str, str, str | None, str]] = []  # name, text, fill, class
+    if marks.kind == "labels":
+        # All three, drawn or not: the legend says what each mark would mean.
+        for label, style in LABEL_STYLES.items():
+            text = _small(f"{style.mark}", colour=style.colour, size=_SMALL + 2, tag="B")
+            meaning = _small(f" {style.title}", colour="#000000", size=_SMALL + 1)
+            samples.append((f"legend label {label}", text + meaning, style.fill, label))
+    elif marks.kind == "strengths":
+        for value in (0.0, 0.5, 1.0):
+            text = _small(f"strength {value:.2f}", colour="#000000", size=_SMALL + 1, tag="B")
+            samples.append((f"legend strength {value:g}", text, strength_fill(value), "strength"))
+    else:
+        text = _small("◆ note", colour="#000000", size=_SMALL + 1, tag="B")
+        samples.append(("legend label note", text, None, "note"))
+    if b.unmarked and marks.kind != "texts":
+        text = _small("no mark: not in the labelling", colour="#000000", size=_SMALL + 1)
+        samples.append(("legend label none", text, "#FFFFFF", "unlabelled"))
+    for name, text, fill, cls in samples:
+        attrs: dict[str, str | None] = {
+            "shape": "box",
+            "style": "filled" if fill else "solid",
+            "fillcolor": fill,
+            "color": "#555555",
+            "label": HtmlLabel(text),
+            "margin": "0.08,0.04",
+            "class": f"legend label {cls}",
+        }
+        lines.append(f"\t\t{dot_id(name)}{attr_list(attrs)}\n")
+    if len(samples) > 1:
+        lines.append("\t\t{rank=same; " + "; ".join(dot_id(n) for n, *_ in samples) + "}\n")
+    lines.append("\t}\n")
+    return lines
+
+
+def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
+    """The legend as a cluster of sample nodes and edges in the kinds' own styles; with
+    ``filled``, the statement samples are white, for the fill then says a label."""
     # Legend names hold a space, which no node id can, so they never collide with the map's.
     box = {
         "label": HtmlLabel(_small("Legend", colour="#333333", size=_SMALL + 1)),
@@ -744,6 +857,8 @@ def _legend(legend: Legend) -> list[str]:
             }
         else:
             attrs.update(label=HtmlLabel(text), margin="0.08,0.04")
+            if filled:
+                attrs["fillcolor"] = "#FFFFFF"
         add(name, attrs)
         samples.append(name)
     for severity in legend.gaps:

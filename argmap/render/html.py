@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.exceptions import UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
+from argmap.render.labels import LABEL_STYLES, DiagramLabels, check_labelled_nodes, strength_fill
 from argmap.render.options import DiagramChanges, DiagramOptions, Gap, diagram_options
 from argmap.render.quoting import clean, html_text, script_json
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
@@ -96,10 +97,51 @@ def _acknowledged(m: ArgumentMap, finding: Gap) -> str | bool | None:
     return None
 
 
+def _mark(marks: DiagramLabels | None, node_id: str) -> dict[str, Any] | None:
+    """What the page writes on a node for its label, strength or note (None if it has none)."""
+    if marks is None:
+        return None
+    text = marks.mark(node_id)
+    if text is None:
+        return None
+    mark: dict[str, Any] = {"text": clean(text), "colour": marks.colour(node_id)}
+    label, strength, fill = marks.label(node_id), marks.strength(node_id), marks.fill(node_id)
+    if label is not None:
+        mark["label"] = label
+        mark["meaning"] = LABEL_STYLES[label].title
+    if strength is not None:
+        mark["strength"] = strength
+    if fill is not None:
+        mark["fill"] = fill
+    return mark
+
+
+def _labels_legend(marks: DiagramLabels | None) -> dict[str, Any] | None:
+    """The legend of the marks: the semantics' name and what each mark means."""
+    if marks is None:
+        return None
+    entries: list[dict[str, str]]
+    if marks.kind == "labels":
+        entries = [
+            {"text": s.mark, "meaning": s.title, "fill": s.fill, "colour": s.colour}
+            for s in LABEL_STYLES.values()
+        ]
+    elif marks.kind == "strengths":
+        entries = [{"text": f"strength {v:.2f}", "fill": strength_fill(v)} for v in (0.0, 0.5, 1.0)]
+    else:
+        entries = [{"text": "\u25c6 note"}]
+    return {
+        "kind": marks.kind,
+        "semantics": marks.semantics,
+        "title": marks.title,
+        "entries": entries,
+    }
+
+
 def _statement(
     m: ArgumentMap,
     statement: Statement,
-    labels: Mapping[str, str],
+    marks: DiagramLabels | None,
     spans: dict[str, list[tuple[int, int, str]]],
 ) -> dict[str, Any]:
     """A statement as data; where its quotes stand in their sources goes into ``spans``."""
@@ -111,8 +153,9 @@ def _statement(
             node[name] = value
     if statement.tags:
         node["tags"] = [clean(t) for t in statement.tags]
-    if statement.id in labels:
-        node["label"] = clean(labels[statement.id])
+    mark = _mark(marks, statement.id)
+    if mark is not None:
+        node["mark"] = mark
     weight = getattr(statement, "weight", None)
     if isinstance(weight, int | float):
         node["weight"] = weight
@@ -142,7 +185,9 @@ def _statement(
     return node
 
 
-def _inference(m: ArgumentMap, inference: Support | Attack) -> dict[str, Any]:
+def _inference(
+    m: ArgumentMap, inference: Support | Attack, marks: DiagramLabels | None
+) -> dict[str, Any]:
     """An inference as data, with its scheme's critical questions and which are answered."""
     item: dict[str, Any] = {
         "id": inference.id,
@@ -171,6 +216,9 @@ def _inference(m: ArgumentMap, inference: Support | Attack) -> dict[str, Any]:
     note = _text(inference.note)
     if note:
         item["note"] = note
+    mark = _mark(marks, inference.id)
+    if mark is not None:
+        item["mark"] = mark
     return item
 
 
@@ -224,7 +272,8 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
     """Return what the page shows, as plain JSON data.
 
     Raises:
-        UnknownNodeError: ``options.focus``, or a node a finding names, is not in the map.
+        UnknownNodeError: ``options.focus``, a node a finding names, or a node the labels
+            name is not in the map.
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -234,9 +283,12 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
     """
     if options.focus is not None:
         m[options.focus]  # raises UnknownNodeError naming it
+    marks = options.marks
+    if marks is not None:
+        check_labelled_nodes(m, marks)
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    nodes = [_statement(m, s, options.labels or {}, spans) for s in m.statements()]
-    inferences = [_inference(m, i) for i in m.inferences()]
+    nodes = [_statement(m, s, marks, spans) for s in m.statements()]
+    inferences = [_inference(m, i, marks) for i in m.inferences()]
     sources = [_source(s, spans.get(s.id, [])) for s in m.sources.values()]
     listed = _findings(m, findings)
     return {
@@ -246,6 +298,7 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
         "inferences": inferences,
         "sources": sources,
         "findings": listed,
+        "labels": _labels_legend(marks),
         "options": {
             "focus": options.focus,
             "depth": options.steps,
@@ -286,11 +339,14 @@ def to_html(
     ``options`` (a :class:`~argmap.render.DiagramOptions`) and ``**changes`` say what the page
     shows: ``gaps`` lists those findings (when ``None``, the page checks the map with
     :func:`argmap.check`; give ``gaps=()`` for none); ``focus`` and ``depth`` open it on a
-    neighbourhood; ``labels`` adds a short text per node (such as an evaluation's); ``wrap``,
+    neighbourhood; ``labels`` (a :class:`~argmap.semantics.Labelling` from
+    :func:`argmap.evaluate`, or a mapping as :mod:`argmap.render.labels` describes) marks each
+    node with its label or strength, in the diagram, the node panel and the legend; ``wrap``,
     ``legend`` and ``title`` as for the diagram.
 
     Raises:
-        UnknownNodeError: ``focus``, or a node a finding names, is not in the map.
+        UnknownNodeError: ``focus``, a node a finding names, or a node the labels name is not
+            in the map.
         RenderError: An option of the wrong type or out of range.
 
     Examples:

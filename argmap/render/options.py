@@ -21,10 +21,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Protocol, TypedDict
 
 from argmap.exceptions import RenderError
+from argmap.render.labels import DiagramLabels, diagram_labels
+from argmap.semantics.labelling import Labelling  # at run time: get_type_hints reads the options
 
 __all__ = [
     "DEFAULT_WRAP",
@@ -106,16 +107,6 @@ def _findings(gaps: object) -> tuple[Gap, ...]:
     return tuple(findings)
 
 
-def _labels(labels: object) -> Mapping[str, str]:
-    if not isinstance(labels, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in labels.items()
-    ):
-        raise RenderError(
-            f"labels must map node ids to short texts, such as {{'c1': 'accepted'}}; not {labels!r}"
-        )
-    return MappingProxyType(dict(labels))
-
-
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DiagramOptions:
     """What a diagram or an HTML page shows. Frozen: :meth:`replace` returns a changed copy.
@@ -133,14 +124,20 @@ class DiagramOptions:
         tooltips: Give nodes and edges a tooltip (an SVG title shown on hover): the full text
             and note, and each finding as ``"AM101 unsupported-claim: message"``.
         title: Show the map's title above the diagram.
-        labels: A short text per node id, such as an evaluation's ``"accepted"``, drawn under
-            the node's text and shown in the page.
+        labels: What an evaluation says of each node, drawn on it with a legend: a
+            :class:`~argmap.semantics.Labelling` from :func:`argmap.evaluate` (Dung labels IN,
+            OUT, UNDEC, or gradual strengths), or a mapping of node ids to labels
+            (``"in"``, ``"out"``, ``"undec"``), to strengths in [0, 1], or to short texts
+            (see :mod:`argmap.render.labels`). Kept as a
+            :class:`~argmap.render.labels.DiagramLabels`. A node the labelling leaves out is
+            drawn unmarked; ids the map does not hold are refused when drawing.
 
     Raises:
         RenderError: An option of the wrong type or out of range: ``depth`` without ``focus``,
             a ``depth`` that is not a whole number of 0 or more, a ``wrap`` that is not a whole
-            number of at least 1, ``gaps`` that are not findings, ``labels`` that do not map
-            ids to texts, or a flag that is not ``True`` or ``False``.
+            number of at least 1, ``gaps`` that are not findings, ``labels`` that are not a
+            labelling (or hold a strength outside [0, 1]), or a flag that is not ``True`` or
+            ``False``.
 
     Examples:
         >>> DiagramOptions(focus="uk", depth=-1)
@@ -156,7 +153,9 @@ class DiagramOptions:
     legend: bool = True
     tooltips: bool = True
     title: bool = True
-    labels: Mapping[str, str] | None = field(default=None)
+    labels: Labelling | DiagramLabels | Mapping[str, str] | Mapping[str, float] | None = field(
+        default=None
+    )
 
     def __post_init__(self) -> None:
         if self.focus is not None and not isinstance(self.focus, str):
@@ -176,12 +175,17 @@ class DiagramOptions:
         elif self.gaps is not None:
             _findings(self.gaps)
         if self.labels is not None:
-            object.__setattr__(self, "labels", _labels(self.labels))
+            object.__setattr__(self, "labels", diagram_labels(self.labels))
 
     @property
     def steps(self) -> int:
         """The depth drawn around ``focus``: ``depth``, or 1 when only ``focus`` is given."""
         return 1 if self.depth is None else self.depth
+
+    @property
+    def marks(self) -> DiagramLabels | None:
+        """The labels to draw, as :class:`~argmap.render.labels.DiagramLabels` (or None)."""
+        return self.labels if isinstance(self.labels, DiagramLabels) else None
 
     @property
     def findings(self) -> tuple[Gap, ...]:
@@ -212,7 +216,7 @@ class DiagramChanges(TypedDict, total=False):
     legend: bool
     tooltips: bool
     title: bool
-    labels: Mapping[str, str] | None
+    labels: Labelling | DiagramLabels | Mapping[str, str] | Mapping[str, float] | None
 
 
 _ORDER = tuple(f.name for f in dataclasses.fields(DiagramOptions))

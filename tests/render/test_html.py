@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import argmap
 from argmap import ArgumentMap, RenderError, UnknownNodeError, check, dump
 from argmap.cli import main
 from argmap.examples import north_korea
 from argmap.model import Source
 from argmap.render import DiagramOptions, HtmlPage, draw, render, show, to_html
 from argmap.render.html import page_data
+from argmap.render.labels import LABEL_STYLES, strength_fill
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = re.compile(r'<script type="application/json" id="argmap-data">(.*?)</script>', re.DOTALL)
@@ -155,7 +157,39 @@ def test_labels_and_focus_reach_the_page() -> None:
     data = data_of(to_html(north_korea(), focus="amnesty", depth=2, labels={"agenda": "in"}))
     assert data["options"]["focus"] == "amnesty"
     assert data["options"]["depth"] == 2
-    assert next(n for n in data["nodes"] if n["id"] == "agenda")["label"] == "in"
+    mark = next(n for n in data["nodes"] if n["id"] == "agenda")["mark"]
+    assert mark == {
+        "text": "IN",
+        "label": "in",
+        "meaning": "accepted",
+        "fill": LABEL_STYLES["in"].fill,
+        "colour": LABEL_STYLES["in"].colour,
+    }
+    assert "mark" not in next(n for n in data["nodes"] if n["id"] == "uk")
+
+
+def test_a_labelling_reaches_every_node_inference_and_the_legend() -> None:
+    m = north_korea()
+    lab = argmap.evaluate(m, "grounded")
+    data = data_of(to_html(m, labels=lab, gaps=()))
+    for item in [*data["nodes"], *data["inferences"]]:
+        assert item["mark"]["label"] == lab[item["id"]], item["id"]
+        assert item["mark"]["text"] == lab[item["id"]].upper()
+    assert data["labels"]["semantics"] == "grounded"
+    assert data["labels"]["title"] == "grounded semantics (Dung)"
+    assert [e["text"] for e in data["labels"]["entries"]] == ["IN", "OUT", "UNDEC"]
+    assert data_of(to_html(m, gaps=()))["labels"] is None
+
+
+def test_strengths_reach_the_page_as_numbers_and_fills() -> None:
+    m = north_korea()
+    lab = argmap.evaluate(m, "dfquad")
+    data = data_of(to_html(m, labels=lab, gaps=()))
+    agenda = next(n for n in data["nodes"] if n["id"] == "agenda")["mark"]
+    assert agenda["strength"] == pytest.approx(lab["agenda"])
+    assert agenda["fill"] == strength_fill(lab["agenda"])
+    assert "label" not in agenda
+    assert data["labels"]["kind"] == "strengths"
 
 
 def test_unknown_focus_or_finding_node_is_named() -> None:
@@ -223,4 +257,12 @@ def test_the_docs_viewer_page_is_current() -> None:
     page = (ROOT / "docs" / "viewer" / "north-korea.html").read_text("utf-8")
     assert page == to_html(north_korea()), (
         "docs/viewer/north-korea.html is stale: run scripts/make_viewer_page.py"
+    )
+
+
+def test_the_docs_labelled_viewer_page_is_current() -> None:
+    m = north_korea()
+    page = (ROOT / "docs" / "viewer" / "north-korea-grounded.html").read_text("utf-8")
+    assert page == to_html(m, labels=argmap.evaluate(m, "grounded")), (
+        "docs/viewer/north-korea-grounded.html is stale: run scripts/make_viewer_page.py"
     )

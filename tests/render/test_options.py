@@ -46,8 +46,9 @@ def test_options_are_frozen_and_replace_returns_a_checked_copy() -> None:
         ({"title": "yes"}, "title must be True or False"),
         ({"gaps": "AM101"}, "gaps must be a list of findings"),
         ({"gaps": [object()]}, "each finding needs a rule"),
-        ({"labels": ["in"]}, "labels must map node ids to short texts"),
-        ({"labels": {"agenda": 1}}, "labels must map node ids to short texts"),
+        ({"labels": ["in"]}, "labels must be a Labelling, such as argmap.evaluate"),
+        ({"labels": {"agenda": 2}}, "the strength of 'agenda' must be between 0 and 1, not 2"),
+        ({"labels": {"agenda": None}}, "one kind for all"),
     ],
 )
 def test_every_function_refuses_a_bad_option_with_one_message(

@@ -18,11 +18,13 @@ from typing import Any
 
 import pytest
 
+import argmap
 from argmap import ArgumentMap, check
 from argmap.examples import north_korea
 from argmap.model import Source
 from argmap.render import DiagramOptions, neighbourhood, to_html
 from argmap.render.html import MAX_DRAWN, page_data
+from argmap.render.labels import LABEL_STYLES, strength_fill
 
 pytestmark = pytest.mark.browser
 
@@ -329,3 +331,69 @@ def test_no_accessibility_violations(
     ]
     assert violations == []
     shoot(page, f"article-{name}-selected")
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "dfquad"])
+def test_labels_show_on_nodes_in_the_panel_and_in_the_legend(
+    browser: Any, tmp_path: Path, semantics: str
+) -> None:
+    m = north_korea()
+    lab = argmap.evaluate(m, semantics)
+    page = open_page(browser, write(tmp_path, to_html(m, labels=lab, gaps=())))
+    assert page.errors == []
+    gradual = semantics == "dfquad"
+
+    def said(node_id: str) -> str:
+        return f"strength {lab[node_id]:.2f}" if gradual else lab[node_id].upper()
+
+    # Each statement's box is filled for its mark, and the mark is written on it.
+    drawn = page.eval_on_selector_all(
+        "#diagram g.node",
+        """gs => gs.map(g => [
+            g.querySelector('rect.ring').getAttribute('aria-label').split(':')[0].split(' ').pop(),
+            g.querySelector('rect.box').getAttribute('fill'),
+            g.querySelector('text.mark') && g.querySelector('text.mark').textContent])""",
+    )
+    assert {node_id for node_id, _, _ in drawn} == {s.id for s in m.statements()}
+    for node_id, fill, text in drawn:
+        want = strength_fill(lab[node_id]) if gradual else LABEL_STYLES[lab[node_id]].fill
+        assert (fill, text) == (want, said(node_id)), node_id
+    marks = page.eval_on_selector_all("#diagram g.junction text.mark", "ts => ts.length")
+    assert marks == len(list(m.inferences()))
+    # Selecting a node or an inference names its label and the semantics in the panel.
+    node(page, "Central claim agenda").click()
+    title = "DF-QuAD strengths" if gradual else "grounded semantics (Dung)"
+    details = page.locator("#details").inner_text()
+    assert f"{title}: {lab['agenda']:.2f}" in details if gradual else "OUT (rejected)" in details
+    assert title in details
+    node(page, "Undercut u_amnesty").dispatch_event("click")  # it may lie outside the view
+    assert title in page.locator("#details").inner_text()
+    # The screen reader's name of a node says its mark too.
+    assert title in page.get_by_role("button", name=re.compile(r"^Case uk:")).get_attribute(
+        "aria-label"
+    )
+    legend = page.locator("#legend .labels-legend").inner_text()
+    assert title.lower() in legend.lower()
+    expected = ["strength 0.00", "strength 1.00"] if gradual else ["IN accepted", "OUT rejected"]
+    for entry in expected:
+        assert entry in legend
+    shoot(page, f"labels-{semantics}")
+
+
+def test_a_labelled_page_has_no_accessibility_violations(browser: Any, tmp_path: Path) -> None:
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed at {AXE} (npm install --prefix .ci/node axe-core)")
+    m = north_korea()
+    page = open_page(
+        browser,
+        write(tmp_path, to_html(m, labels=argmap.evaluate(m), focus="withdrawal")),
+        bypass_csp=True,
+    )
+    node(page, "Rebuttal withdrawal").click()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+    ]
+    assert violations == []
+    assert "of the whole map" in page.locator("#legend").inner_text()

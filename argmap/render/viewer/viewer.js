@@ -125,6 +125,16 @@
     return lines;
   }
   function clip(text, width) { return columns(text) <= width ? text : text.slice(0, width - 1) + "\u2026"; }
+  // What an evaluation says of a node: "IN", "strength 0.61" or a note, and in full words.
+  var LABELS = data.labels;
+  function markText(mark) {
+    if (mark.strength !== undefined) return "strength " + mark.text;
+    return mark.label ? mark.text : "\u25c6 " + mark.text;
+  }
+  function markWords(mark) {
+    var head = LABELS ? LABELS.title + ": " : "";
+    return head + mark.text + (mark.meaning ? " (" + mark.meaning + ")" : "");
+  }
   function kindTitle(kind) { return (data.nodeStyles[kind] || { title: kind }).title; }
   function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
   function sourceTitle(id) { var s = sources.get(id); return s ? s.title : id; }
@@ -181,7 +191,7 @@
       else lines.push({ text: "\u25b2 cites no source", cls: "small warn" });
       if (n.attribution) lines.push({ text: clip("\u25b2 hearsay: \u201c" + n.attribution + "\u201d", width + 8), cls: "small warn" });
     }
-    if (n.label) lines.push({ text: "\u25c6 " + n.label, cls: "small gap" });
+    if (n.mark) lines.push({ text: markText(n.mark), cls: "small mark", colour: n.mark.colour });
     var found = findingsOf.get(n.id);
     if (found) {
       var codes = Array.from(new Set(found.map(function (f) { return f.rule; }))).join(" ");
@@ -190,7 +200,7 @@
     var w = 0;
     lines.forEach(function (l) {
       var size = l.cls === "head" ? 10 : l.cls ? 10.5 : 12;
-      w = Math.max(w, textWidth(l.text, size) * (l.cls && l.cls.indexOf("gap") >= 0 ? 1.1 : 1));
+      w = Math.max(w, textWidth(l.text, size) * (l.cls && /gap|mark/.test(l.cls) ? 1.1 : 1));
     });
     return { lines: lines, w: Math.ceil(Math.max(110, w + 2 * PAD + 2)), h: lines.length * LINE + 2 * PAD - 2 };
   }
@@ -360,7 +370,7 @@
 
   function describe(n) {
     var parts = [nodeName(n.id) + ": " + n.text];
-    if (n.label) parts.push("label " + n.label);
+    if (n.mark) parts.push(markWords(n.mark));
     var found = findingsOf.get(n.id);
     if (found) parts.push(found.length + (found.length === 1 ? " finding" : " findings"));
     return parts.join(". ");
@@ -368,6 +378,7 @@
   function describeInference(x) {
     var what = x.premises.join(", ") + (x.relation === "support" ? " supports " : x.relation === "undercut" ? " undercuts " : " attacks ") + x.target;
     var parts = [relationTitle(x) + " " + x.id + ": " + what];
+    if (x.mark) parts.push(markWords(x.mark));
     if (x.scheme) parts.push(x.scheme.name + ", " + openQuestions(x).length + " open critical questions");
     var found = findingsOf.get(x.id);
     if (found) parts.push(found.length + (found.length === 1 ? " finding" : " findings"));
@@ -444,13 +455,17 @@
     g.appendChild(sv("title", null, n.text));
     // The drawn box is for the eye; a ring over it is the control, named with the full text.
     var hit = sv("rect", { class: "ring", x: -5, y: -5, width: v.w + 10, height: v.h + 10, rx: 9, role: "button", tabindex: "-1", "aria-pressed": "false", "aria-label": describe(n) });
-    var box = sv("rect", { class: "box", width: v.w, height: v.h, rx: n.kind === "claim" ? 8 : 2, fill: style.fill, stroke: style.stroke });
+    // With labels or strengths the fill says the mark (white: not evaluated); the border, the
+    // shape and the header still say the kind.
+    var fill = n.mark && n.mark.fill ? n.mark.fill : LABELS && LABELS.kind !== "texts" ? "#ffffff" : style.fill;
+    var box = sv("rect", { class: "box", width: v.w, height: v.h, rx: n.kind === "claim" ? 8 : 2, fill: fill, stroke: style.stroke });
     if (gap) { box.setAttribute("stroke", data.gapColours[gap]); box.setAttribute("stroke-width", "3"); box.setAttribute("stroke-dasharray", "8 4"); }
     g.appendChild(box);
     if (n.id === data.central) g.appendChild(sv("rect", { width: v.w - 8, height: v.h - 8, x: 4, y: 4, rx: 6, fill: "none", stroke: style.stroke }));
     v.box.lines.forEach(function (line, i) {
       var t = sv("text", { x: PAD, y: PAD + 10 + i * LINE, "aria-hidden": "true" }, line.text);
       if (line.cls) t.setAttribute("class", line.cls);
+      if (line.colour) t.style.fill = line.colour;  // CSSOM, which the page's policy allows
       if (/[\u0590-\u08ff]/.test(line.text)) t.setAttribute("direction", "rtl"), t.setAttribute("x", v.w - PAD);
       g.appendChild(t);
     });
@@ -479,6 +494,13 @@
       var t = sv("text", { x: 10, y: 4, class: "scheme", "font-size": "10", "font-style": "italic", fill: "#333" }, x.scheme.name.replace(/^Argument from /, "").toLowerCase());
       t.setAttribute("aria-hidden", "true");
       g.appendChild(t);
+    }
+    // The inference's own mark, always: below the scheme's name, or beside the dot.
+    if (x.mark) {
+      var mt = sv("text", { x: 10, y: x.scheme && !clash ? 16 : 4, class: "mark" }, x.mark.label ? x.mark.text : markText(x.mark));
+      mt.style.fill = x.mark.colour;
+      mt.setAttribute("aria-hidden", "true");
+      g.appendChild(mt);
     }
     g.appendChild(hit);
     wire(g, hit, x.id);
@@ -701,7 +723,7 @@
       if (n.who) meta.push("who: " + n.who.join(", "));
       if (n.kind === "case") meta.push(n.cites && n.cites.length ? "cites: " + n.cites.map(sourceTitle).join("; ") : "cites no source as evidence");
       if (n.attribution) meta.push("hearsay: \u201c" + n.attribution + "\u201d");
-      if (n.label) meta.push("label: " + n.label);
+      if (n.mark) meta.push(markWords(n.mark));
       if (n.weight !== undefined) meta.push("weight: " + n.weight);
       if (n.assumption) meta.push("an assumption: accepted unless questioned");
       meta.forEach(function (m) { details.appendChild(el("p", { class: "meta" }, m)); });
@@ -729,6 +751,7 @@
       p.appendChild(document.createTextNode(x.relation === "support" ? " support " : x.relation === "undercut" ? " undercut " : " attack "));
       p.appendChild(nodeButton(x.target));
       details.appendChild(p);
+      if (x.mark) details.appendChild(el("p", { class: "meta mark" }, markWords(x.mark)));
       if (x.question) details.appendChild(el("p", { class: "meta" }, "asks: " + x.question));
       if (x.scheme) {
         details.appendChild(el("h4", null, x.scheme.name + ": critical questions"));
@@ -885,7 +908,7 @@
       if (!kinds.has(k)) return;
       var s = data.nodeStyles[k], span = el("span");
       var icon = sv("svg", { viewBox: "0 0 36 16", "aria-hidden": "true" });
-      icon.appendChild(sv("rect", { x: 2, y: 2, width: 32, height: 12, rx: 3, fill: s.fill, stroke: s.stroke, "stroke-width": k === "central" ? 3 : 1.3 }));
+      icon.appendChild(sv("rect", { x: 2, y: 2, width: 32, height: 12, rx: 3, fill: LABELS && LABELS.kind !== "texts" ? "#fff" : s.fill, stroke: s.stroke, "stroke-width": k === "central" ? 3 : 1.3 }));
       span.appendChild(icon); span.appendChild(document.createTextNode(s.title)); legend.appendChild(span);
     });
     var relations = new Set(data.inferences.map(function (x) { return x.relation; }));
@@ -907,6 +930,20 @@
       icon.appendChild(sv("rect", { x: 2, y: 2, width: 32, height: 12, rx: 3, fill: "#fff", stroke: data.gapColours[sev], "stroke-width": 3, "stroke-dasharray": "6 3" }));
       span.appendChild(icon); span.appendChild(document.createTextNode(sev + " finding")); legend.appendChild(span);
     });
+    if (LABELS) {
+      // What the marks mean, and which semantics made them: a row of its own.
+      var row = el("span", { class: "labels-legend", role: "group", "aria-label": "Labels: " + LABELS.title });
+      row.appendChild(el("strong", null, capital(LABELS.title) + (view.focus || opts.focus ? " (of the whole map)" : "") + ":"));
+      LABELS.entries.forEach(function (e) {
+        var span = el("span", { class: "label-entry" });
+        var icon = sv("svg", { viewBox: "0 0 36 16", "aria-hidden": "true" });
+        icon.appendChild(sv("rect", { x: 2, y: 2, width: 32, height: 12, rx: 3, fill: e.fill || "#fff", stroke: "#555", "stroke-width": 1 }));
+        span.appendChild(icon);
+        span.appendChild(document.createTextNode(e.meaning === undefined ? e.text : e.text + " " + e.meaning));
+        row.appendChild(span);
+      });
+      legend.appendChild(row);
+    }
   }
 
   // -- start -----------------------------------------------------------------------------------
