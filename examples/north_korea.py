@@ -169,3 +169,30 @@ full.render(out / "reacts.svg", focus="reacts", depth=1)
 full.render(out / "north-korea.svg")
 full.render(out / "north-korea-gaps.png", gaps=report)
 print(sorted(p.name for p in out.iterdir()))
+
+# %% [markdown]
+# ## 8. Does the central claim stand? The evaluation, drawn
+#
+# `argmap.evaluate` labels every statement and inference under a semantics, and `labels=` draws
+# that labelling on the diagram, with a legend. Under grounded semantics the analyst's undercut
+# (the prisoners were moved before the camps were shown) stands unanswered, so the step from the
+# regime's reactions to "pressure is effective" fails, and with it the central claim: its node is
+# filled for OUT and says so.
+
+# %%
+from argmap.render import diagram
+
+grounded = argmap.evaluate(full, "grounded")
+print(grounded.central, grounded[grounded.central])
+diagram(full, labels=grounded)
+
+# %% [markdown]
+# A gradual semantics weighs instead of deciding: under DF-QuAD each node is filled from white to
+# blue by its strength, written on it. The same labels go into files, and into the interactive
+# viewer (`full.show(labels=grounded)` in Jupyter, or an `.html` file).
+
+# %%
+dfquad = argmap.evaluate(full, "dfquad")
+full.render(out / "north-korea-dfquad.svg", labels=dfquad)
+full.render(out / "north-korea-grounded.html", labels=grounded)
+diagram(full, labels=dfquad, focus="pressure", depth=1)

@@ -104,7 +104,7 @@ def strength_fill(strength: float) -> str:
 
     Examples:
         >>> strength_fill(0.0), strength_fill(1.0), strength_fill(0.5)
-        ('#FFFFFF', '#56B4E9', '#ABDAF4')
+        ('#FFFFFF', '#56B4E9', '#AADAF4')
     """
     full = (int(STRENGTH_COLOUR[i : i + 2], 16) for i in (1, 3, 5))
     mixed = (round(255 + (c - 255) * strength) for c in full)

@@ -1,5 +1,6 @@
-"""Show a map inline in Jupyter: the ``_repr_mimebundle_`` protocol, answered with SVG, and
-:func:`show`, which displays the interactive viewer.
+"""Show a map inline in Jupyter: the ``_repr_mimebundle_`` protocol, answered with SVG;
+:func:`diagram`, the same with options (an evaluation's ``labels=``, a ``focus=``, ``gaps=``);
+and :func:`show`, which displays the interactive viewer.
 
 Examples:
     >>> from argmap.examples import north_korea
@@ -10,6 +11,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
     from argmap.map import ArgumentMap
 
-__all__ = ["MIME_TYPE", "NOTEBOOK_TIMEOUT", "repr_mimebundle", "show"]
+__all__ = ["MIME_TYPE", "NOTEBOOK_TIMEOUT", "Diagram", "diagram", "repr_mimebundle", "show"]
 
 MIME_TYPE = "image/svg+xml"
 
@@ -54,6 +56,60 @@ def repr_mimebundle(
         return {MIME_TYPE: draw(m, format="svg", timeout=NOTEBOOK_TIMEOUT).decode("utf-8")}
     except RenderError as exc:
         return {"text/plain": f"{summarize(m)}\n\n(no diagram: {exc})"}
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A drawn diagram that Jupyter shows inline, as SVG.
+
+    Attributes:
+        svg: The SVG text.
+    """
+
+    svg: str
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        wanted = (include is None or MIME_TYPE in set(include)) and MIME_TYPE not in set(
+            exclude or ()
+        )
+        return {MIME_TYPE: self.svg} if wanted else {}
+
+
+def diagram(
+    m: ArgumentMap,
+    *,
+    options: DiagramOptions | None = None,
+    timeout: float = NOTEBOOK_TIMEOUT,
+    **changes: Unpack[DiagramChanges],
+) -> Diagram:
+    """Return the map's diagram with options, for a notebook to show inline as SVG.
+
+    A map shows itself in a notebook with the default options; this is the same drawing with
+    any of :class:`~argmap.render.DiagramOptions`, such as an evaluation
+    (``diagram(m, labels=argmap.evaluate(m))``), a neighbourhood (``focus=``) or findings
+    (``gaps=``). Unlike the map's own display it raises rather than falling back to text: it
+    was asked for.
+
+    Raises:
+        RenderError: A bad option, or the layout engine failed or took more than ``timeout``
+            seconds.
+        RendererNotFoundError: Nothing installed can draw it; the message says what to install.
+        UnknownNodeError: ``focus``, a finding's node or a labelled node is not in the map.
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.examples import north_korea
+        >>> m = north_korea()
+        >>> shown = diagram(m, labels=argmap.evaluate(m), focus="uk")
+        >>> ">IN<" in shown.svg  # the British case is IN, written on its node
+        True
+        >>> list(shown._repr_mimebundle_())
+        ['image/svg+xml']
+    """
+    o = diagram_options(options, changes)
+    return Diagram(draw(m, format="svg", options=o, timeout=timeout).decode("utf-8"))
 
 
 def show(

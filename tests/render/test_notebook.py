@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from drawing import assert_no_active_content
+from drawing import Drawing, assert_no_active_content
 
-from argmap import RendererNotFoundError, RenderError
+import argmap
+from argmap import RendererNotFoundError, RenderError, UnknownNodeError
 from argmap.examples import north_korea
-from argmap.render import engine, notebook, repr_mimebundle
+from argmap.render import LABEL_STYLES, diagram, engine, notebook, repr_mimebundle
 from argmap.summary import summarize
 
 
@@ -49,3 +50,21 @@ def test_the_notebook_waits_a_minute_then_shows_the_summary(
     assert bundle["text/plain"].endswith(
         "(no diagram: dot took more than 60 s to lay out the diagram)"
     )
+
+
+@pytest.mark.needs_engine
+def test_diagram_shows_an_evaluation_inline() -> None:
+    m = north_korea()
+    lab = argmap.evaluate(m, "grounded")
+    shown = diagram(m, labels=lab)
+    drawing = Drawing.parse(shown.svg)
+    assert LABEL_STYLES["out"].fill.lower() in drawing.fills(drawing.nodes["agenda"])
+    assert "OUT" in drawing.text(drawing.nodes["agenda"])
+    assert shown._repr_mimebundle_() == {"image/svg+xml": shown.svg}
+    assert shown._repr_mimebundle_(include=["text/html"]) == {}
+    assert shown._repr_mimebundle_(None, ["image/svg+xml"]) == {}
+
+
+def test_diagram_raises_on_a_bad_labelling_rather_than_falling_back() -> None:
+    with pytest.raises(UnknownNodeError, match="'ghost'"):
+        diagram(north_korea(), labels={"ghost": "in"})
