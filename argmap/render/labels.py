@@ -31,7 +31,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import RenderError, UnknownNodeError
 from argmap.semantics.labelling import Labelling
@@ -137,6 +137,10 @@ class DiagramLabels(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self.by_id)
 
+    def __reduce__(self) -> tuple[Any, tuple[LabelKind, dict[str, str | float], str | None]]:
+        # A read-only view does not pickle; its dict does (options cross process boundaries).
+        return (_rebuild, (self.kind, dict(self.by_id), self.semantics))
+
     def mark(self, node_id: str) -> str | None:
         """The text written on the node: ``IN``, ``0.61`` or the note; None when unlabelled."""
         value = self.by_id.get(node_id)
@@ -182,6 +186,12 @@ class DiagramLabels(Mapping[str, str]):
         """The labels (``in``, ``out``, ``undec``) that ``node_ids`` carry, in that order."""
         found = {self.label(n) for n in node_ids}
         return [label for label in LABEL_STYLES if label in found]
+
+
+def _rebuild(
+    kind: LabelKind, by_id: dict[str, str | float], semantics: str | None
+) -> DiagramLabels:
+    return DiagramLabels(kind=kind, by_id=MappingProxyType(by_id), semantics=semantics)
 
 
 def _strength(node_id: str, value: object, where: str) -> float:

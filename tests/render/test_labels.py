@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 import re
 from pathlib import Path
 
@@ -306,3 +307,13 @@ def test_the_docs_labelled_images_say_what_the_semantics_says(semantics: str) ->
         value = lab[statement.id]
         said = f"strength {value:.2f}" if lab.is_gradual else LABEL_STYLES[value].mark
         assert said in drawing.text(drawing.map_nodes()[statement.id]), stale
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "dfquad"])
+def test_options_with_labels_pickle(semantics: str) -> None:
+    options = DiagramOptions(labels=argmap.evaluate(north_korea(), semantics), focus="uk")
+    copy = pickle.loads(pickle.dumps(options))  # our own data
+    assert copy == options
+    assert copy.marks is not None
+    assert copy.marks.semantics == semantics
+    assert to_dot(north_korea(), options=copy) == to_dot(north_korea(), options=options)
