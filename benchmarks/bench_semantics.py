@@ -6,7 +6,10 @@ Figures are printed as ratios against baselines measured in the same run:
   bare dict-based linear fixpoint written below (target: at most 2x);
 - the same against python-argumentation's ``get_grounded_extension`` (if installed) at small
   sizes (target: at least 1000x faster);
-- one preferred extension of a random framework through clingo;
+- one preferred (complete, stable) extension of a random framework: argmap's path (the grounded
+  labelling, then clingo on what it leaves UNDEC) against the whole framework handed to clingo
+  with the ASPARTIX encoding (argmap's path before), and the same on a framework with no
+  unattacked argument, where the reduction cannot help;
 - DF-QuAD on a random map of statements (a support tree with rebuttals): time per statement.
 
 Run: ``.venv/bin/python benchmarks/bench_semantics.py`` (add ``--pyarg-sizes 1000 10000`` for
@@ -117,13 +120,82 @@ def bench_pyarg(sizes: list[int]) -> None:
         print(f"{n:>10,} {ours:>11.4f} {theirs:>11.2f} {theirs / ours:>16,.0f}x")
 
 
-def bench_preferred(n: int) -> None:
-    pairs = random_pairs(n, 2, seed=7)
-    af = Framework.from_indices(n, sorted(set(pairs)))
-    elapsed, first = best_of(1, lambda: next(extensions(af, "preferred", limit=1)))
-    print(
-        f"\none preferred extension at {n:,} arguments (clingo): {elapsed:.2f} s, {len(first):,} IN"
+ASPARTIX = """
+in(X) :- arg(X), not out(X).
+out(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+undefended(X) :- att(Y,X), not defeated(Y).
+:- in(X), undefended(X).
+#show in/1.
+"""
+_RULES = {
+    "complete": ":- out(X), not undefended(X).\n",
+    "stable": ":- out(X), not defeated(X).\n",
+    "preferred": ":- out(X), not undefended(X).\n#heuristic in(X) : arg(X). [1,true]\n",
+}
+
+
+def unreduced_first(af: Framework, semantics: str) -> int | None:
+    """The baseline: the whole framework to clingo, ASPARTIX encoding, no grounded reduction.
+
+    This was argmap's own path before the reduction; returns the first extension's size.
+    """
+    import clingo  # noqa: PLC0415
+
+    facts = f"arg(0..{len(af) - 1}).\n" + "".join(
+        f"att({i},{j}).\n" for i, targets in enumerate(af._attacked) for j in targets
     )
+    options = ["--heuristic=Domain", "--enum-mode=domRec"] if semantics == "preferred" else []
+    control = clingo.Control([*options, "--models=1", "--warn=none"])
+    control.add("base", [], ASPARTIX + _RULES[semantics] + facts)
+    control.ground([("base", [])])
+    with control.solve(yield_=True) as handle:
+        for model in handle:
+            return len(model.symbols(shown=True))
+    return None
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall-clock and this process's CPU seconds (clingo solves in this process)."""
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = func()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def bench_dung(n: int, *, hard: int) -> None:
+    """One extension per semantics: argmap (grounded labelling, then clingo on the residual)
+    against the whole framework handed to clingo; then a framework with no unattacked argument,
+    where the grounded labelling settles nothing and both paths do the same work."""
+    print(f"\none extension through clingo, random framework of {n:,} arguments (2 attacks each)")
+    af = Framework.from_indices(n, sorted(set(random_pairs(n, 2, seed=7))))
+    _dung_rows(af, ("preferred", "complete", "stable"))
+    if hard:
+        rng = random.Random(11)  # noqa: S311 - not cryptography
+        pairs = {(rng.randrange(hard), b) for b in range(hard) for _ in range(2)}
+        print(f"\nno unattacked argument ({hard:,} arguments, each attacked twice at random)")
+        _dung_rows(Framework.from_indices(hard, sorted(pairs)), ("complete",))
+
+
+def _dung_rows(af: Framework, semantics: tuple[str, ...]) -> None:
+    wall, cpu, codes = timed(lambda: grounded_codes(af))
+    undec = sum(c == 0 for c in codes)
+    print(
+        f"  grounded labelling: {wall:.2f} s wall, {cpu:.2f} s CPU; {undec:,} arguments left UNDEC"
+    )
+    header = ("semantics", "argmap wall/CPU (s)", "whole AF wall/CPU (s)", "CPU ratio", "IN")
+    print(f"  {header[0]:>9} {header[1]:>20} {header[2]:>22} {header[3]:>9} {header[4]:>8}")
+    for name in semantics:
+        ours = timed(lambda name=name: next(extensions(af, name, limit=1), None))  # type: ignore[arg-type]
+        theirs = timed(lambda name=name: unreduced_first(af, name))
+        size = None if ours[2] is None else len(ours[2])
+        # several preferred extensions may exist, and each path may find a different one first
+        assert (size is None) == (theirs[2] is None), (name, size, theirs[2])
+        print(
+            f"  {name:>9} {ours[0]:>9.2f} / {ours[1]:<8.2f} {theirs[0]:>11.2f} / {theirs[1]:<8.2f}"
+            f" {ours[1] / theirs[1]:>9.3f} {'none' if size is None else f'{size:,}':>8}"
+        )
 
 
 def random_map(n: int, seed: int) -> ArgumentMap:
@@ -156,6 +228,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--pyarg-sizes", type=int, nargs="*", default=[1000])
     parser.add_argument("--preferred", type=int, default=100_000)
+    parser.add_argument("--hard", type=int, default=20_000)
     parser.add_argument("--dfquad", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -163,7 +236,7 @@ def main() -> None:
     if args.pyarg_sizes:
         bench_pyarg(args.pyarg_sizes)
     if args.preferred:
-        bench_preferred(args.preferred)
+        bench_dung(args.preferred, hard=args.hard)
     if args.dfquad:
         bench_dfquad(args.dfquad)
 

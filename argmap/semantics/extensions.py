@@ -13,6 +13,26 @@ established solver (``pip install clingo``, installed with argmap), with the sta
   (``#heuristic in(X). [1,true]`` with ``--heuristic=Domain --enum-mode=domRec``), which makes
   every model it reports subset-maximal.
 
+The solver sees only what the grounded labelling leaves open. Every complete extension contains
+the grounded extension and excludes every argument it attacks, and an argument the grounded
+labelling leaves UNDEC is attacked only by UNDEC or OUT arguments (an IN attacker would make it
+OUT). So the complete labellings of a framework are exactly the grounded labelling's IN and OUT
+joined with a complete labelling of its *residual*: the UNDEC arguments and the attacks among them
+(attacks from OUT arguments never count, their sources being defeated by the grounded extension).
+The join keeps the order of extensions, so preferred extensions (⊆-maximal complete ones) and
+stable ones (complete ones with nothing UNDEC) correspond too. :func:`extensions` therefore
+computes the grounded labelling (linear time, :mod:`argmap.semantics.grounded`), hands clingo the
+residual as integer facts, and adds the grounded extension to every answer; when the residual is
+empty the grounded extension is the only complete, preferred and stable extension and clingo is
+not started. On random frameworks most arguments are settled by the grounded labelling (see
+``docs/performance.md``); on a framework with no unattacked argument the residual is the whole
+framework and the problem stays as hard as it is.
+
+The residual is not split further by strongly connected components: preferred semantics is
+SCC-recursive (Baroni, Giacomin and Guida 2005) only with a base function that is not "preferred
+extensions of each component", and clingo already treats independent parts of one program
+independently.
+
 Sceptical and credulous acceptance use the solver's cautious and brave consequences, exact without
 listing the extensions (preferred sceptical acceptance lists the preferred extensions, which are
 usually few).
@@ -32,6 +52,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import EvaluationError, MissingDependencyError
+from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_codes
 
 if TYPE_CHECKING:
     from argmap.semantics.framework import Framework
@@ -54,24 +75,42 @@ _STABLE = ":- nin(X), not defeated(X).\n"
 _PREFERRED = "#heuristic in(X) : arg(X). [1,true]\n"
 
 
-def _program(af: Framework, semantics: str, shown: str) -> tuple[str, list[str]]:
-    if semantics not in _MULTI:
-        raise EvaluationError(
-            f"unknown semantics {semantics!r} for extensions; use one of {', '.join(_MULTI)}"
+class _Residual:
+    """The grounded labelling of a framework and the part of it the solver must decide."""
+
+    __slots__ = ("codes", "grounded_in", "grounded_out", "names")
+
+    def __init__(self, af: Framework) -> None:
+        self.codes = grounded_codes(af)
+        arguments = af.arguments
+        labelled = list(zip(arguments, self.codes, strict=True))
+        self.grounded_in = frozenset(a for a, c in labelled if c == IN)
+        self.grounded_out = frozenset(a for a, c in labelled if c == OUT)
+        self.names = [a for a, c in labelled if c == UNDEC]
+
+    def program(self, af: Framework, semantics: str, shown: str) -> tuple[str, list[str]]:
+        """Return the encoding with the residual's facts (local indices), and clingo's options."""
+        codes = self.codes
+        local = [-1] * len(codes)
+        for k, i in enumerate(i for i, c in enumerate(codes) if c == UNDEC):
+            local[i] = k
+        parts = [_BASE, _STABLE if semantics == "stable" else _COMPLETE]
+        if semantics == "preferred":
+            parts.append(_PREFERRED)
+        parts.append(shown)
+        parts.append(f"arg(0..{len(self.names) - 1}).\n")
+        attacked = af._attacked
+        parts.append(
+            "".join(
+                f"att({local[i]},{local[j]}).\n"
+                for i, c in enumerate(codes)
+                if c == UNDEC
+                for j in attacked[i]
+                if codes[j] == UNDEC
+            )
         )
-    parts = [_BASE]
-    parts.append(_STABLE if semantics == "stable" else _COMPLETE)
-    if semantics == "preferred":
-        parts.append(_PREFERRED)
-    parts.append(shown)
-    n = len(af)
-    if n:
-        parts.append(f"arg(0..{n - 1}).\n")
-    parts.append(
-        "".join(f"att({i},{j}).\n" for i, targets in enumerate(af._attacked) for j in targets)
-    )
-    options = ["--heuristic=Domain", "--enum-mode=domRec"] if semantics == "preferred" else []
-    return "".join(parts), options
+        options = ["--heuristic=Domain", "--enum-mode=domRec"] if semantics == "preferred" else []
+        return "".join(parts), options
 
 
 def _solve(
@@ -95,6 +134,13 @@ def _solve(
             yield [(s.name, s.arguments[0].number) for s in model.symbols(shown=True)]
 
 
+def _check(semantics: str) -> None:
+    if semantics not in _MULTI:
+        raise EvaluationError(
+            f"unknown semantics {semantics!r} for extensions; use one of {', '.join(_MULTI)}"
+        )
+
+
 def extensions(
     af: Framework, semantics: MultiSemantics, *, limit: int | None = None
 ) -> Iterator[frozenset[str]]:
@@ -113,25 +159,35 @@ def extensions(
         >>> list(extensions(Framework(["a", "b"], [("a", "b")]), "complete"))
         [frozenset({'a'})]
     """
-    program, options = _program(af, semantics, "#show in/1.\n")
-    names = af.arguments
+    _check(semantics)
+    residual = _Residual(af)
+    if not residual.names:  # the grounded labelling is total: its extension is the only one
+        yield residual.grounded_in
+        return
+    program, options = residual.program(af, semantics, "#show in/1.\n")
+    names, base = residual.names, residual.grounded_in
     for atoms in _solve(program, options, models=0 if limit is None else limit):
-        yield frozenset(names[i] for _, i in atoms)
+        yield base.union(names[i] for _, i in atoms)
 
 
 def _consequences(af: Framework, semantics: str, mode: str) -> tuple[set[str], set[str], bool]:
     """Return (IN, OUT, any model) under brave or cautious reasoning."""
-    program, options = _program(af, semantics, "#show in/1. #show defeated/1.\n")
+    _check(semantics)
     if semantics == "preferred":  # brave/cautious need their own enum mode; see the callers
         raise AssertionError("preferred is reduced to complete or enumerated by the callers")
+    residual = _Residual(af)
+    ins, outs = set(residual.grounded_in), set(residual.grounded_out)
+    if not residual.names:
+        return ins, outs, True
+    program, options = residual.program(af, semantics, "#show in/1. #show defeated/1.\n")
     last: list[tuple[str, int]] | None = None
     for atoms in _solve(program, options, models=0, mode=mode):
         last = atoms
-    names = af.arguments
     if last is None:
         return set(), set(), False
-    ins = {names[i] for name, i in last if name == "in"}
-    outs = {names[i] for name, i in last if name == "defeated"}
+    names = residual.names
+    ins.update(names[i] for name, i in last if name == "in")
+    outs.update(names[i] for name, i in last if name == "defeated")
     return ins, outs, True
 
 

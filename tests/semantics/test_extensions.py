@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from argmap.exceptions import EvaluationError
+from argmap.exceptions import EvaluationError, MissingDependencyError
 from argmap.semantics.extensions import credulous, extensions, sceptical, sceptical_labels
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded_codes, grounded_labels
@@ -124,3 +124,134 @@ def test_framework_errors_and_pickle() -> None:
     with pytest.raises(EvaluationError, match="unknown argument 'q'"):
         af.attackers("q")
     assert pickle.loads(pickle.dumps(af)) == af
+
+
+# The solver sees only the residual of the grounded labelling (argmap.semantics.extensions):
+# frameworks whose grounded part is empty, total or partial, self-attacks, odd and even cycles.
+
+SEMANTICS = ("complete", "preferred", "stable")
+
+
+def _cycle(names: list[str]) -> list[tuple[str, str]]:
+    return [(a, names[(i + 1) % len(names)]) for i, a in enumerate(names)]
+
+
+def _expected(af: Framework) -> dict[str, set[frozenset[str]]]:
+    return {s: set(exts) for s, exts in brute_force(af).items()}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "attacks", "grounded_in"),
+    [
+        # grounded part empty: an even cycle, an odd cycle, a self-attack
+        (["a", "b"], [("a", "b"), ("b", "a")], set()),
+        (["a", "b", "c"], _cycle(["a", "b", "c"]), set()),
+        (["s"], [("s", "s")], set()),
+        (["a", "b", "c", "d"], _cycle(["a", "b", "c", "d"]), set()),
+        # grounded part total: a chain, an unattacked attacker of a self-attacker
+        (["c", "r1", "r2", "r3"], [("r1", "c"), ("r2", "r1"), ("r3", "r2")], {"r3", "r1"}),
+        (["u", "s", "t"], [("u", "s"), ("s", "s"), ("s", "t")], {"u", "t"}),
+        (["a"], [], {"a"}),
+        (
+            ["u", "a", "b", "x", "y", "z", "w"],
+            [("u", "a"), *_cycle(["a", "b"]), ("b", "x"), *_cycle(["x", "y", "z"]), ("z", "w")],
+            {"u", "b", "y", "w"},
+        ),
+        ([], [], set()),
+        # grounded part partial: settled arguments attacking into and out of cycles
+        (
+            ["u", "w", "a", "b", "x", "y", "z"],
+            [("u", "w"), ("w", "a"), *_cycle(["a", "b"]), ("b", "x"), *_cycle(["x", "y", "z"])],
+            {"u"},
+        ),
+        (
+            ["u", "v", "a", "b", "c", "s"],
+            [("u", "v"), ("v", "a"), *_cycle(["a", "b", "c"]), ("c", "s"), ("s", "s")],
+            {"u"},
+        ),
+        (
+            ["u", "a", "b", "c", "d", "s"],
+            [("u", "s"), *_cycle(["a", "b"]), ("s", "a"), ("c", "d"), ("d", "c"), ("d", "a")],
+            {"u"},
+        ),
+    ],
+)
+def test_residual_path_matches_brute_force(
+    arguments: list[str], attacks: list[tuple[str, str]], grounded_in: set[str]
+) -> None:
+    af = Framework(arguments, attacks)
+    assert {a for a, lab in grounded_labels(af).items() if lab == "in"} == grounded_in
+    expected = _expected(af)
+    for semantics in SEMANTICS:
+        got = list(extensions(af, semantics))  # type: ignore[arg-type]
+        assert len(got) == len(set(got))
+        assert set(got) == expected[semantics], semantics
+        assert all(grounded_in <= e for e in got)
+        exts = expected[semantics]
+        assert credulous(af, semantics) == (set().union(*exts) if exts else set())  # type: ignore[arg-type]
+        assert sceptical(af, semantics) == (  # type: ignore[arg-type]
+            set(arguments).intersection(*exts) if exts else set()
+        )
+
+
+def test_total_grounded_labelling_never_starts_the_solver(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "clingo", None)  # importing clingo now fails
+    chain = Framework(["c", "r1", "r2"], [("r1", "c"), ("r2", "r1")])
+    for semantics in SEMANTICS:
+        assert list(extensions(chain, semantics)) == [frozenset({"r2", "c"})]  # type: ignore[arg-type]
+        assert sceptical_labels(chain, semantics) == ({"r2", "c"}, {"r1"}, True)  # type: ignore[arg-type]
+        assert credulous(chain, semantics) == {"r2", "c"}  # type: ignore[arg-type]
+    cycle = Framework(["a", "b"], [("a", "b"), ("b", "a")])
+    with pytest.raises(MissingDependencyError, match="pip install clingo"):
+        list(extensions(cycle, "preferred"))
+
+
+def _unreduced(af: Framework, semantics: str) -> set[frozenset[str]]:
+    """Every extension from clingo on the whole framework, with no grounded reduction.
+
+    The ASPARTIX encodings (Egly, Gaggl and Woltran 2010), written here apart from argmap's.
+    """
+    import clingo
+
+    rules = {
+        "complete": ":- out(X), not undefended(X).",
+        "stable": ":- out(X), not defeated(X).",
+        "preferred": ":- out(X), not undefended(X). #heuristic in(X) : arg(X). [1,true]",
+    }[semantics]
+    facts = "".join(f'arg("{a}").' for a in af.arguments) + "".join(
+        f'att("{a}","{b}").' for a, b in af.attacks()
+    )
+    options = ["--heuristic=Domain", "--enum-mode=domRec"] if semantics == "preferred" else []
+    control = clingo.Control([*options, "--models=0", "--warn=none"])
+    control.add(
+        "base",
+        [],
+        "in(X) :- arg(X), not out(X). out(X) :- arg(X), not in(X)."
+        ":- in(X), in(Y), att(X,Y). defeated(X) :- in(Y), att(Y,X)."
+        "undefended(X) :- att(Y,X), not defeated(Y). :- in(X), undefended(X)."
+        f"{rules} #show in/1." + facts,
+    )
+    control.ground([("base", [])])
+    found: set[frozenset[str]] = set()
+    control.solve(
+        on_model=lambda m: found.add(
+            frozenset(s.arguments[0].string for s in m.symbols(shown=True))
+        )
+    )
+    return found
+
+
+@pytest.mark.parametrize("semantics", SEMANTICS)
+def test_residual_path_matches_the_unreduced_solver_on_larger_frameworks(semantics: str) -> None:
+    """Frameworks too large for brute force: an unattacked fringe settles part of each."""
+    rng = random.Random(len(semantics))  # noqa: S311
+    for _ in range(40):
+        n = rng.randint(20, 40)
+        names = [f"x{i}" for i in range(n)]
+        attacks = {(rng.choice(names), b) for b in names[n // 5 :] for _ in range(2)}
+        af = Framework(names, sorted(attacks))
+        assert set(extensions(af, semantics)) == _unreduced(af, semantics), af  # type: ignore[arg-type]
