@@ -1,9 +1,10 @@
 """What the fuzzers feed and what they assert, shared by the CI tests and the long run.
 
-Every loader on main is fed: the native JSON and YAML, and each module of ``argmap/io`` that has
-a ``loads`` (found by looking, so a new format is fuzzed the day it lands). Inputs are valid maps
-in the loader's own syntax (or native JSON where it has no writer), mutated at random; random
-JSON-shaped documents built from the format's own words; and raw text.
+Every loader in the format table (:mod:`argmap.io.formats`) is fed: the native JSON and YAML,
+Argdown, AIF, xAIF, SADFace, microtexts, Carneades, GraphML, GEXF, and any format added there
+later (so a new format is fuzzed the day it lands). Inputs are valid maps in the format's own
+syntax (or native JSON where it has no writer), mutated at random with raw snippets of that
+syntax; random documents built from the native format's words; and raw text.
 
 The property: a loader raises nothing but :class:`~argmap.ArgmapError`, and a map it accepts can
 be checked, drawn as DOT, and written and read back unchanged in both native syntaxes.
@@ -11,61 +12,70 @@ be checked, drawn as DOT, and written and read back unchanged in both native syn
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
 import random
 import traceback
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
+from xml.sax.saxutils import escape, quoteattr
 
 from hypothesis import strategies as st
 from strategies import HOSTILE, maps
 
 import argmap
-import argmap.io
 from argmap import ArgmapError, ArgumentMap
 from argmap.exceptions import FormatLossWarning
 from argmap.io import native
+from argmap.io.formats import Format, all_formats
 from argmap.render import to_dot
 
-__all__ = ["LOADERS", "RAW_JSON", "RAW_YAML", "Crash", "Loader", "exercise", "inputs", "mutate"]
+__all__ = [
+    "LOADERS",
+    "RAW",
+    "Crash",
+    "Loader",
+    "Outcome",
+    "exercise",
+    "inputs",
+    "mutate",
+]
+
+Syntax = Literal["json", "yaml", "xml", "argdown"]
 
 
 @dataclass(frozen=True)
 class Loader:
-    """One way of reading text into a map, and how to write a map in that syntax for seeds."""
+    """One way of reading text into a map, how to write a map in it for seeds, and its syntax
+    (which hostile snippets to splice in)."""
 
     name: str
     loads: Callable[[str], ArgumentMap]
     dumps: Callable[[ArgumentMap], str] | None
+    syntax: Syntax
 
     def __repr__(self) -> str:
         return self.name
 
 
-def _native(fmt: str) -> Loader:
+def _syntax(fmt: Format) -> Syntax:
+    if fmt.name == "argdown":
+        return "argdown"
+    if ".yaml" in fmt.suffixes:
+        return "yaml"
+    if ".json" in fmt.suffixes:
+        return "json"
+    return "xml"  # microtexts, GraphML, GEXF
+
+
+def _loader(fmt: Format) -> Loader:
     return Loader(
-        name=f"native-{fmt}",
-        loads=lambda text: native.loads(text, format=fmt),  # type: ignore[arg-type]
-        dumps=lambda m: native.dumps(m, format=fmt),  # type: ignore[arg-type]
+        name=fmt.name,
+        loads=fmt.load_text,
+        dumps=_quiet(fmt.dump_text) if fmt.can_dump else None,
+        syntax=_syntax(fmt),
     )
-
-
-def _format_modules() -> list[Loader]:
-    found = []
-    for info in sorted(pkgutil.iter_modules(argmap.io.__path__), key=lambda i: i.name):
-        if info.name in ("native", "formats") or info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"argmap.io.{info.name}")
-        loads = getattr(module, "loads", None)
-        if callable(loads):
-            dumps = getattr(module, "dumps", None)
-            found.append(
-                Loader(f"io.{info.name}", loads, _quiet(dumps) if callable(dumps) else None)
-            )
-    return found
 
 
 def _quiet(dumps: Callable[[ArgumentMap], str]) -> Callable[[ArgumentMap], str]:
@@ -79,8 +89,8 @@ def _quiet(dumps: Callable[[ArgumentMap], str]) -> Callable[[ArgumentMap], str]:
     return write
 
 
-LOADERS: list[Loader] = [_native("json"), _native("yaml"), *_format_modules()]
-"""Every loader on main: the native syntaxes first, then each format module with ``loads``."""
+LOADERS: list[Loader] = [_loader(fmt) for fmt in all_formats() if fmt.can_load]
+"""Every loader in the format table, in the table's order (native JSON and YAML first)."""
 
 # The words of the native format, so that generated documents get past the first checks.
 _KEYS = [
@@ -113,6 +123,30 @@ RAW_YAML = [  # the YAML parser is pure Python: past 1,200 levels a snippet only
     "{[a]: 1}", "{{a: 1}: 2}", "{1: 2}", "{null: 2}", "!!python/object:os.system x",
     "!!null x", "2006-03-01", "0o17", "1_000", "0x1F", "!!merge x", "<<",
 ]  # fmt: skip
+RAW_XML = [
+    *("<a>" * n + "</a>" * n for n in _DEEP[:-1]),
+    '<!DOCTYPE x [<!ENTITY e "eeeeeeeeee"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;">]>',
+    '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', "&e;", "&f;", "&#0;",
+    "&#x110000;", "&#xD800;", "&amp", "<![CDATA[ ]]>", "<?xml version='1.0'?>", "</", "<",
+    ">", "&", "xmlns:x='urn:x'", '<x:a xmlns:x="">', "\x00", "1e999", "NaN", "-1", "0x1F",
+    'id="n0"', 'source="n0"', 'target="n0"', 'for="node"', 'attr.type="double"',
+]  # fmt: skip
+RAW_ARGDOWN = [  # the shapes that once made the Argdown reader slow or crash, and its syntax
+    *(piece * n for piece in ("{", "{a: ", "[", "<", "<!--", "/*", "*a ", "_a ", "#(", "@[",
+                              "[a](", "=", ".a", "} x", "**", "__", "(", "\\")
+      for n in (3, 60, 2_000)),
+    "{a: 1}", "{[a]: 1}", "{a: !!int x}", "[a](b)", ".A.", ":smile:", "\n\n===\ntitle: x\n===\n",
+    "\n  <+ ", "\n  <- ", "\n  - ", "\n  + ", "\n  _> ", "\n  >< ", "\n(1) ", "\n----\n",
+    "\n-- a, b --\n", "#tag ", "#(a b)", "// c\n", "/* c */", "<!-- c -->", "@[a]", "@<a>",
+    "\n# H\n", "\n\n", "\r\n", "\u2028", "1. ", "* ",
+]  # fmt: skip
+RAW: dict[Syntax, list[str]] = {
+    "json": RAW_JSON,
+    "yaml": RAW_YAML,
+    "xml": RAW_XML,
+    "argdown": RAW_ARGDOWN,
+}
+"""Hostile snippets per syntax, for generated documents and for the mutator."""
 _PLACEHOLDER = "zzraw{}zz"
 
 _scalars = st.one_of(
@@ -189,21 +223,56 @@ def _without_loss_warnings(write: Callable[[ArgumentMap], str], m: ArgumentMap) 
         return write(m)
 
 
+_XML_TAGS = [
+    "graphml", "graph", "node", "edge", "data", "key", "gexf", "nodes", "edges", "attvalues",
+    "attvalue", "attributes", "attribute", "arggraph", "edu", "adu", "joint", "meta",
+]  # fmt: skip
+
+
+def _xml_name(key: str) -> str:
+    return key if key.isidentifier() and key.isascii() else "x"
+
+
+def _as_xml(value: object, tag: str = "graphml") -> str:
+    """JSON-shaped data as XML elements in the XML formats' words (scalars as ids and text)."""
+    tag = _xml_name(tag)
+    if isinstance(value, dict):
+        inner = "".join(_as_xml(v, k) for k, v in value.items())
+        return f"<{tag}>{inner}</{tag}>"
+    if isinstance(value, list):
+        return "".join(_as_xml(v, _XML_TAGS[i % len(_XML_TAGS)]) for i, v in enumerate(value))
+    text = str(value)
+    return f"<{tag} id={quoteattr(text)}>{escape(text)}</{tag}>"
+
+
+_ARGDOWN_PIECES = [
+    "[A]: ", "[B]", "<A>: ", "<B>", "\n", "\n\n", "  <+ ", "  <- ", "  + ", "  - ", "  _ ",
+    "(1) ", "(2) ", "----", "-- r --", "# ", "#t ", "{a: 1}", "*", "**", "_", "text ", ", ",
+    ". ", ": ", "@[A]", "@<A>", "[l](u)", ".A.", "//", "/*", "*/", "<!--", "-->", "===",
+]  # fmt: skip
+
+
 def inputs(loader: Loader) -> st.SearchStrategy[str]:
     """Text for ``loader``: valid maps mutated, generated documents, and raw text."""
     write = loader.dumps or (lambda m: native.dumps(m, format="json"))
     valid = maps(max_statements=5).map(lambda m: _without_loss_warnings(write, m))
-    if loader.name == "native-yaml":
+    raw = RAW[loader.syntax]
+    as_text: st.SearchStrategy[str]
+    if loader.syntax == "yaml":
         import yaml
 
         as_text = documents.map(
-            lambda d: _splice(yaml.safe_dump(d, allow_unicode=True), RAW_YAML, quoted=False)
+            lambda d: _splice(yaml.safe_dump(d, allow_unicode=True), raw, quoted=False)
         )
+    elif loader.syntax == "xml":
+        as_text = documents.map(lambda d: _splice(_as_xml(d), raw, quoted=False))
+    elif loader.syntax == "argdown":
+        pieces = st.sampled_from(_ARGDOWN_PIECES + raw) | st.text(max_size=10)
+        as_text = st.lists(pieces, max_size=30).map("".join)
     else:
         as_text = documents.map(
-            lambda d: _splice(json.dumps(d, ensure_ascii=False), RAW_JSON, quoted=True)
+            lambda d: _splice(json.dumps(d, ensure_ascii=False), raw, quoted=True)
         )
-    raw = RAW_YAML if loader.name == "native-yaml" else RAW_JSON
     edits = st.randoms(use_true_random=False)
     return st.one_of(
         valid,
@@ -236,16 +305,26 @@ def _where(exc: BaseException) -> str:
     return f"{last.filename.rsplit('/', 2)[-1]}:{last.lineno} {last.name}"
 
 
-def exercise(loader: Loader, text: str) -> Crash | None:
-    """Feed ``text`` to ``loader`` and what it accepts to the rest; return the first crash."""
+@dataclass(frozen=True)
+class Outcome:
+    """What one input did: whether the loader accepted it as a map, and the crash, if any."""
+
+    loaded: bool
+    crash: Crash | None = None
+
+
+def exercise(loader: Loader, text: str) -> Outcome:
+    """Feed ``text`` to ``loader`` and what it accepts to the rest; report the first crash."""
     stage = "load"
+    loaded = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # warnings (a likely scheme typo) are behaviour
             try:
                 m = loader.loads(text)
             except ArgmapError:
-                return None
+                return Outcome(loaded=False)
+            loaded = True
             stage = "check"
             argmap.check(m)
             stage = "to_dot"
@@ -255,13 +334,14 @@ def exercise(loader: Loader, text: str) -> Crash | None:
                 written = native.dumps(m, format=fmt)  # type: ignore[arg-type]
                 again = native.loads(written, format=fmt)  # type: ignore[arg-type]
                 if again != m or native.dumps(again, format=fmt) != written:  # type: ignore[arg-type]
-                    return Crash(loader.name, stage, "map changed", "", text)
+                    return Outcome(loaded, Crash(loader.name, stage, "map changed", "", text))
     except Exception as exc:  # any other exception is what we look for
-        return Crash(loader.name, stage, f"{type(exc).__name__}: {exc}"[:300], _where(exc), text)
-    return None
+        error = f"{type(exc).__name__}: {exc}"[:300]
+        return Outcome(loaded, Crash(loader.name, stage, error, _where(exc), text))
+    return Outcome(loaded)
 
 
 def run_property(loader: Loader, text: str) -> None:
     """The CI form of :func:`exercise`: fail with the crash and the input that caused it."""
-    crash = exercise(loader, text)
+    crash = exercise(loader, text).crash
     assert crash is None, f"{crash}\ninput: {text[:2000]!r}"
