@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.exceptions import FileFormatError
-from argmap.io.native import parse_yaml
+from argmap.io.native import MAX_DEPTH, parse_yaml
 
 __all__ = [
     "ArgdownSyntaxError",
@@ -145,21 +145,21 @@ class Member:
 
 
 @dataclass
-class Statement:
-    """A statement: every occurrence of one title (Argdown's "equivalence class")."""
+class _Occurrences:
+    """What statements and arguments share: a title, and its occurrences in the text."""
 
     title: str
     members: list[Member] = field(default_factory=list)
-    auto_title: bool = False
 
     @property
     def canonical(self) -> Member | None:
-        """The member whose text stands for the statement: the last definition, as in Argdown."""
+        """The definition whose text stands for the title: the last one (or the last marked
+        ``isCanonical``), as in Argdown."""
         return _canonical(self.members)
 
     @property
     def text(self) -> str:
-        """The canonical member's text ('' when the statement is only referred to)."""
+        """The canonical member's text ('' when the title is only referred to)."""
         member = self.canonical
         return member.text if member else ""
 
@@ -173,6 +173,19 @@ class Statement:
         """Data blocks of every member, merged in order."""
         return _merged(m.data for m in self.members)
 
+    def _first_definition_section(self) -> tuple[bool, Section | None]:
+        for member in self.members:
+            if not member.is_reference:
+                return True, member.section
+        return False, None
+
+
+@dataclass
+class Statement(_Occurrences):
+    """A statement: every occurrence of one title (Argdown's "equivalence class")."""
+
+    auto_title: bool = False
+
     @property
     def line(self) -> int:
         """The line of the first occurrence."""
@@ -181,9 +194,9 @@ class Statement:
     @property
     def section(self) -> Section | None:
         """The section of the first definition (else of the first reference), as in Argdown."""
-        for member in self.members:
-            if not member.is_reference:
-                return member.section
+        found, section = self._first_definition_section()
+        if found:
+            return section
         return self.members[0].section if self.members else None
 
 
@@ -213,37 +226,14 @@ class Inference:
 
 
 @dataclass
-class Argument:
+class Argument(_Occurrences):
     """An argument: its descriptions and references, and its premise-conclusion structure."""
 
-    title: str
-    members: list[Member] = field(default_factory=list)
     pcs: list[PcsStatement] = field(default_factory=list)
     inferences: list[Inference] = field(default_factory=list)
     auto_title: bool = False
     pcs_line: int = 0
     pcs_section: Section | None = None
-
-    @property
-    def canonical(self) -> Member | None:
-        """The description that stands for the argument (the last one, as in Argdown)."""
-        return _canonical(self.members)
-
-    @property
-    def text(self) -> str:
-        """The canonical description's text ('' when there is none)."""
-        member = self.canonical
-        return member.text if member else ""
-
-    @property
-    def tags(self) -> list[str]:
-        """Tags of every description, in the order first seen."""
-        return _union(tag for m in self.members for tag in m.tags)
-
-    @property
-    def data(self) -> dict[str, JSON]:
-        """Data blocks of every description, merged in order."""
-        return _merged(m.data for m in self.members)
 
     @property
     def conclusion(self) -> str | None:
@@ -258,9 +248,9 @@ class Argument:
     @property
     def section(self) -> Section | None:
         """The section of the first description, else of the structure."""
-        for member in self.members:
-            if not member.is_reference:
-                return member.section
+        found, section = self._first_definition_section()
+        if found:
+            return section
         if self.pcs:
             return self.pcs_section
         return self.members[0].section if self.members else None
@@ -312,27 +302,30 @@ def _canonical(members: list[Member]) -> Member | None:
 
 
 def _union(items: Any) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
+    return list(dict.fromkeys(items))  # in the order first seen
 
 
 def _merged(blocks: Any) -> dict[str, JSON]:
     out: dict[str, JSON] = {}
+    owned: dict[int, dict[str, JSON]] = {}  # the mappings made here, which may change in place
     for block in blocks:
         if block:
-            _deep_merge(out, block)
+            _deep_merge(out, block, owned)
     return out
 
 
-def _deep_merge(into: dict[str, JSON], extra: dict[str, JSON]) -> None:
+def _deep_merge(
+    into: dict[str, JSON], extra: dict[str, JSON], owned: dict[int, dict[str, JSON]]
+) -> None:
+    """Merge ``extra`` into ``into``, copying a member's mapping once, the first time it is
+    merged into (copying it at every merge made many blocks of one title quadratic)."""
     for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            merged = dict(into[key])
-            _deep_merge(merged, value)
-            into[key] = merged
+        current = into.get(key)
+        if isinstance(value, dict) and isinstance(current, dict):
+            if id(current) not in owned:
+                current = into[key] = dict(current)
+                owned[id(current)] = current
+            _deep_merge(current, value, owned)
         else:
             into[key] = value
 
@@ -396,6 +389,21 @@ _SPACES = re.compile(r"[ \t]+")
 _FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
 _UNUSED = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
 
+# The patterns that look far ahead, by the character they start with, in Argdown's order.
+_FAR_BY_CHAR: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "[": [
+        ("link", _LINK),
+        ("statement_definition", _STATEMENT_DEFINITION),
+        ("statement_reference", _STATEMENT_REFERENCE),
+    ],
+    "#": [("tag", _TAG)],
+    "@": [("statement_mention", _STATEMENT_MENTION), ("argument_mention", _ARGUMENT_MENTION)],
+    "<": [
+        ("argument_definition", _ARGUMENT_DEFINITION),
+        ("argument_reference", _ARGUMENT_REFERENCE),
+    ],
+}
+
 _SYMBOLS = {
     "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧",  # noqa: RUF001
     "v": "∨", "v_": "⊻",  # noqa: RUF001
@@ -410,6 +418,46 @@ SHORTCODES: dict[str, str] = {
     f"{d}{name}{d}": char for name, char in _SYMBOLS.items() for d in ".:"
 } | {":smile:": "☺\ufe0f"}
 """Argdown's special characters: ``.A.`` or ``:A:`` is read as ∀, and so on."""
+
+
+# What the far-reaching patterns above look for. Each is searched with a _Next, so that no
+# position's failed attempt rescans the rest of the text (see _Lexer).
+_LINE_STOP = re.compile(r"[\n\r\u2028\u2029]")  # where JavaScript's "." stops
+_ANY_STOP = re.compile(r"[\r\u2028\u2029]")  # where JavaScript's (.|\n) stops
+_DATA_STOP = re.compile(r"[\r\u2028\u2029]|\}\s[^,}]")  # where _DATA's body stops
+_DATA_CLOSE = re.compile(r"\}(?!\s*(?:,|\}))")  # a "}" that may end a data block
+_EQUALS = re.compile(r"=+")
+
+
+class _Next:
+    """Where a pattern next occurs at or after a position, for positions that only grow.
+
+    A search that finds the pattern at ``found`` answers every later question from a position
+    up to ``found`` without searching again, and a search that finds nothing answers every
+    later question; so the lexer, whose position only moves forward, searches the text about
+    once per pattern in all. ``scanned`` counts the characters searched (for the tests).
+    """
+
+    __slots__ = ("_asked", "_found", "_n", "_search", "_text", "scanned")
+
+    def __init__(self, text: str, pattern: re.Pattern[str] | str) -> None:
+        compiled = re.compile(re.escape(pattern)) if isinstance(pattern, str) else pattern
+        self._search = compiled.search
+        self._text = text
+        self._n = len(text)
+        self._asked = self._n + 1
+        self._found = self._n
+        self.scanned = 0
+
+    def __call__(self, pos: int) -> int:
+        """The first offset ``>= pos`` where the pattern starts, or ``len(text)`` if none."""
+        if self._asked <= pos <= self._found:
+            return self._found
+        m = self._search(self._text, pos)
+        found = m.start() if m else self._n
+        self.scanned += found - pos + 1
+        self._asked, self._found = pos, found
+        return found
 
 
 @dataclass
@@ -428,56 +476,69 @@ class Token:
 
 
 class _Lexer:
-    """Argdown's lexer: at each position, the first token type (in Argdown's order) that fits."""
+    """Argdown's lexer: at each position, the first token type (in Argdown's order) that fits.
+
+    Argdown's patterns are JavaScript regular expressions, and several look far ahead: a
+    comment, a link, a tag in parentheses or a bracketed title scans on to its closing
+    characters and, where there are none, to the end of the line or of the text. Tried at every
+    position of a hostile text (ten thousand ``[`` or ``<!--``), they would scan it again and
+    again, in quadratic time. So each is first asked of a :class:`_Next` where its closing
+    characters are, which searches the text about once in all; the pattern runs only when it
+    will match, and then consumes what it scanned. A data block and front matter, whose
+    patterns also backtrack, are measured without them. The lexer is linear in the text.
+    """
 
     def __init__(self, text: str, fail: Callable[[str, int], ArgdownSyntaxError]) -> None:
         self.text = text
+        self.n = len(text)
         self.fail = fail
         self.tokens: list[Token] = []
         self.indents = [0]
         self.ranges: list[str] = []
         self.last_skipped_end = -1
+        self.finders: dict[tuple[str | re.Pattern[str], int | str], _Next] = {}
+        self._data_closes: list[int] | None = None
 
-    # The position's context: what the last emitted token was.
-    def _last(self) -> Token | None:
-        return self.tokens[-1] if self.tokens else None
-
-    def _after_line_start(self, *, empty_too: bool = True) -> bool:
-        last = self._last()
-        if last is None:
-            return True
-        if last.type == "newline":
-            return True
-        return empty_too and last.type == "emptyline"
-
-    def _emit(self, kind: str, at: int) -> None:
-        self.tokens.append(Token(kind, "", at, at))
+    def _next(self, pattern: str | re.Pattern[str], pos: int, use: int | str) -> int:
+        """Where ``pattern`` next occurs at or after ``pos``; one finder per pattern and use,
+        each asked at growing positions."""
+        finder = self.finders.get((pattern, use))
+        if finder is None:
+            finder = self.finders[pattern, use] = _Next(self.text, pattern)
+        return finder(pos)
 
     def _dedent_all(self, at: int) -> None:
         while len(self.indents) > 1:
-            self._emit("dedent", at)
+            self.tokens.append(Token("dedent", "", at, at))
             self.indents.pop()
 
     def _indent_or_dedent(self, width: int, at: int) -> None:
         if width > self.indents[-1]:
+            if len(self.indents) > MAX_DEPTH:
+                indentation = _SPACES.match(self.text, at)
+                raise self.fail(
+                    f"relations and lists nest deeper than {MAX_DEPTH} levels here; an argument "
+                    "map needs a handful: indent less, or give the deep part its own top level",
+                    indentation.end() if indentation else at,
+                )
             self.indents.append(width)
-            self._emit("indent", at)
+            self.tokens.append(Token("indent", "", at, at))
         else:
             while len(self.indents) > 1 and width < self.indents[-1]:
                 self.indents.pop()
-                self._emit("dedent", at)
+                self.tokens.append(Token("dedent", "", at, at))
 
     def run(self) -> list[Token]:
         text = self.text
+        n = self.n
+        tokens = self.tokens
         pos = 0
-        n = len(text)
-        mode = "default"
+        inference = False
         while pos < n:
-            found: tuple[str, re.Match[str]] | None = None
             char = text[pos]
-            last = self._last()
+            last = tokens[-1] if tokens else None
             # Comments come first in both modes; they are skipped.
-            if char in "/<":
+            if char in "/<" and self._comment_at(pos):
                 if last is not None and last.type == "emptyline":
                     m = _COMMENT_AFTER_EMPTY.match(text, pos)
                 elif last is not None and last.type == "newline":
@@ -488,46 +549,113 @@ class _Lexer:
                     pos = m.end()
                     self.last_skipped_end = pos
                     continue
-            if mode == "inference":
-                found = self._inference_token(pos)
-                if found is None:
-                    raise self.fail("Argdown cannot read this character here", pos)
-                kind, m = found
-                if kind == "spaces":
-                    pos = m.end()
-                    self.last_skipped_end = pos
-                    continue
-                if kind == "inference_end":
-                    mode = "default"
-                self.tokens.append(Token(kind, m.group(0), pos, m.end(), m))
-                pos = m.end()
-                continue
-            found = self._default_token(pos, last)
-            if found is None:
-                raise self.fail("Argdown cannot read this character here", pos)
-            kind, m = found
+            if inference:
+                kind, end, m = self._inference_token(pos, char)
+            else:
+                kind, end, m = self._default_token(pos, char, last)
             if kind == "spaces":
-                pos = m.end()
-                self.last_skipped_end = pos
+                self.last_skipped_end = pos = end
                 continue
             if kind == "inference_start":
-                mode = "inference"
-            self.tokens.append(Token(kind, m.group(0), pos, m.end(), m))
-            pos = m.end()
+                inference = True
+            elif kind == "inference_end":
+                inference = False
+            tokens.append(Token(kind, text[pos:end], pos, end, m))
+            pos = end
         # A trailing empty line means nothing; close every open indentation.
-        if self.tokens and self.tokens[-1].type == "emptyline":
-            self.tokens.pop()
+        if tokens and tokens[-1].type == "emptyline":
+            tokens.pop()
         self._dedent_all(n)
-        return self.tokens
+        return tokens
 
-    def _inference_token(self, pos: int) -> tuple[str, re.Match[str]] | None:
+    def _comment_at(self, pos: int) -> bool:
+        """Whether a comment starts at ``pos`` (then the comment patterns match there)."""
+        text = self.text
+        if text.startswith("<!--", pos):
+            return self._next("-->", pos + 4, 4) < self._next(_ANY_STOP, pos + 4, 4)
+        if text.startswith("/*", pos):
+            return self._next("*/", pos + 2, 2) < self._next(_ANY_STOP, pos + 2, 2)
+        if text.startswith("//", pos):
+            stop = self._next(_LINE_STOP, pos + 2, 2)
+            return stop < self.n and text[stop] in "\r\n"
+        return False
+
+    def _may_match(self, kind: str, pos: int) -> bool:
+        """Whether the pattern of ``kind`` (one of ``_FAR_BY_CHAR``) matches at ``pos``: its
+        closing characters come before the line (or the text) ends. Exact: a tag that is not
+        in parentheses is left to its pattern, which cannot look far."""
+        text = self.text
+        n = self.n
+        if kind == "link":  # [text](url): the first "]", a "(" right after it, then a ")"
+            bracket = self._next("]", pos + 1, 1)
+            return (
+                pos + 2 <= bracket < n - 1
+                and text[bracket + 1] == "("
+                and bracket + 3 <= self._next(")", bracket + 2, "link") < n
+            )
+        if kind == "tag":  # "#(" needs a ")" after one character at least; other tags are short
+            return not text.startswith("#(", pos) or pos + 2 < self._next(")", pos + 2, "tag") < n
+        if kind in ("statement_definition", "argument_definition"):  # [title]: on this line
+            close = "]:" if kind == "statement_definition" else ">:"
+            return self._next(close, pos + 2, 2) < self._next(_LINE_STOP, pos + 1, 1)
+        if kind in ("statement_reference", "argument_reference"):  # [title] on this line
+            close = "]" if kind == "statement_reference" else ">"
+            return (
+                pos + 1 < n
+                and text[pos + 1] != "-"
+                and self._next(close, pos + 2, 2) < self._next(_LINE_STOP, pos + 2, 2)
+            )
+        if kind in ("statement_mention", "argument_mention"):  # @[title] on this line
+            opening, close = ("[", "]") if kind == "statement_mention" else ("<", ">")
+            if not text.startswith(opening, pos + 1):
+                return False
+            return self._next(close, pos + 3, 3) < self._next(_LINE_STOP, pos + 2, 2)
+        return True
+
+    def _data_end(self, pos: int) -> int:
+        """Where the data block that starts at ``pos`` ends, or -1: what ``_DATA`` matches.
+
+        Its body runs to the first ``_DATA_STOP`` and then backs off to the last ``}`` that
+        may end a block; both are found without rescanning."""
+        stop = self._next(_DATA_STOP, pos + 1, 1)
+        closes = self._data_closes
+        if closes is None:
+            closes = self._data_closes = [m.start() for m in _DATA_CLOSE.finditer(self.text)]
+        i = bisect.bisect_right(closes, stop) - 1
+        return closes[i] + 1 if i >= 0 and closes[i] > pos else -1
+
+    def _front_matter_end(self, pos: int) -> int:
+        """Where front matter that starts at ``pos`` ends, or -1: what ``_FRONT_MATTER``
+        matches (``===`` or more, the shortest text, ``===`` or more), without backtracking."""
+        text = self.text
+        opening = _EQUALS.match(text, pos)
+        run = opening.end() - pos if opening else 0
+        if run < 3:
+            return -1
+        after = pos + run
+        close = self._next("===", after, "front matter")
+        if close < self._next(_ANY_STOP, after, "front matter"):
+            closing = _EQUALS.match(text, close)
+            return closing.end() if closing else -1
+        # No "===" further on: the opening run itself holds both ends when it is long enough.
+        return after if run >= 6 else -1
+
+    def _inference_token(self, pos: int, char: str) -> tuple[str, int, re.Match[str] | None]:
         text = self.text
         for kind, pattern in (
             ("newline", _NEWLINE),
             ("escaped", _ESCAPED),
             ("special", _SPECIAL),
             ("inference_end", _INFERENCE_END),
-            ("data", _DATA),
+        ):
+            m = pattern.match(text, pos)
+            if m:
+                return kind, m.end(), m
+        if char == "{":
+            end = self._data_end(pos)
+            if end > 0:
+                return "data", end, None
+        for kind, pattern in (
             ("list_delimiter", _LIST_DELIMITER),
             ("spaces", _SPACES),
             ("freestyle", _FREESTYLE),
@@ -535,61 +663,61 @@ class _Lexer:
         ):
             m = pattern.match(text, pos)
             if m:
-                return kind, m
-        return None
+                return kind, m.end(), m
+        raise self.fail("Argdown cannot read this character here", pos)
 
-    def _default_token(  # noqa: PLR0915 - Argdown's token order, kept as one readable list
-        self, pos: int, last: Token | None
-    ) -> tuple[str, re.Match[str]] | None:
+    def _default_token(  # noqa: PLR0915 - Argdown's token order, kept as one list
+        self, pos: int, char: str, last: Token | None
+    ) -> tuple[str, int, re.Match[str] | None]:
         text = self.text
-        char = text[pos]
         m: re.Match[str] | None
         if char == "=":
-            m = _FRONT_MATTER.match(text, pos)
-            if m:
-                return "front_matter", m
-        if char == "{":
-            m = _DATA.match(text, pos)
-            if m:
-                return "data", m
-        if char == "\\":
+            end = self._front_matter_end(pos)
+            if end > 0:
+                return "front_matter", end, None
+        elif char == "{":
+            end = self._data_end(pos)
+            if end > 0:
+                return "data", end, None
+        elif char == "\\":
             m = _ESCAPED.match(text, pos)
             if m:
-                return "escaped", m
-        if char in ".:":
+                return "escaped", m.end(), m
+        elif char in ".:":
             m = _SPECIAL.match(text, pos)
             if m:
-                return "special", m
+                return "special", m.end(), m
+        last_type = last.type if last is not None else None
         if char in " \t\r\n":
-            if last is None or last.type != "emptyline":
+            if last_type != "emptyline":
                 m = _EMPTYLINE.match(text, pos)
                 if m:
-                    if m.end() < len(text):
+                    if m.end() < self.n:
                         self._dedent_all(pos)
-                    return "emptyline", m
+                    return "emptyline", m.end(), m
             m = _NEWLINE.match(text, pos)
             if m:
-                return "newline", m
-        line_start = self._after_line_start()
+                return "newline", m.end(), m
+        line_start = last_type in (None, "newline", "emptyline")
         if line_start and char in " \t-+<>_":
             m = _INFERENCE_START.match(text, pos)
-            if m and self._after_line_start(empty_too=False):
+            if m and last_type != "emptyline":
                 self._dedent_all(pos)
-                return "inference_start", m
+                return "inference_start", m.end(), m
             for kind, pattern in _RELATIONS:
                 m = pattern.match(text, pos)
                 if m:
                     self._indent_or_dedent(len(m.group(1)), pos)
-                    return kind, m
-        if char == "#" and (last is None or last.type in ("newline", "emptyline")):
+                    return kind, m.end(), m
+        if char == "#" and last_type in (None, "newline", "emptyline"):
             m = _HEADING.match(text, pos)
             if m:
-                return "heading_start", m
+                return "heading_start", m.end(), m
         if line_start and char in " \t(0123456789*":
             m = _STATEMENT_NUMBER.match(text, pos)
             if m:
                 self._dedent_all(pos)
-                return "statement_number", m
+                return "statement_number", m.end(), m
             for kind, pattern in (
                 ("ordered_item", _ORDERED_ITEM),
                 ("unordered_item", _UNORDERED_ITEM),
@@ -597,7 +725,7 @@ class _Lexer:
                 m = pattern.match(text, pos)
                 if m:
                     self._indent_or_dedent(len(m.group(1)) + 1, pos)
-                    return kind, m
+                    return kind, m.end(), m
         if char in "*_":
             for kind, range_type, pattern in _RANGES:
                 if kind.endswith("_end"):
@@ -608,46 +736,23 @@ class _Lexer:
                     m = pattern.match(text, pos)
                     if m:
                         self.ranges.pop()
-                        return kind, m
+                        return kind, m.end(), m
                 else:
                     m = pattern.match(text, pos)
                     if m:
                         self.ranges.append(range_type)
-                        return kind, m
-        if char == "[":
-            for kind, pattern in (
-                ("link", _LINK),
-                ("statement_definition", _STATEMENT_DEFINITION),
-                ("statement_reference", _STATEMENT_REFERENCE),
-            ):
-                m = pattern.match(text, pos)
-                if m:
-                    return kind, m
-        if char == "#":
-            m = _TAG.match(text, pos)
-            if m:
-                return "tag", m
-        if char == "@":
-            for kind, pattern in (
-                ("statement_mention", _STATEMENT_MENTION),
-                ("argument_mention", _ARGUMENT_MENTION),
-            ):
-                m = pattern.match(text, pos)
-                if m:
-                    return kind, m
-        if char == "<":
-            for kind, pattern in (
-                ("argument_definition", _ARGUMENT_DEFINITION),
-                ("argument_reference", _ARGUMENT_REFERENCE),
-            ):
-                m = pattern.match(text, pos)
-                if m:
-                    return kind, m
+                        return kind, m.end(), m
+        elif char in _FAR_BY_CHAR:
+            for kind, pattern in _FAR_BY_CHAR[char]:
+                if self._may_match(kind, pos):
+                    m = pattern.match(text, pos)
+                    if m:
+                        return kind, m.end(), m
         for kind, pattern in (("spaces", _SPACES), ("freestyle", _FREESTYLE), ("unused", _UNUSED)):
             m = pattern.match(text, pos)
             if m:
-                return kind, m
-        return None
+                return kind, m.end(), m
+        raise self.fail("Argdown cannot read this character here", pos)
 
 
 # -- the parser ---------------------------------------------------------------------------------
@@ -668,6 +773,12 @@ _CONTENT_START = {
     "underscore_italic_start",
 }
 _FREESTYLE_TOKENS = {"freestyle", "unused", "escaped", "special"}
+_RANGE_ENDS = {  # a bold or italic start, and the token that ends its range
+    "asterisk_bold_start": "asterisk_bold_end",
+    "underscore_bold_start": "underscore_bold_end",
+    "asterisk_italic_start": "asterisk_italic_end",
+    "underscore_italic_start": "underscore_italic_end",
+}
 _RELATION_TOKENS = {
     "incoming_support": ("support", "from"),
     "incoming_attack": ("attack", "from"),
@@ -691,17 +802,39 @@ _TOKEN_NAMES = {
 }
 
 
-@dataclass
 class _Content:
-    text: str = ""
-    plain: str = ""  # the text without its tags
+    """Statement text as it is read: pieces joined once at the end (adding to a string read
+    back from an attribute copies it each time, which is quadratic in a long text)."""
+
+    __slots__ = ("_plain", "_text", "mentions", "tags")
+
+    def __init__(self) -> None:
+        self._text: list[str] = []
+        self._plain: list[str] = []  # the text without its tags
+        self.tags: list[str] = []
+        self.mentions: list[tuple[Literal["statement", "argument"], str]] = []
 
     def add(self, words: str) -> None:
-        self.text += words
-        self.plain += words
+        if words:
+            self._text.append(words)
+            self._plain.append(words)
 
-    tags: list[str] = field(default_factory=list)
-    mentions: list[tuple[Literal["statement", "argument"], str]] = field(default_factory=list)
+    def add_tag(self, image: str) -> None:
+        """A tag stays in Argdown's text, not in the plain text."""
+        if image:
+            self._text.append(image)
+
+    def wants_space(self) -> bool:
+        """Whether a line break here reads as a space: there is text, not ending in one."""
+        return bool(self._text) and not self._text[-1].endswith(" ")
+
+    @property
+    def text(self) -> str:
+        return "".join(self._text)
+
+    @property
+    def plain(self) -> str:
+        return "".join(self._plain)
 
 
 @dataclass
@@ -1118,9 +1251,14 @@ class _Parser:
 
     # -- text
 
-    def _content(self, content: _Content, *, closing: str | None = None) -> None:
-        """Statement text: freestyle, links, bold, italic, tags, mentions and line breaks."""
+    def _content(self, content: _Content) -> None:
+        """Statement text: freestyle, links, bold, italic, tags, mentions and line breaks.
+
+        Bold and italic ranges nest; the ranges open at a point are a stack here, not the call
+        stack, so that no nesting depth can exhaust it."""
         taken = 0
+        # Per open range: the token that closes it and what was taken outside it.
+        open_ranges: list[tuple[str, int]] = []
         while True:
             kind = self._peek()
             if kind in _FREESTYLE_TOKENS:
@@ -1130,23 +1268,18 @@ class _Parser:
                 content.add(token.group(1))
                 if token.image.endswith((" ", "\t")):
                     content.add(" ")
-            elif kind in (
-                "asterisk_bold_start",
-                "underscore_bold_start",
-                "asterisk_italic_start",
-                "underscore_italic_start",
-            ):
-                start = self._take()
-                end = start.type.replace("_start", "_end")
+            elif kind in _RANGE_ENDS:
+                self._take()
+                end = _RANGE_ENDS[kind]
                 if self._peek() != end:
-                    self._content(content, closing=end)
-                close = self._take(end)
-                if close.image.endswith((" ", "\t")):
-                    content.add(" ")
+                    open_ranges.append((end, taken))
+                    taken = 0
+                    continue
+                self._close_range(content, end)
             elif kind == "tag":
                 token = self._take()
                 content.tags.append(_tag_of(token))
-                content.text += token.image  # a tag stays in Argdown's text, not in the plain
+                content.add_tag(token.image)
             elif kind in ("statement_mention", "argument_mention"):
                 token = self._take()
                 content.mentions.append(
@@ -1155,16 +1288,23 @@ class _Parser:
                 content.add(token.image)
             elif kind == "newline":
                 self._take()
-                following = self._peek()
-                if following in _CONTENT_START and not content.text.endswith(" ") and content.text:
+                if self._peek() in _CONTENT_START and content.wants_space():
                     content.add(" ")
+            elif open_ranges:
+                end, taken = open_ranges.pop()
+                if self._peek() != end:
+                    raise self._unexpected("the end of the bold or italic text")
+                self._close_range(content, end)
             else:
                 break
             taken += 1
-        if closing is not None and self._peek() != closing:
-            raise self._unexpected("the end of the bold or italic text")
         if not taken:
             raise self._unexpected("text")
+
+    def _close_range(self, content: _Content, end: str) -> None:
+        close = self._take(end)
+        if close.image.endswith((" ", "\t")):
+            content.add(" ")
 
     def _freestyle(self, content: _Content) -> None:
         while self._peek() in _FREESTYLE_TOKENS:
@@ -1281,43 +1421,35 @@ class _Parser:
         self.relations = kept
 
     def _remove_redundant_attacks(self) -> None:
-        """Drop a statement's attack on an argument when it attacks one of its premises."""
-        touching: dict[Ref, list[Relation]] = {}
+        """Drop a statement's attack on an argument when it attacks one of its premises (or
+        contradicts one, or is contrary to one)."""
+        opposed: dict[Ref, set[str]] = {}  # a statement -> the titles it opposes
         for r in self.relations:
             if r.source.type == "statement" and r.target.type == "statement":
-                touching.setdefault(r.source, []).append(r)
-                touching.setdefault(r.target, []).append(r)
+                if r.kind == "attack":
+                    opposed.setdefault(r.source, set()).add(r.target.title)
+                elif r.kind in ("contradictory", "contrary"):
+                    opposed.setdefault(r.source, set()).add(r.target.title)
+                    opposed.setdefault(r.target, set()).add(r.source.title)
+        premises: dict[str, set[str]] = {}  # an argument -> its premises' titles
         kept: list[Relation] = []
         for relation in self.relations:
             if (
                 relation.source.type == "statement"
                 and relation.kind == "attack"
                 and relation.target.type == "argument"
+                and relation.source in opposed
                 and self.arguments[relation.target.title].pcs
             ):
-                argument = self.arguments[relation.target.title]
-                premises = {s.title for s in argument.pcs if s.role == "premise"}
-                if any(
-                    self._opposes_premise(other, relation.source, premises)
-                    for other in touching.get(relation.source, [])
-                ):
+                title = relation.target.title
+                if title not in premises:
+                    premises[title] = {
+                        s.title for s in self.arguments[title].pcs if s.role == "premise"
+                    }
+                if not premises[title].isdisjoint(opposed[relation.source]):
                     continue
             kept.append(relation)
         self.relations = kept
-
-    @staticmethod
-    def _opposes_premise(other: Relation, statement: Ref, premises: set[str]) -> bool:
-        if other.source.type != "statement" or other.target.type != "statement":
-            return False
-        if other.kind == "attack" and other.source == statement:
-            return other.target.title in premises
-        if other.kind in ("contradictory", "contrary") and statement in (
-            other.source,
-            other.target,
-        ):
-            far = other.target if other.source == statement else other.source
-            return far.title in premises
-        return False
 
 
 def _mode(front_matter: dict[str, JSON]) -> str | None:

@@ -1,0 +1,254 @@
+"""The Argdown lexer is linear on every input, and its shortcuts change nothing it reads.
+
+Argdown's grammar has patterns that look far ahead (comments, data blocks, front matter, links,
+bracketed titles, mentions, tags in parentheses). Tried at every position of a hostile text they
+used to rescan it: 135 s for some 40 kB inputs the long fuzz run found. The lexer now asks where
+their closing characters are before it runs them (``_Lexer._may_match``, ``_comment_at``) and
+measures data blocks and front matter without backtracking (``_data_end``,
+``_front_matter_end``).
+
+Two kinds of test, neither timed:
+
+- **The shortcuts are exact.** A lexer without them (every pattern run at every position, as
+  before) must cut every text into the same tokens, or fail at the same place.
+- **The work is linear.** Every far-looking pattern is wrapped in a counter that charges each
+  attempt what it could have scanned: what it matched, or when it fails, the rest of the line
+  (or of the text, for the patterns that cross lines). The searches for closing characters count
+  what they scan. On any text, the total stays under a constant per character. This counts the
+  patterns that can look far; the others can only scan a run of characters they then consume.
+  A quadratic slip in the parser proper (not the lexer) shows in
+  ``benchmarks/bench_argdown_hostile.py`` instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.exceptions import ArgmapError
+from argmap.io import argdown, argdown_syntax
+from argmap.io.argdown_syntax import ArgdownSyntaxError, parse
+
+# Pieces of hostile and ordinary Argdown, and characters that open or close something.
+_PIECES = [
+    "{", "}", "} ", "{a: ", "{a: 1}", ",", "[", "]", "]:", "]("  , "(", ")", "<", ">", ">:",
+    "<!--", "-->", "/*", "*/", "//", "#(", "#", "@[", "@<", "=", "===", "*", "**", "_", "__",
+    ".", ":", ".A.", "\\", "-", "--", "+", "\n", "\r", "\r\n", "\u2028", " ", "\t", "a", "b c",
+    "\n  <+ ", "\n  - ", "(1) ", "\n----\n", "\n# h\n", "\n\n", "1. ", "* ",
+]  # fmt: skip
+_texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+class _Failure(Exception):
+    def __init__(self, problem: str, offset: int) -> None:
+        super().__init__(problem, offset)
+
+
+def _fail(problem: str, offset: int) -> ArgdownSyntaxError:
+    raise _Failure(problem, offset)
+
+
+class _Unguarded(argdown_syntax._Lexer):
+    """The lexer as it was: every pattern tried at every position, no shortcut."""
+
+    def _comment_at(self, pos: int) -> bool:
+        return True
+
+    def _may_match(self, kind: str, pos: int) -> bool:
+        return True
+
+    def _data_end(self, pos: int) -> int:
+        m = argdown_syntax._DATA.match(self.text, pos)
+        return m.end() if m else -1
+
+    def _front_matter_end(self, pos: int) -> int:
+        m = argdown_syntax._FRONT_MATTER.match(self.text, pos)
+        return m.end() if m else -1
+
+
+def _tokens(lexer_class: type[argdown_syntax._Lexer], text: str) -> Any:
+    try:
+        tokens = lexer_class(text, _fail).run()
+    except _Failure as failure:
+        return ("failed", *failure.args)
+    return [(t.type, t.start, t.end) for t in tokens]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_texts)
+def test_the_shortcuts_cut_every_text_as_the_patterns_do(text: str) -> None:
+    assert _tokens(argdown_syntax._Lexer, text) == _tokens(_Unguarded, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[A]: {a: 1}",
+        "[A]: {a: {b: 1}, c: [1]} x",
+        "{a} x} y",
+        "{ } }",
+        "===\ntitle: x\n===\n\n[A]: a",
+        "======",
+        "=== x ==== y",
+        "[A]: a [l](u) [B] @[C] @<D> #(t t) #u <E>",
+        "[A]: a <!-- c --> b /* d */ e // f\n[B]: b",
+        "[]]: a",
+        "[\n]",
+        "<a>: b\n  <+ [c]: d",
+    ],
+)
+def test_the_shortcuts_cut_known_texts_as_the_patterns_do(text: str) -> None:
+    assert _tokens(argdown_syntax._Lexer, text) == _tokens(_Unguarded, text)
+
+
+# -- counted work
+
+
+class _Work:
+    def __init__(self) -> None:
+        self.chars = 0
+
+
+_SPACE = re.compile(r"\s")
+
+
+class _CountedPattern:
+    """A pattern that charges each attempt what it scanned, or could have, to ``work``: when
+    it fails, up to where it must stop (``reach``: the end of the text, of the line, or of the
+    word)."""
+
+    def __init__(self, pattern: re.Pattern[str], work: _Work, reach: str) -> None:
+        self.pattern = pattern
+        self.work = work
+        self.stop = {"line": argdown_syntax._LINE_STOP, "word": _SPACE}.get(reach)
+        self.reach = reach
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        m = self.pattern.match(text, pos)
+        if m:
+            self.work.chars += m.end() - pos + 1
+        elif self.reach == "tag" and not text.startswith("#(", pos):
+            self.work.chars += 2  # "#" and a character that is neither "(" nor in a tag
+        elif self.stop is None:
+            self.work.chars += len(text) - pos + 1
+        else:
+            stop = self.stop.search(text, pos + 1)
+            self.work.chars += (stop.start() if stop else len(text)) - pos + 1
+        return m
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+
+_REACH = {
+    **dict.fromkeys(["_COMMENT", "_COMMENT_AFTER_EMPTY", "_COMMENT_AFTER_NEWLINE"], "text"),
+    **dict.fromkeys(["_LINK", "_DATA", "_FRONT_MATTER"], "text"),  # the last two are no
+    # longer run; counted should they come back
+    "_TAG": "tag",  # "#(" up to the text's end; another tag only as far as it matches
+    **dict.fromkeys(["_STATEMENT_DEFINITION", "_STATEMENT_REFERENCE"], "line"),
+    **dict.fromkeys(["_STATEMENT_MENTION", "_ARGUMENT_MENTION"], "line"),
+    **dict.fromkeys(["_ARGUMENT_DEFINITION", "_ARGUMENT_REFERENCE"], "line"),
+    "_SPECIAL": "word",
+}
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> _Work:
+    """Count the lexer's far-looking work while the test runs."""
+    counted = _Work()
+    for name, reach in _REACH.items():
+        wrapped = _CountedPattern(getattr(argdown_syntax, name), counted, reach)
+        monkeypatch.setattr(argdown_syntax, name, wrapped)
+    far = {
+        char: [(kind, getattr(argdown_syntax, f"_{kind.upper()}")) for kind, _ in patterns]
+        for char, patterns in argdown_syntax._FAR_BY_CHAR.items()
+    }
+    monkeypatch.setattr(argdown_syntax, "_FAR_BY_CHAR", far)
+
+    class CountedNext(argdown_syntax._Next):
+        def __call__(self, pos: int) -> int:
+            before = self.scanned
+            found = super().__call__(pos)
+            counted.chars += self.scanned - before + 1
+            return found
+
+    monkeypatch.setattr(argdown_syntax, "_Next", CountedNext)
+    return counted
+
+
+def _lex(text: str) -> None:
+    with contextlib.suppress(ArgdownSyntaxError):  # the lexer ran; refusing the text is fine
+        parse(text)
+
+
+PER_CHAR = 40
+"""Work allowed per character. Measured: at most about 12 on the shapes below."""
+
+_SHAPES = [
+    "{", "{a: ", "} x", "[", "[a", "<a", "<", "<!--", "/*", "#(", "[a](", "@[", "@<", "=== x ",
+    "*a ", "_a ", ".a", ":a", "[a]:", "<a>:", "// x", "-->", "a\n", "\\",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", _SHAPES)
+def test_hostile_shapes_cost_a_constant_per_character(work: _Work, unit: str) -> None:
+    counts = []
+    for size in (4_000, 16_000):
+        work.chars = 0
+        text = "[A]: x " + unit * (size // len(unit))
+        _lex(text)
+        counts.append(work.chars / len(text))
+    assert max(counts) <= PER_CHAR, counts
+    assert counts[1] <= 1.5 * counts[0] + 1, counts  # quadratic work would grow fourfold
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(unit=_texts.filter(bool))
+def test_any_repeated_text_costs_a_constant_per_character(unit: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        counted = work.__wrapped__(monkeypatch)  # type: ignore[attr-defined]
+        text = unit * (8_000 // len(unit) + 1)
+        _lex(text)
+        assert counted.chars <= PER_CHAR * len(text), counted.chars / len(text)
+
+
+def test_the_counter_sees_the_old_quadratic_work(
+    work: _Work, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the shortcuts, open brackets cost the rest of the line at every position.
+    monkeypatch.setattr(argdown_syntax._Lexer, "_may_match", lambda self, kind, pos: True)
+    text = "[A]: x " + "[" * 4_000
+    _lex(text)
+    assert work.chars > 1_000 * len(text)
+
+
+# -- depth
+
+
+def test_deeply_nested_emphasis_is_read_without_recursion() -> None:
+    # Each "*a" opens an italic range that the stars at the end close: 3,000 deep. The parser
+    # used to recurse once per range (RecursionError, found by the fuzz harness).
+    doc = parse("[A]: " + "*a " * 3_000 + "b" + "*" * 3_000)
+    assert doc.statements["A"].text == "a " * 3_000 + "b"
+
+
+def test_unclosed_emphasis_is_a_located_error() -> None:
+    with pytest.raises(ArgmapError, match=r"the end of the bold or italic text was expected"):
+        argdown.loads("x " + "*a " * 3_000)
+
+
+def test_relations_nest_up_to_the_native_depth_limit() -> None:
+    def nested(depth: int) -> str:
+        return "[a]: a\n" + "".join(" " * (i + 1) + "+ b\n" for i in range(depth))
+
+    assert len(parse(nested(100)).relations) == 100  # each "b" supports the one above it
+    with pytest.raises(ArgdownSyntaxError) as caught:
+        parse(nested(1_000), path="deep.argdown")
+    assert caught.value.line == 102
+    assert caught.value.column == 102
+    assert "nest deeper than 100 levels" in str(caught.value)
