@@ -263,13 +263,19 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     meta: dict[str, Any] = given_meta if isinstance(given_meta, dict) else {}
     if document:
         title = meta.get("source") or meta.get("title") or "Carneades argument graph"
-        sources.append(
-            Source(
-                id=r.fresh(DOCUMENT_SOURCE),
-                title=" ".join(str(title).split()),
-                data={"carneades": _json_safe(document)},
+        try:
+            sources.append(
+                Source(
+                    id=r.fresh(DOCUMENT_SOURCE),
+                    title=" ".join(str(title).split()),
+                    data={"carneades": _json_safe(document)},
+                )
             )
-        )
+        except ValueError as exc:  # text a map cannot hold, in the document's own keys
+            raise r.error(
+                "the document's own keys (meta and the rest, kept as the map's source): "
+                f"{_first_error(exc)}"
+            ) from None
     title = meta.get("title")
     try:
         return ArgumentMap(

@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
 __all__ = ["dumps", "loads", "sniff"]
+
+# The encoding an XML declaration names, which means nothing for text already decoded.
+_DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"'>]*\2""")
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -52,8 +56,14 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         FileFormatError: The text is not GEXF, or its graph does not describe a map; the
             message names the line (for XML errors) or the node or edge.
     """
+    # networkx's GEXF reader takes bytes, which its XML parser decodes as the declaration says;
+    # the text is decoded already, so the bytes are UTF-8 and the declaration must say so (an
+    # unknown name was a LookupError; "latin-1" read "é" as "Ã©").
+    declared_utf8 = _DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1)
     return read_graph(
-        lambda: nx.read_gexf(io.BytesIO(text.encode("utf-8"))), format_name="GEXF", path=path
+        lambda: nx.read_gexf(io.BytesIO(declared_utf8.encode("utf-8"))),
+        format_name="GEXF",
+        path=path,
     )
 
 

@@ -147,6 +147,19 @@ def test_errors_name_the_line() -> None:
         load("/nonexistent/x.yml")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'argmap: "\\x11R"\n',  # found by the long fuzz run: a ValidationError escaped
+        'meta:\n  title: "\\x11 title"\n',
+        'meta:\n  source: "\\ud800"\n',
+    ],
+)
+def test_text_a_map_cannot_hold_in_the_document_keys_is_a_located_error(text: str) -> None:
+    with pytest.raises(FileFormatError, match=r"m\.yml:1: the document's own keys .* control"):
+        loads(text, path="m.yml")
+
+
 def test_sniff_and_slug() -> None:
     assert sniff("meta:\n  title: x\n")
     assert sniff("# comment\nstatements:\n  p: P\n")

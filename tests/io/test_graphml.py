@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from strategies import maps
 
+import argmap
 from argmap import ArgumentMap, FileFormatError
 from argmap.exceptions import FormatLossWarning
 from argmap.io import gexf, graphml
@@ -114,3 +115,20 @@ def test_a_gexf_attribute_class_networkx_does_not_know_is_a_file_error() -> None
     assert 'class="ode"' in text
     with pytest.raises(FileFormatError, match="not valid GEXF"):
         gexf.loads(text, path="odd.gexf")
+
+
+@pytest.mark.parametrize("declared", ["utfd8", "latin-1", "UTF-16"])
+def test_gexf_text_is_read_as_the_text_it_is_whatever_its_declaration_says(
+    declared: str,
+) -> None:
+    # Found by the long fuzz run: an unknown encoding name escaped as LookupError, and a known
+    # one made networkx's parser decode argmap's UTF-8 bytes again ("é" read as "Ã©").
+    m = ArgumentMap()
+    m.claim("c", "Café, naïve")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FormatLossWarning)
+        text = gexf.dumps(m)
+    redeclared = text.replace("encoding='utf-8'", f"encoding='{declared}'", 1)
+    assert redeclared != text
+    assert gexf.loads(redeclared) == m
+    assert argmap.loads(redeclared, format="gexf") == m
