@@ -379,7 +379,15 @@ class _Reader:
         if name in self.source_titles:
             return self.source_titles[name]
         source_id = self.ids.fresh(slug(name, fallback="source"))
-        self.sources[source_id] = Source(id=source_id, title=name)
+        try:
+            self.sources[source_id] = Source(id=source_id, title=name)
+        except pydantic.ValidationError as exc:  # a title no map can hold (a control character)
+            owner = f" of {_name(entity)}" if entity else " in the front matter"
+            raise self.fail(
+                f"{key}{owner} names a new source whose title is not valid: "
+                f"{_validation_problem(exc)}",
+                entity.line if entity else 1,
+            ) from None
         self.source_titles[name] = source_id
         return source_id
 

@@ -386,9 +386,24 @@ _ARGUMENT_DEFINITION = re.compile(rf"<({_DOT}+?)>:")
 _ARGUMENT_REFERENCE = re.compile(rf"<([^-]{_DOT}*?)>")
 _ARGUMENT_MENTION = re.compile(rf"@<({_DOT}+?)>[ \t]?")
 _SPACES = re.compile(r"[ \t]+")
+# Every character at which a token other than freestyle text may start, in some context; the
+# complement of _FREESTYLE's class is among them.
+_TRIGGERS = frozenset("\\@#*_[],.:;</>-\r\n(){}" + " \t=+0123456789\u2028\u2029")
 _FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
 _UNUSED = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
 
+# Patterns of _FAR_BY_CHAR that cannot scan past the end of the line (a link can, unless its
+# "]" is on the line), and the length of line on which they are cheap enough to run at once.
+_IN_LINE = {
+    "link",
+    "statement_definition",
+    "statement_reference",
+    "statement_mention",
+    "argument_mention",
+    "argument_definition",
+    "argument_reference",
+}
+_SHORT_LINE = 64
 # The patterns that look far ahead, by the character they start with, in Argdown's order.
 _FAR_BY_CHAR: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "[": [
@@ -460,7 +475,7 @@ class _Next:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token: its type, its text, and where it starts and ends (offsets into the text)."""
 
@@ -497,6 +512,7 @@ class _Lexer:
         self.ranges: list[str] = []
         self.last_skipped_end = -1
         self.finders: dict[tuple[str | re.Pattern[str], int | str], _Next] = {}
+        self._line_end = -1  # where the current line ends (the first line stop at or after)
         self._data_closes: list[int] | None = None
 
     def _next(self, pattern: str | re.Pattern[str], pos: int, use: int | str) -> int:
@@ -534,8 +550,17 @@ class _Lexer:
         tokens = self.tokens
         pos = 0
         inference = False
+        freestyle = _FREESTYLE.match
         while pos < n:
             char = text[pos]
+            if char not in _TRIGGERS:
+                # Nothing else can start here, in any context: freestyle text, to its end.
+                m = freestyle(text, pos)
+                if m is not None:
+                    end = m.end()
+                    tokens.append(Token("freestyle", text[pos:end], pos, end, m))
+                    pos = end
+                    continue
             last = tokens[-1] if tokens else None
             # Comments come first in both modes; they are skipped.
             if char in "/<" and self._comment_at(pos):
@@ -743,8 +768,17 @@ class _Lexer:
                         self.ranges.append(range_type)
                         return kind, m.end(), m
         elif char in _FAR_BY_CHAR:
+            # On a short line a pattern that stops at the line's end costs a few characters:
+            # run it at once. Only on a long line is it worth asking where it would end.
+            line_end = self._line_end
+            if line_end < pos:
+                line_end = self._line_end = self._next(_LINE_STOP, pos, "line end")
+            short = line_end - pos <= _SHORT_LINE
             for kind, pattern in _FAR_BY_CHAR[char]:
-                if self._may_match(kind, pos):
+                if (
+                    (short and kind in _IN_LINE and (kind != "link" or "]" in text[pos:line_end]))
+                    or self._may_match(kind, pos)
+                ):
                     m = pattern.match(text, pos)
                     if m:
                         return kind, m.end(), m
@@ -856,6 +890,8 @@ class _Parser:
         self.path = path
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
         self.tokens = _Lexer(text, self._error_at).run()
+        self.types: list[str | None] = [t.type for t in self.tokens]
+        self.types += [None, None]
         self.i = 0
         self.untitled = 0
         self.statements: dict[str, Statement] = {}
@@ -902,22 +938,22 @@ class _Parser:
     # -- token access
 
     def _peek(self, ahead: int = 0) -> str | None:
-        j = self.i + ahead
-        return self.tokens[j].type if j < len(self.tokens) else None
+        return self.types[self.i + ahead]  # None past the end (two sentinels)
 
     def _peek_token(self) -> Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
 
     def _take(self, kind: str | None = None) -> Token:
-        token = self.tokens[self.i]
-        if kind is not None and token.type != kind:
-            raise self._unexpected(_TOKEN_NAMES.get(kind, kind))
+        found = self.types[self.i]  # None at the end of the text
+        if found is None or (kind is not None and found != kind):
+            raise self._unexpected(_TOKEN_NAMES.get(kind, kind) if kind else "more text")
         self.i += 1
-        return token
+        return self.tokens[self.i - 1]
 
     def _accept(self, kind: str) -> Token | None:
-        if self._peek() == kind:
-            return self._take()
+        if self.types[self.i] == kind:
+            self.i += 1
+            return self.tokens[self.i - 1]
         return None
 
     def _new_title(self) -> str:
@@ -1332,6 +1368,9 @@ class _Parser:
         return data
 
     def _data_block(self, token: Token) -> dict[str, JSON]:
+        simple = _simple_data(token.image)
+        if simple is not None:
+            return simple
         return self._yaml(token, token.image, "data block")
 
     def _yaml(self, token: Token, text: str, what: str) -> dict[str, JSON]:
@@ -1450,6 +1489,57 @@ class _Parser:
                     continue
             kept.append(relation)
         self.relations = kept
+
+
+# The simplest data blocks, on one line: {key: value, key: value} with words, decimal numbers or
+# quoted text without escapes as values. YAML reads them as _simple_data does (a test draws
+# thousands against argmap's YAML reader); anything else goes to that reader.
+_YAML_BOOL = {
+    "yes": True, "Yes": True, "YES": True, "no": False, "No": False, "NO": False,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+    "on": True, "On": True, "ON": True, "off": False, "Off": False, "OFF": False,
+}  # fmt: skip
+_YAML_NULL = {"null", "Null", "NULL"}
+_SIMPLE_PAIR = re.compile(
+    r" *([A-Za-z_][A-Za-z0-9_-]*): +"
+    r"(?:(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?"  # an integer, perhaps with a fraction
+    r"|([A-Za-z_][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*)"  # words
+    # quoted text, nothing escaped, printable (as YAML's reader requires)
+    r'|"([\t\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*)"'
+    r"|'([\t\x20-\x26\x28-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*)')"
+    r" *([,}])"
+)
+
+
+def _simple_data(text: str) -> dict[str, JSON] | None:
+    """``text`` read as YAML when it is a one-line mapping of simple values, else None."""
+    if not text.startswith("{"):
+        return None
+    out: dict[str, JSON] = {}
+    pos, n = 1, len(text)
+    if text[1:].strip(" ") == "}":
+        return out
+    while pos < n:
+        m = _SIMPLE_PAIR.match(text, pos)
+        if m is None:
+            return None
+        key, integer, fraction, words, double, single, end = m.groups()
+        if key in out or key in _YAML_BOOL or key in _YAML_NULL:
+            return None  # YAML's reader says what is wrong with it
+        value: JSON
+        if integer is not None:
+            value = float(integer + fraction) if fraction else int(integer)
+        elif words is not None:
+            value = _YAML_BOOL.get(words, words)
+            if words in _YAML_NULL:
+                value = None
+        else:
+            value = double if double is not None else single
+        out[key] = value
+        pos = m.end()
+        if end == "}":
+            return out if pos == n else None
+    return None
 
 
 def _mode(front_matter: dict[str, JSON]) -> str | None:

@@ -417,3 +417,9 @@ def test_repeated_tags_survive() -> None:
     m.claim("a", "A.", tags=("x", "x"))
     m.claim("b", "B.", tags=("y z", "y z", "w"))
     assert loads(dumps(m)) == m
+
+
+def test_a_source_named_by_a_title_no_map_can_hold_is_a_located_error() -> None:
+    # Found by the long fuzz run: the new source's ValidationError escaped.
+    with pytest.raises(FileFormatError, match=r"x\.argdown:3: source of \[a\] names a new source"):
+        loads('[b]: b\n\n[a]: a {source: "x\\u0000y"}', path="x.argdown")

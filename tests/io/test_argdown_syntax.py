@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
 from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.exceptions import ArgmapError, FileFormatError
-from argmap.io.argdown_syntax import ArgdownSyntaxError, Document, Ref, parse
+from argmap.io.argdown_syntax import ArgdownSyntaxError, Document, Ref, _simple_data, parse
+from argmap.io.native import parse_yaml
 
 # Counted by `argdown json` (@argdown/cli 1.x) on each shared file: statements (equivalence
 # classes), arguments, relations. Written down here so that the test needs no node to run.
@@ -338,3 +342,67 @@ def test_error_pickles() -> None:
     again = pickle.loads(pickle.dumps(info.value))
     assert str(again) == str(info.value)
     assert (again.line, again.column, again.path) == (2, 1, "x.argdown")
+
+
+# -- simple data blocks, read without the YAML reader
+
+_KEYS = ["a", "weight", "is-in-map", "_k", "a-", "yes", "on", "Off", "null", "NULL", "y", "1", "-a"]
+_VALUES = [
+    "1", "0", "-0", "01", "+1", "-12", "0.5", "-0.0", "00.5", "1.50", ".5", "1e3", "1_000",
+    "0x1F", "1:20", "yes", "No", "TRUE", "off", "y", "n", "~", "null", "Null", "nan", ".inf",
+    "a", "_", "-", "a-", "well-known", "a -b", "a b  c", "a b", "hello world", "a: b", "a #b",
+    "a,b", '"q"', '"a b"', '""', '"a\\"b"', '"#x"', '"tab\there"', "'q'", "''", "'it''s'",
+    '"\u2028"', '"\x85"', '"\ufeff"', '"\x07"', "[1]", "{b: 1}", "2006-03-01", "!!int 1",
+]  # fmt: skip
+_SEPARATORS = [", ", ",", " , ", ",  ", ",\n"]
+_pairs = st.tuples(
+    st.sampled_from(_KEYS) | st.text("ab-_:1 ", min_size=1, max_size=4),
+    st.sampled_from([": ", ":  ", ":", " : ", ":\t"]),
+    st.sampled_from(_VALUES) | st.text(min_size=0, max_size=6),
+)
+_blocks = st.builds(
+    lambda pairs, seps, pad, close: (
+        "{"
+        + pad
+        + "".join(
+            k + c + v + (seps[i % len(seps)] if i < len(pairs) - 1 else "")
+            for i, (k, c, v) in enumerate(pairs)
+        )
+        + close
+    ),
+    st.lists(_pairs, max_size=4),
+    st.lists(st.sampled_from(_SEPARATORS), min_size=1, max_size=3),
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["}", " }", ",}", "} ", "}}", ""]),
+)
+
+
+@settings(max_examples=3_000, deadline=None)
+@given(text=_blocks)
+def test_simple_data_blocks_read_as_argmaps_yaml_reader_reads_them(text: str) -> None:
+    fast = _simple_data(text)
+    if fast is None:
+        return  # not simple: the YAML reader reads it
+    slow = parse_yaml(text)  # must not raise: a simple block is valid YAML
+    assert json.dumps(fast) == json.dumps(slow), (fast, slow)
+
+
+def test_simple_data_blocks_are_taken_up() -> None:
+    # the fast reader must actually read the common blocks (or the test above proves little)
+    for text, value in [
+        ("{weight: 0.5}", {"weight": 0.5}),
+        ("{a: 1, b: yes, c: hello world, d: \"q\", e: 'r', f: null}",
+         {"a": 1, "b": True, "c": "hello world", "d": "q", "e": "r", "f": None}),
+        ("{}", {}),
+        ("{ }", {}),
+    ]:  # fmt: skip
+        assert _simple_data(text) == value
+    for text in ["{a: 1, a: 2}", "{on: 1}", "{a: {b: 1}}", "{a: 01}", "{a:\n 1}"]:
+        assert _simple_data(text) is None
+
+
+@pytest.mark.parametrize("text", ["(1) a\n--", "(1) a\n-- rule", "(1) a\n-- rule\n{a: 1}"])
+def test_an_inference_line_cut_short_by_the_end_of_the_text_is_a_located_error(text: str) -> None:
+    # Found by the long fuzz run: the parser read past its last token (IndexError).
+    with pytest.raises(ArgdownSyntaxError, match="the text ends where the end of an inference"):
+        parse(text)
