@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.exceptions import FileFormatError
+from argmap.index import paused_gc
 from argmap.io.native import MAX_DEPTH, parse_yaml
 
 __all__ = [
@@ -776,9 +777,8 @@ class _Lexer:
             short = line_end - pos <= _SHORT_LINE
             for kind, pattern in _FAR_BY_CHAR[char]:
                 if (
-                    (short and kind in _IN_LINE and (kind != "link" or "]" in text[pos:line_end]))
-                    or self._may_match(kind, pos)
-                ):
+                    short and kind in _IN_LINE and (kind != "link" or "]" in text[pos:line_end])
+                ) or self._may_match(kind, pos):
                     m = pattern.match(text, pos)
                     if m:
                         return kind, m.end(), m
@@ -1590,4 +1590,5 @@ def parse(text: str, *, path: str | None = None) -> Document:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    return _Parser(text, path).parse()
+    with paused_gc():  # tokens and titles by the hundred thousand, none of them garbage
+        return _Parser(text, path).parse()
