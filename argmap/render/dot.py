@@ -58,6 +58,7 @@ from argmap.render.options import (
     DiagramChanges,
     DiagramOptions,
     Gap,
+    acknowledgement,
     diagram_options,
     positive_int,
 )
@@ -372,11 +373,13 @@ class _Overlay:
         return list(dict.fromkeys(g.rule for g in self.notes.get(node_id, ())))
 
 
-def _overlay(m: ArgumentMap, findings: tuple[Gap, ...]) -> tuple[_Overlay, _Overlay]:
-    """Findings by node, and by inference for the edges a finding names."""
-    nodes, edges = _Overlay(), _Overlay()
+def _overlay(m: ArgumentMap, findings: tuple[Gap, ...]) -> tuple[_Overlay, _Overlay, _Overlay]:
+    """Open findings by node, and by inference for the edges a finding names; and the findings
+    the map acknowledges, by the nodes they name, which are noted but not outlined: a weakness
+    recorded on purpose is no gap left to fill."""
+    nodes, edges, acked = _Overlay(), _Overlay(), _Overlay()
     if not findings:
-        return nodes, edges
+        return nodes, edges, acked
     # Indexed once, so that each finding costs only as much as the nodes it names.
     premise_of: dict[str, list[Support | Attack]] = {}
     for inference in m.inferences():
@@ -394,6 +397,9 @@ def _overlay(m: ArgumentMap, findings: tuple[Gap, ...]) -> tuple[_Overlay, _Over
                 )
             if node_id not in m:
                 continue
+            if acknowledgement(m, gap):
+                acked.add(node_id, gap)
+                continue
             nodes.add(node_id, gap)
             # An inference named, or one whose premise and target are both named (a path, a cycle).
             if isinstance(m[node_id], Support | Attack):
@@ -401,7 +407,7 @@ def _overlay(m: ArgumentMap, findings: tuple[Gap, ...]) -> tuple[_Overlay, _Over
             marked.update(i.id for i in premise_of.get(node_id, ()) if i.target in named)
         for inference_id in sorted(marked):
             edges.add(inference_id, gap)
-    return nodes, edges
+    return nodes, edges, acked
 
 
 # -- the diagram ------------------------------------------------------------------------------
@@ -506,12 +512,14 @@ class _Builder:
     marks: DiagramLabels | None
     node_gaps: _Overlay
     edge_gaps: _Overlay
+    acked: _Overlay
     lines: list[str] = field(default_factory=list)
     node_kinds: set[str] = field(default_factory=set)
     edge_kinds: set[str] = field(default_factory=set)
     gap_colours: set[str] = field(default_factory=set)
     marked: set[str] = field(default_factory=set)
     unmarked: int = 0
+    acknowledged: bool = False
 
     def node(self, name: str, attrs: Mapping[str, str | None]) -> None:
         self.lines.append(f"\t{dot_id(name)}{attr_list(attrs)}\n")
@@ -551,8 +559,17 @@ class _Builder:
         if colour:
             codes = " ".join(self.node_gaps.codes(statement.id))
             parts.append(_small(f"▲ {codes}", colour=colour, size=_SMALL + 1, tag="B"))
+        acked = self.acked.codes(statement.id)
+        if acked:
+            self.acknowledged = True
+            parts.append(_small(f"acknowledged: {' '.join(acked)}", size=_SMALL + 1))
         size = _CENTRAL_FONT_SIZE if central else _FONT_SIZE
-        tip = [*self.node_gaps.lines(statement.id), *self._mark_tip(statement.id), statement.text]
+        tip = [
+            *self.node_gaps.lines(statement.id),
+            *self._acked_lines(statement.id),
+            *self._mark_tip(statement.id),
+            statement.text,
+        ]
         if isinstance(statement, Case):
             tip += [f"quoted from: {_source_title(self.m, q.source)}" for q in statement.quotes[:1]]
         if statement.note:
@@ -568,6 +585,7 @@ class _Builder:
                         statement.kind,
                         *(["central"] if central else []),
                         *(["gap"] if colour else []),
+                        *(["acknowledged"] if acked else []),
                         *self._mark_classes(statement.id),
                     ]
                 ),
@@ -582,6 +600,14 @@ class _Builder:
                 **self._fill(statement.id),
             },
         )
+
+    def _acked_lines(self, node_id: str) -> list[str]:
+        lines = []
+        for g in self.acked.notes.get(node_id, ()):
+            reason = acknowledgement(self.m, g)
+            why = f": {reason}" if isinstance(reason, str) else ""
+            lines.append(f"{g.rule} {g.name}: {g.message} (acknowledged{why})")
+        return lines
 
     def _mark(self, node_id: str, *, size: int = _SMALL + 2) -> str | None:
         """The node's mark as label text (bold, in its label's colour); notes which were drawn."""
@@ -627,7 +653,9 @@ class _Builder:
         colour = self.edge_gaps.colour(ids) or self.node_gaps.colour(ids)
         if colour:
             self.gap_colours.add(colour)
-        findings = _unique([*self.edge_gaps.lines(ids), *self.node_gaps.lines(ids)])
+        findings = _unique(
+            [*self.edge_gaps.lines(ids), *self.node_gaps.lines(ids), *self._acked_lines(ids)]
+        )
         tip = [*findings, *self._mark_tip(ids), _inference_title(inference, relation)]
         if inference.note:
             tip.append(f"note: {inference.note}")
@@ -740,12 +768,12 @@ def to_dot(
         shown = _within(structure, model, o.steps)
     else:
         shown = {s.id for s in m.statements()}
-    node_gaps, edge_gaps = _overlay(m, o.findings)
+    node_gaps, edge_gaps, acked = _overlay(m, o.findings)
     # An inference is drawn when all it joins is drawn: never a linked argument half shown.
     drawn = structure.drawn(m, shown)
     undercut = {structure.target[i.id].id for i in drawn if i.id in structure.target}
 
-    b = _Builder(m, o.wrap, o.tooltips, marks, node_gaps, edge_gaps)
+    b = _Builder(m, o.wrap, o.tooltips, marks, node_gaps, edge_gaps, acked)
     for statement in m.statements():
         if statement.id in shown:
             b.statement(statement)
@@ -773,7 +801,10 @@ def to_dot(
     if o.legend and (b.node_kinds or b.edge_kinds):
         severities = [s for s, c in GAP_COLOURS.items() if c in b.gap_colours]
         filled = marks is not None and marks.kind != "texts"
-        out.extend(_legend(Legend.for_kinds(b.node_kinds, b.edge_kinds, severities), filled=filled))
+        legend = Legend.for_kinds(
+            b.node_kinds, b.edge_kinds, severities, acknowledged=b.acknowledged
+        )
+        out.extend(_legend(legend, filled=filled))
         if marks is not None:
             out.extend(_labels_legend(marks, b, focus=o.focus is not None))
     out.append("}\n")
@@ -875,6 +906,21 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
                 ),
                 "margin": "0.08,0.04",
                 "class": f"legend gap {severity}",
+            },
+        )
+        samples.append(name)
+    if legend.acknowledged:
+        name = "legend gap acknowledged"
+        text = _small("acknowledged: AM… (a weakness recorded on purpose)", colour="#000000")
+        add(
+            name,
+            {
+                "shape": "box",
+                "style": "rounded",
+                "color": "#999999",
+                "label": HtmlLabel(text),
+                "margin": "0.08,0.04",
+                "class": "legend gap acknowledged",
             },
         )
         samples.append(name)

@@ -30,7 +30,6 @@ import base64
 import hashlib
 import itertools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -40,7 +39,13 @@ from argmap.exceptions import UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
 from argmap.render.labels import LABEL_STYLES, DiagramLabels, check_labelled_nodes, strength_fill
-from argmap.render.options import DiagramChanges, DiagramOptions, Gap, diagram_options
+from argmap.render.options import (
+    DiagramChanges,
+    DiagramOptions,
+    Gap,
+    acknowledgement,
+    diagram_options,
+)
 from argmap.render.quoting import clean, html_text, script_json
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
 from argmap.schemes import get_scheme
@@ -77,24 +82,6 @@ def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, An
             piece["nodes"] = quoting
         pieces.append(piece)
     return pieces
-
-
-def _acknowledged(m: ArgumentMap, finding: Gap) -> str | bool | None:
-    """Whether a finding is acknowledged: its own ``acknowledged`` if it has that attribute (as
-    :class:`argmap.Finding` does), else the reason a node it names gives in its ``acknowledge``
-    mapping for the rule's code or name."""
-    if hasattr(finding, "acknowledged"):  # the checks decided: trust them
-        own = finding.acknowledged
-        return clean(own) if isinstance(own, str) else own if isinstance(own, bool) else None
-    for node_id in finding.nodes:
-        if node_id not in m:
-            continue
-        reasons = getattr(m[node_id], "acknowledge", None)
-        if isinstance(reasons, Mapping):
-            for key in (finding.rule, finding.name):
-                if isinstance(reasons.get(key), str):
-                    return clean(reasons[key])
-    return None
 
 
 def _mark(marks: DiagramLabels | None, node_id: str) -> dict[str, Any] | None:
@@ -262,7 +249,7 @@ def _findings(m: ArgumentMap, findings: tuple[Gap, ...]) -> list[dict[str, Any]]
                 "message": clean(finding.message),
                 "explanation": clean(str(getattr(finding, "explanation", "") or "")),
                 "nodes": [n for n in finding.nodes if n in m],
-                "acknowledged": _acknowledged(m, finding),
+                "acknowledged": acknowledgement(m, finding),
             }
         )
     return listed

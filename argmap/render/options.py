@@ -21,17 +21,22 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from argmap.exceptions import RenderError
 from argmap.render.labels import DiagramLabels, diagram_labels
+from argmap.render.quoting import clean
 from argmap.semantics.labelling import Labelling  # at run time: get_type_hints reads the options
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
 
 __all__ = [
     "DEFAULT_WRAP",
     "DiagramChanges",
     "DiagramOptions",
     "Gap",
+    "acknowledgement",
     "diagram_options",
     "positive_int",
 ]
@@ -62,6 +67,37 @@ class Gap(Protocol):
     def nodes(self) -> tuple[str, ...]: ...
     @property
     def message(self) -> str: ...
+
+
+def acknowledgement(m: ArgumentMap, finding: Gap) -> str | bool | None:
+    """Whether the map acknowledges ``finding``: its reason, True, or None when it does not.
+
+    A finding's own ``acknowledged`` decides when it has one (as :class:`argmap.Finding` does:
+    the checks know which node may acknowledge what); otherwise the reason a node it names gives
+    in its ``acknowledge`` mapping for the rule's code or name.
+
+    Examples:
+        >>> import argmap, types
+        >>> m = argmap.ArgumentMap()
+        >>> _ = m.claim("c", "Pressure works.", acknowledge={"AM101": "The text only asserts it."})
+        >>> acknowledgement(m, argmap.check(m, select=["AM101"]).findings[0])
+        'The text only asserts it.'
+        >>> bare = types.SimpleNamespace(rule="AM101", name="x", nodes=("c",), message="m")
+        >>> acknowledgement(m, bare)
+        'The text only asserts it.'
+    """
+    if hasattr(finding, "acknowledged"):  # the checks decided: trust them
+        own = finding.acknowledged
+        return clean(own) if isinstance(own, str) else own if isinstance(own, bool) else None
+    for node_id in finding.nodes:
+        if node_id not in m:
+            continue
+        reasons = getattr(m[node_id], "acknowledge", None)
+        if isinstance(reasons, Mapping):
+            for key in (finding.rule, finding.name):
+                if isinstance(reasons.get(key), str):
+                    return clean(reasons[key])
+    return None
 
 
 def positive_int(option: str, value: object, *, minimum: int) -> int:

@@ -195,15 +195,27 @@ class Legend:
     nodes: tuple[str, ...]
     edges: tuple[str, ...]
     gaps: tuple[str, ...] = ()
+    acknowledged: bool = False
+    analyst: bool = False
 
     @classmethod
     def for_kinds(
-        cls, nodes: Iterable[str], edges: Iterable[str], gaps: Iterable[str] = ()
+        cls,
+        nodes: Iterable[str],
+        edges: Iterable[str],
+        gaps: Iterable[str] = (),
+        *,
+        acknowledged: bool = False,
+        analyst: bool = False,
     ) -> Legend:
-        """Return the legend for the kinds (and finding severities) used, in the tables' order."""
+        """Return the legend for the kinds (and finding severities) used, in the tables' order;
+        ``acknowledged`` and ``analyst`` say whether acknowledged findings and the analyst's
+        inferences are drawn."""
         node_set, edge_set, gap_set = set(nodes), set(edges), set(gaps)
         return cls(
             nodes=tuple(k for k in NODE_STYLES if k in node_set),
             edges=tuple(k for k in EDGE_STYLES if k in edge_set),
             gaps=tuple(k for k in GAP_COLOURS if k in gap_set),
+            acknowledged=acknowledged,
+            analyst=analyst,
         )

@@ -184,6 +184,69 @@ def test_gaps_are_highlighted_with_rule_codes() -> None:
     assert "penwidth=3.5" not in edges[("japan", "reacts")]
 
 
+@dataclass(frozen=True)
+class AcknowledgedFinding(Finding):
+    acknowledged: str | None = None
+
+
+def _acknowledging_map() -> ArgumentMap:
+    m = ArgumentMap()
+    m.claim("c", "Pressure works.")
+    m.claim("bare", "It is so.", acknowledge={"AM101": "The text only asserts it."})
+    m.premise("p", "Five cases.")
+    m.support("p", "c", id="s")
+    m.support("bare", "c", id="s2")
+    return m
+
+
+def test_acknowledged_findings_are_noted_not_outlined() -> None:
+    m = _acknowledging_map()
+    gaps = [
+        AcknowledgedFinding(
+            "AM101", "unsupported-claim", "warning", ("bare",), "no support", "On purpose."
+        ),
+        Finding("AM101", "unsupported-claim", "warning", ("p",), "no support"),
+        AcknowledgedFinding("AM103", "thin", "warning", ("s2", "bare"), "thin", "Kept."),
+    ]
+    source = to_dot(m, gaps=gaps)
+    nodes, edges = nodes_of(source), edges_of(source)
+    bare = attrs_of(nodes["bare"])
+    assert "gap" not in bare["class"].split()
+    assert "acknowledged" in bare["class"].split()
+    assert "penwidth" not in bare or bare["penwidth"] != "3.5"
+    assert "acknowledged: AM101 AM103" in bare["label"]
+    assert "▲" not in bare["label"]
+    assert "AM101 unsupported-claim: no support (acknowledged: On purpose.)" in bare["tooltip"]
+    # The open finding is still outlined, and the acknowledged one's inference is not.
+    assert "penwidth=3.5" in nodes["p"]
+    assert "penwidth=3.5" not in edges[("bare", "c")]
+    assert "AM103 thin: thin (acknowledged: Kept.)" in edges[("bare", "c")]
+    assert '"legend gap acknowledged"' in source
+    assert '"legend gap acknowledged"' not in to_dot(m, gaps=gaps[1:2])
+
+
+def test_a_finding_without_its_own_verdict_is_acknowledged_by_its_node() -> None:
+    m = _acknowledging_map()
+    plain = Finding("AM101", "unsupported-claim", "warning", ("bare",), "no support")
+    attrs = attrs_of(nodes_of(to_dot(m, gaps=[plain]))["bare"])
+    assert "acknowledged: AM101" in attrs["label"]
+    assert "(acknowledged: The text only asserts it.)" in attrs["tooltip"]
+
+
+def test_the_checks_acknowledged_findings_are_not_drawn_as_gaps() -> None:
+    m = north_korea()
+    report = check(m)
+    source = to_dot(m, gaps=report)
+    nodes = {name: attrs_of(a) for name, a in nodes_of(source).items()}
+    open_ids = {n for f in report if f.acknowledged is None for n in f.nodes}
+    for finding in report.acknowledged:
+        for node_id in finding.nodes:
+            if node_id in nodes and nodes[node_id].get("shape") != "point":
+                assert finding.rule in nodes[node_id]["label"].split("acknowledged:")[1]
+            if node_id not in open_ids and node_id in nodes:
+                assert "gap" not in nodes[node_id]["class"].split(), node_id
+
+
 def test_a_finding_on_another_maps_node_is_an_error() -> None:
     gap = Finding("AM101", "unsupported-claim", "error", ("nowhere",), "x")
     with pytest.raises(UnknownNodeError, match="nowhere"):

@@ -397,3 +397,34 @@ def test_a_labelled_page_has_no_accessibility_violations(browser: Any, tmp_path:
     ]
     assert violations == []
     assert "of the whole map" in page.locator("#legend").inner_text()
+
+
+def test_acknowledged_findings_are_noted_not_outlined(browser: Any, article_page: Path) -> None:
+    m = north_korea()
+    report = check(m)
+    open_ids = {n for f in report if f.acknowledged is None for n in f.nodes}
+    statements = {s.id for s in m.statements()}
+    only_acked = {
+        n for f in report.acknowledged for n in f.nodes if n not in open_ids and n in statements
+    }
+    assert only_acked  # the article records some weaknesses on purpose
+    page = open_page(browser, article_page)
+    drawn = dict(
+        page.eval_on_selector_all(
+            "#diagram g.node",
+            """gs => gs.map(g => [
+                g.querySelector('rect.ring').getAttribute('aria-label')
+                    .split(':')[0].split(' ').pop(),
+                [g.querySelector('rect.box').getAttribute('stroke-dasharray'),
+                 Array.from(g.querySelectorAll('text')).map(t => t.textContent).join('|')]])""",
+        )
+    )
+    for node_id in only_acked:
+        dashes, texts = drawn[node_id]
+        assert dashes is None, node_id
+        assert "acknowledged: " in texts, node_id
+        assert "\u25b2" not in texts, node_id
+    assert (
+        "acknowledged: a weakness the map records on purpose"
+        in page.locator("#legend").inner_text()
+    )

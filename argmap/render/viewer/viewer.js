@@ -29,9 +29,10 @@
     f.nodes.forEach(function (id) { push(findingsOf, id, f); });
   });
   var RANK = { error: 0, warning: 1, info: 2 };
+  // The worst open finding: one the map acknowledges is a weakness kept on purpose, not a gap.
   function worst(list) {
     var best = null;
-    (list || []).forEach(function (f) { if (best === null || RANK[f.severity] < RANK[best]) best = f.severity; });
+    (list || []).forEach(function (f) { if (!f.acknowledged && (best === null || RANK[f.severity] < RANK[best])) best = f.severity; });
     return best;
   }
 
@@ -192,11 +193,12 @@
       if (n.attribution) lines.push({ text: clip("\u25b2 hearsay: \u201c" + n.attribution + "\u201d", width + 8), cls: "small warn" });
     }
     if (n.mark) lines.push({ text: markText(n.mark), cls: "small mark", colour: n.mark.colour });
-    var found = findingsOf.get(n.id);
-    if (found) {
-      var codes = Array.from(new Set(found.map(function (f) { return f.rule; }))).join(" ");
-      lines.push({ text: "\u25b2 " + codes, cls: "small gap" });
-    }
+    var found = findingsOf.get(n.id) || [];
+    function codesOf(list) { return Array.from(new Set(list.map(function (f) { return f.rule; }))).join(" "); }
+    var open = found.filter(function (f) { return !f.acknowledged; });
+    var acked = found.filter(function (f) { return f.acknowledged; });
+    if (open.length) lines.push({ text: "\u25b2 " + codesOf(open), cls: "small gap" });
+    if (acked.length) lines.push({ text: "acknowledged: " + codesOf(acked), cls: "small" });
     var w = 0;
     lines.forEach(function (l) {
       var size = l.cls === "head" ? 10 : l.cls ? 10.5 : 12;
@@ -923,13 +925,20 @@
       icon.appendChild(r === "support" ? sv("path", { d: "M28,3 L35,8 L28,13 z", fill: s.colour }) : sv("path", { d: "M32,2 L32,14", stroke: s.colour, "stroke-width": 3 }));
       span.appendChild(icon); span.appendChild(document.createTextNode(s.title)); legend.appendChild(span);
     });
-    var severities = new Set(data.findings.map(function (f) { return f.severity; }));
+    var severities = new Set(data.findings.filter(function (f) { return !f.acknowledged; }).map(function (f) { return f.severity; }));
     ["error", "warning", "info"].forEach(function (sev) {
       if (!severities.has(sev)) return;
       var span = el("span"), icon = sv("svg", { viewBox: "0 0 36 16", "aria-hidden": "true" });
       icon.appendChild(sv("rect", { x: 2, y: 2, width: 32, height: 12, rx: 3, fill: "#fff", stroke: data.gapColours[sev], "stroke-width": 3, "stroke-dasharray": "6 3" }));
       span.appendChild(icon); span.appendChild(document.createTextNode(sev + " finding")); legend.appendChild(span);
     });
+    if (data.findings.some(function (f) { return f.acknowledged && f.nodes.length; })) {
+      var ack = el("span"), ackIcon = sv("svg", { viewBox: "0 0 36 16", "aria-hidden": "true" });
+      ackIcon.appendChild(sv("rect", { x: 2, y: 2, width: 32, height: 12, rx: 3, fill: "#fff", stroke: "#999", "stroke-width": 1 }));
+      ack.appendChild(ackIcon);
+      ack.appendChild(document.createTextNode("acknowledged: a weakness the map records on purpose, not outlined"));
+      legend.appendChild(ack);
+    }
     if (LABELS) {
       // What the marks mean, and which semantics made them: a row of its own.
       var row = el("span", { class: "labels-legend", role: "group", "aria-label": "Labels: " + LABELS.title });
