@@ -72,6 +72,7 @@ from argmap.render.quoting import (
     label_text,
 )
 from argmap.render.styles import (
+    ANALYST_TAIL,
     EDGE_STYLES,
     FONT,
     GAP_COLOURS,
@@ -81,6 +82,7 @@ from argmap.render.styles import (
     NODE_STYLES,
     WARNING_COLOUR,
     Legend,
+    is_analysts,
 )
 from argmap.schemes import find_scheme
 
@@ -520,6 +522,7 @@ class _Builder:
     marked: set[str] = field(default_factory=set)
     unmarked: int = 0
     acknowledged: bool = False
+    analyst: bool = False
 
     def node(self, name: str, attrs: Mapping[str, str | None]) -> None:
         self.lines.append(f"\t{dot_id(name)}{attr_list(attrs)}\n")
@@ -656,11 +659,19 @@ class _Builder:
         findings = _unique(
             [*self.edge_gaps.lines(ids), *self.node_gaps.lines(ids), *self._acked_lines(ids)]
         )
+        analyst = is_analysts(inference)
         tip = [*findings, *self._mark_tip(ids), _inference_title(inference, relation)]
+        if analyst:
+            self.analyst = True
+            tip.append("added by the analyst: the text does not make this inference")
         if inference.note:
             tip.append(f"note: {inference.note}")
         gap = " gap" if colour else ""
-        marked = "".join(f" {c}" for c in self._mark_classes(ids))
+        marked = "".join(
+            f" {c}" for c in [*self._mark_classes(ids), *(["analyst"] if analyst else [])]
+        )
+        # The analyst's: an open circle where the premise's line starts.
+        tail = {"dir": "both", "arrowtail": ANALYST_TAIL} if analyst else {}
         attrs: dict[str, str | None] = {
             **EDGE_STYLES[relation].attrs(),
             "tooltip": self.tooltip(*tip),
@@ -674,11 +685,15 @@ class _Builder:
         mark = self._mark(ids, size=_SMALL + 1)
         scheme = _scheme_label(inference)
         lines = [str(scheme)] if scheme is not None else []
-        label = HtmlLabel("<BR/>".join([*lines, mark])) if mark is not None else scheme
+        if analyst:
+            lines.append(_small("analyst", size=_SMALL + 1, tag="I"))
+        if mark is not None:
+            lines.append(mark)
+        label = HtmlLabel("<BR/>".join(lines)) if lines else None
         into = {**attrs, "label": label, "class": f"{relation}{gap}{marked}"}
         if not junction:
             for premise in inference.premises:
-                self.edge(premise, inference.target, into)
+                self.edge(premise, inference.target, {**into, **tail})
             return
         self.node_kinds.add(inference.kind)
         dot = NODE_STYLES[inference.kind].attrs()
@@ -698,9 +713,15 @@ class _Builder:
             self.edge(
                 premise,
                 ids,
-                {**attrs, "arrowhead": "none", "class": f"{relation} linked{gap}{marked}"},
+                {
+                    **attrs,
+                    **tail,
+                    "arrowhead": "none",
+                    "class": f"{relation} linked{gap}{marked}",
+                },
             )
-        self.edge(ids, inference.target, into)
+        # A premise-less inference has no premise line: its circle is at the junction.
+        self.edge(ids, inference.target, {**into, **(tail if not inference.premises else {})})
 
 
 def to_graphviz(
@@ -802,7 +823,11 @@ def to_dot(
         severities = [s for s, c in GAP_COLOURS.items() if c in b.gap_colours]
         filled = marks is not None and marks.kind != "texts"
         legend = Legend.for_kinds(
-            b.node_kinds, b.edge_kinds, severities, acknowledged=b.acknowledged
+            b.node_kinds,
+            b.edge_kinds,
+            severities,
+            acknowledged=b.acknowledged,
+            analyst=b.analyst,
         )
         out.extend(_legend(legend, filled=filled))
         if marks is not None:
@@ -933,6 +958,21 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
         edge = {**edge_style.attrs(), "label": label, "class": f"legend {kind}"}
         lines.append(f"\t\t{dot_id(tail)} -> {dot_id(head)}{attr_list(edge)}\n")
         # Same rank: the sample edge runs across, with its meaning as its label.
+        lines.append(f"\t\t{{rank=same; {dot_id(tail)}; {dot_id(head)}}}\n")
+    if legend.analyst:
+        tail, head = "legend analyst from", "legend analyst to"
+        for end in (tail, head):
+            add(end, {"shape": "point", "width": "0.02", "color": "#999999", "class": "legend"})
+        text = _small("added by the analyst (not in the text)", colour="#000000", size=_SMALL + 1)
+        edge = {
+            "color": "#555555",
+            "dir": "both",
+            "arrowtail": ANALYST_TAIL,
+            "arrowhead": "none",
+            "label": HtmlLabel(text),
+            "class": "legend analyst",
+        }
+        lines.append(f"\t\t{dot_id(tail)} -> {dot_id(head)}{attr_list(edge)}\n")
         lines.append(f"\t\t{{rank=same; {dot_id(tail)}; {dot_id(head)}}}\n")
     # Keep the node samples in one row.
     if len(samples) > 1:

@@ -47,7 +47,7 @@ from argmap.render.options import (
     diagram_options,
 )
 from argmap.render.quoting import clean, html_text, script_json
-from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
+from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, is_analysts
 from argmap.schemes import get_scheme
 
 if TYPE_CHECKING:
@@ -203,6 +203,8 @@ def _inference(
     note = _text(inference.note)
     if note:
         item["note"] = note
+    if is_analysts(inference):
+        item["analyst"] = True
     mark = _mark(marks, inference.id)
     if mark is not None:
         item["mark"] = mark

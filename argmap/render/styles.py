@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 __all__ = [
+    "ANALYST_TAIL",
     "EDGE_STYLES",
     "FONT",
     "GAP_COLOURS",
@@ -30,6 +31,7 @@ __all__ = [
     "EdgeStyle",
     "Legend",
     "NodeStyle",
+    "is_analysts",
 ]
 
 FONT = "Helvetica"
@@ -171,6 +173,27 @@ GAP_COLOURS: Mapping[str, str] = MappingProxyType(
 No node or edge kind uses these colours, so a finding is never taken for an attack; a statement
 with a finding also gets a thick dashed outline (:data:`GAP_STYLE`) and its rule codes in its label.
 """
+
+ANALYST_TAIL = "odot"
+"""The open circle at the premise's end of an inference the analyst added (one the text does not
+make): a shape, so that it does not rest on colour, and the word ``analyst`` on the line."""
+
+
+def is_analysts(node: object) -> bool:
+    """Is ``node`` the analyst's, not the text's? Its ``data`` says ``by: analyst``.
+
+    That is the convention of :func:`argmap.examples.north_korea` for every statement and
+    inference the text does not make (statements also carry the ``analyst`` tag).
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> m = north_korea()
+        >>> is_analysts(m["u_amnesty"]), is_analysts(m["s_uk"])
+        (True, False)
+    """
+    data = getattr(node, "data", None)
+    return isinstance(data, Mapping) and data.get("by") == "analyst"
+
 
 GAP_STYLE = "dashed"
 """The style flag added to a statement's outline when a finding names it."""

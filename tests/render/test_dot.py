@@ -78,7 +78,7 @@ def test_every_inference_is_drawn_with_its_relations_style() -> None:
     # The undercut support is drawn through a junction the undercutter's edge ends at.
     assert ("reacts", "s_effective") in edges
     assert ("s_effective", "pressure") in edges
-    assert "class=undercut" in edges[("prisoners_moved", "s_effective")]
+    assert attrs_of(edges[("prisoners_moved", "s_effective")])["class"].split()[0] == "undercut"
     assert "style=dotted" in edges[("prisoners_moved", "s_effective")]
     for inference in m.inferences():
         target = inference.target
@@ -116,7 +116,8 @@ def test_support_attack_and_undercut_are_drawn_apart_without_colour() -> None:
     for attrs in map(attrs_of, edges.values()):
         if "linked" in attrs["class"]:
             continue  # a premise's edge into a junction carries no arrow
-        looks.setdefault(attrs["class"], set()).add((attrs["style"], attrs["arrowhead"]))
+        relation = attrs["class"].split()[0]  # then "analyst", for the analyst's own
+        looks.setdefault(relation, set()).add((attrs["style"], attrs["arrowhead"]))
     assert set(looks) == {"support", "attack", "undercut"}
     assert all(len(drawn) == 1 for drawn in looks.values())  # one look per relation
     assert len(set.union(*looks.values())) == 3  # and no two relations share it
@@ -197,6 +198,46 @@ def _acknowledging_map() -> ArgumentMap:
     m.support("p", "c", id="s")
     m.support("bare", "c", id="s2")
     return m
+
+
+def test_the_analysts_inferences_look_apart_and_are_legended() -> None:
+    m = north_korea()
+    source = to_dot(m)
+    edges = {k: attrs_of(v) for k, v in edges_of(source).items()}
+    analysts = {i.id for i in m.inferences() if i.data.get("by") == "analyst"}
+    assert analysts == {"s_friction", "u_amnesty"}
+    for inference in m.inferences():
+        for premise in inference.premises:
+            edge = edges.get((premise, inference.target)) or edges[(premise, inference.id)]
+            if inference.id in analysts:
+                assert edge["arrowtail"] == "odot", inference.id
+                assert edge["dir"] == "both"
+                assert "analyst" in edge["class"].split()
+            else:
+                assert "arrowtail" not in edge, inference.id
+    assert "<I>analyst</I>" in edges[("japan_friction", "withdrawal")]["label"]
+    assert "added by the analyst" in edges[("prisoners_moved", "s_effective")]["tooltip"]
+    assert "added by the analyst (not in the text)" in source
+    # A map without the analyst's inferences has no such legend entry.
+    plain = ArgumentMap()
+    plain.claim("c", "C.")
+    plain.premise("p", "P.")
+    plain.support("p", "c")
+    assert "legend analyst" not in to_dot(plain)
+
+
+def test_an_analysts_linked_or_premise_less_inference_is_marked_too() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p1", "P1.")
+    m.premise("p2", "P2.")
+    m.support(["p1", "p2"], "c", id="linked", data={"by": "analyst"})
+    m.support([], "c", id="bare", data={"by": "analyst"})
+    edges = {k: attrs_of(v) for k, v in edges_of(to_dot(m)).items()}
+    assert edges[("p1", "linked")]["arrowtail"] == "odot"
+    assert edges[("p2", "linked")]["arrowtail"] == "odot"
+    assert "arrowtail" not in edges[("linked", "c")]  # once, at the premises
+    assert edges[("bare", "c")]["arrowtail"] == "odot"  # no premise: at its junction
 
 
 def test_acknowledged_findings_are_noted_not_outlined() -> None:

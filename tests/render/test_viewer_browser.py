@@ -428,3 +428,23 @@ def test_acknowledged_findings_are_noted_not_outlined(browser: Any, article_page
         "acknowledged: a weakness the map records on purpose"
         in page.locator("#legend").inner_text()
     )
+
+
+def test_the_analysts_inferences_look_apart(browser: Any, article_page: Path) -> None:
+    page = open_page(browser, article_page)
+    starts = dict(
+        page.eval_on_selector_all(
+            "#diagram path.edge",
+            "ps => ps.map(p => [p.getAttribute('class') + ' ' + p.getAttribute('d'),"
+            " p.getAttribute('marker-start')])",
+        )
+    )
+    marked = [k for k, v in starts.items() if v]
+    # s_friction (one premise) and u_amnesty (one premise, onto a junction): one line each.
+    assert len(marked) == 2
+    assert sorted(k.split()[1] for k in marked) == ["support", "undercut"]
+    node(page, "Undercut u_amnesty").dispatch_event("click")
+    assert "added by the analyst" in page.locator("#details").inner_text()
+    assert "added by the analyst" in node(page, "Support s_friction").get_attribute("aria-label")
+    assert "added by the analyst (not in the text)" in page.locator("#legend").inner_text()
+    assert page.errors == []

@@ -356,6 +356,7 @@
     var id = "m" + markers.size;
     var m = sv("marker", { id: id, viewBox: "0 0 10 10", refX: kind === "arrow" ? "9" : "8", refY: "5", markerWidth: "9", markerHeight: "9", orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" });
     if (kind === "arrow") m.appendChild(sv("path", { d: "M0,0 L10,5 L0,10 z", fill: colour }));
+    else if (kind === "circle") { m.setAttribute("refX", "5"); m.appendChild(sv("circle", { cx: "5", cy: "5", r: "3.5", fill: "#fff", stroke: colour, "stroke-width": "1.5" })); }
     else m.appendChild(sv("path", { d: "M8,0 L8,10", stroke: colour, "stroke-width": "3" }));
     defs.appendChild(m);
     markers.set(key, "url(#" + id + ")");
@@ -380,6 +381,7 @@
   function describeInference(x) {
     var what = x.premises.join(", ") + (x.relation === "support" ? " supports " : x.relation === "undercut" ? " undercuts " : " attacks ") + x.target;
     var parts = [relationTitle(x) + " " + x.id + ": " + what];
+    if (x.analyst) parts.push("added by the analyst");
     if (x.mark) parts.push(markWords(x.mark));
     if (x.scheme) parts.push(x.scheme.name + ", " + openQuestions(x).length + " open critical questions");
     var found = findingsOf.get(x.id);
@@ -415,6 +417,8 @@
       if (x.relation === "attack") path.setAttribute("stroke-dasharray", "7 4");
       if (x.relation === "undercut") path.setAttribute("stroke-dasharray", "2 3");
       if (e.out) path.setAttribute("marker-end", marker(x.relation === "support" ? "arrow" : "tee", colour));
+      // The analyst's inference: an open circle where the premise's line starts.
+      if (x.analyst && (x.premises.indexOf(e.from.id) >= 0 || !x.premises.length)) path.setAttribute("marker-start", marker("circle", colour));
       edgeLayer.appendChild(path);
       push(edgeEls, x.id, path);
       if (e.direct) {
@@ -753,6 +757,7 @@
       p.appendChild(document.createTextNode(x.relation === "support" ? " support " : x.relation === "undercut" ? " undercut " : " attack "));
       p.appendChild(nodeButton(x.target));
       details.appendChild(p);
+      if (x.analyst) details.appendChild(el("p", { class: "meta" }, "added by the analyst: the text does not make this inference"));
       if (x.mark) details.appendChild(el("p", { class: "meta mark" }, markWords(x.mark)));
       if (x.question) details.appendChild(el("p", { class: "meta" }, "asks: " + x.question));
       if (x.scheme) {
@@ -925,6 +930,12 @@
       icon.appendChild(r === "support" ? sv("path", { d: "M28,3 L35,8 L28,13 z", fill: s.colour }) : sv("path", { d: "M32,2 L32,14", stroke: s.colour, "stroke-width": 3 }));
       span.appendChild(icon); span.appendChild(document.createTextNode(s.title)); legend.appendChild(span);
     });
+    if (data.inferences.some(function (x) { return x.analyst; })) {
+      var by = el("span"), byIcon = sv("svg", { viewBox: "0 0 36 16", "aria-hidden": "true" });
+      byIcon.appendChild(sv("line", { x1: 8, y1: 8, x2: 34, y2: 8, stroke: "#555", "stroke-width": 2 }));
+      byIcon.appendChild(sv("circle", { cx: 6, cy: 8, r: 4, fill: "#fff", stroke: "#555", "stroke-width": 1.5 }));
+      by.appendChild(byIcon); by.appendChild(document.createTextNode("added by the analyst (not in the text)")); legend.appendChild(by);
+    }
     var severities = new Set(data.findings.filter(function (f) { return !f.acknowledged; }).map(function (f) { return f.severity; }));
     ["error", "warning", "info"].forEach(function (sev) {
       if (!severities.has(sev)) return;
