@@ -13,6 +13,11 @@ supports are undercut, some undercutters answered; schemes on the case supports)
 - the growth of check's time against the previous size (target: 10x nodes costs at most 12x).
 
 It also checks a 100k-long chain of supports, which must not hit the recursion limit.
+
+``--per-rule N`` prints instead where the time of one check of an N-node map goes: each shared
+pass of :class:`~argmap.checks.facts.Facts` (the topological peel, the grounded labelling, the
+central claim's ancestors), each rule, the acknowledgement pass and the report's sort, each as
+seconds and as a multiple of the networkx traversal measured in the same process.
 """
 
 from __future__ import annotations
@@ -94,11 +99,51 @@ def chain_map(length: int) -> argmap.ArgumentMap:
     return argmap.ArgumentMap(nodes=nodes, central="c0")
 
 
+def per_rule(size: int, repeat: int) -> None:
+    """Print the time of each shared pass and each rule of one check, against the traversal."""
+    from argmap.checks import RULES, acknowledge  # noqa: PLC0415
+    from argmap.checks.facts import Facts  # noqa: PLC0415
+    from argmap.checks.report import Report  # noqa: PLC0415
+
+    m = generated_map(size)
+    g = nx.DiGraph(m.graph)
+    t_nx = best_of(repeat, lambda: list(nx.weakly_connected_components(g)))
+    t_check = best_of(repeat, lambda: argmap.check(m))
+    print(f"{len(m)} nodes: networkx traversal {t_nx:.3f} s, check {t_check:.3f} s")
+    print(f"{'part':<34} {'s':>7} {'x nx':>6} {'findings':>9}")
+    facts = Facts(m)
+    rows: list[tuple[str, float, int | str]] = []
+    for name in ("peel", "labels", "standing_set"):
+        start = time.perf_counter()
+        getattr(facts, name)
+        rows.append((f"Facts.{name}", time.perf_counter() - start, ""))
+    findings = []
+    for r in RULES.values():
+        start = time.perf_counter()
+        found = list(r.run(facts, r))
+        rows.append((f"{r.code} {r.name}", time.perf_counter() - start, len(found)))
+        findings += found
+    start = time.perf_counter()
+    marked = acknowledge.acknowledge(facts, findings, list(RULES.values()))
+    rows.append(("acknowledge", time.perf_counter() - start, ""))
+    start = time.perf_counter()
+    Report(marked)
+    rows.append(("Report (sort)", time.perf_counter() - start, ""))
+    for name, took, count in rows:
+        print(f"{name:<34} {took:>7.3f} {took / t_nx:>6.2f} {count!s:>9}")
+    total = sum(took for _, took, _ in rows)
+    print(f"{'sum of parts':<34} {total:>7.3f} {total / t_nx:>6.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--per-rule", type=int, metavar="N", help="time each part of one check")
     args = parser.parse_args()
+    if args.per_rule:
+        per_rule(args.per_rule, args.repeat)
+        return
 
     print(
         f"{'nodes':>9} {'build s':>8} {'check s':>8} {'µs/node':>8} {'nx s':>7} "

@@ -97,14 +97,21 @@ def acknowledge(facts: Facts, findings: Iterable[Finding], rules: Iterable[Rule]
     ran = {r.code for r in rules}
     acks = {
         node.id: node.acknowledge
-        for node in (*facts.statements.values(), *facts.supports.values(), *facts.attacks.values())
+        for table in (facts.statements, facts.supports, facts.attacks)
+        for node in table.values()
         if node.acknowledge
     }
+    if not acks:  # the common case on a large map: nothing to mark, nothing stale
+        return list(findings)
     used: set[tuple[str, str]] = set()
     out: list[Finding] = []
     for finding in findings:
         reason = None
-        for node_id in _about(finding):
+        about = _about(finding)
+        if not any(node_id in acks for node_id in about):
+            out.append(finding)
+            continue
+        for node_id in about:
             for key, why in acks.get(node_id, {}).items():
                 if key.upper() == finding.rule or key == finding.name:
                     used.add((node_id, key))

@@ -155,6 +155,8 @@ def _standing_attack(facts: Facts, aid: str) -> tuple[str, str]:
     "An attack on a statement the map stands by, or on one of its supports, left unanswered.",
 )
 def unanswered_attacks(facts: Facts, r: Rule) -> Iterator[Finding]:
+    if not facts.attacks:
+        return  # nothing to answer: no standing set, no labelling to compute
     standing, supports = facts.standing_set, facts.supports
     for aid, attack in facts.attacks.items():
         support = supports.get(attack.target)
@@ -188,8 +190,11 @@ def unanswered_attacks(facts: Facts, r: Rule) -> Iterator[Finding]:
     "A statement whose every support is undercut by an unanswered attack.",
 )
 def undercut_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
-    label = facts.labels.label
+    attacks_into = facts.attacks_into
     for sid, supports in facts.supports_into.items():
+        if not all(support in attacks_into for support in supports):
+            continue  # a support nothing attacks stands: no labelling needed to see it
+        label = facts.labels.label
         undercut = {
             support: [a for a in facts.attacks_into.get(support, ()) if label.get(a) != OUT]
             for support in supports

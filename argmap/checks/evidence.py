@@ -16,10 +16,8 @@ if TYPE_CHECKING:
     from argmap.checks.rules import Rule
 
 
-def _cases(facts: Facts) -> Iterator[Case]:
-    for statement in facts.statements.values():
-        if isinstance(statement, Case):
-            yield statement
+def _cases(facts: Facts) -> list[Case]:
+    return facts.by_kind.get("case", [])  # type: ignore[return-value]  # every one is a Case
 
 
 @rule(

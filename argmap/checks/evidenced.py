@@ -89,7 +89,12 @@ def peel(facts: Facts) -> Peel:
         else:
             for sid in supports_into.get(current, ()):
                 premises = supports[sid].premises
-                if premises and all(p in evidenced for p in premises):
+                if not premises:
+                    continue
+                for p in premises:
+                    if p not in evidenced:
+                        break
+                else:
                     evidenced[current] = sid
                     break
         for sid in premise_of.get(current, ()):
@@ -204,33 +209,75 @@ def _necessary(facts: Facts, node_id: str) -> set[str] | frozenset[str] | None:
     first = facts.evidenced
     if node_id not in first:
         return None
-    relevant = facts.ancestors(node_id)
-    supports, statements = facts.supports, facts.statements
+    supports, statements, supports_into = facts.supports, facts.statements, facts.supports_into
+    # Only the statements reached through usable supports (every premise evidenced) bear on N:
+    # walk down those alone, not every ancestor.
     usable_into: dict[str, list[tuple[str, ...]]] = {}
     reads: dict[str, int] = {}  # how many usable supports will read each premise's set
-    for s in relevant:
-        if s not in first or _fixed(statements[s]):
+    relevant = {node_id}
+    stack = [node_id]
+    while stack:
+        s = stack.pop()
+        statement = statements[s]
+        if statement.kind == "case" or statement.assumption:  # fixed: see _fixed
             continue
-        for sid in facts.supports_into.get(s, ()):
+        for sid in supports_into.get(s, ()):
             premises = supports[sid].premises
-            if premises and all(p in first for p in premises):
-                usable_into.setdefault(s, []).append(premises)
+            if not premises:
+                continue
+            for p in premises:
+                if p not in first:
+                    break
+            else:
+                usable = usable_into.get(s)
+                if usable is None:
+                    usable_into[s] = [premises]
+                else:
+                    usable.append(premises)
                 for p in premises:
                     reads[p] = reads.get(p, 0) + 1
-    if relevant & facts.knot:
+                    if p not in relevant:
+                        relevant.add(p)
+                        stack.append(p)
+    if not relevant.isdisjoint(facts.knot):
         return _necessary_fixpoint(facts, node_id, relevant, usable_into)
-    return _necessary_in_order(facts, node_id, relevant, usable_into, reads)
+    return _necessary_in_order(
+        facts, node_id, _premises_first(node_id, usable_into), usable_into, reads
+    )
+
+
+def _premises_first(node_id: str, usable_into: dict[str, list[tuple[str, ...]]]) -> list[str]:
+    """The statements below ``node_id`` through usable supports, each after all its premises.
+
+    A depth-first post-order, without recursion; the usable supports below a node that no
+    support cycle reaches form no cycle, so it is a topological order.
+    """
+    order: list[str] = []
+    done: set[str] = set()
+    stack: list[tuple[str, bool]] = [(node_id, False)]
+    while stack:
+        s, expanded = stack.pop()
+        if expanded:
+            order.append(s)
+            continue
+        if s in done:
+            continue
+        done.add(s)
+        stack.append((s, True))
+        for premises in usable_into.get(s, ()):
+            stack.extend((p, False) for p in premises if p not in done)
+    return order
 
 
 def _necessary_in_order(
     facts: Facts,
     node_id: str,
-    relevant: set[str],
+    order: list[str],
     usable_into: dict[str, list[tuple[str, ...]]],
     reads: dict[str, int],
 ) -> set[str]:
-    """N by one pass in topological order, for a node no support cycle reaches."""
-    first, statements = facts.evidenced, facts.statements
+    """N by one pass in topological ``order``, for a node no support cycle reaches."""
+    statements = facts.statements
     # Sets are shared between statements (a statement with one usable support of one premise
     # holds its premise's set); ``pending`` counts, per set, the reads still to come from every
     # statement holding it. A set with no read to come may be changed in place by its reader.
@@ -248,9 +295,7 @@ def _necessary_in_order(
         left = pending[id(cases)] = pending[id(cases)] - 1
         return cases, not left
 
-    for s in facts.order:
-        if s not in relevant or s not in first:
-            continue
+    for s in order:
         statement = statements[s]
         if statement.kind == "case":
             hold(s, {s})

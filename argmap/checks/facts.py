@@ -86,6 +86,31 @@ class Facts:
         return self.peel.knot
 
     @cached_property
+    def by_kind(self) -> dict[str, list[Statement]]:
+        """The statements of each kind (``"claim"``, ``"case"`` ...), in the map's order.
+
+        One pass shared by every rule that reads one kind only (absent kind: no key).
+        """
+        by_kind: dict[str, list[Statement]] = {}
+        for statement in self.statements.values():
+            kind = statement.kind
+            found = by_kind.get(kind)
+            if found is None:
+                by_kind[kind] = [statement]
+            else:
+                found.append(statement)
+        return by_kind
+
+    @cached_property
+    def case_ids(self) -> set[str]:
+        """The ids of the cases."""
+        return {case.id for case in self.by_kind.get("case", ())}
+
+    def cases_below(self, node_id: str) -> list[str]:
+        """The cases a chain of support reaches ``node_id`` from, sorted: its evidence base."""
+        return sorted(self.ancestors(node_id) & self.case_ids)
+
+    @cached_property
     def standing_set(self) -> set[str]:
         """The statements the map argues *for*.
 

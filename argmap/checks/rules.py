@@ -49,16 +49,20 @@ class Rule:
 
     def finding(self, nodes: Iterable[str], message: str, explanation: str = "") -> Finding:
         """Make a finding of this rule."""
-        from argmap.checks.report import Finding  # noqa: PLC0415  # avoids an import cycle
+        make = _MAKE_FINDING or _load_make_finding()
+        return make(self.code, self.name, self.severity, tuple(nodes), message, explanation)
 
-        return Finding(
-            rule=self.code,
-            name=self.name,
-            severity=self.severity,
-            nodes=tuple(nodes),
-            message=message,
-            explanation=explanation,
-        )
+
+_MAKE_FINDING: Callable[..., Finding] | None = None
+
+
+def _load_make_finding() -> Callable[..., Finding]:
+    """The findings' constructor, imported once (report.py imports this module)."""
+    global _MAKE_FINDING  # noqa: PLW0603  # a cache of an import that would be circular
+    from argmap.checks.report import make_finding  # noqa: PLC0415
+
+    _MAKE_FINDING = make_finding
+    return make_finding
 
 
 RULES: dict[str, Rule] = {}

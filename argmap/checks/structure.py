@@ -48,13 +48,11 @@ def orphans(facts: Facts, r: Rule) -> Iterator[Finding]:
                 if neighbour not in seen:
                     seen.add(neighbour)
                     stack.append(neighbour)
-    supports = facts.supports
     # A statement that answers a critical question of a connected support takes part too.
     seen |= {
         answer
-        for sid, support in supports.items()
-        if sid in seen
-        for answer in support.answered.values()
+        for answer, supports in facts.m.index.answered_by.items()
+        if any(sid in seen for sid in supports)
     }
     for sid, statement in facts.statements.items():
         if sid not in seen:

@@ -23,8 +23,9 @@ MAX_CHAIN = 40
 @rule("AM101", "unsupported-claim", "warning", "A claim that nothing in the map supports.")
 def unsupported_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
     central, supports_into = facts.central, facts.supports_into
-    for sid, statement in facts.statements.items():
-        if statement.kind == "claim" and sid not in supports_into:
+    for statement in facts.by_kind.get("claim", ()):
+        sid = statement.id
+        if sid not in supports_into:
             role = " (the central claim)" if sid == central else ""
             yield r.finding(
                 [sid],
@@ -87,8 +88,9 @@ def _describe_chain(facts: Facts, chain: list[str]) -> str:
 )
 def unevidenced_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
     evidenced, supports_into = facts.evidenced, facts.supports_into
-    for sid, statement in facts.statements.items():
-        if statement.kind == "claim" and sid in supports_into and sid not in evidenced:
+    for statement in facts.by_kind.get("claim", ()):
+        sid = statement.id
+        if sid in supports_into and sid not in evidenced:
             chain = unevidenced_chain(facts, sid)
             yield r.finding(
                 [n for n in chain if n in facts.statements],
@@ -105,16 +107,21 @@ def unevidenced_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
     "A support whose premises are all unsupported and none is a case.",
 )
 def supports_on_bare_premises(facts: Facts, r: Rule) -> Iterator[Finding]:
-    statements, supports_into = facts.statements, facts.supports_into
+    supports_into, cases = facts.supports_into, facts.case_ids
     for sid, support in facts.supports.items():
-        if not support.premises:
+        premises = support.premises
+        if not premises:
             yield r.finding(
                 [sid],
                 f"support {sid!r} of {support.conclusion!r} has no premises",
                 "It offers no reason the map shows, so it adds no evidence to its conclusion. "
                 "Give its premises, or accept it knowingly.",
             )
-        elif all(p not in supports_into and statements[p].kind != "case" for p in support.premises):
+            continue
+        for p in premises:
+            if p in supports_into or p in cases:
+                break
+        else:
             names = listed([repr(p) for p in support.premises])
             yield r.finding(
                 [sid, *support.premises],

@@ -141,35 +141,31 @@ class _Fixpoint:
         self.index = index
         self.label: dict[str, int] = {}
         self.why: dict[str, str] = {}
-        attacks_into, supports_into = index.attacks_into, index.supports_into
-        self.pending: dict[str, int] = {}
-        self.supports_left: dict[str, int] = {}
-        self.ready: list[str] = []
-        pending, supports_left, ready = self.pending, self.supports_left, self.ready
-        for sid, statement in index.statements.items():
-            count = len(attacks_into.get(sid, ()))
-            into = supports_into.get(sid)
-            if into and not statement.assumption:
-                count += 1
+        # Counted table by table, not node by node: most nodes have no attack and no support.
+        statements = index.statements
+        pending: dict[str, int] = dict.fromkeys(statements, 0)
+        pending.update({iid: len(s.premises) for iid, s in index.supports.items()})
+        pending.update({iid: len(a.premises) for iid, a in index.attacks.items()})
+        supports_left: dict[str, int] = {}
+        for sid, into in index.supports_into.items():
+            if not statements[sid].assumption:
+                pending[sid] += 1
                 supports_left[sid] = len(into)
-            pending[sid] = count
-            if not count:
-                ready.append(sid)
-        for table in (index.supports, index.attacks):
-            for iid, inference in table.items():
-                count = len(attacks_into.get(iid, ())) + len(inference.premises)
-                pending[iid] = count
-                if not count:
-                    ready.append(iid)
+        for target, attackers in index.attacks_into.items():
+            pending[target] += len(attackers)
+        self.pending = pending
+        self.supports_left = supports_left
+        # In the order of the map: statements, then supports, then attacks (as ``pending``).
+        self.ready: list[str] = [node for node, count in pending.items() if not count]
 
     def run(self) -> MapLabels:
         index, label, pending, ready = self.index, self.label, self.pending, self.ready
         supports, attacks, premise_of = index.supports, index.attacks, index.premise_of
         supports_left = self.supports_left
+        # A node is pushed once, when its last open condition closes, and a node that is OUT
+        # never has all its conditions closed: nothing popped is labelled already.
         while ready:
             node = ready.pop()
-            if node in label:
-                continue
             label[node] = IN
             attack = attacks.get(node)
             if attack is not None:
@@ -182,12 +178,12 @@ class _Fixpoint:
                 if supports_left.get(conclusion, 0) > 0:
                     supports_left[conclusion] = -1  # satisfied: no longer counts down to OUT
                     left = pending[conclusion] = pending[conclusion] - 1
-                    if not left and conclusion not in label:
+                    if not left:
                         ready.append(conclusion)
                 continue
             for user in premise_of.get(node, ()):
                 left = pending[user] = pending[user] - 1
-                if not left and user not in label:
+                if not left:
                     ready.append(user)
         return MapLabels(label=label, why=self.why)
 
@@ -207,7 +203,7 @@ class _Fixpoint:
             if attack is not None:
                 target = attack.target
                 left = pending[target] = pending[target] - 1
-                if not left and target not in label:
+                if not left:
                     ready.append(target)
             support = supports.get(node)
             if support is not None:
