@@ -78,21 +78,26 @@ class MapIndex:
     def _add_statement(self, statement: Statement, sources: tuple[str, ...]) -> None:
         self.statements[statement.id] = statement
         for source in sources:
-            self.used_by.setdefault(source, []).append(statement.id)
+            _append(self.used_by, source, statement.id)
 
     def _add_inference(self, inference: Support | Attack, bears_on: str) -> None:
         """Record an inference whose references all resolve; ``bears_on`` as the map found it."""
         node_id = inference.id
         if inference.kind == "support":
             self.supports[node_id] = inference
-            self.supports_into.setdefault(inference.target, []).append(node_id)
+            _append(self.supports_into, inference.target, node_id)
             for answer in inference.answered.values():
-                self.answered_by.setdefault(answer, []).append(node_id)
+                _append(self.answered_by, answer, node_id)
         else:
             self.attacks[node_id] = inference
-            self.attacks_into.setdefault(inference.target, []).append(node_id)
+            _append(self.attacks_into, inference.target, node_id)
+        premise_of = self.premise_of
         for premise in inference.premises:
-            self.premise_of.setdefault(premise, []).append(node_id)
+            ids = premise_of.get(premise)
+            if ids is None:
+                premise_of[premise] = [node_id]
+            else:
+                ids.append(node_id)
         self.bears_on[node_id] = bears_on
 
     def _remove_statement(self, statement: Statement, sources: tuple[str, ...]) -> None:
@@ -120,7 +125,16 @@ class MapIndex:
         for answer in old.answered.values():
             _drop(self.answered_by, answer, old.id)
         for answer in new.answered.values():
-            self.answered_by.setdefault(answer, []).append(new.id)
+            _append(self.answered_by, answer, new.id)
+
+
+def _append(table: dict[str, list[str]], key: str, node_id: str) -> None:
+    """Add ``node_id`` to ``table[key]`` (``setdefault`` would make a new list every time)."""
+    ids = table.get(key)
+    if ids is None:
+        table[key] = [node_id]
+    else:
+        ids.append(node_id)
 
 
 def _drop(table: dict[str, list[str]], key: str, node_id: str) -> None:

@@ -25,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -37,12 +38,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     JsonValue,
     StringConstraints,
     TypeAdapter,
     field_validator,
     model_validator,
 )
+from pydantic_core import core_schema
 
 __all__ = [
     "Attack",
@@ -63,9 +66,9 @@ __all__ = [
 ]
 
 
-def _nfc(value: str) -> str:
-    # 'é' may be one character or 'e' and a combining accent; an id is one id either way.
-    return unicodedata.normalize("NFC", value)
+# 'é' may be one character or 'e' and a combining accent; an id is one id either way. A partial
+# of the C function, not a Python function: it runs for every id and reference of every node.
+_nfc = functools.partial(unicodedata.normalize, "NFC")
 
 
 NodeId = Annotated[
@@ -100,7 +103,8 @@ def _no_controls(value: str) -> str:
 
 
 def _clean_text(value: str) -> str:
-    _no_controls(value)
+    if _FORBIDDEN.search(value):
+        _no_controls(value)  # raises, saying what was found where
     if not value.strip():
         raise ValueError("must not be blank")
     return value
@@ -125,10 +129,17 @@ class FrozenMap(dict[str, str]):
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(sorted(self.items())))
 
-    def __reduce__(self) -> tuple[type[FrozenMap], tuple[dict[str, str]]]:
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, str]]]:
         # Pickle and deepcopy rebuild a dict subclass item by item through __setitem__, which
-        # this class refuses; rebuild it whole instead.
-        return (type(self), (dict(self),))
+        # this class refuses; rebuild it whole instead (an empty one as the shared empty one).
+        return (_frozen_map, (dict(self),))
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # Lets pydantic write the shared empty default into JSON Schema as {}.
+        return core_schema.no_info_after_validator_function(_frozen_map, handler(dict[str, str]))
 
 
 class FrozenData(dict[str, JsonValue]):
@@ -146,8 +157,32 @@ class FrozenData(dict[str, JsonValue]):
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(json.dumps(self, sort_keys=True, default=str))
 
-    def __reduce__(self) -> tuple[type[FrozenData], tuple[dict[str, JsonValue]]]:
-        return (type(self), (dict(self),))
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, JsonValue]]]:
+        return (_frozen_data, (dict(self),))
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # Lets pydantic write the shared empty default into JSON Schema as {}.
+        return core_schema.no_info_after_validator_function(
+            _frozen_data, handler(dict[str, JsonValue])
+        )
+
+
+# Most nodes have no data, acknowledgements or answers. Being read-only, one empty mapping of
+# each kind serves them all: an empty mapping per model was two to three objects a node for the
+# garbage collector to walk and about 180 bytes.
+_NO_MAP = FrozenMap()
+_NO_DATA = FrozenData()
+
+
+def _frozen_map(value: dict[str, str]) -> FrozenMap:
+    return FrozenMap(value) if value else _NO_MAP
+
+
+def _frozen_data(value: dict[str, JsonValue]) -> FrozenData:
+    return FrozenData(value) if value else _NO_DATA
 
 
 def _data(value: dict[str, JsonValue]) -> FrozenData:
@@ -163,20 +198,72 @@ def _data(value: dict[str, JsonValue]) -> FrozenData:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return FrozenData(value)
+    return _frozen_data(value)
 
 
 Data = Annotated[dict[str, JsonValue], AfterValidator(_data)]
 """Free, format-specific fields (weights, timestamps, speakers, colours): JSON values by key."""
 
 Acknowledged = Annotated[
-    dict[Annotated[str, AfterValidator(_clean_text)], Text], AfterValidator(FrozenMap)
+    dict[Annotated[str, AfterValidator(_clean_text)], Text], AfterValidator(_frozen_map)
 ]
 """Findings acknowledged on purpose: a rule's code or name -> the reason."""
 
 
+class _GivenFields(set[str]):
+    """The names of the fields a model was given, shared by all frozen models given the same.
+
+    pydantic keeps a set of them on every model (``model_fields_set``): 216 bytes or more and one
+    more object for the garbage collector to walk, per node. The models are frozen, so the set
+    never changes after validation; one shared, read-only set per combination serves them all.
+    A copy (as ``model_copy`` makes before changing it) is a plain set.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("this set is shared by frozen models; copy it to change it")
+
+    add = discard = remove = pop = clear = update = _refuse  # type: ignore[assignment]
+    intersection_update = difference_update = symmetric_difference_update = _refuse
+    __ior__ = __iand__ = __isub__ = __ixor__ = _refuse  # type: ignore[assignment]
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> set[str]:
+        return set(self)
+
+    def __reduce__(self) -> tuple[Any, tuple[frozenset[str]]]:
+        return (_given_fields, (frozenset(self),))
+
+
+_GIVEN_FIELDS: dict[frozenset[str], _GivenFields] = {}
+_MAX_GIVEN_FIELDS = 4096  # combinations kept; models past that keep their own set (rare, harmless)
+
+
+def _given_fields(names: frozenset[str]) -> set[str]:
+    shared = _GIVEN_FIELDS.get(names)
+    if shared is None:
+        if len(_GIVEN_FIELDS) >= _MAX_GIVEN_FIELDS:
+            return set(names)
+        shared = _GIVEN_FIELDS[names] = _GivenFields(names)
+    return shared
+
+
+_set_slot = object.__setattr__
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of given fields with the models given the same (see _GivenFields)."""
+        names = frozenset(self.__pydantic_fields_set__)
+        shared: set[str] | None = _GIVEN_FIELDS.get(names)
+        if shared is None:
+            shared = _given_fields(names)
+        _set_slot(self, "__pydantic_fields_set__", shared)
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # Leave out fields at their defaults, so that a node prints as what was said of it.
@@ -208,9 +295,7 @@ class Source(_Model):
     url: Plain | None = None
     publisher: Plain | None = None
     date: Plain | None = Field(default=None, description="Publication date as given, e.g. 2006-03.")
-    data: Data = Field(
-        default_factory=FrozenData, description="Free, format-specific fields as JSON values."
-    )
+    data: Data = Field(default=_NO_DATA, description="Free, format-specific fields as JSON values.")
 
 
 class Quote(_Model):
@@ -259,11 +344,11 @@ class _Node(_Model):
         description="A human title beside the id, such as an Argdown title (may have spaces).",
     )
     data: Data = Field(
-        default_factory=FrozenData,
+        default=_NO_DATA,
         description="Free, format-specific fields as JSON values (weights, speakers, colours).",
     )
     acknowledge: Acknowledged = Field(
-        default_factory=FrozenMap,
+        default=_NO_MAP,
         description="Findings acknowledged on purpose: a rule's code or name -> the reason.",
     )
 
@@ -421,8 +506,8 @@ class Support(_Inference):
     conclusion: NodeId
     scheme: _Scheme = None
     weight: _InferenceWeight = None
-    answered: Annotated[dict[str, NodeId], AfterValidator(FrozenMap)] = Field(
-        default_factory=FrozenMap,
+    answered: Annotated[dict[str, NodeId], AfterValidator(_frozen_map)] = Field(
+        default=_NO_MAP,
         description="Critical question id -> the statement answering it.",
     )
 

@@ -1115,3 +1115,22 @@ def test_a_constructed_model_missing_fields_is_refused(bare: ArgumentMap) -> Non
         bare.add(Claim.model_construct(id="d"))
     with pytest.raises(InvalidMapError, match="support 's9'"):
         bare.add(Support.model_construct(id="s9", premises=(object(),), conclusion="c"))
+
+
+def test_graph_node_data_reads_like_a_dict_and_copies_into_plain_graphs(small: ArgumentMap) -> None:
+    data = small.graph.nodes["c"]
+    assert dict(data) == {"model": small["c"], "kind": "claim"} == data
+    assert data.copy() == {"model": small["c"], "kind": "claim"}
+    assert type(data.copy()) is dict
+    assert "model" in data
+    assert "text" not in data
+    assert data.get("text") is None
+    assert set(small.graph.nodes(data="kind")) >= {("c", "claim"), ("s_link", "support")}
+    with pytest.raises(KeyError):
+        data["text"]
+    with pytest.raises(TypeError, match="read-only"):
+        del data["kind"]  # type: ignore[attr-defined]
+    plain = nx.DiGraph(small.graph)
+    plain.nodes["c"]["kind"] = "changed"  # a plain copy is the user's to change
+    assert small.graph.nodes["c"]["kind"] == "claim"
+    assert plain.nodes["p"]["model"] is small["p"]

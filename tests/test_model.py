@@ -426,3 +426,49 @@ def test_data_refuses_unwritable_text_at_any_depth() -> None:
         Claim(id="c", text="x", data={"a": [{"b": ["ok", "\x07"]}]})
     with pytest.raises(ValidationError, match="control characters"):
         Claim(id="c", text="x", data={"a": {"\x00": 1}})
+
+
+# -- models share what cannot change: empty mappings and the set of given fields -----------------
+
+
+def test_models_share_one_empty_mapping_of_each_kind_and_refuse_changes_to_it() -> None:
+    import copy
+    import pickle
+
+    a = Support(id="a", premises=["p"], conclusion="c")
+    b = Claim(id="b", text="B.", data={}, acknowledge={})
+    assert a.data is b.data
+    assert a.acknowledge is b.acknowledge
+    assert a.answered == {}
+    assert type(a.answered).__name__ == "FrozenMap"
+    for again in (pickle.loads(pickle.dumps(a)), copy.deepcopy(a)):
+        assert again.data is a.data
+        assert again.answered is a.answered
+    with pytest.raises(TypeError, match="frozen model"):
+        a.data["x"] = 1  # type: ignore[index]
+    with pytest.raises(TypeError, match="frozen model"):
+        a.answered.update(x="y")
+    assert b.data == {}
+    assert Claim(id="d", text="D.", data={"w": 1}).data == {"w": 1}
+
+
+def test_models_given_the_same_fields_share_one_read_only_set_of_their_names() -> None:
+    import copy
+    import pickle
+
+    a, b = Claim(id="a", text="A."), Claim(id="b", text="B.")
+    assert a.model_fields_set == {"id", "text"}
+    assert a.model_fields_set is b.model_fields_set
+    assert Claim(id="c", text="C.", note="n").model_fields_set == {"id", "text", "note"}
+    with pytest.raises(TypeError, match="shared by frozen models"):
+        a.model_fields_set.add("note")
+    with pytest.raises(TypeError, match="shared by frozen models"):
+        a.model_fields_set |= {"note"}
+    assert b.model_fields_set == {"id", "text"}
+    # model_copy changes its own copy of the set, never the shared one
+    changed = a.model_copy(update={"note": "n"})
+    assert changed.model_fields_set == {"id", "text", "note"}
+    assert a.model_fields_set == {"id", "text"}
+    assert pickle.loads(pickle.dumps(a)).model_fields_set is a.model_fields_set
+    assert copy.deepcopy(a).model_fields_set == {"id", "text"}
+    assert a.model_dump(exclude_unset=True) == {"id": "a", "text": "A."}
