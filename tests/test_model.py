@@ -418,6 +418,35 @@ def test_help_says_cites_and_quotes_take_source_ids() -> None:
     assert "source's id" in Quote.model_json_schema()["properties"]["source"]["description"]
 
 
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"k": (1, 2)}, "at k: a tuple is not a JSON value"),
+        ({"k": [1, {"x": {1, 2}}]}, "at k.1.x: a set is not a JSON value"),
+        ({"k": {1: "v"}}, "at k: keys must be text, not int"),
+        ({"k": b"x"}, "at k: a bytes is not a JSON value"),
+    ],
+)
+def test_data_refuses_what_json_cannot_hold_and_says_where(
+    data: dict[str, Any], problem: str
+) -> None:
+    with pytest.raises(ValidationError, match=problem):
+        Claim(id="c", text="x", data=data)
+
+
+def test_data_is_copied_so_the_model_owns_it() -> None:
+    votes = [1, 2]
+    nested = {"votes": votes, "deep": [[{"z": None}]], "n": float("inf")}
+    c = Claim(id="c", text="x", data={"m": nested, "s": "text"})
+    votes.append(3)
+    nested["added"] = True
+    assert c.data == {
+        "m": {"votes": [1, 2], "deep": [[{"z": None}]], "n": float("inf")},
+        "s": "text",
+    }
+    assert type(c.data["m"]) is dict
+
+
 def test_data_refuses_unwritable_text_at_any_depth() -> None:
     # A lone surrogate cannot be written as UTF-8: refused where it enters, not when written.
     with pytest.raises(ValidationError, match="lone surrogates"):

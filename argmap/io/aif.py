@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
+from argmap.index import paused_gc
 from argmap.io.sniffing import json_keys
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
 from argmap.model import Source, node_adapter
@@ -124,6 +125,7 @@ def sniff_xaif(head: str) -> bool:
 # -- reading -------------------------------------------------------------------------------------
 
 
+@paused_gc()  # parsing, validating and building allocate millions of objects, none garbage
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """Read a map from AIF JSON text; ``path`` only names the text in error messages.
 
@@ -136,6 +138,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     return _read(doc, path=path, place="")
 
 
+@paused_gc()
 def loads_xaif(text: str, *, path: str | None = None) -> ArgumentMap:
     """Read a map from xAIF / OVA3 JSON text; ``path`` only names the text in error messages.
 
@@ -245,7 +248,7 @@ class _Graph:
             for key in ("nodeID", "type"):
                 if key not in node:
                     raise FileFormatError(f"field {key!r} is required", path=path, where=where)
-            if not isinstance(node["nodeID"], str | int) or isinstance(node["nodeID"], bool):
+            if not isinstance(node["nodeID"], (str, int)) or isinstance(node["nodeID"], bool):
                 raise FileFormatError(
                     f"nodeID {node['nodeID']!r} must be a string or a number",
                     path=path,
@@ -305,15 +308,16 @@ class _Graph:
                 inference with two targets or none); the message names the node or edge.
         """
         premises: dict[str, list[str]] = {
-            k: [] for k in self.nodes if k in is_argument and self.type_of(k) != "I"
+            k: [] for k, t in self.types.items() if t != "I" and k in is_argument
         }
         targets: dict[str, str] = {}
         kept_edges: list[dict[str, Any]] = []
+        types = self.types
         for source, target, edge, i in self.edges:
             if source not in is_argument or target not in is_argument:
                 kept_edges.append(edge)  # a dialogue or rephrase edge: kept as it is
                 continue
-            from_type, to_type = self.type_of(source), self.type_of(target)
+            from_type, to_type = types[source], types[target]
             if from_type == "I" and to_type == "I":
                 raise FileFormatError(
                     f"edge {edge.get('edgeID', i)!r} joins two I-nodes ({source!r} -> {target!r}); "
@@ -368,17 +372,18 @@ def _read(
 
     scheme_ids, other_fulfillments = _fulfillments(fulfillments or [], is_argument, graph)
 
-    concluded = {t for k, t in targets.items() if graph.type_of(k) == "RA"}
+    types = graph.types
+    concluded = {t for k, t in targets.items() if types[k] == "RA"}
     uses: dict[str, set[str]] = {}
     for key, its_premises in premises.items():
         for premise in its_premises:
-            uses.setdefault(premise, set()).add(_INFERENCE_TYPES[graph.type_of(key)])
+            uses.setdefault(premise, set()).add(_INFERENCE_TYPES[types[key]])
 
     extension = _extension(doc.get(EXTENSION), f"{place}{EXTENSION}", path)
     # Statements, then supports, then attacks: the order a map adds them in, so that building
     # the map needs no second pass to restore the file's order.
     rank = {"I": 0, "RA": 1, "CA": 2}
-    argument.sort(key=lambda k: rank[graph.type_of(k)])
+    argument.sort(key=lambda k: rank[types[k]])
     nodes = [
         _model(
             graph,
@@ -410,7 +415,15 @@ def _read(
         map_data["xaif"] = dict(wrapper)
     sources = _sources(extension, graph)
     try:
-        m = ArgumentMap(title=extension.get("title"), sources=sources, nodes=nodes, data=map_data)
+        # Each model was validated just now: the map checks its own rules, not the models again.
+        m = ArgumentMap._trusted(
+            title=extension.get("title"),
+            sources=sources,
+            nodes=nodes,
+            central=None,
+            data=map_data,
+            checked="models",
+        )
         if "central" in extension:
             m.central = extension["central"]
         else:
@@ -472,14 +485,18 @@ def _model(
     """Build the statement or inference an I, RA or CA node becomes."""
     premises, targets = link
     node = graph.nodes[key]
-    ext = _extension(node.get(EXTENSION), f"{graph.where(key)}.{EXTENSION}", graph.path)
+    ext = (
+        _extension(node[EXTENSION], f"{graph.where(key)}.{EXTENSION}", graph.path)
+        if EXTENSION in node
+        else {}
+    )
     extra = {k: v for k, v in node.items() if k not in _NODE_FIELDS}
     if key in scheme_ids:
         extra["schemeID"] = scheme_ids[key]
     if ids[key] != key or not isinstance(node["nodeID"], str):
         extra["nodeID"] = node["nodeID"]  # kept as it was: argmap's ids are clean strings
     fields: dict[str, Any] = dict(ext)
-    kind = graph.type_of(key)
+    kind = graph.types[key]
     if kind == "I":
         fields.setdefault("kind", infer_kind(key in concluded, uses.get(key, set())))
         fields["text"] = node.get("text")

@@ -442,9 +442,39 @@ def parse_json(text: str, *, path: str | None = None) -> Any:
 
 def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
     """Parse ``text`` and check that it has the shape of JSON data of a sane depth."""
-    data = _parse_json(text, path) if format == "json" else _parse_yaml(text, path)
+    if format == "yaml":
+        data = _parse_yaml(text, path)
+    else:
+        data, constants = _parse_json(text, path)
+        if not constants:
+            # JSON text parses only to dicts, lists, text, numbers, booleans and null, and has
+            # no aliases; without NaN or Infinity in it, only the depth is left to check.
+            if _deeper_than(data, MAX_DEPTH):
+                _check_shape(data, text, format, path)  # finds and names the place
+            return data
     _check_shape(data, text, format, path)
     return data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether JSON ``data`` nests lists and dicts more than ``limit`` levels deep.
+
+    A walk level by level that looks only at the containers: the scalars, which are most of a
+    document, cost one type check each. (``_check_shape`` checks every value, for YAML and for
+    Python data.)
+    """
+    level = [data] if type(data) is dict or type(data) is list else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below = []
+        for container in level:
+            values = container.values() if type(container) is dict else container
+            below += [v for v in values if type(v) is dict or type(v) is list]
+        level = below
+    return False
 
 
 def _too_deep(path: str | None, line: int | None) -> FileFormatError:
@@ -456,8 +486,21 @@ def _too_deep(path: str | None, line: int | None) -> FileFormatError:
     )
 
 
-def _parse_json(text: str, path: str | None) -> Any:
+def _parse_json(text: str, path: str | None) -> tuple[Any, bool]:
+    """Parse JSON text; also say whether it holds NaN, Infinity or a number too large for a
+    float (Python's parser reads them all), which ``_check_shape`` then refuses by place."""
     duplicates: list[tuple[dict[str, Any], str]] = []
+    constants: list[str] = []
+
+    def constant(name: str) -> float:
+        constants.append(name)
+        return float(name)
+
+    def number(digits: str) -> float:
+        value = float(digits)
+        if not math.isfinite(value):  # 1e999
+            constants.append(digits)
+        return value
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -468,7 +511,9 @@ def _parse_json(text: str, path: str | None) -> Any:
         return result
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number
+        )
     except json.JSONDecodeError as exc:
         raise FileFormatError(
             f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
@@ -488,7 +533,7 @@ def _parse_json(text: str, path: str | None) -> Any:
         raise FileFormatError(
             f"not valid JSON: duplicate key {key!r}", path=path, line=line, where=_json_path(where)
         )
-    return data
+    return data, bool(constants)
 
 
 def _parse_yaml(text: str, path: str | None) -> Any:
@@ -535,7 +580,8 @@ def _check_shape(data: Any, text: str | None, format: Format, path: str | None) 
     seen = 0
     # Each entry: (container, depth, parent entry, key in the parent), to name the place.
     root: tuple[Any, ...] = (data, 1, None, None)
-    stack = [root] if isinstance(data, Mapping | list | tuple) else []
+    containers = (Mapping, list, tuple)
+    stack = [root] if isinstance(data, containers) else []
     problem: str | None = None
     culprit: tuple[Any, ...] = root
     key: Any = None
@@ -552,12 +598,12 @@ def _check_shape(data: Any, text: str | None, format: Format, path: str | None) 
                     "aliases expand this document far beyond its size (an alias bomb?); "
                     "write the values out or use fewer aliases"
                 )
-            elif isinstance(value, Mapping | list | tuple):
+            elif isinstance(value, containers):
                 stack.append((value, depth + 1, entry, key))
                 continue
             elif isinstance(value, float) and not math.isfinite(value):
                 problem = f"{value!r} is not a number JSON can carry; write a finite number"
-            elif value is not None and not isinstance(value, str | int | float):
+            elif value is not None and not isinstance(value, (str, int, float)):
                 problem = (
                     f"a {type(value).__name__} value is not allowed (an argmap file holds text, "
                     "numbers, booleans, null, lists and mappings); put it in quotes"

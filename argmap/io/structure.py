@@ -60,13 +60,14 @@ def infer_central(m: ArgumentMap) -> str | None:
         >>> infer_central(m)
         'c'
     """
-    g = m.graph
+    index = m.index
+    premise_of, supports_into = index.premise_of, index.supports_into
     found = []
-    for claim in m.nodes("claim"):
-        if g.out_degree(claim.id):
-            continue  # a premise of something
-        if any(g.nodes[i]["kind"] == "support" for i in g.predecessors(claim.id)):
-            found.append(claim.id)
+    for statement in index.statements.values():
+        if statement.kind != "claim" or statement.id in premise_of:
+            continue  # not a claim, or a premise of something
+        if statement.id in supports_into:
+            found.append(statement.id)
             if len(found) > 1:
                 return None
     return found[0] if found else None
