@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python benchmarks/bench_core.py [--size 100000] [--repeat 3]``
 
-Every figure is a ratio against a baseline measured in the same run (best of ``--repeat``):
+Every figure is a ratio against a baseline measured in the same run (the least CPU time of the
+process over ``--repeat`` runs, garbage collection included):
 
 - **build**: a map of ``--size`` nodes built through the API (``m.claim``, ``m.case``,
   ``m.support``, ...) against a bare ``nx.DiGraph`` built from the same data as dict payloads
@@ -40,12 +41,17 @@ TEXT = "The regime answered every campaign. Executions fell after the report."
 
 
 def best_of(repeat: int, func: Callable[[], object]) -> float:
+    """The least CPU time of this process over ``repeat`` runs (garbage collection included).
+
+    CPU time, not wall-clock: on a machine shared with other jobs, wall-clock time measures
+    their load as much as this code, and unevenly between the two sides of a ratio.
+    """
     times = []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
