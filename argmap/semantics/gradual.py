@@ -22,12 +22,18 @@ with ``va`` and ``vs`` the two aggregates and ``t`` the base score, the strength
 of the attackers'; with ``h(x) = max(x, 0)² / (1 + max(x, 0)²)`` the strength is
 ``t - t·h(-E) + (1 - t)·h(E)``.
 
-**Order and cycles.** Strengths are computed strongly connected component by component, in
-topological order (found by an iterative Tarjan walk, no recursion), so an acyclic map is
-evaluated exactly, once per node. Inside a cycle the strengths are iterated from the base
-scores: DF-QuAD with damping, ``s ← s + ½(f(s) - s)``, and QE by the explicit Euler scheme of its
-continuous model, ``s ← s + 0.1(f(s) - s)`` (Potyka 2018), until no strength moves by more than
-1e-9. When a cycle has not settled after 100,000 steps the last strengths are kept and a note says
+**Order and cycles.** The map is read once into flat integer arrays (compressed rows of
+attackers, supporters, premises and premise uses by node index). Every node on no cycle and
+after none is evaluated exactly once, in topological order (Kahn's algorithm), so an acyclic map
+costs time linear in its size. What is left (the nodes on a cycle or downstream of one) is cut
+into strongly connected components, found by an iterative Tarjan walk (no recursion), and
+evaluated component by component in dependency order. Inside a cycle the statements' strengths
+are iterated from the base scores: DF-QuAD with damping, ``s ← s + ½(f(s) - s)``, and QE by the
+explicit Euler scheme of its continuous model, ``s ← s + 0.1(f(s) - s)`` (Potyka 2018), until no
+strength moves by more than 1e-9. An inference on the cycle follows its premises and attackers
+at once rather than moving by steps of its own: a step of its own would add a lag to every loop,
+and a loop with lags can oscillate where the published model, on the statements, converges.
+When a cycle has not settled after 100,000 steps the last strengths are kept and a note says
 so.
 
 Examples:
@@ -46,7 +52,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError
-from argmap.model import Support
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -126,65 +131,228 @@ def strengths(
         raise EvaluationError(f"unknown gradual semantics {semantics!r}; use 'dfquad' or 'qe'")
     if not isinstance(base_score, int | float) or not 0.0 <= base_score <= 1.0:
         raise EvaluationError(f"base_score must be a number in [0, 1], not {base_score!r}")
-    strength_of: Callable[[float, list[float], list[float]], float] = (
-        dfquad_strength if semantics == "dfquad" else qe_strength
-    )
-    ids: list[str] = []
-    weight: list[float] = []
-    premises: list[list[int] | None] = []  # None for statements
-    attackers: list[list[int]] = []
-    supporters: list[list[int]] = []
-    for node in m.nodes():
-        ids.append(node.id)
-        attackers.append([])
-        supporters.append([])
-        if node.kind in ("support", "attack"):
-            w = getattr(node, "weight", None)
-            weight.append(1.0 if w is None else float(w))
-            premises.append([])
-        else:
-            w = getattr(node, "weight", None)
-            weight.append(float(base_score) if w is None else float(w))
-            premises.append(None)
-    index = {n: i for i, n in enumerate(ids)}
-    for inference in m.inferences():
-        i = index[inference.id]
-        premises[i] = [index[p] for p in inference.premises]
-        (supporters if isinstance(inference, Support) else attackers)[
-            index[inference.target]
-        ].append(i)
-    n = len(ids)
-    deps = [attackers[v] + supporters[v] + (premises[v] or []) for v in range(n)]
-    sigma = weight[:]
+    graph = _Bipolar(m, float(base_score))
+    strength_of = dfquad_strength if semantics == "dfquad" else qe_strength
+    left = graph.acyclic_pass(strength_of)
+    if left:
+        graph.cyclic_pass(left, strength_of, step=_STEP[semantics], notes=notes)
+    ids, sigma = graph.ids, graph.sigma
+    return {ids[v]: _clean(sigma[v]) for v in range(len(ids))}
 
-    def value(v: int) -> float:
-        prem = premises[v]
-        base = weight[v] if prem is None or not prem else weight[v] * min(sigma[p] for p in prem)
+
+class _Bipolar:
+    """The map's bipolar graph as flat integer arrays (compressed rows), built in one pass.
+
+    Node ``v``'s attacking inferences are ``att[att_at[v]:att_at[v + 1]]``, its supporting ones
+    ``sup[sup_at[v]:sup_at[v + 1]]``, an inference's premises ``prem[prem_at[v]:prem_at[v + 1]]``
+    and a statement's uses as a premise ``use[use_at[v]:use_at[v + 1]]``. Flat lists of ints
+    keep the garbage collector's work constant, where a list per node made it walk the map's
+    models again and again.
+    """
+
+    def __init__(self, m: ArgumentMap, base_score: float) -> None:
+        models = m.nodes()
+        n = len(models)
+        self.ids = ids = [node.id for node in models]
+        index = {x: i for i, x in enumerate(ids)}
+        self.weight = weight = [base_score] * n
+        self.target = target = [-1] * n  # an inference's target; -1 for a statement
+        support = bytearray(n)
+        self.prem_at = prem_at = [0] * (n + 1)
+        self.prem: list[int] = []
+        prem = self.prem
+        att_count = [0] * (n + 1)  # shifted by one: _prefix makes them row starts
+        sup_count = [0] * (n + 1)
+        use_count = [0] * (n + 1)
+        for v, node in enumerate(models):
+            w = node.weight
+            if node.kind in ("support", "attack"):
+                weight[v] = 1.0 if w is None else float(w)
+                t = target[v] = index[node.target]
+                if node.kind == "support":
+                    support[v] = 1
+                    sup_count[t + 1] += 1
+                else:
+                    att_count[t + 1] += 1
+                for x in node.premises:
+                    p = index[x]
+                    prem.append(p)
+                    use_count[p + 1] += 1
+            elif w is not None:
+                weight[v] = float(w)
+            prem_at[v + 1] = len(prem)
+        self.att_at = _prefix(att_count)
+        self.sup_at = _prefix(sup_count)
+        self.use_at = _prefix(use_count)
+        self.att = att = [0] * self.att_at[n]
+        self.sup = sup = [0] * self.sup_at[n]
+        self.use = use = [0] * self.use_at[n]
+        att_fill, sup_fill, use_fill = self.att_at[:n], self.sup_at[:n], self.use_at[:n]
+        for v in range(n):
+            t = target[v]
+            if t < 0:
+                continue
+            if support[v]:
+                sup[sup_fill[t]] = v
+                sup_fill[t] += 1
+            else:
+                att[att_fill[t]] = v
+                att_fill[t] += 1
+            for k in range(prem_at[v], prem_at[v + 1]):
+                p = prem[k]
+                use[use_fill[p]] = v
+                use_fill[p] += 1
+        self.sigma = weight[:]
+
+    def value(
+        self, v: int, strength_of: Callable[[float, list[float], list[float]], float]
+    ) -> float:
+        """``v``'s strength from its base score and the current strengths around it."""
+        sigma = self.sigma
+        p0, p1 = self.prem_at[v], self.prem_at[v + 1]
+        base = self.weight[v]
+        if p0 != p1:
+            base *= min([sigma[p] for p in self.prem[p0:p1]])
         return strength_of(
-            base, [sigma[a] for a in attackers[v]], [sigma[s] for s in supporters[v]]
+            base,
+            [sigma[a] for a in self.att[self.att_at[v] : self.att_at[v + 1]]],
+            [sigma[s] for s in self.sup[self.sup_at[v] : self.sup_at[v + 1]]],
         )
 
-    step = _STEP[semantics]
-    for component in _components(deps):
-        if len(component) == 1 and component[0] not in deps[component[0]]:
-            sigma[component[0]] = value(component[0])
-            continue
+    def acyclic_pass(
+        self, strength_of: Callable[[float, list[float], list[float]], float]
+    ) -> list[int]:
+        """Evaluate every node whose dependencies are all acyclic, each once, in topological order
+        (Kahn's algorithm); return the nodes left (on a cycle or downstream of one)."""
+        n = len(self.ids)
+        att_at, sup_at, prem_at, use_at = self.att_at, self.sup_at, self.prem_at, self.use_at
+        target, use, sigma = self.target, self.use, self.sigma
+        waiting = [
+            att_at[v + 1] - att_at[v] + sup_at[v + 1] - sup_at[v] + prem_at[v + 1] - prem_at[v]
+            for v in range(n)
+        ]
+        ready = [v for v in range(n) if not waiting[v]]
+        value = self.value
+        while ready:
+            v = ready.pop()
+            sigma[v] = value(v, strength_of)
+            t = target[v]
+            if t >= 0:
+                waiting[t] -= 1
+                if not waiting[t]:
+                    ready.append(t)
+            for k in range(use_at[v], use_at[v + 1]):
+                i = use[k]
+                waiting[i] -= 1
+                if not waiting[i]:
+                    ready.append(i)
+        return [v for v in range(n) if waiting[v]]
+
+    def cyclic_pass(
+        self,
+        left: list[int],
+        strength_of: Callable[[float, list[float], list[float]], float],
+        *,
+        step: float,
+        notes: list[str] | None,
+    ) -> None:
+        """Evaluate the nodes on or after a cycle, component by component in dependency order."""
+        local = {v: k for k, v in enumerate(left)}
+        deps = [
+            [
+                local[u]
+                for u in (*self._in_edges(v), *self.prem[self.prem_at[v] : self.prem_at[v + 1]])
+                if u in local
+            ]
+            for v in left
+        ]
+        for component in _components(deps):
+            members = [left[k] for k in component]
+            if len(members) == 1 and component[0] not in deps[component[0]]:
+                self.sigma[members[0]] = self.value(members[0], strength_of)
+            else:
+                self._iterate(members, strength_of, step=step, notes=notes)
+
+    def _in_edges(self, v: int) -> list[int]:
+        return [
+            *self.att[self.att_at[v] : self.att_at[v + 1]],
+            *self.sup[self.sup_at[v] : self.sup_at[v + 1]],
+        ]
+
+    def _iterate(
+        self,
+        members: list[int],
+        strength_of: Callable[[float, list[float], list[float]], float],
+        *,
+        step: float,
+        notes: list[str] | None,
+    ) -> None:
+        """Iterate a cycle's strengths from the base scores until they settle.
+
+        Statements move by damped steps (DF-QuAD) or explicit Euler steps (QE). Inferences
+        follow their premises and attackers at once, in dependency order: giving them a state of
+        their own would add a lag to every loop, and a loop with lags can oscillate where the
+        published model (on statements) converges. Only inferences on a cycle of inferences
+        alone keep a state.
+        """
+        sigma, target = self.sigma, self.target
+        inside = set(members)
+        inferences = [v for v in members if target[v] >= 0]
+        follow = _order(inferences, lambda v: [u for u in self._in_edges(v) if u in inside])
+        followers = set(follow)
+        moving = [v for v in members if v not in followers]
+        value = self.value
         for _ in range(_MAX_STEPS):
-            new = [value(v) for v in component]
+            for v in follow:
+                sigma[v] = value(v, strength_of)
+            new = [value(v, strength_of) for v in moving]
             moved = 0.0
-            for v, target in zip(component, new, strict=True):
-                delta = step * (target - sigma[v])
+            for v, goal in zip(moving, new, strict=True):
+                delta = step * (goal - sigma[v])
                 sigma[v] += delta
                 moved = max(moved, abs(delta))
             if moved < _TOLERANCE:
                 break
         else:
             if notes is not None:
+                names = ", ".join(self.ids[v] for v in members[:5])
                 notes.append(
-                    f"the cycle through {', '.join(ids[v] for v in component[:5])} did not "
-                    f"settle after {_MAX_STEPS} steps; its last strengths are given"
+                    f"the cycle through {names} did not settle after {_MAX_STEPS} steps; "
+                    "its last strengths are given"
                 )
-    return {ids[v]: _clean(sigma[v]) for v in range(n)}
+        for v in follow:
+            sigma[v] = value(v, strength_of)
+
+
+def _prefix(counts: list[int]) -> list[int]:
+    """Turn per-node counts (shifted by one) into row starts, in place."""
+    total = 0
+    for k, c in enumerate(counts):
+        total += c
+        counts[k] = total
+    return counts
+
+
+def _order(nodes: list[int], deps: Callable[[int], list[int]]) -> list[int]:
+    """The nodes that are on no cycle among ``nodes``, each after those it depends on (Kahn)."""
+    among = set(nodes)
+    waiting = dict.fromkeys(nodes, 0)
+    dependents: dict[int, list[int]] = {v: [] for v in nodes}
+    for v in nodes:
+        for u in deps(v):
+            if u in among:
+                waiting[v] += 1
+                dependents[u].append(v)
+    ready = [v for v in nodes if not waiting[v]]
+    order: list[int] = []
+    while ready:
+        v = ready.pop()
+        order.append(v)
+        for w in dependents[v]:
+            waiting[w] -= 1
+            if not waiting[w]:
+                ready.append(w)
+    return order
 
 
 def _clean(x: float) -> float:

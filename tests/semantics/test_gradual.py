@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
-from argmap import ArgumentMap
+from argmap import ArgumentMap, Attack, Claim, Support
 from argmap.exceptions import EvaluationError
+from argmap.model import Node
 from argmap.semantics.gradual import _components, dfquad_strength, qe_strength, strengths
 
 
@@ -114,3 +116,199 @@ def test_errors() -> None:
         strengths(ArgumentMap(), "qe", base_score=1.5)
     with pytest.raises(EvaluationError, match="base_score"):
         strengths(ArgumentMap(), "qe", base_score=math.nan)
+
+
+# Values from the literature's own code. The KR papers themselves could not be read here; the
+# values below are those printed by Nico Potyka's Uncertainpy (github.com/nicopotyka/Uncertainpy,
+# the library of the QE paper's author), in examples/gradual/gradual_argumentation_examples.ipynb,
+# on the BAG files in its bags/ folder.
+
+
+def _bag(
+    weights: dict[str, float], attacks: list[tuple[str, str]], supports: list[tuple[str, str]]
+) -> ArgumentMap:
+    """A bipolar argumentation graph as a map: one single-premise inference per edge."""
+    m = ArgumentMap()
+    for name, w in weights.items():
+        m.claim(name, f"{name}.", weight=w)
+    for a, b in attacks:
+        m.attack(a, b, id=f"{a}.attacks.{b}")
+    for a, b in supports:
+        m.support(a, b, id=f"{a}.supports.{b}")
+    return m
+
+
+def test_dfquad_on_the_e_democracy_example() -> None:
+    """Rago et al.'s e-democracy example (KR 2016), as Uncertainpy encodes it.
+
+    Base scores from Uncertainpy's ``bags/RagoEtAlEDemocracy.bag``; strengths from the
+    notebook's cell "Computation via Forward Propagation" (ProductAggregation with
+    LinearInfluence(conservativeness=1), which is DF-QuAD): A1 0.862, A2 0.85, P2 0.08, the
+    unattacked and unsupported arguments at their base scores.
+    """
+    m = _bag(
+        {"A1": 0.5, "A2": 0.5, "P1": 0.7, "P2": 0.5, "P3": 0.9}
+        | {"C1": 0.2, "C2": 0.2, "C3": 0.6, "C4": 0.5},
+        [("C1", "A2"), ("C2", "P2"), ("C3", "P2"), ("C4", "P2")],
+        [("P1", "A1"), ("P2", "A1"), ("P3", "A2")],
+    )
+    got = strengths(m, "dfquad")
+    expected = {"A1": 0.862, "A2": 0.85, "P1": 0.7, "P2": 0.08, "P3": 0.9}
+    expected |= {"C1": 0.2, "C2": 0.2, "C3": 0.6, "C4": 0.5}
+    assert {k: got[k] for k in expected} == pytest.approx(expected, abs=1e-12)
+
+
+# Uncertainpy's QE values come from RK4 with step 0.1, stopped once no derivative exceeds 1e-3,
+# so they are that close to the limit, not closer: compared with a tolerance of 2e-3.
+QE_TOLERANCE = 2e-3
+
+
+def test_qe_on_the_stock_example() -> None:
+    """Potyka's stock example (a cyclic BAG: Buy and Sell attack each other), under QE.
+
+    Graph from Uncertainpy's ``bags/stock_example.bag``; strengths from the notebook's cell
+    "Stock example" (QuadraticEnergyModel, RK4): Buy 0.8208178793031596, Sell
+    0.36345378093100583, 1 0.20494963930535626, 2 0.8050136080030856, 3 0.165776045953347,
+    4 and 5 at 0.9.
+    """
+    weights = {"Buy": 0.5, "Sell": 0.5, "a1": 0.8, "a2": 0.7, "a3": 0.3, "a4": 0.9, "a5": 0.9}
+    attacks = [("Buy", "Sell"), ("Sell", "Buy"), ("a2", "a1"), ("a3", "a2"), ("a4", "a3")]
+    attacks.append(("a5", "a1"))
+    supports = [("a1", "Sell"), ("a2", "Buy"), ("a4", "a2"), ("a5", "Buy")]
+    m = _bag(weights, attacks, supports)
+    got = strengths(m, "qe")
+    expected = {"Buy": 0.8208178793031596, "Sell": 0.36345378093100583}
+    expected |= {"a1": 0.20494963930535626, "a2": 0.8050136080030856, "a3": 0.165776045953347}
+    expected |= {"a4": 0.9, "a5": 0.9}
+    assert {k: got[k] for k in expected} == pytest.approx(expected, abs=QE_TOLERANCE)
+
+
+def test_qe_on_the_cycle_family() -> None:
+    """Uncertainpy's "Cycles" cell: A (weight 1) supports B0..B9, each Bi supports every Cj,
+    each Ci attacks A (all B and C weight 0). QE strengths: A 0.22473333877611876, every B
+    0.04775030440346225, every C 0.18525787504970218.
+
+    110 inferences in one strongly connected component: with the inferences given a state of
+    their own (a lag on every loop) this oscillated and never settled; they follow at once now.
+    """
+    n = 10
+    weights = {"A": 1.0} | {f"B{i}": 0.0 for i in range(n)} | {f"C{i}": 0.0 for i in range(n)}
+    supports = [("A", f"B{i}") for i in range(n)]
+    supports += [(f"B{i}", f"C{j}") for i in range(n) for j in range(n)]
+    m = _bag(weights, [(f"C{i}", "A") for i in range(n)], supports)
+    notes: list[str] = []
+    got = strengths(m, "qe", notes=notes)
+    assert notes == []
+    assert got["A"] == pytest.approx(0.22473333877611876, abs=QE_TOLERANCE)
+    for i in range(n):
+        assert got[f"B{i}"] == pytest.approx(0.04775030440346225, abs=QE_TOLERANCE)
+        assert got[f"C{i}"] == pytest.approx(0.18525787504970218, abs=QE_TOLERANCE)
+
+
+# Differential tests against an independent implementation: formal-argumentation from PyPI
+# (import name ``argumentation``), DF-QuAD by topological order or fixed-point iteration, QE by
+# adaptive RK4 on Potyka's continuous model.
+
+N_RANDOM = 200
+
+
+def _random_bag(
+    rng: random.Random, *, cyclic: bool
+) -> tuple[dict[str, float], list[tuple[str, str]], list[tuple[str, str]]]:
+    n = rng.randint(1, 8)
+    names = [f"x{i}" for i in range(n)]
+    weights = {x: rng.choice([0.0, 1.0, round(rng.random(), 3)]) for x in names}
+    pairs = [(a, b) for i, a in enumerate(names) for j, b in enumerate(names) if i != j]
+    if not cyclic:  # edges only from later to earlier arguments
+        pairs = [(a, b) for a, b in pairs if names.index(a) > names.index(b)]
+    density = rng.choice([0.15, 0.3, 0.5])
+    chosen = [p for p in pairs if rng.random() < density]
+    attacks = [p for p in chosen if rng.random() < 0.5]
+    supports = [p for p in chosen if p not in attacks]
+    return weights, attacks, supports
+
+
+@pytest.mark.parametrize("cyclic", [False, True], ids=["acyclic", "cyclic"])
+def test_against_formal_argumentation(cyclic: bool) -> None:
+    """Acyclic graphs: the same strengths. Cyclic ones: QE's continuous model has the same limit
+    from the base scores; a DF-QuAD cycle may have several fixed points (the paper defines
+    DF-QuAD on acyclic graphs only) and damped and plain iteration may reach different ones, so
+    there argmap's strengths must solve DF-QuAD's equations as the other library computes them.
+    """
+    pytest.importorskip("argumentation.gradual.dfquad", reason="formal-argumentation is missing")
+    from argumentation.gradual.dfquad import dfquad_aggregate, dfquad_combine, dfquad_strengths
+    from argumentation.gradual.gradual import WeightedBipolarGraph, quadratic_energy_strengths
+
+    rng = random.Random(2018 + cyclic)  # noqa: S311
+    compared = {"dfquad": 0, "qe": 0}
+    for _ in range(N_RANDOM):
+        weights, attacks, supports = _random_bag(rng, cyclic=cyclic)
+        graph = WeightedBipolarGraph(
+            arguments=frozenset(weights),
+            initial_weights=weights,
+            attacks=frozenset(attacks),
+            supports=frozenset(supports),
+        )
+        m = _bag(weights, attacks, supports)
+        notes: list[str] = []
+        ours = {x: strengths(m, "dfquad", notes=notes)[x] for x in weights}
+        if cyclic:
+            solved = {
+                x: dfquad_aggregate(
+                    weights[x],
+                    dfquad_combine(
+                        [ours[a] for a, b in supports if b == x],
+                        [ours[a] for a, b in attacks if b == x],
+                    ),
+                )
+                for x in weights
+            }
+            assert ours == pytest.approx(solved, abs=1e-7), (weights, attacks, supports)
+        else:
+            theirs = dfquad_strengths(graph)
+            assert ours == pytest.approx(theirs.strengths, abs=1e-9), (weights, attacks)
+        compared["dfquad"] += not notes
+        qe = quadratic_energy_strengths(graph, tolerance=1e-10, max_iterations=100_000)
+        ours = {x: strengths(m, "qe", notes=notes)[x] for x in weights}
+        if qe.converged and not notes:
+            assert ours == pytest.approx(qe.strengths, abs=1e-7), (weights, attacks, supports)
+            compared["qe"] += 1
+    # nearly every graph settles for both; the comparison must not be vacuous
+    assert min(compared.values()) > 0.9 * N_RANDOM, compared
+
+
+def _solves_the_equations(m: ArgumentMap, got: dict[str, float], semantics: str) -> None:
+    """Every node's strength is its semantics' function of its base score and neighbours."""
+    strength_of = dfquad_strength if semantics == "dfquad" else qe_strength
+    for node in m.nodes():
+        if node.kind in ("support", "attack"):
+            base = (1.0 if node.weight is None else node.weight) * min(
+                got[p] for p in node.premises
+            )
+        else:
+            base = 0.5 if node.weight is None else node.weight
+        attackers = [got[a.id] for a in m.attacks_on(node.id)]
+        supporters = [got[s.id] for s in m.supports_of(node.id)]
+        assert got[node.id] == pytest.approx(strength_of(base, attackers, supporters), abs=1e-8), (
+            node.id
+        )
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_undercuts_on_a_cycle(semantics: str) -> None:
+    nodes: list[Node] = [Claim(id=n, text=f"{n}.") for n in ("a", "b", "u", "p", "q")]
+    nodes += [
+        Attack(id="ab", premises=["a"], target="b"),
+        Support(id="ba", premises=["b"], conclusion="a"),  # a cycle through two inferences...
+        Attack(id="undercut", premises=["u"], target="ba"),  # ...one undercut from outside
+        Attack(id="cut_cut", premises=["p"], target="undercut"),  # an undercut of the undercut
+        Attack(id="ba_cut", premises=["a"], target="ab"),  # an undercut from inside the cycle
+        Support(id="qa", premises=["q"], conclusion="a"),
+    ]
+    m = ArgumentMap(nodes=nodes)
+    notes: list[str] = []
+    got = strengths(m, semantics, notes=notes)
+    assert notes == []
+    _solves_the_equations(m, got, semantics)
+    if semantics == "dfquad":  # p and u at 0.5: the undercut is 0.5 - 0.5 * 0.5
+        assert got["undercut"] == pytest.approx(0.25)
