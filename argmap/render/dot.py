@@ -519,7 +519,6 @@ class _Builder:
     node_kinds: set[str] = field(default_factory=set)
     edge_kinds: set[str] = field(default_factory=set)
     gap_colours: set[str] = field(default_factory=set)
-    marked: set[str] = field(default_factory=set)
     unmarked: int = 0
     acknowledged: bool = False
     analyst: bool = False
@@ -620,11 +619,9 @@ class _Builder:
         if text is None:
             self.unmarked += 1
             return None
-        if self.marks.kind == "labels":
-            self.marked.add(self.marks.label(node_id) or "")
-        elif self.marks.kind == "strengths":
+        if self.marks.kind == "strengths":
             text = f"strength {text}"
-        else:
+        elif self.marks.kind == "texts":
             text = f"◆ {text}"
         return _small(text, colour=self.marks.colour(node_id), size=size, tag="B")
 

@@ -28,7 +28,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -181,11 +181,6 @@ class DiagramLabels(Mapping[str, str]):
         if self.semantics is not None:
             return SEMANTICS_TITLES.get(self.semantics, f"{self.semantics} semantics")
         return {"labels": "labels", "strengths": "strengths", "texts": "notes"}[self.kind]
-
-    def used(self, node_ids: Iterable[str]) -> list[str]:
-        """The labels (``in``, ``out``, ``undec``) that ``node_ids`` carry, in that order."""
-        found = {self.label(n) for n in node_ids}
-        return [label for label in LABEL_STYLES if label in found]
 
 
 def _rebuild(
