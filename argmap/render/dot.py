@@ -117,6 +117,19 @@ def _columns(text: str) -> int:
     return width
 
 
+def _wider_than(text: str, width: int) -> bool:
+    """Whether ``text`` takes more than ``width`` columns, counting no further than that (a
+    40 kB word used to be measured whole for each of its lines: quadratic)."""
+    used = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > width:
+            return True
+    return False
+
+
 def wrap_text(text: str, *, width: int = DEFAULT_WRAP) -> list[str]:
     """Wrap ``text`` into lines of at most ``width`` columns, keeping its own line breaks.
 
@@ -139,7 +152,7 @@ def wrap_text(text: str, *, width: int = DEFAULT_WRAP) -> list[str]:
         current, used = "", 0
         for word in paragraph.split():
             rest = word
-            while _columns(rest) > width:  # cut an overlong word into full lines
+            while _wider_than(rest, width):  # cut an overlong word into full lines
                 room = width - used - (1 if current else 0)
                 # On an empty line take at least one character, or a wide one never fits.
                 head, rest = _cut(rest, room, at_least_one=not current)

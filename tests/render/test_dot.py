@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pytest
@@ -376,6 +377,26 @@ def test_wrap_keeps_every_word_and_fits(text: str, width: int) -> None:
     # A wide character wider than the whole line stands alone on its line.
     assert all(columns(line) <= width or len(line) == 1 for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_a_long_word_is_measured_once_per_line_not_whole_each_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Found by the long fuzz run: a 40 kB word took 26 s to draw, measured whole for each line.
+    calls = 0
+    real = unicodedata.east_asian_width
+
+    def counted(ch: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(ch)
+
+    monkeypatch.setattr(unicodedata, "east_asian_width", counted)
+    word = "ab" * 10_000
+    lines = wrap_text(word, width=40)
+    assert "".join(lines) == word
+    assert all(len(line) == 40 for line in lines[:-1])
+    assert calls <= 4 * len(word)  # was about len(word) ** 2 / 80 (2.5 million)
 
 
 def test_a_wide_character_on_a_line_one_column_wide_stands_alone() -> None:
