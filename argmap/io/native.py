@@ -327,7 +327,14 @@ rather than left to exhaust the interpreter's stack in a parser or a checker."""
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's scanner and parser, in C, where PyYAML was built with it: the pure-Python ones are
+# most of a YAML load's time. What is built from the parse stays PyYAML's safe constructor (and
+# this module's checks), so the same documents load to the same data either way. libyaml stops at
+# 1,000 levels of nesting, so its recursive composer cannot exhaust the C stack.
+_SafeLoaderBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoaderBase):  # type: ignore[valid-type,misc]
     """The safe YAML loader, stricter where the native format needs it.
 
     It refuses a mapping with the same key twice and a key that is not text, reads a bare date
@@ -544,15 +551,25 @@ def _parse_yaml(text: str, path: str | None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "cannot parse"
+        line = mark.line + 1 if mark else None
+        if "maximum nesting depth" in problem:  # libyaml's own limit, past MAX_DEPTH anyway
+            raise _too_deep(path, line) from None
         raise FileFormatError(  # the cause keeps the column, for formats that embed YAML
-            f"not valid YAML: {problem}", path=path, line=mark.line + 1 if mark else None
+            f"not valid YAML: {problem}", path=path, line=line
         ) from exc
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, before parsing
         raise FileFormatError(
             f"not valid YAML: character U+{exc.character:04X} is not allowed ({exc.reason}); "
             "remove it or write it as an escape in a double-quoted string",
             path=path,
-            line=text.count("\n", 0, exc.position) + 1,
+            line=_line_at(text, exc.position, in_bytes=_C_YAML),
+        ) from None
+    except UnicodeEncodeError as exc:  # libyaml reads UTF-8: a lone surrogate cannot be one
+        raise FileFormatError(
+            f"not valid YAML: character U+{ord(text[exc.start]):04X} is not allowed "
+            "(a lone surrogate); remove it",
+            path=path,
+            line=text.count("\n", 0, exc.start) + 1,
         ) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from None
@@ -566,6 +583,17 @@ def _parse_yaml(text: str, path: str | None) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+_C_YAML = _SafeLoaderBase is not yaml.SafeLoader
+
+
+def _line_at(text: str, position: int, *, in_bytes: bool) -> int:
+    """The 1-based line of ``position`` in ``text``: a character index, or for libyaml, which
+    reads the text as UTF-8, a byte offset."""
+    if in_bytes:
+        return text.encode("utf-8", "surrogatepass")[:position].count(b"\n") + 1
+    return text.count("\n", 0, position) + 1
 
 
 def _check_shape(data: Any, text: str | None, format: Format, path: str | None) -> None:  # noqa: A002
@@ -662,7 +690,7 @@ def _yaml_deep_line(text: str) -> int | None:
     """The line where YAML text first nests deeper than MAX_DEPTH, from its event stream."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_SafeLoaderBase):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -801,7 +829,7 @@ def _json_line(text: str, loc: tuple[int | str, ...], *, duplicate: str | None =
 
 def _yaml_line(text: str, loc: tuple[int | str, ...]) -> int | None:
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        node: yaml.Node | None = yaml.compose(text, Loader=_SafeLoaderBase)
     except (yaml.YAMLError, RecursionError):
         return None
     best = node

@@ -152,12 +152,20 @@ def test_errors_name_the_line() -> None:
     [
         'argmap: "\\x11R"\n',  # found by the long fuzz run: a ValidationError escaped
         'meta:\n  title: "\\x11 title"\n',
-        'meta:\n  source: "\\ud800"\n',
     ],
 )
 def test_text_a_map_cannot_hold_in_the_document_keys_is_a_located_error(text: str) -> None:
     with pytest.raises(FileFormatError, match=r"m\.yml:1: the document's own keys .* control"):
         loads(text, path="m.yml")
+
+
+def test_a_lone_surrogate_in_the_document_keys_is_a_located_error() -> None:
+    # libyaml refuses the escape as it parses (line 2); PyYAML's pure-Python parser reads it, and
+    # the check of the document's own keys refuses it (line 1).
+    with pytest.raises(
+        FileFormatError, match=r"m\.yml:[12]: (not valid YAML: .*escape|the document's own keys)"
+    ):
+        loads('meta:\n  source: "\\ud800"\n', path="m.yml")
 
 
 def test_sniff_and_slug() -> None:
