@@ -11,19 +11,19 @@ Examples:
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pydantic
+
+from argmap.model import NodeId
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Kind
 
 __all__ = ["clean_ids", "infer_central", "infer_kind", "validation_problem"]
 
-_ID = re.compile(r"^\w[\w.:-]*$")
-_NOT_ID = re.compile(r"[^\w.:-]")
 _MAX_ID = 128
 _KINDS = {"claim", "premise", "case", "rebuttal", "support", "attack"}
 
@@ -73,6 +73,22 @@ def infer_central(m: ArgumentMap) -> str | None:
     return found[0] if found else None
 
 
+_NODE_ID: pydantic.TypeAdapter[str] = pydantic.TypeAdapter(NodeId)
+
+
+def _as_id(text: str) -> str | None:
+    """``text`` as the model keeps it as a node id (NFC), or None if it is not one."""
+    try:
+        return _NODE_ID.validate_python(text)
+    except pydantic.ValidationError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _id_char(char: str) -> bool:
+    return char in ".:-" or _as_id("a" + char) is not None
+
+
 def clean_ids(keys: Iterable[str]) -> dict[str, str]:
     """Map a format's node ids to argmap ids: the same where valid, else a cleaned, unique form.
 
@@ -81,15 +97,26 @@ def clean_ids(keys: Iterable[str]) -> dict[str, str]:
     node's data, so that a writer can give it back.
     """
     keys = list(keys)
-    taken = {k for k in keys if _ID.match(k) and len(k) <= _MAX_ID}
+    # What is an id is the model's to say (pydantic's regex engine has its own idea of a word
+    # character, which Python's re does not share), and ids are one id in NFC form: two keys
+    # that differ only in how an accent is written must not become one node.
+    valid = {k: _as_id(k) for k in keys}
+    taken: set[str] = set()
+    kept: set[str] = set()
+    for key in keys:
+        nfc = valid[key]
+        if nfc is not None and nfc not in taken:
+            taken.add(nfc)
+            kept.add(key)
     ids: dict[str, str] = {}
     for key in keys:
-        if key in taken:
+        if key in kept:
             ids[key] = key
             continue
-        base = _NOT_ID.sub("_", key)[: _MAX_ID - 8] or "node"
-        if not _ID.match(base):
+        base = "".join(c if _id_char(c) else "_" for c in key)[: _MAX_ID - 8] or "node"
+        if _as_id(base) is None:
             base = f"n{base}"
+        base = _as_id(base) or "node"
         candidate, n = base, 1
         while candidate in taken:
             n += 1
