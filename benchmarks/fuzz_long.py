@@ -99,6 +99,7 @@ def _fresh_state(loader: Loader, seeds: int, seed: int) -> dict[str, Any]:
         "run_seconds": 0.0,
         "bare_seconds": 0.0,
         "slowest": [],  # [seconds, first 300 characters], slowest first
+        "slowest_input": "",  # the slowest input, whole
         "crashes": {},  # signature -> {count, stage, error, where, input}
         "commit": _commit(),
         "pool": pool,
@@ -162,10 +163,7 @@ def run(
         took = time.perf_counter() - t1
         state["run_seconds"] += took
         state["bare_seconds"] += t1 - t0
-        if took > slow or len(state["slowest"]) < 5 or took > state["slowest"][-1][0]:
-            state["slowest"] = sorted([*state["slowest"], [took, text[:300]]], reverse=True)[:5]
-            if took > slow:
-                log(loader, f"slow input: {took:.1f} s: {text[:200]!r}")
+        _note_time(state, loader, text, took, slow)
         if outcome.crash is not None:
             sig = " | ".join(outcome.crash.signature)
             if sig not in crashes:
@@ -201,6 +199,16 @@ def run(
     _save(state, path, rng)
     log(loader, f"stop at {state['inputs']} inputs")
     return state
+
+
+def _note_time(state: dict[str, Any], loader: Loader, text: str, took: float, slow: float) -> None:
+    """Keep the five slowest inputs' heads, the slowest whole, and log any slow one."""
+    if not state["slowest"] or took > state["slowest"][0][0]:
+        state["slowest_input"] = text  # whole, to rebuild it
+    if took > slow or len(state["slowest"]) < 5 or took > state["slowest"][-1][0]:
+        state["slowest"] = sorted([*state["slowest"], [took, text[:300]]], reverse=True)[:5]
+        if took > slow:
+            log(loader, f"slow input: {took:.1f} s: {text[:200]!r}")
 
 
 def log(loader: Loader, message: str) -> None:
