@@ -96,10 +96,12 @@ def evaluate(
     if name in ("dfquad", "qe"):
         from argmap.semantics.gradual import strengths  # noqa: PLC0415
 
+        remarks: list[str] = []  # a cycle that did not settle says so here
         return Labelling(
             semantics=name,
-            strengths=strengths(m, name, base_score=base_score),
+            strengths=strengths(m, name, base_score=base_score, notes=remarks),
             central=m.central,
+            notes=tuple(remarks),
         )
     if name == "carneades":
         from argmap.semantics.carneades import carneades_labels  # noqa: PLC0415

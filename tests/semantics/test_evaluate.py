@@ -224,3 +224,19 @@ def test_gradual_labelling_forms() -> None:
     assert "0.250" in lab._repr_html_()
     assert lab["c"] == 0.25
     assert Labelling(semantics="qe").is_gradual
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_a_cycle_that_does_not_settle_is_noted_on_the_labelling(
+    semantics: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    m = ArgumentMap()
+    m.rebuttal("a", "A.")
+    m.rebuttal("b", "B.")
+    m.attack("a", "b", id="ab")
+    m.attack("b", "a", id="ba")
+    assert evaluate(m, semantics).notes == ()  # settles with the real step budget
+    monkeypatch.setattr("argmap.semantics.gradual._MAX_STEPS", 1)
+    notes = evaluate(m, semantics).notes
+    assert len(notes) == 1
+    assert "did not settle after 1 steps" in notes[0]
