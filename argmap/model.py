@@ -576,6 +576,10 @@ class Support(_Inference):
 class Attack(_Inference):
     """Premises against a statement (a rebuttal) or against an inference (an undercutter).
 
+    An attack may have its own target among its premises: a *self-attack*, a statement that
+    defeats itself (``<S>: ... - <S>`` in Argdown, an argument that attacks itself in a Dung
+    framework). Dung's semantics leave a statement that only it attacks UNDEC.
+
     An undercutter grants its target's premises but denies that they bear on its conclusion or
     target: it may undercut a support, or another attack ("granted, but that is no objection").
 
@@ -592,12 +596,6 @@ class Attack(_Inference):
     def __str__(self) -> str:
         raises = f" (raises {self.question})" if self.question else ""
         return f"[attack {self.id}] {_by(self.premises)} attacks {self.target}{raises}"
-
-    @model_validator(mode="after")
-    def _no_self_attack(self) -> Attack:
-        if self.target in self.premises:
-            raise ValueError(f"{self.target!r} cannot attack itself")
-        return self
 
 
 Statement = Claim | Premise | Case | Rebuttal

@@ -242,7 +242,6 @@ def test_attacks_on_attacks_load_in_any_order() -> None:
 _MODEL_RULES = [
     (lambda m: m.support("c", "c", id="s"), "s", "'c' cannot support itself"),
     (lambda m: m.support(["p", "c"], "c", id="s"), "s", "'c' cannot support itself"),
-    (lambda m: m.attack("r", "r", id="a"), "a", "'r' cannot attack itself"),
     (lambda m: m.support(["p", "p"], "c", id="s"), "s", "premise 'p' is listed twice"),
     (lambda m: m.attack(["p", "q", "p"], "r", id="a"), "a", "premise 'p' is listed twice"),
     (lambda m: m.support([], "c", id="s", weight=2.0), "s", "less than or equal to 1"),
@@ -251,7 +250,6 @@ _MODEL_RULES = [
 _MODEL_RULE_IDS = [
     "self-support",
     "linked self-support",
-    "self-attack",
     "support premise twice",
     "attack premise twice",
     "support weight above 1",

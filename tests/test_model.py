@@ -272,9 +272,9 @@ def test_support_refuses_to_support_itself() -> None:
         Support(id="s", premises=["p", "c"], conclusion="c")
 
 
-def test_attack_refuses_to_attack_itself() -> None:
-    with pytest.raises(ValidationError, match="'r' cannot attack itself"):
-        Attack(id="a", premises=["r"], target="r")
+def test_attack_may_attack_its_own_premise() -> None:
+    # A self-attack is an ordinary Dung framework's argument that attacks itself.
+    assert Attack(id="a", premises=["r"], target="r").target == "r"
 
 
 def test_target_is_what_an_inference_points_at() -> None:

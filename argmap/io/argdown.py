@@ -639,6 +639,12 @@ class _Reader:
                     raise self.fail(
                         "a support must conclude in a statement, not an attack", relation.line
                     )
+                if source.id == target.id:
+                    raise self.fail(
+                        f"{_ref(relation.source)} supports itself; a statement cannot be its "
+                        "own reason: remove the relation or give the support another premise",
+                        relation.line,
+                    )
                 node_id = relation_ids.fresh(_relation_id(source.id, "supports", target.id))
                 node: Any = Support(
                     id=node_id, premises=[source.id], conclusion=target.id, data=data
@@ -679,6 +685,10 @@ def _merge_inference_data(argument: Argument) -> dict[str, JSON]:
 
 def _name(entity: _Entity) -> str:
     return f"[{entity.title}]" if entity.kind == "statement" else f"<{entity.title}>"
+
+
+def _ref(ref: Any) -> str:
+    return f"<{ref.title}>" if ref.type == "argument" else f"[{ref.title}]"
 
 
 def _as_list(value: JSON) -> list[JSON]:
