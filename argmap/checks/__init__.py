@@ -20,7 +20,6 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 # Importing the rule modules registers their rules, in code order.
 from argmap.checks import (
@@ -41,12 +40,11 @@ from argmap.checks.evidenced import (
     necessary_cases,
 )
 from argmap.checks.facts import Facts
-from argmap.checks.report import SEVERITIES, Finding, Report, Severity
+from argmap.checks.finding import SEVERITIES, Finding, Severity
+from argmap.checks.report import Report
 from argmap.checks.rules import RULES, Rule, select_rules
 from argmap.exceptions import ArgmapError
-
-if TYPE_CHECKING:
-    from argmap.map import ArgumentMap
+from argmap.map import ArgumentMap
 
 __all__ = [
     "RULES",
@@ -95,8 +93,6 @@ def check(
         >>> argmap.check(m, select="AM101").summary()["total"]
         1
     """
-    from argmap.map import ArgumentMap  # noqa: PLC0415  # the map imports the checks' types
-
     if not isinstance(m, ArgumentMap):
         raise ArgmapError(f"check needs an ArgumentMap, got {type(m).__name__}")
     rules: list[Rule] = select_rules(select, ignore)

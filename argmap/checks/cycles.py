@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from argmap.checks.facts import Facts
-    from argmap.checks.report import Finding
+    from argmap.checks.finding import Finding
     from argmap.checks.rules import Rule
 
 # A cycle's path in the explanation stops after this many statements.

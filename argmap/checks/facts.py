@@ -18,12 +18,12 @@ from collections import deque
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from argmap.checks.peel import Peel, necessary, peel
 from argmap.semantics.grounded import IN, OUT, label_map
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from argmap.checks.evidenced import Peel
     from argmap.map import ArgumentMap
     from argmap.model import Attack, Source, Statement, Support
     from argmap.semantics.grounded import MapLabels
@@ -65,9 +65,7 @@ class Facts:
 
     @cached_property
     def peel(self) -> Peel:
-        """The one topological peel of the support graph (see :mod:`argmap.checks.evidenced`)."""
-        from argmap.checks.evidenced import peel  # noqa: PLC0415  # it reads this module
-
+        """The one topological peel of the support graph (see :mod:`argmap.checks.peel`)."""
         return peel(self)
 
     @property
@@ -148,9 +146,7 @@ class Facts:
         Read it, never change it; see :func:`argmap.checks.evidenced.necessary_cases`.
         """
         if node_id not in self._necessary:
-            from argmap.checks.evidenced import _necessary  # noqa: PLC0415
-
-            self._necessary[node_id] = _necessary(self, node_id)
+            self._necessary[node_id] = necessary(self, node_id)
         return self._necessary[node_id]
 
     @cached_property

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.checks.finding import Finding, Severity, make_finding
 from argmap.exceptions import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.checks.facts import Facts
-    from argmap.checks.report import Finding, Severity
 
 __all__ = ["LIST_LIMIT", "RULES", "RULE_ALIASES", "Rule", "listed", "rule", "select_rules"]
 
@@ -49,20 +49,7 @@ class Rule:
 
     def finding(self, nodes: Iterable[str], message: str, explanation: str = "") -> Finding:
         """Make a finding of this rule."""
-        make = _MAKE_FINDING or _load_make_finding()
-        return make(self.code, self.name, self.severity, tuple(nodes), message, explanation)
-
-
-_MAKE_FINDING: Callable[..., Finding] | None = None
-
-
-def _load_make_finding() -> Callable[..., Finding]:
-    """The findings' constructor, imported once (report.py imports this module)."""
-    global _MAKE_FINDING  # noqa: PLW0603  # a cache of an import that would be circular
-    from argmap.checks.report import make_finding  # noqa: PLC0415
-
-    _MAKE_FINDING = make_finding
-    return make_finding
+        return make_finding(self.code, self.name, self.severity, tuple(nodes), message, explanation)
 
 
 RULES: dict[str, Rule] = {}

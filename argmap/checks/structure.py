@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from argmap.checks.facts import Facts
-    from argmap.checks.report import Finding
+    from argmap.checks.finding import Finding
     from argmap.checks.rules import Rule
 
 
