@@ -14,6 +14,7 @@ from typing import Any
 
 from argmap.checks import Finding, Report, check
 from argmap.corpus import BatchResult, batch, corpus_summary
+from argmap.delegates import lend
 from argmap.exceptions import (
     ArgmapError,
     EvaluationError,
@@ -46,6 +47,22 @@ from argmap.model import (
 from argmap.semantics import Labelling, evaluate, explain, sensitivity, what_if
 
 __version__ = "0.1.0"
+
+# The map's conveniences (m.render, m.to_dict, notebook display, ...) call these floors above
+# it; each module loads when its convenience is first called (see argmap.delegates).
+lend(
+    render="argmap.io.formats:write_diagram",
+    to_dot="argmap.render.dot:to_dot",
+    to_graphviz="argmap.render.dot:to_graphviz",
+    to_html="argmap.render.html:to_html",
+    show="argmap.render.notebook:show",
+    repr_mimebundle="argmap.render.notebook:repr_mimebundle",
+    to_dict="argmap.io.native:to_dict",
+    from_dict="argmap.io.native:from_dict",
+    to_networkx="argmap.io.networkx:to_networkx",
+    from_networkx="argmap.io.networkx:from_networkx",
+    to_dataframe="argmap.io.dataframe:to_dataframe",
+)
 
 
 def load_ipython_extension(ipython: Any) -> None:

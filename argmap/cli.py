@@ -1,7 +1,10 @@
 """The ``argmap`` command line: each command parses, makes one library call, and prints.
 
 Errors from the library (:class:`~argmap.exceptions.ArgmapError`) become one line on stderr and
-exit code 2; they never show a traceback.
+exit code 2; they never show a traceback. They say the command line's words: where the library
+would say ``format=``, the message says ``--from``, ``--to`` or ``--format``, whichever the
+command takes (:meth:`~argmap.exceptions.ArgmapError.worded`), and the options a command checks
+itself (``--focus``, ``--depth``) are named as typed.
 """
 
 from __future__ import annotations
@@ -23,9 +26,15 @@ from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
 from argmap.files import same_file, write_atomic
-from argmap.io.formats import BUILTIN_FORMATS, drawing_formats, dump, load, writer_for
+from argmap.io.formats import (
+    BUILTIN_FORMATS,
+    drawing_formats,
+    dump,
+    format_for,
+    load,
+    write_diagram,
+)
 from argmap.io.native import schema
-from argmap.render import render
 from argmap.semantics import SEMANTICS, evaluate
 from argmap.summary import summarize
 
@@ -52,6 +61,29 @@ def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+@contextlib.contextmanager
+def _words(**words: str) -> Iterator[None]:
+    """Say the library's keywords as this command's options in an error raised inside.
+
+    ``_words(format="--from")`` turns "... or pass format=" into "... or pass --from".
+    """
+    try:
+        yield
+    except ArgmapError as exc:
+        raise ArgmapError(exc.worded(words)) from None
+
+
+_READING = {"format": "--from"}
+"""What the library's keywords are called where a command reads its input."""
+
+_SELECTING = {"select": "--select", "ignore": "--ignore"}
+
+
+def _said(error: ArgmapError | str | None, words: dict[str, str]) -> str:
+    """A batch result's error in the command line's words."""
+    return error.worded(words) if isinstance(error, ArgmapError) else str(error)
+
+
 def _not_over_an_input(out: Path, inputs: tuple[Path, ...] | list[Path]) -> None:
     """Refuse to write ``out`` when it is one of the command's inputs (by any path or link)."""
     for path in inputs:
@@ -71,7 +103,9 @@ _JOBS = click.option(
 )
 
 
-def _print_results(results: list[BatchResult], *, between: str) -> None:
+def _print_results(
+    results: list[BatchResult], *, between: str, words: dict[str, str] = _READING
+) -> None:
     """Each file's result for people, its error as one line on stderr; a blank line between."""
     for i, r in enumerate(results):
         if i:
@@ -79,7 +113,7 @@ def _print_results(results: list[BatchResult], *, between: str) -> None:
         if r.ok:
             click.echo(f"{r.name}{between}{r.result}")
         else:
-            click.echo(f"Error: {r.error}", err=True)
+            click.echo(f"Error: {_said(r.error, words)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -138,7 +172,7 @@ def demo(out: Path) -> None:
     m = north_korea()
     path = out / "north-korea.json"
     dump(m, path)
-    diagram = render(m, out / "north-korea.svg")
+    diagram = write_diagram(m, out / "north-korea.svg")
     report = check(m)
     report_path = out / "north-korea-report.json"
     write_atomic(report_path, (report.to_json() + "\n").encode("utf-8"))
@@ -222,11 +256,12 @@ def check_command(
     files = expand_paths(paths)
     _refuse_overwrite(summary_path, files)
     options = {"select": _codes(select), "ignore": _codes(ignore)}
+    words = _READING | _SELECTING
     if len(files) == 1 and not summary_path:  # one file: its error is the command's error
-        with _warnings_as_lines():
+        with _warnings_as_lines(), _words(**words):
             results = [_one(files[0], options, from_format)]
     else:
-        with _warnings_as_lines():
+        with _warnings_as_lines(), _words(**words):
             results = list(
                 batch(files, "check", jobs=jobs, options=options, input_format=from_format)
             )
@@ -237,7 +272,7 @@ def check_command(
         listed = [
             {"path": r.name, "summary": r.result.summary()}
             if r.ok
-            else {"path": r.name, "error": str(r.error)}
+            else {"path": r.name, "error": _said(r.error, words)}
             for r in results
         ]
         click.echo(
@@ -246,7 +281,7 @@ def check_command(
             )
         )
     else:
-        _print_results(results, between=": ")
+        _print_results(results, between=": ", words=words)
     if summary_path is not None:
         corpus_summary(results).to_csv(summary_path)
     if any(not r.ok for r in results):
@@ -351,19 +386,27 @@ def render_command(
     Example: argmap render map.yaml -o map.svg --focus pressure --depth 2 --gaps --labels grounded
     """
     _not_over_an_input(out, [path])
-    with _warnings_as_lines():
+    drawing = {"format": "--format", "focus": "--focus", "depth": "--depth"}
+    with _words(**drawing):
+        fmt = format_for(out, format=output_format)
+    if fmt not in drawing_formats():
+        raise ArgmapError(
+            f"{out}: {fmt.name} ({fmt.summary}) is no diagram; draw "
+            f"{', '.join(f.name for f in drawing_formats())}, or write the map itself with "
+            "`argmap convert`"
+        )
+    if depth is not None and focus is None:
+        raise ArgmapError("--depth needs --focus: name the node whose neighbourhood to draw")
+    with _warnings_as_lines(), _words(**_READING):
         m = load(path, format=from_format)
+    if focus is not None and focus not in m:
+        raise ArgmapError(f"--focus {focus!r}: {path} has no node with this id; check its spelling")
     findings = list(check(m)) if gaps else None
     labelling = evaluate(m, semantics) if semantics is not None else None
-    written = render(
-        m,
-        out,
-        format=output_format,
-        focus=focus,
-        depth=depth,
-        gaps=findings,
-        labels=labelling,
-    )
+    with _words(**drawing):
+        written = write_diagram(
+            m, out, format=fmt.name, focus=focus, depth=depth, gaps=findings, labels=labelling
+        )
     click.echo(f"Wrote {written}")
 
 
@@ -384,10 +427,16 @@ def render_command(
     show_default=True,
     help="Text for people, JSON for scripts.",
 )
+@click.option("--from", "from_format", metavar="FORMAT", help=_FROM_HELP)
 @_JOBS
 @_library_errors
 def evaluate_command(
-    paths: tuple[str, ...], semantics: str, output_format: str, jobs: int | None
+    *,
+    paths: tuple[str, ...],
+    semantics: str,
+    output_format: str,
+    from_format: str | None,
+    jobs: int | None,
 ) -> None:
     """Evaluate maps: which statements and inferences stand (IN, OUT, UNDEC) or how strongly.
 
@@ -402,15 +451,25 @@ def evaluate_command(
     """
     files = expand_paths(paths)
     if len(files) == 1:
-        labelling = evaluate(load(files[0]), semantics)
+        with _words(**_READING):
+            m = load(files[0], format=from_format)
+        labelling = evaluate(m, semantics)
         click.echo(labelling.to_json() if output_format == "json" else str(labelling))
         return
-    results = list(batch(files, "evaluate", jobs=jobs, options={"semantics": semantics}))
+    results = list(
+        batch(
+            files,
+            "evaluate",
+            jobs=jobs,
+            options={"semantics": semantics},
+            input_format=from_format,
+        )
+    )
     if output_format == "json":
         listed = [
             {"path": r.name, **json.loads(r.result.to_json())}
             if r.ok
-            else {"path": r.name, "error": str(r.error)}
+            else {"path": r.name, "error": _said(r.error, _READING)}
             for r in results
         ]
         click.echo(json.dumps({"files": listed}, indent=2, ensure_ascii=False))
@@ -449,7 +508,9 @@ def convert_command(
     """
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
-        m = load(source, format=from_format)
-        written = writer_for(target, format=to_format)
+        with _words(**_READING):
+            m = load(source, format=from_format)
+        with _words(format="--to"):
+            written = format_for(target, format=to_format)
         dump(m, target, format=written.name)
     click.echo(f"Wrote {target} ({written.name})")

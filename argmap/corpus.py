@@ -34,8 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.checks import check
 from argmap.exceptions import ArgmapError, MissingDependencyError
 from argmap.files import write_atomic
+from argmap.io.formats import all_formats, dump, get_format, load
+from argmap.semantics import evaluate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -145,8 +148,6 @@ def expand_paths(
 
 def _map_suffixes() -> tuple[str, ...]:
     """The suffixes of every format argmap reads, from the one table of formats."""
-    from argmap.io.formats import all_formats  # noqa: PLC0415
-
     return tuple(dict.fromkeys(s for f in all_formats() if f.can_load for s in f.suffixes))
 
 
@@ -309,31 +310,23 @@ class _Task:
         if callable(self.task):
             return self.task(m)
         if self.task == "check":
-            from argmap.checks import check  # noqa: PLC0415
-
             return check(m, select=self.options.get("select"), ignore=self.options.get("ignore"))
         if self.task == "evaluate":
-            from argmap.semantics import evaluate  # noqa: PLC0415
-
             return evaluate(m, self.options.get("semantics", "grounded"))
         return _convert(m, item, index, to=self.options["to"], out=self.options["out"])
 
 
 def _convert(m: ArgumentMap, item: Any, index: int, *, to: str, out: str | os.PathLike[str]) -> str:
-    import argmap  # noqa: PLC0415
-
     stem = Path(item).stem if isinstance(item, str) else f"map-{index:05d}"
     target = Path(out) / f"{stem}.{_suffix_of(to)}"
     if isinstance(item, str) and target.resolve() == Path(item).resolve():
         raise ArgmapError(f"{item}: converting it would write over it; choose another folder")
     Path(out).mkdir(parents=True, exist_ok=True)
-    argmap.dump(m, target, format=to)
+    dump(m, target, format=to)
     return str(target)
 
 
 def _suffix_of(format_name: str) -> str:
-    from argmap.io.formats import get_format  # noqa: PLC0415
-
     return get_format(format_name).suffixes[0].lstrip(".")
 
 
@@ -349,8 +342,6 @@ def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
 
 
 def _load(path: str, input_format: str | None) -> ArgumentMap:
-    from argmap.io.formats import load  # noqa: PLC0415  # every format the table knows
-
     return load(path, format=input_format)
 
 

@@ -9,6 +9,8 @@ intact, so one raised in a worker of a process pool reaches the caller as itself
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
@@ -39,6 +41,37 @@ class ArgmapError(Exception):
         ...     print(error)
         <text>:1 (nodes[0].text): field 'text' is required
     """
+
+    keywords: tuple[str, ...] = ()
+    """The keyword arguments the message tells the caller to pass, each written ``name=`` in it
+    (``("format",)`` for "... or pass format="); :meth:`worded` says them in other words."""
+
+    def __init__(self, *args: object, keywords: tuple[str, ...] = ()) -> None:
+        super().__init__(*args)
+        if keywords:
+            self.keywords = keywords
+
+    def worded(self, words: Mapping[str, str]) -> str:
+        """Return the message with each of :attr:`keywords` said as ``words`` names it.
+
+        A front end with words of its own passes them: the command line says ``--from`` where
+        the library says ``format=``. A keyword with no word in ``words`` stays as it is.
+
+        Examples:
+            >>> error = FileFormatError("unknown suffix; pass format=", keywords=("format",))
+            >>> error.worded({"format": "--from"})
+            '<text>: unknown suffix; pass --from'
+            >>> error.worded({"format": "--to"}), str(error)
+            ('<text>: unknown suffix; pass --to', '<text>: unknown suffix; pass format=')
+        """
+        message = str(self)
+        for keyword in self.keywords:
+            word = words.get(keyword)
+            if word is not None:
+                # ``format='aif'`` -> ``--from 'aif'``; a bare ``format=`` -> ``--from``
+                message = re.sub(rf"\b{re.escape(keyword)}=(?=[\w'<])", f"{word} ", message)
+                message = re.sub(rf"\b{re.escape(keyword)}=", word, message)
+        return message
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exception's own pickling calls the class with ``self.args`` alone, which fails for a
@@ -99,6 +132,8 @@ class FileFormatError(ArgmapError):
         path: The file, when the text came from one.
         line: The 1-based line of the problem, when it is known.
         where: The place inside the document (a JSON path such as ``nodes[3].text``).
+        keywords: The keyword arguments the message tells the caller to pass (see
+            :meth:`ArgmapError.worded`).
     """
 
     def __init__(
@@ -108,6 +143,7 @@ class FileFormatError(ArgmapError):
         path: str | None = None,
         line: int | None = None,
         where: str | None = None,
+        keywords: tuple[str, ...] = (),
     ) -> None:
         self.problem = problem
         self.path = path
@@ -118,7 +154,7 @@ class FileFormatError(ArgmapError):
             place += f":{line}"
         if where:
             place += f" ({where})"
-        super().__init__(f"{place}: {problem}")
+        super().__init__(f"{place}: {problem}", keywords=keywords)
 
 
 class FileWriteError(ArgmapError, OSError):

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 import pydantic
 from pydantic_core import PydanticSerializationError
 
+from argmap.delegates import lent
 from argmap.exceptions import (
     InvalidMapError,
     QuoteNotFoundError,
@@ -604,7 +605,7 @@ class ArgumentMap:
                 )
         return g
 
-    # -- drawing (argmap.render loads only when asked for) --------------------------------------
+    # -- conveniences: each calls the floor above that provides it (see argmap.delegates) -------
 
     def render(
         self,
@@ -615,21 +616,11 @@ class ArgumentMap:
         timeout: float | None = None,
         **changes: Unpack[DiagramChanges],
     ) -> Path:
-        """Write the map's diagram to ``path``: SVG, PNG, PDF or DOT, by its suffix or ``format=``.
-
-        ``options`` (a :class:`argmap.render.DiagramOptions`) and ``**changes`` say what to draw;
-        see :func:`argmap.render.render`. ``timeout`` bounds the layout engine's run in seconds.
-        """
-        from argmap.render import render  # noqa: PLC0415
-        from argmap.render.engine import DEFAULT_TIMEOUT  # noqa: PLC0415
-
-        return render(
-            self,
-            path,
-            format=format,
-            options=options,
-            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
-            **changes,
+        """Write the map's diagram to ``path``: SVG, PNG, PDF, DOT or HTML, by its suffix or
+        ``format=``; see :func:`argmap.io.formats.write_diagram`."""
+        return cast(
+            "Path",
+            lent("render")(self, path, format=format, options=options, timeout=timeout, **changes),
         )
 
     def to_dot(
@@ -643,9 +634,7 @@ class ArgumentMap:
             >>> '"prisoners_moved" [' in dot, '"agenda" [' in dot
             (True, False)
         """
-        from argmap.render import to_dot  # noqa: PLC0415
-
-        return to_dot(self, options=options, **changes)
+        return cast("str", lent("to_dot")(self, options=options, **changes))
 
     def to_graphviz(
         self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
@@ -657,9 +646,7 @@ class ArgumentMap:
             >>> north_korea().to_graphviz().source.startswith("digraph argmap {")
             True
         """
-        from argmap.render import to_graphviz  # noqa: PLC0415
-
-        return to_graphviz(self, options=options, **changes)
+        return cast("graphviz.Source", lent("to_graphviz")(self, options=options, **changes))
 
     def to_html(
         self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
@@ -672,9 +659,7 @@ class ArgumentMap:
             >>> north_korea().to_html(gaps=()).startswith("<!DOCTYPE html>")
             True
         """
-        from argmap.render import to_html  # noqa: PLC0415
-
-        return to_html(self, options=options, **changes)
+        return cast("str", lent("to_html")(self, options=options, **changes))
 
     def show(
         self,
@@ -684,9 +669,7 @@ class ArgumentMap:
         **changes: Unpack[DiagramChanges],
     ) -> HtmlPage:
         """Display the map's interactive viewer in Jupyter; see :func:`argmap.render.show`."""
-        from argmap.render import show  # noqa: PLC0415
-
-        return show(self, options=options, height=height, **changes)
+        return cast("HtmlPage", lent("show")(self, options=options, height=height, **changes))
 
     def _repr_mimebundle_(
         self,
@@ -694,11 +677,7 @@ class ArgumentMap:
         exclude: Iterable[str] | None = None,
         **kwargs: Any,
     ) -> dict[str, str]:
-        from argmap.render import repr_mimebundle  # noqa: PLC0415
-
-        return repr_mimebundle(self, include, exclude)
-
-    # -- other forms (each in its module of argmap.io, loaded only when asked for) -------------
+        return cast("dict[str, str]", lent("repr_mimebundle")(self, include, exclude))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the map as plain data in the native format's shape; see :func:`argmap.to_dict`.
@@ -709,16 +688,12 @@ class ArgumentMap:
             >>> ArgumentMap.from_dict(m.to_dict()) == m
             True
         """
-        from argmap.io.native import to_dict  # noqa: PLC0415
-
-        return to_dict(self)
+        return cast("dict[str, Any]", lent("to_dict")(self))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ArgumentMap:
         """Build a map from native-format data; see :func:`argmap.from_dict`."""
-        from argmap.io.native import from_dict  # noqa: PLC0415
-
-        return from_dict(data)
+        return cast("ArgumentMap", lent("from_dict")(data))
 
     def to_networkx(self) -> nx.DiGraph[str]:
         """Return a plain graph copy for networkx's writers; see :mod:`argmap.io.networkx`.
@@ -729,22 +704,16 @@ class ArgumentMap:
             >>> ArgumentMap.from_networkx(m.to_networkx()) == m
             True
         """
-        from argmap.io.networkx import to_networkx  # noqa: PLC0415
-
-        return to_networkx(self)
+        return cast("nx.DiGraph[str]", lent("to_networkx")(self))
 
     @classmethod
     def from_networkx(cls, g: nx.Graph[Any]) -> ArgumentMap:
         """Build a map from a graph shaped as :meth:`to_networkx` makes; see its module."""
-        from argmap.io.networkx import from_networkx  # noqa: PLC0415
-
-        return from_networkx(g)
+        return cast("ArgumentMap", lent("from_networkx")(g))
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Return one row per node as a DataFrame; see :func:`argmap.io.dataframe.to_dataframe`."""
-        from argmap.io.dataframe import to_dataframe  # noqa: PLC0415
-
-        return to_dataframe(self)
+        return cast("pandas.DataFrame", lent("to_dataframe")(self))
 
     def copy(self) -> ArgumentMap:
         """Return an independent copy of the map (models are immutable and shared).

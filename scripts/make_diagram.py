@@ -15,7 +15,6 @@ from pathlib import Path
 
 import argmap
 from argmap.examples import north_korea
-from argmap.render import render
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "images"
 
@@ -24,11 +23,11 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     m = north_korea()
     for suffix in ("svg", "png"):
-        path = render(m, OUT / f"north-korea.{suffix}")
+        path = m.render(OUT / f"north-korea.{suffix}")
         print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size} bytes)")
     for semantics in ("grounded", "dfquad"):
         labels = argmap.evaluate(m, semantics)
-        path = render(m, OUT / f"north-korea-{semantics}.svg", labels=labels)
+        path = m.render(OUT / f"north-korea-{semantics}.svg", labels=labels)
         print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size} bytes)")
 
 

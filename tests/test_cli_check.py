@@ -225,18 +225,18 @@ def test_json_output_of_the_article_matches_the_library(tmp_path: Path) -> None:
 
 def test_unknown_rule_in_select_exits_2(tmp_path: Path) -> None:
     result = _run("check", _clean(tmp_path / "c.json"), "--select", "AM1,AM999")
-    _assert_bad_input(result, "select: no rule matches 'AM999'")
+    _assert_bad_input(result, "no rule matches 'AM999' in --select.")
 
 
 @pytest.mark.parametrize("value", ["", ",", " , "])
 def test_empty_select_exits_2_rather_than_passing(tmp_path: Path, value: str) -> None:
     result = _run("check", _clean(tmp_path / "c.json"), "--select", value)
-    _assert_bad_input(result, "select: no rule named")
+    _assert_bad_input(result, "--select names no rule; ", "or leave --select out")
 
 
 def test_unknown_rule_in_ignore_exits_2(tmp_path: Path) -> None:
     result = _run("check", _clean(tmp_path / "c.json"), "--ignore", "nonsense")
-    _assert_bad_input(result, "ignore: no rule matches 'nonsense'")
+    _assert_bad_input(result, "no rule matches 'nonsense' in --ignore.")
 
 
 def test_missing_file_exits_2_and_names_it(tmp_path: Path) -> None:

@@ -62,23 +62,53 @@ def test_unknown_file(tmp_path: Path) -> None:
     assert "missing.json" in _one_line_error(result.output)
 
 
-def test_unknown_focus(map_file: Path) -> None:
-    out = map_file.parent / "m.svg"
-    result = CliRunner().invoke(main, ["render", str(map_file), "-o", str(out), "--focus", "nope"])
+def _error(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 2
-    assert "'nope'" in _one_line_error(result.output)
+    return result.output
+
+
+def test_unknown_focus_is_named_as_the_option(map_file: Path) -> None:
+    out = map_file.parent / "m.svg"
+    assert _error("render", str(map_file), "-o", str(out), "--focus", "nope") == (
+        f"Error: --focus 'nope': {map_file} has no node with this id; check its spelling\n"
+    )
+    assert not out.exists()
+
+
+def test_depth_without_focus_says_the_options(map_file: Path) -> None:
+    out = map_file.parent / "m.svg"
+    assert _error("render", str(map_file), "-o", str(out), "--depth", "2") == (
+        "Error: --depth needs --focus: name the node whose neighbourhood to draw\n"
+    )
+
+
+def test_a_format_that_is_no_diagram_points_to_convert(map_file: Path) -> None:
+    out = map_file.parent / "m.yaml"
+    assert _error("render", str(map_file), "-o", str(out)) == (
+        f"Error: {out}: yaml (argmap's own format, as YAML) is no diagram; draw svg, png, pdf, "
+        "dot, html, or write the map itself with `argmap convert`\n"
+    )
     assert not out.exists()
 
 
 def test_bad_suffix(map_file: Path) -> None:
     out = map_file.parent / "m.jpg"
-    result = CliRunner().invoke(main, ["render", str(map_file), "-o", str(out)])
-    assert result.exit_code == 2
-    line = _one_line_error(result.output)
-    assert "m.jpg" in line
-    assert ".svg, .png, .pdf, .dot, .gv" in line
-    assert "--format" in line  # the command line's own spelling, beside the library's
+    assert _error("render", str(map_file), "-o", str(out)) == (
+        f"Error: {out}: cannot tell the format from the suffix '.jpg'; use one of .json, .yaml, "
+        ".yml, .argdown, .ad, .xml, .graphml, .gexf, .svg, .png, .pdf, .dot, .gv, .html, .htm, "
+        "or pass --format\n"
+    )
     assert not out.exists()
+
+
+def test_an_input_of_unknown_format_says_from(map_file: Path) -> None:
+    odd = map_file.parent / "nk.txt"
+    odd.write_text("{}", encoding="utf-8")
+    assert _error("render", str(odd), "-o", str(map_file.parent / "m.svg")) == (
+        f"Error: {odd}: cannot tell the format from the suffix '.txt'; use one of .json, .yaml, "
+        ".yml, .argdown, .ad, .xml, .graphml, .gexf, or pass --from\n"
+    )
 
 
 @pytest.mark.parametrize("semantics", ["grounded", "preferred", "dfquad", "qe", "carneades"])

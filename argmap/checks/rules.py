@@ -116,8 +116,9 @@ def select_rules(
         wanted = [p.strip() for p in items if p.strip()]
         if label == "select" and not wanted:
             raise ArgmapError(
-                "select: no rule named; name codes (AM101), prefixes (AM1) or names, "
-                "or leave select out to run every rule"
+                "select= names no rule; name codes (AM101), prefixes (AM1) or names, "
+                "or leave select= out to run every rule",
+                keywords=("select",),
             )
         for pattern in wanted:
             if pattern in RULE_ALIASES:
@@ -132,7 +133,8 @@ def select_rules(
                 close = difflib.get_close_matches(pattern, known, n=2)
                 hint = f" Did you mean {' or '.join(close)}?" if close else ""
                 raise ArgmapError(
-                    f"{label}: no rule matches {pattern!r}.{hint} Rules: {', '.join(RULES)}"
+                    f"no rule matches {pattern!r} in {label}=.{hint} Rules: {', '.join(RULES)}",
+                    keywords=(label,),
                 )
         keep = label == "select"
         chosen = [r for r in chosen if any(_matches(r, p) for p in wanted) == keep]

@@ -2,8 +2,10 @@
 
 Each :class:`Format` has a name, the file suffixes it claims, a sniffer that looks at the start
 of a text, and load and dump functions in its own module, imported only when first used. Every
-other part of argmap (``argmap.load``, the command line, the renderer) asks this table; none keeps
-a list of its own.
+other part of argmap (``argmap.load``, ``argmap.dump``, ``m.render``, the command line) asks this
+table; none keeps a list of its own. It is the one route from a path to a reader or a writer,
+drawings included: the renderers return bytes, and :func:`dump` and :func:`write_diagram` write
+them, so one mistake (a path ending in ``.foo``) gives one error whichever way it comes.
 
 A suffix several formats share is settled by sniffing: ``.json`` may be argmap's own format,
 AIF, xAIF or SADFace; ``.yaml`` argmap's own or Carneades. When not exactly one format fits, the
@@ -41,9 +43,12 @@ from typing import TYPE_CHECKING, Any
 from argmap.exceptions import ArgmapError, FileFormatError
 from argmap.files import read_text, write_atomic
 from argmap.io.sniffing import HEAD_SIZE
+from argmap.map import ArgumentMap
 
 if TYPE_CHECKING:
-    from argmap.map import ArgumentMap
+    from typing import Unpack
+
+    from argmap.render.options import DiagramChanges, DiagramOptions
 
 __all__ = [
     "BUILTIN_FORMATS",
@@ -54,10 +59,11 @@ __all__ = [
     "drawing_formats",
     "dump",
     "dumps",
+    "format_for",
     "get_format",
     "load",
     "loads",
-    "writer_for",
+    "write_diagram",
 ]
 
 ENTRY_POINT_GROUP = "argmap.formats"
@@ -126,8 +132,11 @@ class Format:
         result: ArgumentMap = self._function(self.loads, path)(text, path=path, **self.options)
         return result
 
-    def dump_bytes(self, m: ArgumentMap, *, path: str | None = None) -> bytes:
+    def dump_bytes(self, m: ArgumentMap, *, path: str | None = None, **options: Any) -> bytes:
         """Return the map in this format, as the bytes of a file.
+
+        ``options`` go to the writer with the format's own (a drawing takes the diagram's
+        options, as :func:`write_diagram` passes them).
 
         Raises:
             FileFormatError: argmap cannot write this format, or its module is unavailable.
@@ -136,11 +145,9 @@ class Format:
             raise FileFormatError(
                 f"argmap cannot write {self.name} ({self.summary}); it only reads it", path=path
             )
-        from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
-
         if not isinstance(m, ArgumentMap):
             raise ArgmapError(f"expected an ArgumentMap to write, got {type(m).__name__}")
-        out = self._function(self.dumps, path)(m, **self.options)
+        out = self._function(self.dumps, path)(m, **self.options, **options)
         return out if isinstance(out, bytes) else str(out).encode("utf-8")
 
     def dump_text(self, m: ArgumentMap) -> str:
@@ -213,12 +220,15 @@ def _native(name: str, suffixes: tuple[str, ...], summary: str) -> Format:
     )
 
 
+_DRAW = "argmap.render.output:draw"
+
+
 def _drawing(name: str, suffixes: tuple[str, ...], summary: str) -> Format:
     return Format(
         name=name,
         suffixes=suffixes,
         summary=summary,
-        dumps="argmap.render.output:draw",
+        dumps=_DRAW,
         options={"format": name},
         binary=True,
     )
@@ -322,7 +332,7 @@ def drawing_formats() -> tuple[Format, ...]:
         >>> [f.name for f in drawing_formats()]
         ['svg', 'png', 'pdf', 'dot', 'html']
     """
-    return tuple(f for f in BUILTIN_FORMATS if f.dumps == "argmap.render.output:draw")
+    return tuple(f for f in BUILTIN_FORMATS if f.dumps == _DRAW)
 
 
 def get_format(name: str, *, path: str | os.PathLike[str] | None = None) -> Format:
@@ -364,6 +374,7 @@ def _unknown_suffix(path: str, suffix: str, *, reading: bool) -> FileFormatError
         f"cannot tell the format from the suffix {suffix or '(none)'!r}; use one of "
         f"{', '.join(known)}, or pass format=",
         path=path,
+        keywords=("format",),
     )
 
 
@@ -416,10 +427,10 @@ def detect(
     offered = ", ".join(f"{f.name} ({f.summary})" for f in (fits or candidates))
     if fits:
         problem = f"cannot tell which format {what} is: it fits {offered}"
-        raise FileFormatError(f"{problem}; pass format= (on the command line, --from)", path=where)
+        raise FileFormatError(f"{problem}; pass format=", path=where, keywords=("format",))
     problem = f"cannot tell which format {what} is: it looks like none of {offered}"
     raise _NoFormatFits(
-        f"{problem}; pass format= (on the command line, --from)",
+        f"{problem}; pass format=",
         path=where,
         candidates=tuple(candidates) if path is not None else (),
     )
@@ -429,7 +440,7 @@ class _NoFormatFits(FileFormatError):
     """No sniffer recognised the text; ``candidates`` are the formats its suffix claims."""
 
     def __init__(self, problem: str, *, path: str | None, candidates: tuple[Format, ...]) -> None:
-        super().__init__(problem, path=path)
+        super().__init__(problem, path=path, keywords=("format",))
         self.candidates = candidates
 
 
@@ -449,40 +460,51 @@ def _read_as_detected(text: str, *, path: str | None, format: str | None) -> Arg
         except FileFormatError as inner:
             raise FileFormatError(
                 f"{inner.problem} (read as {first.name}, {first.summary}, since it looks like "
-                f"none of {others} either; if it is one of them, pass format=, on the command "
-                "line --from)",
+                f"none of {others} either; if it is one of them, pass format=)",
                 path=inner.path,
                 line=inner.line,
                 where=inner.where,
+                keywords=(*inner.keywords, "format"),
             ) from None
     return fmt.load_text(text, path=path)
 
 
-def writer_for(path: str | os.PathLike[str], *, format: str | None = None) -> Format:  # noqa: A002
-    """Return the format to write ``path`` in: ``format`` if given, else by the suffix.
+def format_for(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002
+    reading: bool = False,
+) -> Format:
+    """Return the format to write ``path`` in (or to read it, with ``reading=True``): ``format``
+    if given, else the one its suffix names. It is the one place a path's suffix is looked up.
 
-    A suffix several formats share writes the first that claims it (argmap's own for ``.json``
-    and ``.yaml``).
+    A suffix several formats share gives the first that claims it (argmap's own for ``.json``
+    and ``.yaml``); :func:`load` looks at the text instead (see :func:`detect`).
 
     Raises:
-        FileFormatError: The format is unknown or cannot be written, or the suffix is unknown.
+        FileFormatError: The format is unknown or cannot be written (read), or the suffix is
+            one no format claims; the message names the path and lists the choices.
 
     Examples:
-        >>> writer_for("map.json").name, writer_for("map.json", format="aif").name
+        >>> format_for("map.json").name, format_for("map.json", format="aif").name
         ('json', 'aif')
+        >>> format_for("map.SVG").name, format_for("map.gv").name
+        ('svg', 'dot')
     """
     if format is not None:
         fmt = get_format(format, path=path)
-        if not fmt.can_dump:
+        if not (fmt.can_load if reading else fmt.can_dump):
+            can = "read" if reading else "write"
+            does = "writes" if reading else "reads"
             raise FileFormatError(
-                f"argmap cannot write {fmt.name} ({fmt.summary}); it only reads it",
+                f"argmap cannot {can} {fmt.name} ({fmt.summary}); it only {does} it",
                 path=str(path),
             )
         return fmt
     suffix = _suffix(path)
-    candidates = _by_suffix(suffix, reading=False)
+    candidates = _by_suffix(suffix, reading=reading)
     if not candidates:
-        raise _unknown_suffix(str(path), suffix, reading=False)
+        raise _unknown_suffix(str(path), suffix, reading=reading)
     return candidates[0]
 
 
@@ -553,5 +575,52 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = N
         FileFormatError: The format is unknown or cannot be written, or the suffix is unknown.
         FileWriteError: The file cannot be written; any old file is left as it was.
     """
-    fmt = writer_for(path, format=format)
+    fmt = format_for(path, format=format)
     write_atomic(Path(path), fmt.dump_bytes(m, path=str(path)))
+
+
+def write_diagram(
+    m: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002
+    options: DiagramOptions | None = None,
+    timeout: float | None = None,
+    **changes: Unpack[DiagramChanges],
+) -> Path:
+    """Write the map's diagram to ``path``, atomically, and return the path.
+
+    The format is ``format`` or else the suffix, as for :func:`dump`: ``.svg``, ``.png``,
+    ``.pdf``, ``.dot`` or ``.gv``, or ``.html`` for the interactive viewer. ``options`` and
+    ``**changes`` say what to draw, as for :func:`argmap.render.to_dot`; ``timeout`` bounds the
+    layout engine's run in seconds. The diagram is drawn first, then written through a
+    temporary file and a rename, so a failure never leaves a half-written file.
+    ``m.render(path, ...)`` calls this.
+
+    Raises:
+        FileFormatError: The format is unknown or no diagram, or the suffix is unknown (the
+            same error :func:`dump` gives).
+        RenderError: A bad option or ``timeout``, or the layout engine failed.
+        RendererNotFoundError: Nothing installed can draw it; the message says what to install.
+        FileWriteError: The file cannot be written; any old file is left as it was.
+
+    Examples:
+        >>> import tempfile
+        >>> from argmap.examples import north_korea
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     out = write_diagram(north_korea(), Path(folder) / "map.dot", focus="uk")
+        ...     out.read_text("utf-8").startswith("digraph")
+        True
+    """
+    target = Path(path)
+    fmt = format_for(target, format=format)
+    if fmt not in drawing_formats():
+        drawings = ", ".join(f.name for f in drawing_formats())
+        raise FileFormatError(
+            f"{fmt.name} ({fmt.summary}) is no diagram; draw {drawings}, or write the map "
+            "itself with argmap.dump",
+            path=str(path),
+        )
+    data = fmt.dump_bytes(m, path=str(target), options=options, timeout=timeout, **changes)
+    write_atomic(target, data)
+    return target

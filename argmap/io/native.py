@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
 from argmap.files import read_text, write_atomic
 from argmap.index import paused_gc
+from argmap.io.formats import format_for
 from argmap.io.sniffing import json_keys
 from argmap.map import ArgumentMap
 from argmap.model import Data, FrozenData, Node, Plain, Source
@@ -65,10 +66,10 @@ FORMAT_VERSION = 2
 """The version :func:`dump` writes. Version 1 (before titles, data, weights, assumptions and
 acknowledgements) is a subset of version 2, so both are read."""
 _READS = (1, 2)
-Format = Literal["json", "yaml"]
+NativeFormat = Literal["json", "yaml"]
+"""The two syntaxes of argmap's own format (their suffixes are in :mod:`argmap.io.formats`)."""
 _FREE_FIELDS = ("data", "acknowledge")
 _KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
-_SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 
 
 class MapDocument(BaseModel):
@@ -102,28 +103,27 @@ def schema() -> dict[str, Any]:
     return MapDocument.model_json_schema()
 
 
-def format_for(path: str | os.PathLike[str], format: Format | None = None) -> Format:  # noqa: A002
-    """Return the format to use for ``path``: ``format`` if given, else the one its suffix names."""
+def _native_for(path: str | os.PathLike[str], format: str | None, *, reading: bool) -> NativeFormat:  # noqa: A002
+    """The syntax to read or write ``path`` in, through the one table of formats (so a suffix it
+    does not know gives the same error as :func:`argmap.load` and :func:`argmap.dump`)."""
     if format is not None:
         return _checked_format(format)
-    suffix = Path(path).suffix.lower()
-    try:
-        return _SUFFIXES[suffix]
-    except KeyError:
-        raise FileFormatError(
-            f"cannot tell the format from the suffix {suffix!r}; use .json, .yaml or .yml, "
-            "or pass format=",
-            path=str(path),
-        ) from None
+    return _checked_format(format_for(path, reading=reading).name, path=path)
 
 
-def _checked_format(format: object) -> Format:  # noqa: A002
+def _checked_format(format: object, *, path: str | os.PathLike[str] | None = None) -> NativeFormat:  # noqa: A002
     if format not in ("json", "yaml"):
+        if path is not None:
+            raise FileFormatError(
+                f"argmap.io.native reads and writes argmap's own format (json, yaml), not "
+                f"{format}; use argmap.load and argmap.dump for every format",
+                path=os.fspath(path),
+            )
         raise ArgmapError(f"unknown format {format!r}; use 'json' or 'yaml'")
     return format
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> ArgumentMap:  # noqa: A002
+def load(path: str | os.PathLike[str], *, format: NativeFormat | None = None) -> ArgumentMap:  # noqa: A002
     """Read a map from a JSON or YAML file.
 
     The file must be a regular file of UTF-8 text; a leading byte order mark is dropped.
@@ -141,11 +141,11 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
         True
     """
     text = read_text(path)  # refuses a non-path first, then folders, devices and FIFOs
-    return loads(text, format=format_for(path, format), path=os.fspath(path))
+    return loads(text, format=_native_for(path, format, reading=True), path=os.fspath(path))
 
 
 @paused_gc()  # parsing, validating and building allocate millions of objects, none garbage
-def loads(text: str, *, format: Format = "json", path: str | None = None) -> ArgumentMap:  # noqa: A002
+def loads(text: str, *, format: NativeFormat = "json", path: str | None = None) -> ArgumentMap:  # noqa: A002
     """Read a map from JSON or YAML text; ``path`` only names the text in error messages.
 
     A leading byte order mark (U+FEFF) is dropped, in JSON as in YAML.
@@ -192,7 +192,7 @@ def _from_document(
     data: Any,
     *,
     text: str | None,
-    format: Format,  # noqa: A002
+    format: NativeFormat,  # noqa: A002
     path: str | None,
 ) -> ArgumentMap:
     """Validate parsed data and build its map; ``text``, when given, locates errors by line."""
@@ -242,7 +242,7 @@ def _from_document(
         raise FileFormatError(str(exc), path=path, line=line, where=_json_path(loc)) from None
 
 
-def dumps(m: ArgumentMap, *, format: Format = "json") -> str:  # noqa: A002
+def dumps(m: ArgumentMap, *, format: NativeFormat = "json") -> str:  # noqa: A002
     """Return the map as JSON or YAML text.
 
     Raises:
@@ -259,13 +259,18 @@ def dumps(m: ArgumentMap, *, format: Format = "json") -> str:  # noqa: A002
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
+def dump(
+    m: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: NativeFormat | None = None,  # noqa: A002
+) -> None:
     """Write the map to a JSON or YAML file, atomically.
 
     The text goes to a temporary file beside ``path`` that then replaces it, so a reader never
     sees half a file and a failed write leaves any old file as it was.
     """
-    text = dumps(m, format=format_for(path, format))
+    text = dumps(m, format=_native_for(path, format, reading=False))
     write_atomic(Path(path), text.encode("utf-8"))
 
 
@@ -447,7 +452,7 @@ def parse_json(text: str, *, path: str | None = None) -> Any:
     return _parse(text, "json", path)
 
 
-def _parse(text: str, format: Format, path: str | None) -> Any:  # noqa: A002
+def _parse(text: str, format: NativeFormat, path: str | None) -> Any:  # noqa: A002
     """Parse ``text`` and check that it has the shape of JSON data of a sane depth."""
     if format == "yaml":
         data = _parse_yaml(text, path)
@@ -596,7 +601,7 @@ def _line_at(text: str, position: int, *, in_bytes: bool) -> int:
     return text.count("\n", 0, position) + 1
 
 
-def _check_shape(data: Any, text: str | None, format: Format, path: str | None) -> None:  # noqa: A002
+def _check_shape(data: Any, text: str | None, format: NativeFormat, path: str | None) -> None:  # noqa: A002
     """Refuse data nested deeper than MAX_DEPTH, values that are not JSON, and alias bombs.
 
     One iterative walk, so no depth can exhaust the stack. YAML aliases make shared values that
@@ -756,7 +761,7 @@ def _locate_value(data: Any, loc: tuple[int | str, ...], value: str) -> tuple[in
 def _line_of(
     text: str | None,
     loc: tuple[int | str, ...] | None,
-    format: Format = "yaml",  # noqa: A002
+    format: NativeFormat = "yaml",  # noqa: A002
 ) -> int | None:
     """Find the 1-based line of a place in the document, in the document's own syntax."""
     if not loc or text is None:

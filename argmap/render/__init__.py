@@ -1,5 +1,8 @@
 """Diagrams of argument maps: DOT built by pure code, drawn by Graphviz or graphviz-pure.
 
+Every drawing comes back as text or bytes; a file is written by the format table
+(:func:`argmap.io.formats.write_diagram`, which ``m.render(path)`` calls).
+
 Examples:
     >>> from argmap.examples import north_korea
     >>> from argmap.render import to_dot
@@ -13,23 +16,23 @@ from argmap.render.html import HtmlPage, to_html
 from argmap.render.labels import LABEL_STYLES, DiagramLabels
 from argmap.render.notebook import Diagram, diagram, repr_mimebundle, show
 from argmap.render.options import DEFAULT_WRAP, DiagramChanges, DiagramOptions, Gap
-from argmap.render.output import OUTPUT_FORMATS, SUFFIXES, draw, format_for, render
+from argmap.render.output import DRAWINGS, Drawing, draw
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, EdgeStyle, Legend, NodeStyle
 
 __all__ = [
     "DEFAULT_WRAP",
+    "DRAWINGS",
     "EDGE_STYLES",
     "FORMATS",
     "GAP_COLOURS",
     "INSTALL_HINT",
     "LABEL_STYLES",
     "NODE_STYLES",
-    "OUTPUT_FORMATS",
-    "SUFFIXES",
     "Diagram",
     "DiagramChanges",
     "DiagramLabels",
     "DiagramOptions",
+    "Drawing",
     "EdgeStyle",
     "Gap",
     "HtmlPage",
@@ -38,10 +41,8 @@ __all__ = [
     "diagram",
     "draw",
     "find_layout_engine",
-    "format_for",
     "neighbourhood",
     "pipe",
-    "render",
     "repr_mimebundle",
     "show",
     "to_dot",

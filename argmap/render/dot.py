@@ -742,9 +742,9 @@ def to_graphviz(
 ) -> graphviz.Source:
     """Return the map's diagram as a :class:`graphviz.Source`, for the graphviz package's own API.
 
-    argmap draws without any system package (:func:`~argmap.render.render`); this hands the same
-    DOT to the `graphviz <https://graphviz.readthedocs.io>`_ package, for those who have Graphviz
-    installed and want its engines and options: ``.render(format=..., engine="neato")``,
+    argmap draws without any system package (:meth:`~argmap.map.ArgumentMap.render`); this hands
+    the same DOT to the `graphviz <https://graphviz.readthedocs.io>`_ package, for those who have
+    Graphviz installed and want its engines and options: ``.render(format=..., engine="neato")``,
     ``.pipe()``, ``.view()``, or its notebook display.
 
     Args:

@@ -32,7 +32,7 @@ __all__ = [
     "MAX_PNG_PIXELS",
     "MAX_TIMEOUT",
     "MIN_PNG_ZOOM",
-    "Format",
+    "EngineOutput",
     "check_timeout",
     "find_layout_engine",
     "layout_svg",
@@ -42,8 +42,9 @@ __all__ = [
     "svg_to_png",
 ]
 
-Format = Literal["svg", "png", "pdf", "dot"]
-FORMATS: tuple[Format, ...] = get_args(Format)
+EngineOutput = Literal["svg", "png", "pdf", "dot"]
+"""What the layout engine writes."""
+FORMATS: tuple[EngineOutput, ...] = get_args(EngineOutput)
 
 INSTALL_HINT = (
     "pip install graphviz-pure (or install Graphviz from https://graphviz.org/download/ "
@@ -278,7 +279,8 @@ def png_zoom(svg: str, *, scale: float = 2.0) -> float:
             f"the diagram is too large for a readable PNG: within {MAX_PNG_PIXELS:,} pixels "
             f"its text would be drawn at zoom {zoom:.2f}, too small to read (the least is "
             f"{MIN_PNG_ZOOM:g}, which would take {w} x {h} px); draw SVG or PDF, or draw part "
-            "of the map with focus=<node id> (--focus on the command line)"
+            "of the map with focus=<node id>",
+            keywords=("focus",),
         )
     return zoom
 
@@ -338,7 +340,7 @@ def svg_to_pdf(svg: str) -> bytes:
     return bytes(pdf)
 
 
-def pipe(source: str, *, format: Format, timeout: float = DEFAULT_TIMEOUT) -> bytes:  # noqa: A002
+def pipe(source: str, *, format: EngineOutput, timeout: float = DEFAULT_TIMEOUT) -> bytes:  # noqa: A002
     """Return DOT ``source`` drawn in ``format``: ``svg``, ``png``, ``pdf``, or ``dot`` itself.
 
     Raises:

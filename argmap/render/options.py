@@ -1,7 +1,7 @@
 """What to draw: one frozen options object shared by DOT, the drawing functions and the HTML page.
 
-:func:`~argmap.render.to_dot`, :func:`~argmap.render.draw`, :func:`~argmap.render.render`,
-:func:`~argmap.render.to_html` and the map's own methods all take ``options=`` (a
+:func:`~argmap.render.to_dot`, :func:`~argmap.render.draw`, :func:`~argmap.render.to_html`,
+:func:`~argmap.io.formats.write_diagram` and the map's own methods all take ``options=`` (a
 :class:`DiagramOptions`) and, for convenience, the same fields as keywords, which change a copy of
 it. The options are checked once, here, whoever takes them.
 

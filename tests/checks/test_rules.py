@@ -130,7 +130,7 @@ def test_select_then_ignore() -> None:
 @pytest.mark.parametrize("select", [[], [""], [" ", ""]])
 def test_selecting_no_rule_is_an_error_not_a_silent_pass(select: list[str]) -> None:
     # An empty --select in a CI job must not pass by running nothing.
-    with pytest.raises(argmap.ArgmapError, match="select: no rule named"):
+    with pytest.raises(argmap.ArgmapError, match="select= names no rule"):
         argmap.check(_gappy(), select=select)
 
 
@@ -143,7 +143,7 @@ def test_an_unknown_rule_is_an_error_that_lists_the_rules(option: str) -> None:
     with pytest.raises(argmap.ArgmapError) as info:
         argmap.check(_gappy(), **{option: ["AM999"]})  # type: ignore[arg-type]
     message = str(info.value)
-    assert message.startswith(f"{option}: no rule matches 'AM999'.")
+    assert message.startswith(f"no rule matches 'AM999' in {option}=.")
     assert "AM001, AM002, AM101" in message
 
 

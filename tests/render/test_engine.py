@@ -136,7 +136,7 @@ def test_a_timeout_is_a_render_error(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 @pytest.mark.parametrize(
     ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")]
 )
-def test_formats(fmt: engine.Format, magic: bytes) -> None:
+def test_formats(fmt: engine.EngineOutput, magic: bytes) -> None:
     data = engine.pipe('digraph { a [label="한국어 שלום"] }', format=fmt)
     assert data.startswith(magic)
 
@@ -184,8 +184,10 @@ def test_a_diagram_too_large_for_png_is_a_render_error(monkeypatch: pytest.Monke
     assert str(info.value) == (
         "the diagram is too large for a readable PNG: within 40,000,000 pixels its text would "
         "be drawn at zoom 0.08, too small to read (the least is 0.5, which would take "
-        "359399 x 4000 px); draw SVG or PDF, or draw part of the map with focus=<node id> "
-        "(--focus on the command line)"
+        "359399 x 4000 px); draw SVG or PDF, or draw part of the map with focus=<node id>"
+    )
+    assert info.value.worded({"focus": "--focus"}).endswith(
+        "draw part of the map with --focus <node id>"
     )
     monkeypatch.setattr(engine, "MAX_PNG_PIXELS", 100)
     with pytest.raises(RenderError, match=r"zoom 0\.07, .* would take 60 x 60 px"):

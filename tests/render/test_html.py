@@ -16,7 +16,7 @@ from argmap import ArgumentMap, RenderError, UnknownNodeError, check, dump
 from argmap.cli import main
 from argmap.examples import north_korea
 from argmap.model import Source
-from argmap.render import DiagramOptions, HtmlPage, draw, render, show, to_html
+from argmap.render import DiagramOptions, HtmlPage, draw, show, to_html
 from argmap.render.html import page_data
 from argmap.render.labels import LABEL_STYLES, strength_fill
 
@@ -202,7 +202,7 @@ def test_unknown_focus_or_finding_node_is_named() -> None:
 
 def test_render_and_draw_write_the_page_by_suffix_or_format(tmp_path: Path) -> None:
     m = north_korea()
-    out = render(m, tmp_path / "map.HTML", gaps=())
+    out = m.render(tmp_path / "map.HTML", gaps=())
     assert out.read_text("utf-8") == to_html(m, gaps=())
     assert draw(m, format="html", gaps=()).decode() == to_html(m, gaps=())
     assert m.to_html(gaps=()) == to_html(m, gaps=())

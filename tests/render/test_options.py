@@ -11,7 +11,7 @@ import pytest
 from argmap import check
 from argmap.examples import north_korea
 from argmap.exceptions import RenderError
-from argmap.render import DiagramChanges, DiagramOptions, draw, render, to_dot
+from argmap.render import DiagramChanges, DiagramOptions, draw, to_dot
 from argmap.render.options import diagram_options
 
 
@@ -74,7 +74,7 @@ def test_an_options_object_and_keywords_give_the_same_diagram(tmp_path: Path) ->
     assert to_dot(m, options=options) == by_keywords
     assert m.to_dot(options=options) == by_keywords
     assert draw(m, format="dot", options=options).decode() == by_keywords
-    out = render(m, tmp_path / "m.dot", options=options)
+    out = m.render(tmp_path / "m.dot", options=options)
     assert out.read_text("utf-8") == by_keywords
     # Keywords change the object's options: here only the depth.
     assert to_dot(m, options=options, depth=1) == to_dot(m, options=options.replace(depth=1))
