@@ -89,6 +89,25 @@ def test_readme_commands_are_the_ones_ci_runs() -> None:
     assert "argmap demo --out" in readme
 
 
+def test_the_default_run_leaves_out_what_ci_runs_next() -> None:
+    """The README's command leaves out slow and browser tests; .ci/run runs them after it."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pytest_config = config["tool"]["pytest"]["ini_options"]
+    addopts = pytest_config["addopts"]
+    assert addopts[addopts.index("-m") + 1] == "not slow and not browser"
+    declared = {marker.split(":")[0] for marker in pytest_config["markers"]}
+    assert {"slow", "browser", "needs_engine"} <= declared
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [c.strip() for c in _blocks(ROOT / "README.md", "bash")]
+    test_command = next(c for c in commands if "pytest" in c)
+    assert ci.index(test_command) < ci.index('.venv/bin/python -m pytest -m "slow or browser"')
+    developing = (ROOT / "docs" / "developing.md").read_text(encoding="utf-8")
+    assert test_command in developing
+    assert "HYPOTHESIS_PROFILE=explore" in developing
+
+
 def test_formats_page_example_is_a_valid_map() -> None:
     (example,) = _blocks(ROOT / "docs" / "formats.md", "yaml")
     m = argmap.loads(example, format="yaml")

@@ -61,6 +61,7 @@ def _git_status() -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
+@pytest.mark.slow  # a kernel each; .ci/run also runs them with only the notebook extra
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_executes_without_error_and_writes_nothing_beside_it(notebook: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
@@ -80,7 +81,13 @@ def test_notebook_executes_without_error_and_writes_nothing_beside_it(notebook: 
     assert any(o.output_type in ("execute_result", "display_data", "stream") for o in outputs)
 
 
-@pytest.mark.parametrize("script", sorted(_make_notebooks().TWINS))
+@pytest.mark.parametrize(
+    "script",
+    [  # the article's twin draws several diagrams (3 s); .ci/run also runs every example
+        pytest.param(name, marks=pytest.mark.slow) if name == "north_korea.py" else name
+        for name in sorted(_make_notebooks().TWINS)
+    ],
+)
 def test_script_twin_runs_and_writes_nothing_into_the_checkout(script: str) -> None:
     before = _git_status()
     result = subprocess.run(  # noqa: S603  # our own example, with this interpreter

@@ -6,6 +6,7 @@ import gc
 from typing import Any
 
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import maps
@@ -36,7 +37,7 @@ def _graph_agrees(m: ArgumentMap) -> None:
     assert set(m.graph.nodes) == {*index.statements, *index.supports, *index.attacks}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(maps(max_statements=8), st.data())
 def test_the_index_after_removals_is_the_index_built_from_scratch(
     m: ArgumentMap, data: st.DataObject

@@ -6,6 +6,7 @@ import warnings
 
 import networkx as nx
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -564,7 +565,7 @@ def test_statement_graph_keeps_parallel_relations_apart(bare: ArgumentMap) -> No
     assert set(g["p"]["c"]) == {"s1", "s2"}
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(maps())
 def test_statement_graph_has_one_edge_per_premise(m: ArgumentMap) -> None:
     g = m.statement_graph()
@@ -702,7 +703,7 @@ def test_copy_is_equal_and_independent(small: ArgumentMap) -> None:
     assert "a_p" in dup
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(maps())
 def test_copy_equals_the_original_for_any_map(m: ArgumentMap) -> None:
     dup = m.copy()
@@ -1078,7 +1079,7 @@ def test_a_support_that_answers_questions_pickles_and_deep_copies() -> None:
             twin.answered["example.typical"] = "r"  # type: ignore[index]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(maps())
 def test_any_map_survives_pickle_and_copies(m: ArgumentMap) -> None:
     for twin in _roundtrips(m):

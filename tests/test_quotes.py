@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +38,7 @@ def test_find_quote_is_exact() -> None:
     assert find_quote(TEXT, "Britain’s minister") == (28, 46)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.text(min_size=1), st.data())
 def test_find_quote_locates_any_substring(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text) - 1))
@@ -70,7 +71,7 @@ def test_closest_passage_across_the_articles_paragraph_break() -> None:
     assert passage.startswith("after the United Nations\n\nCommission on Human Rights")
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.text(min_size=1), st.data())
 def test_closest_passage_of_a_present_quote_contains_it(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text) - 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -432,7 +433,7 @@ def _standing_targets(m: argmap.ArgumentMap) -> dict[str, str]:
 
 
 @given(maps(max_statements=8, rich=True))
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_findings_are_exactly_what_grounded_semantics_leaves_attacked(
     m: argmap.ArgumentMap,
 ) -> None:

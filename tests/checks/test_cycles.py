@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import argmap
 
 
@@ -145,8 +147,8 @@ def test_am104_a_evidenced_cycle_is_still_circular() -> None:
     assert [f.nodes for f in _cycle_findings(m)] == [("a", "b")]
 
 
-def test_am104_a_long_cycle_runs_without_recursion() -> None:
-    n = 20_000
+@pytest.mark.parametrize("n", [5_000, pytest.param(20_000, marks=pytest.mark.slow)])
+def test_am104_a_long_cycle_runs_without_recursion(n: int) -> None:
     m = argmap.ArgumentMap()
     for i in range(n):
         m.claim(f"c{i:05d}", "C.")

@@ -4,6 +4,7 @@ docs/rules.md defines them, each also against brute force on many maps."""
 from __future__ import annotations
 
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from seeded import chain_of_linked_supports, seeded_map
 from strategies import maps
@@ -57,7 +58,7 @@ def test_seeded_maps_agree_with_brute_force(seed: int) -> None:
     _check_against_brute_force(seeded_map(seed))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(maps(max_statements=8))
 def test_random_maps_agree_with_brute_force(m: argmap.ArgumentMap) -> None:
     _check_against_brute_force(m)

@@ -5,17 +5,11 @@ for hundreds of thousands of inputs; docs/robustness.md has its figures."""
 from __future__ import annotations
 
 import pytest
+from budget import examples
 from harness import LOADERS, Loader, inputs, run_property
 from hypothesis import HealthCheck, given, settings
 
 from argmap.io.formats import all_formats
-
-_CI = settings(
-    max_examples=250,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 def test_every_loader_in_the_format_table_is_fuzzed() -> None:
@@ -25,9 +19,13 @@ def test_every_loader_in_the_format_table_is_fuzzed() -> None:
     assert {"carneades", "graphml", "gexf"} <= set(names)
 
 
+@pytest.mark.parametrize("budget", [30, pytest.param(250, marks=pytest.mark.slow)])
 @pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.name)
-def test_only_argmap_errors_escape_and_what_loads_round_trips(loader: Loader) -> None:
-    @_CI
+def test_only_argmap_errors_escape_and_what_loads_round_trips(loader: Loader, budget: int) -> None:
+    @settings(
+        max_examples=examples(budget),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(text=inputs(loader))
     def fuzz(text: str) -> None:
         run_property(loader, text)

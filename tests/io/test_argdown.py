@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import maps, texts
@@ -185,7 +186,7 @@ def test_small_map_round_trips(small: ArgumentMap) -> None:
     assert loads(dumps(small)) == small
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps())
 def test_random_maps_round_trip(m: ArgumentMap) -> None:
     assert loads(dumps(m)) == m
@@ -243,7 +244,7 @@ def maps_with_everything(draw: st.DrawFn) -> ArgumentMap:
     return m
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps_with_everything())
 def test_random_maps_with_every_field_round_trip(m: ArgumentMap) -> None:
     assert loads(dumps(m)) == m

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -79,7 +80,7 @@ def _tokens(lexer_class: type[argdown_syntax._Lexer], text: str) -> Any:
     return [(t.type, t.start, t.end) for t in tokens]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_texts)
 def test_the_shortcuts_cut_every_text_as_the_patterns_do(text: str) -> None:
     assert _tokens(argdown_syntax._Lexer, text) == _tokens(_Unguarded, text)
@@ -207,7 +208,7 @@ def test_hostile_shapes_cost_a_constant_per_character(work: _Work, unit: str) ->
     assert counts[1] <= 1.5 * counts[0] + 1, counts  # quadratic work would grow fourfold
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck))
 @given(unit=_texts.filter(bool))
 def test_any_repeated_text_costs_a_constant_per_character(unit: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
+from budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -377,14 +378,25 @@ _blocks = st.builds(
 )
 
 
-@settings(max_examples=3_000, deadline=None)
-@given(text=_blocks)
-def test_simple_data_blocks_read_as_argmaps_yaml_reader_reads_them(text: str) -> None:
+def _reads_as_yaml_does(text: str) -> None:
     fast = _simple_data(text)
     if fast is None:
         return  # not simple: the YAML reader reads it
     slow = parse_yaml(text)  # must not raise: a simple block is valid YAML
     assert json.dumps(fast) == json.dumps(slow), (fast, slow)
+
+
+@settings(max_examples=examples(300))
+@given(text=_blocks)
+def test_simple_data_blocks_read_as_argmaps_yaml_reader_reads_them(text: str) -> None:
+    _reads_as_yaml_does(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=examples(3_000))
+@given(text=_blocks)
+def test_many_simple_data_blocks_read_as_argmaps_yaml_reader_reads_them(text: str) -> None:
+    _reads_as_yaml_does(text)
 
 
 def test_simple_data_blocks_are_taken_up() -> None:

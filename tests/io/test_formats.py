@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -263,7 +264,7 @@ def test_native_sniffers() -> None:
     assert aif.sniff('\ufeff  {"nodes": [{"nodeID": 1}]}')  # a byte order mark is no obstacle
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps(rich=True))
 def test_random_rich_maps_survive_every_lossless_format(m: ArgumentMap) -> None:
     for name in ("json", "yaml", "aif", "xaif", "sadface"):

@@ -8,6 +8,7 @@ import warnings
 
 import networkx as nx
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -31,7 +32,7 @@ def test_article_graphml_is_read_by_networkx_and_back_into_an_equal_map(nk: Argu
     assert graphml.loads(text) == nk
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(maps())
 def test_any_map_survives_graphml_carriage_returns_and_all(m: ArgumentMap) -> None:
     assert graphml.loads(graphml.dumps(m)) == m
@@ -56,7 +57,7 @@ def test_article_gexf_is_read_by_networkx_and_loses_only_the_title(nk: ArgumentM
     assert back == nk
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(maps())
 def test_any_untitled_map_survives_gexf(m: ArgumentMap) -> None:
     m.title = None

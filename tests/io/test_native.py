@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from budget import examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -171,7 +172,7 @@ def test_round_trip_of_the_article_map(fmt: str) -> None:
     assert loads(dumps(m, format=fmt), format=fmt) == m  # type: ignore[arg-type]
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(maps())
 def test_round_trip_is_lossless_for_any_map(m: ArgumentMap) -> None:
     for fmt in ("json", "yaml"):
@@ -182,7 +183,7 @@ def test_round_trip_is_lossless_for_any_map(m: ArgumentMap) -> None:
         assert dumps(again, format=fmt) == text  # type: ignore[arg-type]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(maps())
 def test_round_trip_through_files_for_any_map(m: ArgumentMap) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -744,7 +745,7 @@ def test_schema_validates_the_article_map(tmp_path: Path) -> None:
         jsonschema.validate(json.loads(stored.read_text(encoding="utf-8")), schema())
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(maps())
 def test_schema_validates_any_dumped_map(m: ArgumentMap) -> None:
     jsonschema = pytest.importorskip("jsonschema")
@@ -810,7 +811,7 @@ def test_from_dict_gives_an_equal_map(nk: ArgumentMap, small: ArgumentMap) -> No
     assert ArgumentMap.from_dict(small.to_dict()) == small
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(maps())
 def test_dict_round_trip_for_any_map(m: ArgumentMap) -> None:
     assert argmap.from_dict(m.to_dict()) == m

@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -86,7 +87,7 @@ def test_article_map_through_node_link_json_is_an_equal_map(nk: ArgumentMap) -> 
     assert from_networkx(_node_link(to_networkx(nk))) == nk
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(maps())
 def test_any_map_survives_the_graph_and_node_link_json(m: ArgumentMap) -> None:
     g = to_networkx(m)
@@ -96,7 +97,7 @@ def test_any_map_survives_the_graph_and_node_link_json(m: ArgumentMap) -> None:
     assert [n.id for n in from_networkx(g).nodes()] == [n.id for n in m.nodes()]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(maps())
 def test_any_map_survives_gexf_but_its_title(m: ArgumentMap) -> None:
     back = from_networkx(_gexf(to_networkx(m)))
@@ -104,7 +105,7 @@ def test_any_map_survives_gexf_but_its_title(m: ArgumentMap) -> None:
     assert back == m
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(maps())
 def test_any_map_without_carriage_returns_survives_networkx_graphml(m: ArgumentMap) -> None:
     # XML readers turn a raw carriage return into a newline; argmap's own GraphML writer

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -74,7 +75,7 @@ def test_named_schemes_attacks_and_metadata_survive() -> None:
     assert sadface.loads(sadface.dumps(m)) == m
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps(rich=True))
 def test_random_maps_survive_sadface(m: ArgumentMap) -> None:
     assert sadface.loads(sadface.dumps(m)) == m

@@ -153,6 +153,7 @@ def test_pdf_keeps_the_text(label: str) -> None:
     assert pdf.count(b"/FontFile2") == len(fonts)
 
 
+@pytest.mark.slow
 @pytest.mark.needs_engine
 def test_a_big_map_is_drawn_as_a_png_within_the_pixel_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     svg = draw(big_map(1000), format="svg", legend=False, tooltips=False).decode()

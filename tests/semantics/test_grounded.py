@@ -6,6 +6,7 @@ then ``grounded_codes``) on every statement and inference, and its reasons must 
 
 from __future__ import annotations
 
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from seeded import seeded_map
 from strategies import maps
@@ -64,7 +65,7 @@ def test_seeded_maps() -> None:
 
 
 @given(maps(max_statements=8, rich=True))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_random_maps(m: argmap.ArgumentMap) -> None:
     _assert_well_founded(m, _assert_agrees(m))
 
