@@ -6,7 +6,8 @@ has to build it again. Every entry is a plain dict or list: reading costs a dict
 change costs as much as the node's own references (its degree), never a scan of the map.
 
 The index is read-only to everyone but the map: read it through ``m.index``, change the map
-through its methods.
+through its methods. Its few write methods (``add_statement`` ...) are the map's write path,
+public only so that the map, in its own module, need not reach into another's private names.
 
 Examples:
     >>> from argmap.examples import north_korea
@@ -73,15 +74,23 @@ class MapIndex:
         """Whether ``node_id`` is a support or an attack of the map."""
         return node_id in self.supports or node_id in self.attacks
 
-    # -- kept by the map's insert and delete only ----------------------------------------------
+    # -- the map's write path: only ArgumentMap's one insert and one delete call these ---------
 
-    def _add_statement(self, statement: Statement, sources: tuple[str, ...]) -> None:
+    def add_statement(self, statement: Statement, sources: tuple[str, ...]) -> None:
+        """Record a statement the map has inserted, with the sources it quotes or cites.
+
+        For :class:`~argmap.map.ArgumentMap` alone: change a map through its methods, which keep
+        the graph and this index in step; a change made here alone breaks that.
+        """
         self.statements[statement.id] = statement
         for source in sources:
             _append(self.used_by, source, statement.id)
 
-    def _add_inference(self, inference: Support | Attack, bears_on: str) -> None:
-        """Record an inference whose references all resolve; ``bears_on`` as the map found it."""
+    def add_inference(self, inference: Support | Attack, bears_on: str) -> None:
+        """Record an inference whose references all resolve; ``bears_on`` as the map found it.
+
+        For :class:`~argmap.map.ArgumentMap` alone, as :meth:`add_statement`.
+        """
         node_id = inference.id
         if inference.kind == "support":
             self.supports[node_id] = inference
@@ -100,12 +109,14 @@ class MapIndex:
                 ids.append(node_id)
         self.bears_on[node_id] = bears_on
 
-    def _remove_statement(self, statement: Statement, sources: tuple[str, ...]) -> None:
+    def remove_statement(self, statement: Statement, sources: tuple[str, ...]) -> None:
+        """Forget a statement the map has deleted; for the map alone, as :meth:`add_statement`."""
         del self.statements[statement.id]
         for source in sources:
             _drop(self.used_by, source, statement.id)
 
-    def _remove_inference(self, inference: Support | Attack) -> None:
+    def remove_inference(self, inference: Support | Attack) -> None:
+        """Forget an inference the map has deleted; for the map alone, as :meth:`add_statement`."""
         node_id = inference.id
         if inference.kind == "support":
             del self.supports[node_id]
@@ -119,8 +130,9 @@ class MapIndex:
             _drop(self.premise_of, premise, node_id)
         del self.bears_on[node_id]
 
-    def _replace_support(self, old: Support, new: Support) -> None:
-        """Swap a support's model for one that differs only in ``answered``."""
+    def replace_support(self, old: Support, new: Support) -> None:
+        """Swap a support's model for one that differs only in ``answered``; for the map alone,
+        as :meth:`add_statement`."""
         self.supports[new.id] = new
         for answer in old.answered.values():
             _drop(self.answered_by, answer, old.id)

@@ -198,6 +198,46 @@ class ArgumentMap:
                 m.default_source = default_source
         return m
 
+    @classmethod
+    def from_validated(
+        cls,
+        *,
+        title: str | None = None,
+        sources: Iterable[Source] = (),
+        nodes: Iterable[AnyNode] = (),
+        central: str | None = None,
+        default_source: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> ArgumentMap:
+        """Build a map, as the constructor does, from models that pydantic has just validated.
+
+        For readers of file formats: the constructor validates each model again (it may have
+        been made with ``model_construct`` or changed with ``model_copy(update=...)``), which a
+        reader's freshly validated models do not need; on a large file that is a third of the
+        time. The map's own rules (ids, references, quotes, the central claim) are checked all
+        the same. Pass only models that a validation made and nothing changed since.
+
+        Raises:
+            InvalidMapError: A node breaks one of the map's rules; its ``place`` says which input.
+
+        Examples:
+            >>> from argmap.model import Claim, Premise, Support
+            >>> nodes = [Claim(id="c", text="C."), Premise(id="p", text="P."),
+            ...          Support(id="s", premises=["p"], conclusion="c")]
+            >>> ArgumentMap.from_validated(nodes=nodes, central="c") == ArgumentMap(nodes=nodes,
+            ...                                                                    central="c")
+            True
+        """
+        return cls._trusted(
+            title=title,
+            sources=sources,
+            nodes=list(nodes),
+            central=central,
+            default_source=default_source,
+            data=data,
+            checked="models",
+        )
+
     def _add_all(self, nodes: list[AnyNode], *, checked: Literal["no", "models", "map"]) -> None:
         """Add ``nodes`` in their order, in two passes: the nodes, then their references.
 
@@ -330,6 +370,25 @@ class ArgumentMap:
         """
         view: nx.DiGraph[str] = self._g.copy(as_view=True)
         return view
+
+    @property
+    def adjacency(self) -> tuple[Mapping[str, Mapping[str, Any]], Mapping[str, Mapping[str, Any]]]:
+        """The graph's successors and predecessors by node id, for a fast walk by readers.
+
+        ``succ[n]`` and ``pred[n]`` hold the ids that ``n``'s edges lead to and come from (each
+        with its edge attributes), as networkx's own traversals read them: the map's own dicts,
+        not a copy or a view, so a walk over a large map costs no more than networkx's. Read
+        them, never change them; :attr:`graph` is the frozen view for everything else.
+
+        Examples:
+            >>> m = ArgumentMap()
+            >>> _ = m.claim("c", "C."), m.premise("p", "P."), m.support("p", "c", id="s")
+            >>> succ, pred = m.adjacency
+            >>> list(succ["p"]), list(pred["s"]), list(succ["s"])
+            (['s'], ['p'], ['c'])
+        """
+        g: Any = self._g
+        return g._succ, g._pred
 
     @property
     def index(self) -> MapIndex:
@@ -826,7 +885,7 @@ class ArgumentMap:
         g._succ[node_id] = {}  # type: ignore[attr-defined]
         g._pred[node_id] = {}  # type: ignore[attr-defined]
         if statement.quotes or (isinstance(statement, Case) and statement.cites):
-            self._index._add_statement(statement, _sources_used(statement))
+            self._index.add_statement(statement, _sources_used(statement))
         else:
             self._index.statements[node_id] = statement
 
@@ -839,15 +898,15 @@ class ArgumentMap:
             succ[p][node_id] = pred[node_id][p] = premise
         role = _ROLE_ATTRIBUTES["conclusion" if inference.kind == "support" else "target"]
         succ[node_id][inference.target] = pred[inference.target][node_id] = role
-        self._index._add_inference(inference, bears_on)
+        self._index.add_inference(inference, bears_on)
 
     def _delete(self, node_id: str) -> None:
         """Delete a node, its edges and its index entries (whatever depends on it is gone)."""
         model: AnyNode = self._g._node[node_id].model  # type: ignore[attr-defined]
         if isinstance(model, _INFERENCE_TYPES):
-            self._index._remove_inference(model)
+            self._index.remove_inference(model)
         else:
-            self._index._remove_statement(model, _sources_used(model))
+            self._index.remove_statement(model, _sources_used(model))
         self._g.remove_node(node_id)
 
     def _quotes(
@@ -1053,7 +1112,7 @@ class ArgumentMap:
             kept = {q: a for q, a in support.answered.items() if a != node_id}
             new = support.model_copy(update={"answered": FrozenMap(kept)})
             self._g._node[support.id] = _NodeAttributes(new)  # type: ignore[attr-defined]
-            self._index._replace_support(support, new)
+            self._index.replace_support(support, new)
         for doomed_id in doomed:
             self._delete(doomed_id)
         _clear_cache(self._g)

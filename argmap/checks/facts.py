@@ -55,10 +55,8 @@ class Facts:
         self.attacks_into: dict[str, list[str]] = index.attacks_into
         self.premise_of: dict[str, list[str]] = index.premise_of
         self.bears_on: dict[str, str] = index.bears_on
-        graph: Any = m._g  # the map's own graph: its adjacency dicts are what a traversal reads
-        self.adjacency: tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]] = (
-            graph._succ,
-            graph._pred,
+        self.adjacency: tuple[Mapping[str, Mapping[str, Any]], Mapping[str, Mapping[str, Any]]] = (
+            m.adjacency
         )
         self._ancestors: dict[str, set[str]] = {}
         self._necessary: dict[str, set[str] | frozenset[str] | None] = {}

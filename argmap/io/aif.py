@@ -416,13 +416,8 @@ def _read(
     sources = _sources(extension, graph)
     try:
         # Each model was validated just now: the map checks its own rules, not the models again.
-        m = ArgumentMap._trusted(
-            title=extension.get("title"),
-            sources=sources,
-            nodes=nodes,
-            central=None,
-            data=map_data,
-            checked="models",
+        m = ArgumentMap.from_validated(
+            title=extension.get("title"), sources=sources, nodes=nodes, data=map_data
         )
         if "central" in extension:
             m.central = extension["central"]

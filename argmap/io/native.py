@@ -313,14 +313,13 @@ def _node_data(node: BaseModel) -> dict[str, Any]:
 
 def _build(doc: MapDocument) -> ArgumentMap:
     # The models were validated just now: the map checks its own rules, not each model again.
-    return ArgumentMap._trusted(
+    return ArgumentMap.from_validated(
         title=doc.title,
         sources=doc.sources,
         nodes=doc.nodes,
         central=doc.central,
         default_source=doc.default_source,
         data=doc.data,
-        checked="models",
     )
 
 
