@@ -25,13 +25,12 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AfterValidator,
@@ -39,6 +38,7 @@ from pydantic import (
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
+    GetPydanticSchema,
     JsonValue,
     StringConstraints,
     TypeAdapter,
@@ -46,6 +46,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import core_schema
+
+from argmap.ids import ID_MAX_LENGTH, ID_PATTERN
 
 __all__ = [
     "Attack",
@@ -66,24 +68,44 @@ __all__ = [
 ]
 
 
-# 'é' may be one character or 'e' and a combining accent; an id is one id either way. A partial
-# of the C function, not a Python function: it runs for every id and reference of every node.
-_nfc = functools.partial(unicodedata.normalize, "NFC")
+def _nfc(text: str, _normalize: Any = unicodedata.normalize) -> str:
+    """``text`` in NFC form: 'é' may be one character or 'e' and a combining accent, and an id is
+    one id either way. Kept as written in the one case where NFC would make it longer than an id
+    may be (combining marks put in canonical order can fail to compose), so that every id the
+    model accepts is one that the JSON Schema and the model accept when read back."""
+    normal: str = _normalize("NFC", text)
+    return normal if len(normal) <= ID_MAX_LENGTH else text
 
+
+def _named(name: str) -> GetPydanticSchema:
+    """Give a type a name in the JSON Schema, so that it is written once under ``$defs``."""
+
+    def named(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return cast("core_schema.CoreSchema", {**handler(source), "ref": name})
+
+    return GetPydanticSchema(named)
+
+
+# The one id rule (argmap.ids), as a compiled pattern: pydantic then runs it with Python's re,
+# exactly as a JSON Schema validator in Python runs the same pattern from the schema.
+_Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
+    AfterValidator(_nfc),
+    _named("Id"),
+]
 
 NodeId = Annotated[
-    str,
-    StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
-    AfterValidator(_nfc),
-    Field(description="A node id: a letter, digit or underscore, then those or '.', ':', '-'."),
+    _Id,
+    Field(
+        description="A node id: letters, marks, digits, '_', then also '.', ':', '-' (argmap.ids)."
+    ),
 ]
 """A node id, kept in Unicode NFC form, so that ids that differ only in how an accent is
 written (composed or combining) are one id."""
 
 SourceId = Annotated[
-    str,
-    StringConstraints(pattern=r"^\w[\w.:-]*$", max_length=128),
-    AfterValidator(_nfc),
+    _Id,
     Field(description="A source's id (the map's sources, not its nodes), shaped as a node id."),
 ]
 

@@ -53,6 +53,7 @@ from pydantic import TypeAdapter
 
 from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.files import write_atomic
+from argmap.ids import WORD_CHARS
 from argmap.io.argdown_syntax import (
     _SPECIAL,
     SHORTCODES,
@@ -124,6 +125,8 @@ _INFERENCE_KEYS = (
 )
 _RESERVED = frozenset(_STATEMENT_KEYS) | frozenset(_INFERENCE_KEYS) | {"argdown"}
 _ID: TypeAdapter[str] = TypeAdapter(NodeId)
+_NOT_ID_CHARS = re.compile(f"[^{WORD_CHARS}.:-]+")
+_LEADING_NOT_WORD = re.compile(f"^[^{WORD_CHARS}]+")
 
 
 # -- ids ----------------------------------------------------------------------------------------
@@ -146,8 +149,8 @@ def slug(title: str, *, fallback: str = "node") -> str:
         >>> slug("북한 인권"), slug("???", fallback="statement")
         ('북한-인권', 'statement')
     """
-    out = re.sub(r"[^\w.:-]+", "-", title.lower())
-    out = re.sub(r"^[^\w]+", "", out).rstrip("-.:")[:120].rstrip("-.:")
+    out = _NOT_ID_CHARS.sub("-", title.lower())
+    out = _LEADING_NOT_WORD.sub("", out).rstrip("-.:")[:120].rstrip("-.:")
     return out if out and _valid_id(out) else fallback
 
 

@@ -54,6 +54,7 @@ import yaml
 
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
 from argmap.files import write_atomic
+from argmap.ids import WORD_CHARS
 from argmap.io.native import parse_yaml
 from argmap.map import ArgumentMap
 from argmap.model import Attack, Case, Claim, Premise, Rebuttal, Source, Support
@@ -92,20 +93,24 @@ def sniff(head: str) -> bool:
     return bool(_SNIFF.search(head)) and not _NATIVE.search(head)
 
 
+_NOT_ID_CHAR = re.compile(f"[^{WORD_CHARS}.:-]")
+_WORD_CHAR = re.compile(f"[{WORD_CHARS}]")
+
+
 def slug(carneades_id: str) -> str:
     """Turn a Carneades statement or argument id into a valid argmap node id.
 
-    ``¬`` reads as ``not_``; every other character outside letters, digits, ``_ . : -`` becomes
-    ``_``; runs of ``_`` shrink to one.
+    ``¬`` reads as ``not_``; every other character that an id cannot have (:mod:`argmap.ids`)
+    becomes ``_``; runs of ``_`` shrink to one.
 
     Examples:
         >>> slug("¬app(a1)"), slug("forbidden(cannabis)"), slug("p")
         ('not_app_a1', 'forbidden_cannabis', 'p')
     """
     text = carneades_id.strip().replace("¬", "not_")
-    text = re.sub(r"[^\w.:-]", "_", text)
+    text = _NOT_ID_CHAR.sub("_", text)
     text = re.sub(r"_+", "_", text).strip("_") or "x"
-    if not re.match(r"\w", text):
+    if not _WORD_CHAR.match(text):
         text = "x" + text
     return text[:120]
 

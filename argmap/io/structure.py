@@ -11,12 +11,14 @@ Examples:
 
 from __future__ import annotations
 
-import functools
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pydantic
 
+from argmap.ids import ID_MAX_LENGTH, WORD_CHARS
 from argmap.model import NodeId
 
 if TYPE_CHECKING:
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["clean_ids", "infer_central", "infer_kind", "validation_problem"]
 
-_MAX_ID = 128
 _KINDS = {"claim", "premise", "case", "rebuttal", "support", "attack"}
 
 
@@ -84,9 +85,7 @@ def _as_id(text: str) -> str | None:
         return None
 
 
-@functools.lru_cache(maxsize=4096)
-def _id_char(char: str) -> bool:
-    return char in ".:-" or _as_id("a" + char) is not None
+_NOT_ID_CHARS = re.compile(f"[^{WORD_CHARS}.:-]")
 
 
 def clean_ids(keys: Iterable[str]) -> dict[str, str]:
@@ -97,8 +96,7 @@ def clean_ids(keys: Iterable[str]) -> dict[str, str]:
     node's data, so that a writer can give it back.
     """
     keys = list(keys)
-    # What is an id is the model's to say (pydantic's regex engine has its own idea of a word
-    # character, which Python's re does not share), and ids are one id in NFC form: two keys
+    # What is an id is the model's to say (argmap.ids), and ids are one id in NFC form: two keys
     # that differ only in how an accent is written must not become one node.
     valid = {k: _as_id(k) for k in keys}
     taken: set[str] = set()
@@ -113,10 +111,11 @@ def clean_ids(keys: Iterable[str]) -> dict[str, str]:
         if key in kept:
             ids[key] = key
             continue
-        base = "".join(c if _id_char(c) else "_" for c in key)[: _MAX_ID - 8] or "node"
-        if _as_id(base) is None:
+        base = _NOT_ID_CHARS.sub("_", key) or "node"
+        if base[0] in ".:-":
             base = f"n{base}"
-        base = _as_id(base) or "node"
+        # Cut after NFC, which can lengthen a string, so that the suffix still fits.
+        base = unicodedata.normalize("NFC", base)[: ID_MAX_LENGTH - 8]
         candidate, n = base, 1
         while candidate in taken:
             n += 1
