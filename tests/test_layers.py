@@ -21,6 +21,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "model",
         (
             "argmap.exceptions",
+            "argmap.ids",
             "argmap.wording",
             "argmap.files",
             "argmap.quotes",
