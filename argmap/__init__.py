@@ -27,6 +27,7 @@ from argmap.exceptions import (
     RendererNotFoundError,
     RenderError,
     RenderWarning,
+    RepairWarning,
     UnknownNodeError,
     UnknownSchemeWarning,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "RenderError",
     "RenderWarning",
     "RendererNotFoundError",
+    "RepairWarning",
     "Report",
     "Source",
     "Support",

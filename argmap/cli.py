@@ -133,6 +133,16 @@ _FROM_HELP = (
 )
 
 
+_STRICT = click.option(
+    "--strict",
+    is_flag=True,
+    help=(
+        "Refuse a file with faults argmap would otherwise repair with a warning (AIFdb's "
+        "edges to nodes an export leaves out, ...), naming the first."
+    ),
+)
+
+
 @contextlib.contextmanager
 def _warnings_as_lines() -> Iterator[None]:
     """Print each warning (a conversion's losses, a likely misspelt scheme) as one line."""
@@ -226,6 +236,7 @@ def _codes(value: str | None) -> list[str] | None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a per-map table of findings (CSV) to this file.",
 )
+@_STRICT
 @_library_errors
 def check_command(
     *,
@@ -237,6 +248,7 @@ def check_command(
     from_format: str | None,
     jobs: int | None,
     summary_path: Path | None,
+    strict: bool,
 ) -> None:
     """Check maps for support gaps: claims that lack evidence, and why.
 
@@ -259,11 +271,18 @@ def check_command(
     words = _READING | _SELECTING
     if len(files) == 1 and not summary_path:  # one file: its error is the command's error
         with _warnings_as_lines(), _words(**words):
-            results = [_one(files[0], options, from_format)]
+            results = [_one(files[0], options, from_format, strict=strict)]
     else:
         with _warnings_as_lines(), _words(**words):
             results = list(
-                batch(files, "check", jobs=jobs, options=options, input_format=from_format)
+                batch(
+                    files,
+                    "check",
+                    jobs=jobs,
+                    options=options,
+                    input_format=from_format,
+                    strict=strict,
+                )
             )
     reports = [(r.name, r.result) for r in results if r.ok]
     if output_format == "json":
@@ -291,10 +310,14 @@ def check_command(
         sys.exit(EXIT_FINDINGS)
 
 
-def _one(path: str, options: dict[str, list[str] | None], from_format: str | None) -> BatchResult:
+def _one(
+    path: str, options: dict[str, list[str] | None], from_format: str | None, *, strict: bool
+) -> BatchResult:
     """Check one file here, letting its error be the command's (one line, exit 2)."""
     report = check(
-        load(path, format=from_format), select=options["select"], ignore=options["ignore"]
+        load(path, format=from_format, strict=strict),
+        select=options["select"],
+        ignore=options["ignore"],
     )
     return BatchResult(item=path, result=report)
 
@@ -360,6 +383,7 @@ def rules_command() -> None:
         "Dung or Carneades labels (IN, OUT, UNDEC) or gradual strengths, with a legend."
     ),
 )
+@_STRICT
 @_library_errors
 def render_command(
     *,
@@ -371,6 +395,7 @@ def render_command(
     gaps: bool,
     semantics: str | None,
     from_format: str | None,
+    strict: bool,
 ) -> None:
     """Draw a map as a diagram (SVG, PNG, PDF or DOT) or an interactive HTML page.
 
@@ -398,7 +423,7 @@ def render_command(
     if depth is not None and focus is None:
         raise ArgmapError("--depth needs --focus: name the node whose neighbourhood to draw")
     with _warnings_as_lines(), _words(**_READING):
-        m = load(path, format=from_format)
+        m = load(path, format=from_format, strict=strict)
     if focus is not None and focus not in m:
         raise ArgmapError(f"--focus {focus!r}: {path} has no node with this id; check its spelling")
     findings = list(check(m)) if gaps else None
@@ -429,6 +454,7 @@ def render_command(
 )
 @click.option("--from", "from_format", metavar="FORMAT", help=_FROM_HELP)
 @_JOBS
+@_STRICT
 @_library_errors
 def evaluate_command(
     *,
@@ -437,6 +463,7 @@ def evaluate_command(
     output_format: str,
     from_format: str | None,
     jobs: int | None,
+    strict: bool,
 ) -> None:
     """Evaluate maps: which statements and inferences stand (IN, OUT, UNDEC) or how strongly.
 
@@ -451,8 +478,8 @@ def evaluate_command(
     """
     files = expand_paths(paths)
     if len(files) == 1:
-        with _words(**_READING):
-            m = load(files[0], format=from_format)
+        with _warnings_as_lines(), _words(**_READING):
+            m = load(files[0], format=from_format, strict=strict)
         labelling = evaluate(m, semantics)
         click.echo(labelling.to_json() if output_format == "json" else str(labelling))
         return
@@ -463,6 +490,7 @@ def evaluate_command(
             jobs=jobs,
             options={"semantics": semantics},
             input_format=from_format,
+            strict=strict,
         )
     )
     if output_format == "json":
@@ -492,9 +520,15 @@ def evaluate_command(
         "it; .json and .yaml write argmap's own format unless told otherwise."
     ),
 )
+@_STRICT
 @_library_errors
 def convert_command(
-    *, source: Path, target: Path, from_format: str | None, to_format: str | None
+    *,
+    source: Path,
+    target: Path,
+    from_format: str | None,
+    to_format: str | None,
+    strict: bool,
 ) -> None:
     """Convert a map from one format to another.
 
@@ -509,7 +543,7 @@ def convert_command(
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
         with _words(**_READING):
-            m = load(source, format=from_format)
+            m = load(source, format=from_format, strict=strict)
         with _words(format="--to"):
             written = format_for(target, format=to_format)
         dump(m, target, format=written.name)

@@ -160,6 +160,7 @@ def batch(
     progress: bool | None = None,
     options: Mapping[str, Any] | None = None,
     input_format: str | None = None,
+    strict: bool = False,
     window: int | None = None,
     chunksize: int | None = None,
 ) -> Iterator[BatchResult]:
@@ -180,6 +181,8 @@ def batch(
         options: The named task's options.
         input_format: The format of the files, as ``format=`` of :func:`argmap.load`; by
             default each file's suffix (and, for a shared suffix, its content) says.
+        strict: Refuse a file with faults argmap would repair, as ``strict=`` of
+            :func:`argmap.load` (the file's result is then that error).
         window: At most this many chunks in flight at once (default: 4 per worker), so a corpus
             of any size streams through in bounded memory.
         chunksize: Items sent to a worker in one trip (default: chosen from the number of items
@@ -199,7 +202,7 @@ def batch(
         >>> r.result[r.result.central]
         'out'
     """
-    run = _Task(task, dict(options or {}), input_format)
+    run = _Task(task, dict(options or {}), input_format, strict)
     listed = list(items)
     given = [os.fspath(i) if isinstance(i, str | os.PathLike) else i for i in listed]
     for name, value in (("jobs", jobs), ("window", window), ("chunksize", chunksize)):
@@ -280,6 +283,7 @@ class _Task:
     task: str | Callable[[ArgumentMap], Any]
     options: dict[str, Any]
     input_format: str | None = None
+    strict: bool = False
 
     def __post_init__(self) -> None:
         allowed = {
@@ -333,7 +337,7 @@ def _suffix_of(format_name: str) -> str:
 def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
     """Load (for a path) and run; every failure becomes the outcome's error, never a raise."""
     try:
-        m = _load(item, run.input_format) if isinstance(item, str) else item
+        m = _load(item, run.input_format, strict=run.strict) if isinstance(item, str) else item
         return run(m, item, index), None
     except ArgmapError as exc:
         return None, _portable(exc)
@@ -341,8 +345,8 @@ def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
         return None, f"{type(exc).__name__}: {exc}"
 
 
-def _load(path: str, input_format: str | None) -> ArgumentMap:
-    return load(path, format=input_format)
+def _load(path: str, input_format: str | None, *, strict: bool = False) -> ArgumentMap:
+    return load(path, format=input_format, strict=strict)
 
 
 def _portable(exc: ArgmapError) -> ArgmapError | str:

@@ -25,6 +25,7 @@ __all__ = [
     "RenderError",
     "RenderWarning",
     "RendererNotFoundError",
+    "RepairWarning",
     "UnknownNodeError",
     "UnknownSchemeWarning",
 ]
@@ -251,3 +252,38 @@ class FormatLossWarning(UserWarning):
         if self.format is None:
             return (type(self), (str(self.args[0]), None))
         return (type(self), (self.format, self.lost))
+
+
+class RepairWarning(UserWarning):
+    """A reader repaired faults in a file (edges to nodes the file leaves out, ...) to read it.
+
+    Real corpora have faults a reader can mend without guessing: AIFdb serves nodesets whose
+    edges reach dialogue nodes the export leaves out. A reader drops or sets aside each such
+    fault, lists it in the map's ``data["repaired"]``, and warns once per file with the count.
+    Pass ``strict=True`` (on the command line ``--strict``) to refuse such files instead.
+
+    Attributes:
+        path: The file read (``None`` for text without a file).
+        repairs: One line per repair, first fault first (``"edges[3]: toID '7' names no node;
+            dropped"``).
+
+    Examples:
+        >>> warning = RepairWarning("c/1.json", ["edges[3]: toID '7' names no node; dropped"])
+        >>> str(warning).split(" (")[0]
+        'c/1.json: 1 fault repaired while reading'
+    """
+
+    def __init__(self, path: str | None, repairs: list[str], /) -> None:
+        self.path = path
+        self.repairs = list(repairs)
+        count = len(self.repairs)
+        shown = "; ".join(self.repairs[:3]) + ("; ..." if count > 3 else "")
+        noun = "fault" if count == 1 else "faults"
+        super().__init__(
+            f"{path or '<text>'}: {count} {noun} repaired while reading ({shown}); the repairs "
+            "are listed in the map's data['repaired'], and strict=True (--strict) refuses such "
+            "a file"
+        )
+
+    def __reduce__(self) -> tuple[type[RepairWarning], tuple[str | None, list[str]]]:
+        return (type(self), (self.path, self.repairs))

@@ -116,3 +116,54 @@ def test_check_and_render_read_other_formats(tmp_path: Path) -> None:
     result = _run("render", odd, "-o", svg, "--from", "sadface")
     assert result.exit_code == 0, result.output
     assert svg.exists()
+
+
+_DANGLING = json.dumps(
+    {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "We should act."},
+            {"nodeID": "2", "type": "I", "text": "It works."},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+        ],
+        "edges": [
+            {"edgeID": "10", "fromID": "2", "toID": "3"},
+            {"edgeID": "11", "fromID": "3", "toID": "1"},
+            {"edgeID": "12", "fromID": "3", "toID": "99"},
+            {"edgeID": "13", "fromID": "98", "toID": "2"},
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("check",), ("evaluate",), ("convert", "OUT.yaml"), ("render", "-o", "OUT.dot")],
+)
+def test_commands_that_load_repair_with_one_warning_or_refuse_with_strict(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    path = tmp_path / "nodeset.json"
+    path.write_text(_DANGLING, encoding="utf-8")
+    args = [a.replace("OUT", str(tmp_path / "out")) for a in command]
+    done = _run(args[0], path, *args[1:])
+    assert done.exit_code in (0, 1), done.output  # check exits 1 on its findings
+    warned = [line for line in done.stderr.splitlines() if line.startswith("Warning: ")]
+    assert warned == [
+        f"Warning: {path}: 2 faults repaired while reading (edges[2]: edge '12': toID '99' "
+        "names no node in the file; dropped the edge; edges[3]: edge '13': fromID '98' names no "
+        "node in the file; dropped the edge); the repairs are listed in the map's "
+        "data['repaired'], and strict=True (--strict) refuses such a file"
+    ]
+    refused = _error(_run(args[0], path, *args[1:], "--strict"))
+    assert refused == (
+        f"Error: {path} (edges[2]): edge '12': toID '99' names no node in the file (refused in "
+        "strict mode; without strict=True argmap would have dropped the edge)"
+    )
+
+
+def test_check_strict_over_a_folder_reports_the_refused_file(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(_DANGLING, encoding="utf-8")
+    argmap.dump(north_korea(), tmp_path / "b.json")
+    done = _run("check", tmp_path, "--strict", "--jobs", "1")
+    assert done.exit_code == 2
+    assert "a.json (edges[2]): edge '12'" in done.output

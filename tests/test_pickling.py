@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import ArgmapError, FileFormatError
+from argmap import ArgmapError, FileFormatError, RepairWarning
 from argmap.examples import north_korea
 
 
@@ -187,3 +187,9 @@ def test_reports_and_findings_pickle_and_copy() -> None:
         assert str(back) == str(report)
     for finding in report:
         assert pickle.loads(pickle.dumps(finding)) == finding
+
+
+def test_a_repair_warning_pickles_with_its_repairs() -> None:
+    warning = RepairWarning("n.json", ["edges[3]: toID '7' names no node; dropped the edge"])
+    back = pickle.loads(pickle.dumps(warning))  # our own bytes
+    assert (str(back), back.path, back.repairs) == (str(warning), warning.path, warning.repairs)

@@ -65,6 +65,7 @@ import pydantic
 
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
 from argmap.index import paused_gc
+from argmap.io.repair import Repairs
 from argmap.io.sniffing import json_keys
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
 from argmap.model import Source, node_adapter
@@ -90,6 +91,7 @@ EXTENSION = "_argmap"
 _INFERENCE_TYPES = {"RA": "support", "CA": "attack"}
 _TYPE_OF = {"support": "RA", "attack": "CA"}
 _GENERIC = {"", "RA", "CA"}  # labels that name no scheme
+_ASIDE_EDGE = "kept the edge aside in data['aif'], as a dialogue edge is kept"
 _NODE_FIELDS = {"nodeID", "text", "type", "scheme", EXTENSION}
 
 
@@ -126,21 +128,29 @@ def sniff_xaif(head: str) -> bool:
 
 
 @paused_gc()  # parsing, validating and building allocate millions of objects, none garbage
-def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+def loads(text: str, *, path: str | None = None, strict: bool = False) -> ArgumentMap:
     """Read a map from AIF JSON text; ``path`` only names the text in error messages.
+
+    Faults that real corpora have (an edge to a node the file leaves out, a scheme node that
+    points at nothing, an edge between two I-nodes, a C1 control character in a text) are
+    repaired, listed in the map's ``data["repaired"]`` and counted in one
+    :class:`~argmap.exceptions.RepairWarning` (see :mod:`argmap.io.repair`); with
+    ``strict=True`` the first is refused instead.
 
     Raises:
         FileFormatError: The text is not JSON, not AIF, or its graph does not make a valid map
-            (an RA with two conclusions, an edge to an unknown node); the message says which
-            node or edge.
+            (two I-nodes with one id, a node with no type); in strict mode, also the first
+            repairable fault. The message says which node or edge.
     """
     doc = _parse_json(text, path)
-    return _read(doc, path=path, place="")
+    return _read(doc, path=path, place="", strict=strict)
 
 
 @paused_gc()
-def loads_xaif(text: str, *, path: str | None = None) -> ArgumentMap:
+def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> ArgumentMap:
     """Read a map from xAIF / OVA3 JSON text; ``path`` only names the text in error messages.
+
+    Faults are repaired, or refused with ``strict=True``, as :func:`loads` does.
 
     Raises:
         FileFormatError: As for :func:`loads`.
@@ -160,7 +170,14 @@ def loads_xaif(text: str, *, path: str | None = None) -> ArgumentMap:
     wrapper = _wrapper(doc, placed if isinstance(placed, list) else [])
     # The scheme ids of xAIF sit in a list of their own; _read gives them to their nodes.
     fulfillments = _list(aif.pop("schemefulfillments", None), "AIF.schemefulfillments", path)
-    return _read(aif, path=path, place="AIF.", fulfillments=fulfillments, wrapper=wrapper)
+    return _read(
+        aif,
+        path=path,
+        place="AIF.",
+        fulfillments=fulfillments,
+        wrapper=wrapper,
+        strict=strict,
+    )
 
 
 # What the writer adds to every xAIF document: the reader leaves these out of the map's data, so
@@ -231,9 +248,12 @@ def _list(value: Any, where: str, path: str | None) -> list[Any]:
 class _Graph:
     """The AIF graph as read: nodes by id, and the edges among them."""
 
-    def __init__(self, doc: Mapping[str, Any], *, path: str | None, place: str) -> None:
+    def __init__(
+        self, doc: Mapping[str, Any], *, path: str | None, place: str, repairs: Repairs
+    ) -> None:
         self.path = path
         self.place = place
+        self.repairs = repairs
         if "nodes" not in doc:
             raise FileFormatError(
                 f"no '{place}nodes' list; an AIF document has 'nodes' and 'edges'", path=path
@@ -280,14 +300,16 @@ class _Graph:
                     raise FileFormatError(f"field {key!r} is required", path=path, where=where)
                 end = str(edge[key])
                 if end not in self.nodes:
-                    raise FileFormatError(
-                        f"edge {edge.get('edgeID', i)!r}: {key} {end!r} names no node; "
-                        "add the node or remove the edge",
-                        path=path,
-                        where=where,
+                    # AIFdb serves nodesets with edges to the dialogue nodes it leaves out.
+                    repairs.fault(
+                        where,
+                        f"edge {edge.get('edgeID', i)!r}: {key} {end!r} names no node in the file",
+                        "dropped the edge",
                     )
+                    break
                 ends.append(end)
-            self.edges.append((ends[0], ends[1], edge, i))
+            else:
+                self.edges.append((ends[0], ends[1], edge, i))
 
     def where(self, key: str) -> str:
         return f"{self.place}nodes[{self.index[key]}] (nodeID {key!r})"
@@ -300,14 +322,18 @@ class _Graph:
 
     def link(
         self, is_argument: set[str]
-    ) -> tuple[dict[str, list[str]], dict[str, str], list[dict[str, Any]]]:
-        """Return each inference node's premises and target, and the edges kept as they are.
+    ) -> tuple[dict[str, list[str]], dict[str, str], list[dict[str, Any]], set[str]]:
+        """Return each inference node's premises and target, the edges kept as they are, and
+        the inference nodes that point at nothing.
+
+        An edge that no argument map can hold (I to I, RA to RA, a second target, a premise that
+        is also the conclusion) is a fault: it is set aside with the kept edges (and listed in
+        the repairs), or refused in strict mode.
 
         Raises:
-            FileFormatError: An edge that no argument map can hold (I to I, RA to RA, an
-                inference with two targets or none); the message names the node or edge.
+            FileFormatError: In strict mode, the first such edge; the message names it.
         """
-        premises: dict[str, list[str]] = {
+        incoming: dict[str, list[tuple[str, dict[str, Any], int]]] = {
             k: [] for k, t in self.types.items() if t != "I" and k in is_argument
         }
         targets: dict[str, str] = {}
@@ -318,39 +344,67 @@ class _Graph:
                 kept_edges.append(edge)  # a dialogue or rephrase edge: kept as it is
                 continue
             from_type, to_type = types[source], types[target]
+            where = f"{self.place}edges[{i}]"
+            problem = None
             if from_type == "I" and to_type == "I":
-                raise FileFormatError(
-                    f"edge {edge.get('edgeID', i)!r} joins two I-nodes ({source!r} -> {target!r}); "
-                    "in AIF an RA or CA node stands between them",
-                    path=self.path,
-                    where=f"{self.place}edges[{i}]",
+                problem = (
+                    f"edge {edge.get('edgeID', i)!r} joins two I-nodes ({source!r} -> "
+                    f"{target!r}); in AIF an RA or CA node stands between them"
                 )
-            if from_type == "I":
-                premises[target].append(source)
+            elif from_type == "I":
+                incoming[target].append((source, edge, i))
                 continue
-            if from_type == "RA" and to_type != "I":
-                raise self.fail(
-                    source,
+            elif from_type == "RA" and to_type != "I":
+                problem = (
                     f"RA node {source!r} points at the {to_type} node {target!r}; a support "
-                    "concludes an I-node (to deny an inference, use a CA node)",
+                    "concludes an I-node (to deny an inference, use a CA node)"
                 )
-            if source == target:
-                raise self.fail(source, f"{from_type} node {source!r} points at itself")
-            if source in targets:
-                raise self.fail(
-                    source,
+            elif source == target:
+                problem = f"{from_type} node {source!r} points at itself"
+            elif source in targets:
+                problem = (
                     f"{from_type} node {source!r} points at two nodes ({targets[source]!r} and "
-                    f"{target!r}); an inference has one conclusion or target",
+                    f"{target!r}); an inference has one conclusion or target"
                 )
+            if problem is not None:
+                self.repairs.fault(where, problem, _ASIDE_EDGE)
+                kept_edges.append(edge)
+                continue
             targets[source] = target
-        for key in premises:
-            if key not in targets:
-                raise self.fail(
-                    key,
-                    f"{self.type_of(key)} node {key!r} points at nothing; give it an edge to the "
-                    "node it concludes or attacks",
-                )
-        return premises, targets, kept_edges
+        premises: dict[str, list[str]] = {}
+        for key, edges in incoming.items():
+            premises[key] = []
+            for source, edge, i in edges:
+                problem = None
+                if targets.get(key) == source:
+                    problem = f"{source!r} is both a premise and the conclusion of {key!r}"
+                elif source in premises[key]:
+                    problem = f"premise {source!r} is listed twice in {key!r}"
+                if problem is not None:
+                    self.repairs.fault(f"{self.place}edges[{i}]", problem, _ASIDE_EDGE)
+                    kept_edges.append(edge)
+                    continue
+                premises[key].append(source)
+        return premises, targets, kept_edges, {k for k in premises if k not in targets}
+
+
+def _settle(
+    graph: _Graph, is_argument: set[str]
+) -> tuple[dict[str, list[str]], dict[str, str], list[dict[str, Any]]]:
+    """Link the graph, setting aside (from ``is_argument``) scheme nodes that conclude nothing."""
+    while True:
+        premises, targets, kept_edges, aimless = graph.link(is_argument)
+        if not aimless:
+            return premises, targets, kept_edges
+        # A scheme node that concludes nothing says nothing a map can hold; it is kept with
+        # the dialogue nodes (so it is written back), and whatever attacked it is looked at again.
+        for key in sorted(aimless, key=graph.index.__getitem__):
+            graph.repairs.fault(
+                graph.where(key),
+                f"{graph.types[key]} node {key!r} points at nothing",
+                "kept the node and its edges aside in data['aif'], as a dialogue node is kept",
+            )
+        is_argument -= aimless
 
 
 def _read(
@@ -360,15 +414,18 @@ def _read(
     place: str,
     fulfillments: list[Any] | None = None,
     wrapper: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> ArgumentMap:
     from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
 
-    graph = _Graph(doc, path=path, place=place)
+    repairs = Repairs(path=path, strict=strict)
+    graph = _Graph(doc, path=path, place=place, repairs=repairs)
     argument = [k for k, n in graph.nodes.items() if n["type"] in ("I", "RA", "CA")]
     ids = clean_ids(argument)
     is_argument = set(argument)
 
-    premises, targets, kept_edges = graph.link(is_argument)
+    premises, targets, kept_edges = _settle(graph, is_argument)
+    argument = [k for k in argument if k in is_argument]
 
     scheme_ids, other_fulfillments = _fulfillments(fulfillments or [], is_argument, graph)
 
@@ -413,6 +470,7 @@ def _read(
         map_data["aif"] = aif_data
     if wrapper:
         map_data["xaif"] = dict(wrapper)
+    map_data = repairs.record(map_data)
     sources = _sources(extension, graph)
     try:
         # Each model was validated just now: the map checks its own rules, not the models again.
@@ -431,6 +489,7 @@ def _read(
             original = next((k for k, v in ids.items() if v == exc.node), None)
             where = graph.where(original) if original is not None else None
         raise FileFormatError(str(exc), path=path, where=where) from None
+    repairs.warn()
     return m
 
 
@@ -494,7 +553,7 @@ def _model(
     kind = graph.types[key]
     if kind == "I":
         fields.setdefault("kind", infer_kind(key in concluded, uses.get(key, set())))
-        fields["text"] = node.get("text")
+        fields["text"] = graph.repairs.text(node.get("text"), f"{graph.where(key)}.text")
     else:
         fields["kind"] = _INFERENCE_TYPES[kind]
         fields["premises"] = [ids[p] for p in premises[key]]

@@ -90,6 +90,8 @@ class Format:
         options: Keyword arguments passed to ``loads`` and ``dumps`` (the same module may serve
             several formats).
         binary: Whether ``dumps`` returns bytes (a drawing) rather than text.
+        repairs: Whether ``loads`` repairs the faults of real corpora and takes ``strict=``
+            to refuse them instead (see :mod:`argmap.io.repair`).
 
     Examples:
         >>> fmt = get_format("svg")
@@ -105,6 +107,7 @@ class Format:
     sniff: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     binary: bool = False
+    repairs: bool = False
 
     @property
     def can_load(self) -> bool:
@@ -116,8 +119,11 @@ class Format:
         """Whether argmap can write this format."""
         return self.dumps is not None
 
-    def load_text(self, text: str, *, path: str | None = None) -> ArgumentMap:
+    def load_text(self, text: str, *, path: str | None = None, strict: bool = False) -> ArgumentMap:
         """Read a map from ``text``; ``path`` only names the text in error messages.
+
+        ``strict=True`` refuses a file whose faults the reader would repair (a format whose
+        reader repairs nothing reads as usual).
 
         Raises:
             FileFormatError: argmap cannot read this format, its module is unavailable, or the
@@ -129,7 +135,10 @@ class Format:
             )
         _check_text(text)
         text = text.removeprefix("\ufeff")  # a byte order mark is no part of any format
-        result: ArgumentMap = self._function(self.loads, path)(text, path=path, **self.options)
+        options = dict(self.options)
+        if strict and self.repairs:
+            options["strict"] = True
+        result: ArgumentMap = self._function(self.loads, path)(text, path=path, **options)
         return result
 
     def dump_bytes(self, m: ArgumentMap, *, path: str | None = None, **options: Any) -> bytes:
@@ -253,7 +262,7 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
     _native("json", (".json",), "argmap's own format, as JSON"),
     _native("yaml", (".yaml", ".yml"), "argmap's own format, as YAML"),
     _module("argdown", "argmap.io.argdown", (".argdown", ".ad"), "Argdown text"),
-    _module("aif", "argmap.io.aif", (".json",), "AIF JSON as AIFdb serves it"),
+    _module("aif", "argmap.io.aif", (".json",), "AIF JSON as AIFdb serves it", repairs=True),
     _module(
         "xaif",
         "argmap.io.aif",
@@ -262,6 +271,7 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         loads="loads_xaif",
         dumps="dumps_xaif",
         sniff="sniff_xaif",
+        repairs=True,
     ),
     _module("sadface", "argmap.io.sadface", (".json",), "SADFace JSON"),
     _module("microtexts", "argmap.io.microtexts", (".xml",), "arggraph XML (microtexts)"),
@@ -444,7 +454,13 @@ class _NoFormatFits(FileFormatError):
         self.candidates = candidates
 
 
-def _read_as_detected(text: str, *, path: str | None, format: str | None) -> ArgumentMap:  # noqa: A002
+def _read_as_detected(
+    text: str,
+    *,
+    path: str | None,
+    format: str | None,  # noqa: A002
+    strict: bool = False,
+) -> ArgumentMap:
     _check_text(text)
     try:
         fmt = detect(text, path=path, format=format)
@@ -456,7 +472,7 @@ def _read_as_detected(text: str, *, path: str | None, format: str | None) -> Arg
         first = exc.candidates[0]
         others = ", ".join(f.name for f in exc.candidates[1:])
         try:
-            return first.load_text(text, path=path)
+            return first.load_text(text, path=path, strict=strict)
         except FileFormatError as inner:
             raise FileFormatError(
                 f"{inner.problem} (read as {first.name}, {first.summary}, since it looks like "
@@ -466,7 +482,7 @@ def _read_as_detected(text: str, *, path: str | None, format: str | None) -> Arg
                 where=inner.where,
                 keywords=(*inner.keywords, "format"),
             ) from None
-    return fmt.load_text(text, path=path)
+    return fmt.load_text(text, path=path, strict=strict)
 
 
 def format_for(
@@ -508,15 +524,24 @@ def format_for(
     return candidates[0]
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None) -> ArgumentMap:  # noqa: A002
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002
+    strict: bool = False,
+) -> ArgumentMap:
     """Read a map from a file in any format argmap reads.
 
     The format is ``format`` if given, else the one the suffix names; a suffix several formats
-    share (``.json``, ``.yaml``) is settled by looking at the text.
+    share (``.json``, ``.yaml``) is settled by looking at the text. Faults that real corpora
+    have (AIFdb's edges to nodes an export leaves out) are repaired with one
+    :class:`~argmap.exceptions.RepairWarning` and listed in the map's ``data["repaired"]``;
+    ``strict=True`` refuses them instead (see :mod:`argmap.io.repair`).
 
     Raises:
-        FileFormatError: The format cannot be told or read, or the file is not a valid map; the
-            message names the file and, when it can, the line.
+        FileFormatError: The format cannot be told or read, or the file is not a valid map (in
+            strict mode, also one with a fault argmap would repair); the message names the file
+            and, when it can, the line or place.
 
     Examples:
         >>> import tempfile, pathlib
@@ -529,14 +554,20 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
     if format is not None:
         detect("", path=path, format=format)  # a name it cannot read fails before reading
     text = read_text(path)
-    return _read_as_detected(text, path=str(path), format=format)
+    return _read_as_detected(text, path=str(path), format=format, strict=strict)
 
 
-def loads(text: str, *, format: str | None = None, path: str | None = None) -> ArgumentMap:  # noqa: A002
+def loads(
+    text: str,
+    *,
+    format: str | None = None,  # noqa: A002
+    path: str | None = None,
+    strict: bool = False,
+) -> ArgumentMap:
     """Read a map from text in ``format``; without it, the format is told from the text.
 
     ``path`` names the text in error messages and, without ``format``, its suffix narrows the
-    formats to consider.
+    formats to consider; ``strict`` is as for :func:`load`.
 
     Raises:
         FileFormatError: As for :func:`load`.
@@ -545,7 +576,7 @@ def loads(text: str, *, format: str | None = None, path: str | None = None) -> A
         >>> loads('{"argmap": 1, "title": "Empty"}').title
         'Empty'
     """
-    return _read_as_detected(text, path=path, format=format)
+    return _read_as_detected(text, path=path, format=format, strict=strict)
 
 
 def dumps(m: ArgumentMap, *, format: str = "json") -> str:  # noqa: A002

@@ -4,6 +4,7 @@ maps equal, arguebuf agrees on the counts, and malformed documents give located 
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -15,9 +16,17 @@ from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
 import argmap
-from argmap import ArgumentMap, Attack, FileFormatError, FormatLossWarning, Support
+from argmap import (
+    ArgumentMap,
+    Attack,
+    FileFormatError,
+    FormatLossWarning,
+    RepairWarning,
+    Support,
+)
 from argmap.examples import north_korea
 from argmap.io import aif
+from argmap.io.repair import REPAIRED
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "aif"
 FILES = sorted(DATA.glob("*.json")) if DATA.is_dir() else []
@@ -415,11 +424,6 @@ def test_sniffers_tell_aif_xaif_and_native_apart() -> None:
             "nodeID '1' is used twice",
         ),
         (
-            '{"nodes": [{"nodeID": "1", "type": "I", "text": "A"}],'
-            ' "edges": [{"edgeID": "e", "fromID": "1", "toID": "9"}]}',
-            "edge 'e': toID '9' names no node",
-        ),
-        (
             '{"nodes": [{"nodeID": "1", "type": "I", "text": " "}]}',
             r"nodes\[0\] \(nodeID '1'\)\): text: must not be blank",
         ),
@@ -448,23 +452,131 @@ def test_malformed_documents_name_the_file_and_the_problem(text: str, message: s
         ),
         ([("a", "I", "A."), ("x", "CA", "CA")], [("a", "x"), ("x", "x")], "points at itself"),
         (
-            [("a", "I", "A."), ("s", "RA", "RA")],
-            [("a", "s"), ("a", "s"), ("s", "a")],
+            [("a", "I", "A."), ("b", "I", "B."), ("s", "RA", "RA")],
+            [("a", "s"), ("a", "s"), ("s", "b")],
             "premise 'a' is listed twice",
         ),
     ],
 )
-def test_graphs_no_map_can_hold_are_refused_naming_the_node(
+def test_graphs_no_map_can_hold_are_repaired_or_refused_in_strict_mode(
     nodes: list[tuple[str, str, str]], edges: list[tuple[str, str]], message: str
 ) -> None:
+    text = _doc(nodes, edges)
     with pytest.raises(FileFormatError, match=message) as info:
-        aif.loads(_doc(nodes, edges), path="bad.json")
-    assert str(info.value).startswith("bad.json")
+        aif.loads(text, path="bad.json", strict=True)
+    assert str(info.value).startswith("bad.json (")
+    assert "refused in strict mode" in str(info.value)
+    with pytest.warns(RepairWarning, match=message) as caught:
+        m = aif.loads(text, path="bad.json")
+    assert len(caught) == 1  # one warning per file, however many faults
+    repair = m.data[REPAIRED][0]  # an RA whose only edge out was set aside follows it
+    assert re.search(message, repair["problem"])
+    assert repair["repair"].startswith("kept the")
+    # What was set aside is written back, and reading it again repairs it the same way.
+    with pytest.warns(RepairWarning):
+        again = aif.loads(aif.dumps(m))
+    assert again == m
 
 
-def test_a_self_support_is_refused() -> None:
-    with pytest.raises(FileFormatError, match="cannot support itself"):
-        aif.loads(_doc([("a", "I", "A."), ("s", "RA", "RA")], [("a", "s"), ("s", "a")]))
+def test_a_self_support_is_repaired_or_refused() -> None:
+    text = _doc(
+        [("a", "I", "A."), ("b", "I", "B."), ("s", "RA", "RA")],
+        [("a", "s"), ("b", "s"), ("s", "a")],
+    )
+    with pytest.raises(FileFormatError, match="'a' is both a premise and the conclusion of 's'"):
+        aif.loads(text, strict=True)
+    with pytest.warns(RepairWarning, match="1 fault repaired"):
+        m = aif.loads(text)
+    assert m["s"].premises == ("b",)
+    assert m.data["aif"]["edges"] == [{"edgeID": "1", "fromID": "a", "toID": "s"}]
+
+
+# -- real corpora: repairs -------------------------------------------------------------------------
+
+
+def _aifdb_export() -> str:
+    """A nodeset as AIFdb serves it: edges to TA and YA nodes the export leaves out."""
+    return json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "type": "I", "text": "We should act."},
+                {"nodeID": "2", "type": "I", "text": "It works\x92 mostly."},
+                {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+                {"nodeID": "4", "type": "L", "text": "Bob: it works"},
+            ],
+            "edges": [
+                {"edgeID": "10", "fromID": "2", "toID": "3"},
+                {"edgeID": "11", "fromID": "3", "toID": "1"},
+                {"edgeID": "12", "fromID": "4", "toID": "77"},
+                {"edgeID": "13", "fromID": "78", "toID": "2"},
+                {"edgeID": "14", "fromID": "79", "toID": "3"},
+            ],
+            "locutions": [],
+        }
+    )
+
+
+def test_an_aifdb_export_with_dangling_edges_loads_with_one_warning_that_counts() -> None:
+    with pytest.warns(RepairWarning) as caught:
+        m = aif.loads(_aifdb_export(), path="nodeset1.json")
+    [warning] = [w.message for w in caught]
+    assert isinstance(warning, RepairWarning)
+    assert str(warning).startswith("nodeset1.json: 4 faults repaired while reading (edges[2]:")
+    assert warning.path == "nodeset1.json"
+    assert len(warning.repairs) == 4
+    # The argument is all there; the dialogue node is kept, the dangling edges are not.
+    assert m["3"].premises == ("2",)
+    assert m["3"].conclusion == "1"
+    assert m["2"].text == "It works\u2019 mostly."  # U+0092 read as Windows-1252
+    assert m.data["aif"]["nodes"] == [{"nodeID": "4", "type": "L", "text": "Bob: it works"}]
+    assert "edges" not in m.data["aif"]
+    assert [r["where"] for r in m.data[REPAIRED]] == [
+        "edges[2]",
+        "edges[3]",
+        "edges[4]",
+        "nodes[1] (nodeID '2').text",
+    ]
+    assert m.data[REPAIRED][0] == {
+        "where": "edges[2]",
+        "problem": "edge '12': toID '77' names no node in the file",
+        "repair": "dropped the edge",
+    }
+    # The record of repairs travels with the map; a second reading repairs nothing more.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert aif.loads(aif.dumps(m)) == m
+
+
+def test_strict_mode_refuses_the_first_fault_naming_file_and_place(tmp_path: Path) -> None:
+    path = tmp_path / "nodeset1.json"
+    path.write_text(_aifdb_export(), encoding="utf-8")
+    with pytest.raises(FileFormatError) as info:
+        argmap.load(path, strict=True)
+    assert str(info.value) == (
+        f"{path} (edges[2]): edge '12': toID '77' names no node in the file (refused in strict "
+        "mode; without strict=True argmap would have dropped the edge)"
+    )
+    with pytest.warns(RepairWarning):
+        assert argmap.load(path).data[REPAIRED]
+    xaif = json.dumps({"AIF": json.loads(_aifdb_export())})
+    with pytest.raises(FileFormatError, match=r"^<text> \(AIF\.edges\[2\]\)"):
+        argmap.loads(xaif, strict=True)
+
+
+def test_a_scheme_node_that_points_at_nothing_is_set_aside_with_what_attacks_it() -> None:
+    text = _doc(
+        [("a", "I", "A."), ("b", "I", "B."), ("s", "RA", "RA"), ("x", "CA", "CA")],
+        [("a", "s"), ("b", "x"), ("x", "s")],
+    )
+    with pytest.warns(RepairWarning, match="2 faults repaired") as caught:
+        m = aif.loads(text)
+    assert len(caught) == 1
+    assert {n.id for n in m.nodes()} == {"a", "b"}
+    assert [n["nodeID"] for n in m.data["aif"]["nodes"]] == ["s", "x"]
+    assert [r["problem"] for r in m.data[REPAIRED]] == [
+        "RA node 's' points at nothing",
+        "CA node 'x' points at nothing",
+    ]
 
 
 def test_a_broken_extension_is_refused() -> None:
