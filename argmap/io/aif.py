@@ -375,13 +375,16 @@ class _Graph:
         for key, edges in incoming.items():
             premises[key] = []
             for source, edge, i in edges:
-                problem = None
-                if targets.get(key) == source:
-                    problem = f"{source!r} is both a premise and the conclusion of {key!r}"
+                problem, where = None, f"{self.place}edges[{i}]"
+                if types[key] == "RA" and targets.get(key) == source:
+                    # A self-attack is a map's to hold (Dung's self-attacking argument); a
+                    # self-support says nothing.
+                    problem = f"{source!r} supports itself: it is a premise and the conclusion"
+                    where = self.where(key)
                 elif source in premises[key]:
                     problem = f"premise {source!r} is listed twice in {key!r}"
                 if problem is not None:
-                    self.repairs.fault(f"{self.place}edges[{i}]", problem, _ASIDE_EDGE)
+                    self.repairs.fault(where, problem, _ASIDE_EDGE)
                     kept_edges.append(edge)
                     continue
                 premises[key].append(source)

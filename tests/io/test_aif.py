@@ -483,7 +483,7 @@ def test_a_self_support_is_repaired_or_refused() -> None:
         [("a", "I", "A."), ("b", "I", "B."), ("s", "RA", "RA")],
         [("a", "s"), ("b", "s"), ("s", "a")],
     )
-    with pytest.raises(FileFormatError, match="'a' is both a premise and the conclusion of 's'"):
+    with pytest.raises(FileFormatError, match="'a' supports itself: it is a premise and the"):
         aif.loads(text, strict=True)
     with pytest.warns(RepairWarning, match="1 fault repaired"):
         m = aif.loads(text)

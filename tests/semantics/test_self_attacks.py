@@ -122,8 +122,11 @@ def test_a_self_support_is_refused_with_a_located_error(
     tmp_path: Path, name: str, text: str | dict[str, object], where: str
 ) -> None:
     path = _write(tmp_path, name, text)
+    # AIF from real corpora has self-supports (AIFdb's QT30 has three): the AIF reader sets the
+    # edge aside with a RepairWarning, and refuses it in strict mode.
+    strict = name.endswith(".json")
     with pytest.raises(FileFormatError) as info:
-        argmap.load(path)
+        argmap.load(path, strict=strict)
     message = str(info.value)
     assert str(path) in message
     assert where in message
