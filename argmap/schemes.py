@@ -22,6 +22,7 @@ Examples:
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Scheme",
+    "external_scheme",
     "find_scheme",
     "get_scheme",
     "register_scheme",
@@ -65,6 +67,8 @@ class Scheme:
 _registered: dict[str, Scheme] = {}
 _similar: dict[str, list[str]] = {}  # misspelling checks, remembered until a scheme is registered
 _CATALOGUE = Path(__file__).parent / "data" / "schemes.yaml"
+_EXTERNAL = Path(__file__).parent / "data" / "external_schemes.yaml"
+_SPELLING = re.compile(r"[\s_\-]+")
 
 
 @cache
@@ -112,16 +116,46 @@ def find_scheme(scheme_id: str) -> Scheme | None:
     return _registered.get(scheme_id) or _catalogue().get(scheme_id)
 
 
+def _spelling(name: str) -> str:
+    """A scheme name without case, spaces, underscores, hyphens or a leading "Argument from"."""
+    return _SPELLING.sub("", name.casefold()).removeprefix("argumentfrom")
+
+
+@cache
+def _external() -> frozenset[str]:
+    import yaml  # noqa: PLC0415  # YAML loads only when needed
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(_EXTERNAL.read_text("utf-8"), Loader=loader)  # noqa: S506  # a safe loader
+    return frozenset(_spelling(name) for names in raw.values() for name in names)
+
+
+def external_scheme(name: str) -> bool:
+    """Whether ``name`` is a scheme name other tools write (AIFdb's defaults, Walton's schemes
+    as Araucaria and AIFdb spell them): kept as given, and never taken for a typo.
+
+    The list ships as data (``argmap/data/external_schemes.yaml``); a name matches whatever its
+    case, spaces, underscores and hyphens, with or without "Argument from" in front.
+
+    Examples:
+        >>> external_scheme("VerbalClassification"), external_scheme("Argument From Expert Opinion")
+        (True, True)
+        >>> external_scheme("Default Conflict"), external_scheme("exampel")
+        (True, False)
+    """
+    return _spelling(name) in _external()
+
+
 def similar_schemes(scheme_id: str) -> list[str]:
     """Return the known scheme ids that ``scheme_id`` is probably a misspelling of.
 
     Examples:
         >>> similar_schemes("exampel")
         ['example']
-        >>> similar_schemes("Default Inference")
-        []
+        >>> similar_schemes("Default Inference"), similar_schemes("Example")  # AIFdb's names
+        ([], [])
     """
-    if find_scheme(scheme_id) is not None:
+    if find_scheme(scheme_id) is not None or external_scheme(scheme_id):
         return []
     found = _similar.get(scheme_id)
     if found is None:  # a map of 100k inferences may name the same unknown scheme 100k times

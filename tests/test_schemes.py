@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
+import warnings
+from typing import Any
 
 import pytest
 
+import argmap
 from argmap import InvalidMapError
-from argmap.schemes import Scheme, get_scheme, scheme_names, schemes
+from argmap.schemes import (
+    Scheme,
+    external_scheme,
+    get_scheme,
+    scheme_names,
+    schemes,
+    similar_schemes,
+)
 
 
 def test_catalogue_holds_the_schemes_a_map_uses() -> None:
@@ -70,3 +81,24 @@ def test_unknown_scheme_without_a_close_name_lists_them_all() -> None:
         get_scheme("zzzz")
     assert "Did you mean" not in str(info.value)
     assert "Known schemes: example, cause_to_effect" in str(info.value)
+
+
+def test_aifdb_scheme_names_load_without_a_typo_warning() -> None:
+    # Araucaria's CamelCase names, AIFdb's Walton names and its defaults are other tools' names,
+    # not misspellings of the catalogue's ids: kept as given, with no UnknownSchemeWarning.
+    names = ["Example", "VerbalClassification", "CauseToEffect", "Argument From Expert Opinion"]
+    names += ["Default Inference", "PositionToKnow", "Practical Reasoning"]
+    nodes = [{"nodeID": "c", "type": "I", "text": "C."}, {"nodeID": "p", "type": "I", "text": "P."}]
+    edges: list[dict[str, Any]] = []
+    for i, name in enumerate(names):
+        nodes.append({"nodeID": f"s{i}", "type": "RA", "text": name})
+        edges += [{"fromID": "p", "toID": f"s{i}"}, {"fromID": f"s{i}", "toID": "c"}]
+    nodes.append({"nodeID": "x", "type": "CA", "text": "Default Conflict"})
+    edges += [{"fromID": "p", "toID": "x"}, {"fromID": "x", "toID": "s0"}]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        m = argmap.loads(json.dumps({"nodes": nodes, "edges": edges}), format="aif")
+    assert [m[f"s{i}"].scheme for i in range(len(names))] == names
+    # A near miss of a catalogue id is still caught.
+    assert similar_schemes("exampel") == ["example"]
+    assert not external_scheme("Exampel")

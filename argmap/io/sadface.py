@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 
 from argmap.exceptions import FileFormatError, InvalidMapError
-from argmap.io.sniffing import json_keys
+from argmap.io.sniffing import json_keys, sadface_marks
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
 from argmap.model import Source, node_adapter
 
@@ -58,13 +58,13 @@ def sniff(head: str) -> bool:
         True
         >>> sniff('{"nodes": [{"nodeID": "1"}], "edges": []}')
         False
+        >>> sniff('{"analyst_name": "S. Wells", "edges": [], "nodes": []}')  # SADFace 0.1
+        True
     """
     top, every = json_keys(head)
-    if not top or top & {"AIF", "argmap"} or "nodeID" in every:
+    if not top or top & {"AIF", "argmap"} or every & {"fromID", "toID"}:
         return False
-    return bool(every & {"source_id", "target_id"}) or (
-        "metadata" in top and "core" in every and bool(top & {"nodes", "edges"})
-    )
+    return sadface_marks(top, every) and bool(top & {"nodes", "edges"})
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:

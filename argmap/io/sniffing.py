@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["HEAD_SIZE", "json_keys", "strip_head"]
+__all__ = ["HEAD_SIZE", "aif_marks", "json_keys", "sadface_marks", "strip_head"]
 
 HEAD_SIZE = 65536
 """How many characters of a file its sniffers see."""
@@ -67,3 +67,42 @@ def json_keys(head: str) -> tuple[frozenset[str], frozenset[str]]:
             pending = piece[1:-1] if previous in ("{", ",") else None
         previous = piece if piece in "{[,:" else "value"
     return frozenset(top), frozenset(every)
+
+
+# SADFace 0.1 put the document's metadata at the top level; 0.2 moved it into metadata.core.
+_SADFACE_01 = frozenset({"analyst_name", "analyst_email"})
+
+
+def sadface_marks(top: frozenset[str], every: frozenset[str]) -> bool:
+    """Whether JSON keys (as :func:`json_keys` gives them) carry SADFace's marks: edges with
+    ``source_id``/``target_id``, ``metadata.core`` (0.2), or the analyst at the top level (0.1).
+
+    Examples:
+        >>> sadface_marks(*json_keys('{"analyst_name": "A", "edges": [], "nodes": []}'))
+        True
+    """
+    return bool(
+        every & {"source_id", "target_id"}
+        or ("metadata" in top and "core" in every)
+        or (top & _SADFACE_01 and top & {"nodes", "edges"})
+    )
+
+
+def aif_marks(top: frozenset[str], every: frozenset[str]) -> bool:
+    """Whether JSON keys carry AIF's marks and not SADFace's: ``nodeID``, ``fromID`` or a
+    top-level ``locutions`` list (an empty AIFdb nodeset has nothing else). A SADFace document
+    that names a ``nodeID`` somewhere (in a node's metadata, converted from AIF) stays SADFace
+    unless AIF's edges (``fromID``, ``toID``) are there too.
+
+    Examples:
+        >>> aif_marks(*json_keys('{"nodes": [], "edges": [], "locutions": []}'))
+        True
+        >>> aif_marks(*json_keys('{"edges": [{"source_id": "a"}], "nodes": [{"nodeID": "1"}]}'))
+        False
+    """
+    if not (top & {"nodes", "edges", "locutions"}):
+        return False
+    edges = bool(every & {"fromID", "toID"})
+    if sadface_marks(top, every) and not edges:
+        return False
+    return edges or "nodeID" in every or "locutions" in top

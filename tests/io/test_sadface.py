@@ -14,7 +14,7 @@ from strategies import maps
 import argmap
 from argmap import ArgumentMap, Attack, FileFormatError, Support
 from argmap.examples import north_korea
-from argmap.io import sadface
+from argmap.io import aif, sadface
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "sadface"
 FILES = sorted(DATA.glob("*.json")) if DATA.is_dir() else []
@@ -124,3 +124,52 @@ def test_malformed_documents_name_the_file_and_the_problem(text: str, message: s
     with pytest.raises(FileFormatError, match=message) as info:
         sadface.loads(text, path="bad.json")
     assert str(info.value).startswith("bad.json")
+
+
+# SADFace 0.1 kept the analyst and dates at the top level; a document with no edges yet has
+# nothing else that says SADFace.
+_SADFACE_01 = {
+    "analyst_email": "a@example.org",
+    "analyst_name": "An Analyst",
+    "created": "2017-07-11T16:32:36",
+    "edges": [],
+    "edited": "2017-07-11T16:32:36",
+    "id": "94a975db",
+    "metadata": {},
+    "nodes": [
+        {"id": "n1", "metadata": {"nodeID": "17"}, "sources": [], "text": "A.", "type": "atom"}
+    ],
+    "resources": [],
+}
+
+
+def test_sadface_01_without_edges_is_sniffed_as_sadface(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(_SADFACE_01), encoding="utf-8")
+    m = argmap.load(path)
+    assert [n.text for n in m.nodes()] == ["A."]
+    assert m.data["sadface"]["analyst_name"] == "An Analyst"  # the old metadata is kept
+    assert argmap.loads(sadface.dumps(m), format="sadface") == m
+
+
+def test_a_nodeid_inside_sadface_does_not_make_it_aif() -> None:
+    # A nodeID in a node's metadata (a document converted from AIF) says nothing about the format.
+    doc = {
+        "edges": [{"id": "e1", "source_id": "n2", "target_id": "s1"}],
+        "metadata": {"core": {"title": "T"}},
+        "nodes": [
+            {"id": "n1", "type": "atom", "text": "A.", "metadata": {"nodeID": "17"}},
+            {"id": "n2", "type": "atom", "text": "B."},
+            {"id": "s1", "type": "scheme", "name": "support"},
+        ],
+    }
+    doc["edges"].append({"id": "e2", "source_id": "s1", "target_id": "n1"})
+    text = json.dumps(doc)
+    assert sadface.sniff(text)
+    assert not aif.sniff(text)
+    assert argmap.loads(text, path="doc.json").title == "T"
+    # Without SADFace's marks, a nodeID is AIF's: then the reader says what it is read as.
+    no_marks = json.dumps({"nodes": [{"id": "n1", "nodeID": "1", "type": "atom", "text": "A."}]})
+    with pytest.raises(argmap.FileFormatError, match="SADFace's, not AIF's; if this is a SADFace"):
+        argmap.loads(no_marks, path="doc.json")
+    assert len(argmap.loads(no_marks, format="sadface")) == 1
