@@ -66,7 +66,7 @@ import pydantic
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
 from argmap.index import paused_gc
 from argmap.io.repair import Repairs
-from argmap.io.sniffing import json_keys
+from argmap.io.sniffing import aif_marks, json_keys
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
 from argmap.model import Source, node_adapter
 
@@ -106,11 +106,13 @@ def sniff(head: str) -> bool:
         True
         >>> sniff('{"AIF": {"nodes": []}}'), sniff('{"argmap": 2, "nodes": []}')
         (False, False)
+        >>> sniff('{ "nodes": [], "edges": [], "locutions": [] }')  # an empty AIFdb nodeset
+        True
     """
     top, every = json_keys(head)
     if not top or "AIF" in top or "argmap" in top:
         return False
-    return bool(top & {"nodes", "edges", "locutions"}) and bool(every & {"nodeID", "fromID"})
+    return aif_marks(top, every)
 
 
 def sniff_xaif(head: str) -> bool:
@@ -162,9 +164,14 @@ def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> A
             "'nodes' and 'edges'; for plain AIF pass format='aif'",
             path=path,
         )
-    aif = {k: v for k, v in doc["AIF"].items() if _XAIF_DEFAULTS.get(k, ...) != v}
     extension = dict(_extension(doc.get(EXTENSION), EXTENSION, path))
     placed = extension.pop("placed", None)
+    # The empty lists argmap's writer added are left out; an analyst's own are kept.
+    added = extension.pop("added", None)
+    added = set(added) if isinstance(added, list) else set()
+    aif = {
+        k: v for k, v in doc["AIF"].items() if not (k in added and _XAIF_DEFAULTS.get(k, ...) == v)
+    }
     if extension:
         aif[EXTENSION] = extension
     wrapper = _wrapper(doc, placed if isinstance(placed, list) else [])
@@ -180,8 +187,9 @@ def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> A
     )
 
 
-# What the writer adds to every xAIF document: the reader leaves these out of the map's data, so
-# that a map written and read again is the map it was.
+# What the writer adds to an xAIF document that lacks them (and records in the extension's
+# "added"): the reader leaves those out of the map's data, so that a map written and read again
+# is the map it was.
 _XAIF_DEFAULTS: dict[str, Any] = {
     "locutions": [],
     "participants": [],
@@ -277,6 +285,13 @@ class _Graph:
             if not isinstance(node["type"], str):
                 raise FileFormatError(
                     f"type {node['type']!r} must be a string", path=path, where=where
+                )
+            if node["type"] in ("atom", "scheme"):  # kept aside, it would read as an empty map
+                raise FileFormatError(
+                    f"node type {node['type']!r} is SADFace's, not AIF's; if this is a SADFace "
+                    "file, pass format='sadface' (on the command line, --from sadface)",
+                    path=path,
+                    where=where,
                 )
             key = str(node["nodeID"])
             if key in self.nodes:
@@ -641,8 +656,13 @@ def to_xaif(m: ArgumentMap) -> dict[str, Any]:
     doc["OVA"], placed = _layout(aif, ova if isinstance(ova, dict) else {})
     doc["text"] = wrapper.pop("text", dict(_TEXT_DEFAULT))
     doc.update(wrapper)
+    added = [k for k in _XAIF_DEFAULTS if k not in aif]
+    for key in added:
+        aif[key] = []
     if placed:
         extension = {**(extension or {}), "placed": placed}
+    if added:
+        extension = {**(extension or {}), "added": added}
     if extension:
         doc[EXTENSION] = extension
     return doc
@@ -675,6 +695,19 @@ def _write(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
     kept = _namespace(m.data, "aif")
     kept_nodes = [n for n in kept.get("nodes", []) if isinstance(n, dict)]
     kept_edges = [e for e in kept.get("edges", []) if isinstance(e, dict)]
+    unkept = [
+        key
+        for key, written in (("nodes", kept_nodes), ("edges", kept_edges))
+        if key in kept and (not written or written != kept[key])
+    ]
+    if unkept:  # what is not a node or an edge, or an empty list, does not come back
+        warnings.warn(
+            FormatLossWarning(
+                "xaif" if xaif else "aif",
+                [f"the map's data (data['aif'][{k!r}] as given)" for k in unkept],
+            ),
+            stacklevel=4,
+        )
     present = set(aif_ids.values()) | {str(n.get("nodeID")) for n in kept_nodes}
     taken = {str(e.get("edgeID")) for e in kept_edges}
     edges: list[dict[str, Any]] = []
@@ -706,11 +739,8 @@ def _write(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
 
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
     doc.update((k, v) for k, v in kept.items() if k not in ("nodes", "edges"))
-    if xaif:
+    if xaif and (fulfilled or "schemefulfillments" in doc):
         doc["schemefulfillments"] = [*fulfilled, *(doc.get("schemefulfillments") or [])]
-        doc.setdefault("locutions", [])
-        doc.setdefault("participants", [])
-        doc.setdefault("descriptorfulfillments", [])
     extension = _document_extension(m, xaif=xaif)
     if extension:
         doc[EXTENSION] = extension
@@ -792,23 +822,20 @@ def _edge(n: int, source: str, target: str, *, xaif: bool) -> dict[str, Any]:
 
 
 def _layout(aif: Mapping[str, Any], ova: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """OVA's layout for the nodes written, kept where the map had it and placed anew elsewhere;
-    and the ids of the nodes placed anew (recorded, so that reading it back forgets them)."""
-    old_nodes = {str(n.get("nodeID")): n for n in ova.get("nodes", []) if isinstance(n, dict)}
-    old_edges = {
-        (str(e.get("fromID")), str(e.get("toID"))): e
-        for e in ova.get("edges", [])
-        if isinstance(e, dict)
-    }
+    """OVA's layout for the nodes written: the map's own, in its order, then a place for each
+    node it has none for; and the ids of the nodes placed anew (recorded, so that reading it
+    back forgets them)."""
+    old_nodes = ova.get("nodes")
+    old_edges = ova.get("edges")
+    positions: list[Any] = list(old_nodes) if isinstance(old_nodes, list) else []
+    placed = {str(n.get("nodeID")) for n in positions if isinstance(n, dict)}
     layout = {k: v for k, v in ova.items() if k not in ("nodes", "edges")}
     for key, value in _OVA_DEFAULTS.items():
         layout.setdefault(key, value)
-    positions = []
     made_up = []
     for i, node in enumerate(aif["nodes"]):
         key = str(node["nodeID"])
-        if key in old_nodes:
-            positions.append(old_nodes[key])
+        if key in placed:
             continue
         made_up.append(key)
         positions.append(
@@ -821,9 +848,12 @@ def _layout(aif: Mapping[str, Any], ova: Mapping[str, Any]) -> tuple[dict[str, A
             }
         )
     layout["nodes"] = positions
-    layout["edges"] = [
-        old_edges.get((str(e["fromID"]), str(e["toID"])))
-        or {"fromID": str(e["fromID"]), "toID": str(e["toID"]), "visible": True}
-        for e in aif["edges"]
-    ]
+    # The edges the map's layout says something about, in its order; then the rest as usual.
+    shown: list[Any] = list(old_edges) if isinstance(old_edges, list) else []
+    ends = {(str(e.get("fromID")), str(e.get("toID"))) for e in shown if isinstance(e, dict)}
+    for edge in aif["edges"]:
+        if (str(edge["fromID"]), str(edge["toID"])) not in ends:
+            ends_of = {"fromID": str(edge["fromID"]), "toID": str(edge["toID"])}
+            shown.append({**ends_of, "visible": True})
+    layout["edges"] = shown
     return layout, made_up

@@ -21,8 +21,8 @@ and maps it onto argmap's model:
 
 argmap's own fields ride in the data blocks (``kind``, ``central``, ``source``, ``quotes``,
 ``when``, ``who``, ``cites``, ``attribution``, ``note``, ``assumption``, ``weight``,
-``acknowledge``, ``scheme``, ``question``, ``answered``, ``premises``), and the map's title and
-sources in the front matter, so that :func:`dumps` writes any map as Argdown that reads back to
+``acknowledge``, ``scheme``, ``question``, ``answered``, ``premises``), and the map's title,
+sources and data in the front matter, so that :func:`dumps` writes any map as Argdown that reads back to
 an equal map. ``docs/argdown.md`` describes the convention with an example.
 
 Examples:
@@ -243,6 +243,9 @@ class _Reader:
         default = front.get("default_source")
         if default is not None:
             self.default_source = self._source(default, None, "default_source")
+        data = front.get("data", {})  # the map's own data, as argmap writes it
+        if not isinstance(data, dict):
+            raise self.fail("the front matter's data must be a mapping", 1, "data")
         self._assign_ids()
         for entity in [*self.statements.values(), *self.arguments.values()]:
             if entity.role == "statement":
@@ -266,6 +269,7 @@ class _Reader:
                 nodes=self.nodes,
                 central=self.central,
                 default_source=self.default_source,
+                data=data,
             )
         except InvalidMapError as exc:
             line = self.central_line
@@ -990,6 +994,8 @@ class _Writer:
                 f"  - {_flow(s.model_dump(mode='json', exclude_defaults=True))}"
                 for s in m.sources.values()
             ]
+        if m.data:
+            front.append(f"data: {_flow(dict(m.data))}")
         chunks: list[str] = []
         if front:
             chunks.append("===\n" + "\n".join(front) + "\n===")

@@ -52,9 +52,10 @@ from typing import Any
 
 import yaml
 
-from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
+from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.files import write_atomic
 from argmap.ids import WORD_CHARS
+from argmap.io.loss import warn_losses
 from argmap.io.native import parse_yaml
 from argmap.map import ArgumentMap
 from argmap.model import Attack, Case, Claim, Premise, Rebuttal, Source, Support
@@ -64,6 +65,8 @@ __all__ = ["SUFFIXES", "dump", "dumps", "load", "loads", "slug", "sniff"]
 SUFFIXES = (".yml", ".yaml")
 DOCUMENT_SOURCE = "carneades"
 _GRAPH_KEYS = {"statements", "issues", "arguments", "assumptions"}
+# A support's fields Carneades has no place for, written under the argument's meta.argmap.
+_OWN_INFERENCE = ("title", "note", "data", "answered", "acknowledge")
 _TOP_KEYS = (
     "meta",
     "statements",
@@ -143,8 +146,19 @@ class _Reader:
 
     def __init__(self, text: str, path: str | None) -> None:
         self.path = path
-        # argmap's own YAML reader: safe, JSON-shaped, bounded depth, no alias bombs.
-        self.data = parse_yaml(text, path=path)
+        # argmap's own YAML reader: safe, JSON-shaped, bounded depth, no alias bombs. Its
+        # messages speak of argmap's own files; this one is a Carneades file.
+        try:
+            self.data = parse_yaml(text, path=path)
+        except FileFormatError as exc:
+            if "argmap file" not in exc.problem:
+                raise
+            raise FileFormatError(
+                exc.problem.replace("an argmap file", "a Carneades file"),
+                path=exc.path,
+                line=exc.line,
+                where=exc.where,
+            ) from None
         try:  # the node tree, only to name lines in error messages
             self.root = yaml.compose(text, Loader=yaml.SafeLoader)
         except (yaml.YAMLError, RecursionError):  # pragma: no cover - parse_yaml read it
@@ -249,6 +263,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
             )
     nodes += _arguments(r, arguments)
     document = {k: v for k, v in data.items() if k not in _GRAPH_KEYS}
+    own_map = _own_map(document)
     issue_meta = {
         i: {
             k: v
@@ -282,14 +297,30 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
                 f"{_first_error(exc)}"
             ) from None
     title = meta.get("title")
+    own_data = own_map.get("data")
     try:
-        return ArgumentMap(
+        m = ArgumentMap(
             title=None if title is None else " ".join(str(title).split()),
             sources=sources,
             nodes=nodes,
+            data=own_data if isinstance(own_data, dict) else {},
         )
+        if isinstance(own_map.get("central"), str):
+            m.central = r.ids.get(own_map["central"], own_map["central"])
+        return m
     except InvalidMapError as exc:
         raise FileFormatError(str(exc), path=path) from None
+
+
+def _own_map(document: dict[str, Any]) -> dict[str, Any]:
+    """Take argmap's own fields of the map (central claim, data) from ``meta.argmap``."""
+    if not isinstance(document.get("meta"), dict):
+        return {}
+    document["meta"] = {str(k): v for k, v in document["meta"].items()}
+    found = document["meta"].pop("argmap", None)
+    if not document["meta"]:
+        del document["meta"]
+    return found if isinstance(found, dict) else {}
 
 
 def _positions(r: _Reader, issues: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
@@ -408,6 +439,17 @@ def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
         undercutter = arg.pop("undercutter", None)
         if arg_ids[key] != key:
             extra["id"] = key
+        own: dict[str, Any] = {}
+        if isinstance(arg.get("meta"), dict):  # argmap's fields of the inference, if written
+            arg["meta"] = {str(k): v for k, v in arg["meta"].items()}
+            found = arg["meta"].pop("argmap", None)
+            own = {k: v for k, v in found.items() if k in _OWN_INFERENCE} if found else {}
+            if isinstance(own.get("answered"), dict):
+                own["answered"] = {
+                    str(q): r.ids.get(str(v), str(v)) for q, v in own["answered"].items()
+                }
+            if not arg["meta"]:
+                del arg["meta"]
         extra.update(arg)  # meta, parameters, anything else, kept verbatim
         if weight is not None and not (
             isinstance(weight, int | float) and not isinstance(weight, bool) and 0 <= weight <= 1
@@ -421,7 +463,13 @@ def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
                     conclusion=conclusion,
                     scheme=None if scheme is None else str(scheme),
                     weight=weight,
-                    data={"carneades": _json_safe(extra)} if extra else {},
+                    **{
+                        **own,
+                        "data": {
+                            **(own.get("data") or {}),
+                            **({"carneades": _json_safe(extra)} if extra else {}),
+                        },
+                    },
                 )
             )
         except ValueError as exc:
@@ -448,9 +496,10 @@ def dumps(m: ArgumentMap) -> str:
     reading.
 
     Warns:
-        FormatLossWarning: The map holds what Carneades cannot: attacks on statements (Carneades
-            models conflict by issues), attacks on attacks, undercutters with several premises,
-            quotes and sources other than the file's own; the warning lists them.
+        FormatLossWarning: The map holds what Carneades cannot (attacks on statements, which
+            Carneades models by issues; attacks on attacks; undercutters with several premises;
+            quotes and sources other than the file's own, ...): the writer reads its own text
+            back and lists every field that did not come back.
 
     Examples:
         >>> import argmap
@@ -470,22 +519,26 @@ def dumps(m: ArgumentMap) -> str:
             - p
         <BLANKLINE>
     """
-    lost: list[str] = []
     doc: dict[str, Any] = {}
     document: dict[str, Any] = {}
     for source in m.sources.values():
         carneades = source.data.get("carneades") if source.id.startswith(DOCUMENT_SOURCE) else None
         if isinstance(carneades, dict):
             document = dict(carneades)
-        else:
-            lost.append(f"source {source.id!r}")
     meta = dict(document.pop("meta", None) or {})
     if m.title is not None:
         meta["title"] = m.title
+    own_map: dict[str, Any] = {}
+    if m.central is not None:
+        own_map["central"] = _names(m).get(m.central, m.central)
+    if m.data:
+        own_map["data"] = dict(m.data)
+    if own_map:
+        meta["argmap"] = own_map
     if meta:
         doc["meta"] = meta
-    names = {node.id: _original(node.data, node.id) for node in m.nodes()}
-    statements, issues, assumptions = _dump_statements(m, names, lost)
+    names = _names(m)
+    statements, issues, assumptions = _dump_statements(m, names)
     for issue_id, extra in (document.pop("issues", None) or {}).items():
         issues.setdefault(issue_id, {"positions": []}).update(extra)
     for issue_id, body in (document.pop("empty_issues", None) or {}).items():
@@ -494,19 +547,24 @@ def dumps(m: ArgumentMap) -> str:
         doc["statements"] = statements
     if issues:
         doc["issues"] = issues
-    arguments = _dump_arguments(m, names, lost)
+    arguments = _dump_arguments(m, names)
     if arguments:
         doc["arguments"] = arguments
     if assumptions:
         doc["assumptions"] = assumptions
     doc.update(document)
-    if lost:
-        warnings.warn(
-            f"Carneades cannot hold {', '.join(lost)}; left out of the file",
-            FormatLossWarning,
-            stacklevel=2,
-        )
-    return str(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100))
+    text = str(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100))
+    # What the file cannot hold is what does not come back: read it, and name every difference.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        back = loads(text)
+    warn_losses("Carneades", m, back)
+    return text
+
+
+def _names(m: ArgumentMap) -> dict[str, str]:
+    """Each node's Carneades id: the one it was read with, else its argmap id."""
+    return {node.id: _original(node.data, node.id) for node in m.nodes()}
 
 
 def _original(data: Mapping[str, Any], node_id: str) -> str:
@@ -516,7 +574,7 @@ def _original(data: Mapping[str, Any], node_id: str) -> str:
 
 
 def _dump_statements(
-    m: ArgumentMap, names: dict[str, str], lost: list[str]
+    m: ArgumentMap, names: dict[str, str]
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[str]]:
     statements: dict[str, Any] = {}
     issues: dict[str, dict[str, Any]] = {}
@@ -525,10 +583,6 @@ def _dump_statements(
         raw = s.data.get("carneades")
         carneades: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
         name = names[s.id]
-        if s.quotes:
-            lost.append(f"the quotes of {s.id!r}")
-        if getattr(s, "cites", ()):
-            lost.append(f"the citations of {s.id!r}")
         body: dict[str, Any] = {}
         own = _own_fields(s, name, _inferred_kind(m, s.id, carneades))
         body_meta = dict(carneades.get("meta") or {})
@@ -550,14 +604,12 @@ def _dump_statements(
     return statements, issues, assumptions
 
 
-def _dump_arguments(m: ArgumentMap, names: dict[str, str], lost: list[str]) -> dict[str, Any]:
+def _dump_arguments(m: ArgumentMap, names: dict[str, str]) -> dict[str, Any]:
     undercut: dict[str, str] = {}
     for attack in m.nodes("attack"):
         target = m[attack.target]
         if isinstance(target, Support) and len(attack.premises) == 1 and target.id not in undercut:
             undercut[target.id] = names[attack.premises[0]]
-        else:
-            lost.append(f"attack {attack.id!r}")
     arguments: dict[str, Any] = {}
     for support in m.nodes("support"):
         raw = support.data.get("carneades")
@@ -576,7 +628,20 @@ def _dump_arguments(m: ArgumentMap, names: dict[str, str], lost: list[str]) -> d
             body["weight"] = support.weight
         if support.id in undercut:
             body["undercutter"] = undercut[support.id]
+        meta = carneades.pop("meta", None)
+        meta = dict(meta) if isinstance(meta, dict) else ({} if meta is None else meta)
+        own = support.model_dump(mode="json", exclude_defaults=True, include=set(_OWN_INFERENCE))
+        rest = {k: v for k, v in support.data.items() if k != "carneades"}
+        own.pop("data", None)
+        if rest:
+            own["data"] = rest
+        if "answered" in own:  # a question answered by a statement, named as the file names it
+            own["answered"] = {q: names.get(v, v) for q, v in own["answered"].items()}
+        if own and isinstance(meta, dict):
+            meta["argmap"] = own
         body.update(carneades)
+        if meta:
+            body["meta"] = meta
         arguments[names[support.id]] = body
     return arguments
 

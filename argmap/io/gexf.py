@@ -1,7 +1,8 @@
 """GEXF: a map as the plain graph of :mod:`argmap.io.networkx`, in Gephi's own format.
 
-networkx's GEXF writer keeps no graph attributes, so the map's title is not written (a
-:class:`~argmap.exceptions.FormatLossWarning` says so); everything else reads back equal.
+networkx's GEXF writer keeps no graph attributes, so the map's title and its own ``data`` are
+not written (a :class:`~argmap.exceptions.FormatLossWarning` names them); everything else reads
+back equal.
 
 Examples:
     >>> from argmap.examples import north_korea
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from argmap.exceptions import FormatLossWarning
+from argmap.io.loss import warn_losses
 from argmap.io.networkx import read_graph, to_networkx
 
 if TYPE_CHECKING:
@@ -36,17 +37,19 @@ def dumps(m: ArgumentMap) -> str:
     """Return the map as GEXF 1.2 text, attributes as :mod:`argmap.io.networkx` names them.
 
     Warns:
-        FormatLossWarning: The map has a title, which GEXF (as networkx writes it) cannot hold.
+        FormatLossWarning: The map has a title or data of its own, which GEXF (as networkx
+            writes it) cannot hold (GraphML keeps both); the warning names them.
     """
-    if m.title is not None:
-        warnings.warn(
-            f"GEXF keeps no map title; {m.title!r} is left out (GraphML keeps it)",
-            FormatLossWarning,
-            stacklevel=2,
-        )
     buffer = io.BytesIO()
     nx.write_gexf(to_networkx(m), buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
+    text = buffer.getvalue().decode("utf-8")
+    if m.title is not None or m.data:
+        # What the file cannot hold is what does not come back: read it, name every difference.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            back = loads(text)
+        warn_losses("GEXF", m, back)
+    return text
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:

@@ -112,9 +112,18 @@ def test_an_argmap_map_written_as_carneades_says_what_it_loses() -> None:
     from argmap.examples import north_korea
 
     m = north_korea()
-    with pytest.warns(FormatLossWarning, match="attack 'a_withdrawal'") as caught:
+    with pytest.warns(FormatLossWarning) as caught:
         text = dumps(m)
-    assert "source 'article'" in str(caught[0].message)
+    [warning] = [w.message for w in caught]
+    assert isinstance(warning, FormatLossWarning)
+    # What did not come back, read from the file itself: the attacks on statements (Carneades
+    # has issues instead), the article, the quotes, the accepted findings.
+    assert warning.lost == [
+        "1 sources (article)",
+        "3 nodes (a_withdrawal, a_unfounded, u_amnesty)",
+        "quotes of 17 nodes (agenda, awareness, opposition, pressure, reacts, ...)",
+        "acknowledge of 3 nodes (awareness, opposition, pressure)",
+    ]
     back = loads(text)
     assert {s.id for s in back.statements()} == {s.id for s in m.statements()}
     assert back["uk"].kind == "case"  # kinds other than the graph implies travel in meta
@@ -177,3 +186,15 @@ def test_sniff_and_slug() -> None:
     assert slug("(x)") == "x"
     assert slug("()") == "x"
     assert loads("statements: {'a b': A, 'a_b': B}").nodes()[1].id == "a_b-2"
+
+
+def test_a_key_that_is_not_text_is_refused_in_carneades_words(tmp_path: Path) -> None:
+    path = tmp_path / "schemes.yml"
+    path.write_text("statements:\n  p: P.\nargument_schemes:\n  1: a scheme\n", encoding="utf-8")
+    with pytest.raises(FileFormatError) as info:
+        argmap.load(path, format="carneades")
+    assert str(info.value) == (
+        f"{path}:4: not valid YAML: the key '1' is read as a YAML int; keys in a Carneades "
+        "file are text: put the key in quotes"
+    )
+    assert "argmap file" not in str(info.value)

@@ -47,8 +47,11 @@ def test_a_carriage_return_survives() -> None:
 
 
 def test_article_gexf_is_read_by_networkx_and_loses_only_the_title(nk: ArgumentMap) -> None:
-    with pytest.warns(FormatLossWarning, match="GEXF keeps no map title"):
+    with pytest.warns(FormatLossWarning, match="GEXF cannot hold everything") as caught:
         text = gexf.dumps(nk)
+    assert [w.message.lost for w in caught if isinstance(w.message, FormatLossWarning)] == [
+        ["the map's title"]
+    ]
     g = nx.read_gexf(io.BytesIO(text.encode("utf-8")))
     assert set(g.edges) == set(to_networkx(nk).edges)
     back = gexf.loads(text)

@@ -1,0 +1,181 @@
+"""No silent loss: for every reader-writer pair of the format table, a map written and read back
+is equal, or a FormatLossWarning names every field that did not survive (or the writer refuses
+the map, saying what the format cannot hold).
+
+The expected names come from the actual difference (a structural diff of the two maps'
+``to_dict()``, mapped to field names), never from a list kept by hand: a writer that drops
+something nobody thought of fails here. The maps are built ones, random ones from the hypothesis
+strategies, and every sample file of the shared data (``../shared/data``; the whole matrix over
+it is marked slow, and a file of each format runs by default).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import maps
+
+import argmap
+from argmap import ArgumentMap, FileFormatError, FormatLossWarning
+from argmap.examples import north_korea
+from argmap.io.formats import BUILTIN_FORMATS, Format
+
+PAIRS = [f for f in BUILTIN_FORMATS if f.can_load and f.can_dump]
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SAMPLES = sorted(
+    p
+    for p in (SHARED.rglob("*") if SHARED.is_dir() else [])
+    if p.suffix in (".argdown", ".json", ".yml", ".yaml", ".xml") and p.is_file()
+)
+NO_DATA = f"the shared sample data is absent ({SHARED})"
+
+
+def lost_fields(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    """The fields of ``before`` (a map's ``to_dict()``) that ``after`` does not hold as they were:
+    ``title``, ``central``, ``data``, ``sources``, ``nodes`` (a node gone), or a node's field
+    (``nodes.note``, ``nodes.quotes``, ...). What ``after`` has in addition is no loss."""
+    lost = {
+        key
+        for key in before.keys() | after.keys()
+        if key not in ("argmap", "nodes", "sources") and before.get(key) != after.get(key)
+    }
+    sources = {s["id"]: s for s in after.get("sources", [])}
+    if any(sources.get(s["id"]) != s for s in before.get("sources", [])):
+        lost.add("sources")
+    nodes = {n["id"]: n for n in after.get("nodes", [])}
+    for node in before.get("nodes", []):
+        other = nodes.get(node["id"])
+        if other is None:
+            lost.add("nodes")
+            continue
+        lost.update(f"nodes.{f}" for f in node.keys() | other.keys() if node.get(f) != other.get(f))
+    return lost
+
+
+# How a FormatLossWarning names each kind of field (argmap.io.loss words them so).
+_NAMED = {
+    "title": r"the map's title",
+    "central": r"the central claim",
+    "data": r"the map's data",
+    "default_source": r"the map's default source",
+    "sources": r"\bsources\b",
+    "nodes": r"\d+ nodes?\b",
+}
+
+
+def _named(field: str, said: str) -> bool:
+    name = field.removeprefix("nodes.")
+    pattern = _NAMED.get(field, rf"\b{re.escape(name)} of \d+ nodes?\b")
+    return re.search(pattern, said) is not None
+
+
+def round_trip(fmt: Format, m: ArgumentMap) -> tuple[ArgumentMap, list[str]]:
+    """``m`` written in ``fmt`` and read back, and what the writer's FormatLossWarnings said."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = fmt.dump_text(m)
+    said = [str(w.message) for w in caught if issubclass(w.category, FormatLossWarning)]
+    others = [w for w in caught if not issubclass(w.category, FormatLossWarning)]
+    assert not others, [str(w.message) for w in others]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the reader's own warnings (a repair) are no loss
+        back = fmt.load_text(text)
+    return back, said
+
+
+def assert_no_silent_loss(fmt: Format, m: ArgumentMap) -> None:
+    try:
+        back, said = round_trip(fmt, m)
+    except FileFormatError as refused:  # a writer may refuse a map, saying why: no silent loss
+        problem = str(refused)
+    else:
+        problem = ""
+    if problem:
+        assert "cannot hold" in problem, problem
+        return
+    lost = lost_fields(argmap.to_dict(m), argmap.to_dict(back))
+    unnamed = sorted(f for f in lost if not any(_named(f, s) for s in said))
+    assert not unnamed, f"{fmt.name} dropped {unnamed} without saying so (it said: {said})"
+
+
+def _every_field() -> ArgumentMap:
+    """A map with a value in every field argmap has, for writers to drop."""
+    m = ArgumentMap(title="Every field", data={"x": 1, "aif": {"nodes": []}})
+    m.add_source(argmap.Source(id="src", title="A source", text="It rained twice.", data={"k": 1}))
+    m.claim("c", "We should act.", note="A note.", tags=("t",), data={"d": [1, 2]}, title="C")
+    m.premise("p", "It works.", weight=0.5, assumption=True)
+    m.case("k", "It rained twice.", quotes=["It rained twice."], source="src", when="2020")
+    m.rebuttal("r", "It does not work.")
+    m.support(["p", "k"], "c", id="s", scheme="example", note="Inferred.", title="S")
+    m.attack("r", "c", id="a", weight=0.3, data={"w": True})
+    m.attack("p", "a", id="u")
+    m.central = "c"
+    return m
+
+
+BUILT = {
+    "north-korea": north_korea,
+    "empty-with-data": lambda: ArgumentMap(title="T", data={"x": 1}),
+    "every-field": _every_field,
+}
+
+
+@pytest.mark.parametrize("fmt", PAIRS, ids=[f.name for f in PAIRS])
+@pytest.mark.parametrize("name", list(BUILT))
+def test_built_maps_come_back_or_the_loss_is_named(fmt: Format, name: str) -> None:
+    assert_no_silent_loss(fmt, BUILT[name]())
+
+
+@pytest.mark.parametrize("fmt", PAIRS, ids=[f.name for f in PAIRS])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(m=maps())
+def test_random_maps_come_back_or_the_loss_is_named(fmt: Format, m: ArgumentMap) -> None:
+    assert_no_silent_loss(fmt, m)
+
+
+def test_the_check_sees_a_silent_loss() -> None:
+    """The check itself can fail: a writer that drops the map's data without a word."""
+    m = ArgumentMap(title="T", data={"x": 1})
+    back = ArgumentMap(title="T")
+    assert lost_fields(argmap.to_dict(m), argmap.to_dict(back)) == {"data"}
+    assert not any(_named("data", s) for s in ["GEXF cannot hold everything; left out: title"])
+    assert _named("nodes.note", "left out: note of 2 nodes (a, b)")
+    assert not _named("data", "left out: data of 2 nodes (a, b)")
+
+
+def _load_sample(path: Path) -> ArgumentMap:
+    fmt = "carneades" if path.suffix in (".yml", ".yaml") else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return argmap.load(path, format=fmt)
+
+
+def _sample_id(path: Path) -> str:
+    return str(path.relative_to(SHARED))
+
+
+# One file of each format runs by default; CI runs the whole matrix over ../shared/data (slow).
+_FIRST = {}
+for _path in SAMPLES:
+    _FIRST.setdefault(_path.parent.name, _path)
+
+
+@pytest.mark.skipif(not SAMPLES, reason=NO_DATA)
+@pytest.mark.parametrize("fmt", PAIRS, ids=[f.name for f in PAIRS])
+@pytest.mark.parametrize("path", list(_FIRST.values()), ids=_sample_id)
+def test_a_sample_of_each_format_comes_back_or_the_loss_is_named(fmt: Format, path: Path) -> None:
+    assert_no_silent_loss(fmt, _load_sample(path))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SAMPLES, reason=NO_DATA)
+@pytest.mark.parametrize("path", SAMPLES, ids=_sample_id)
+def test_every_sample_through_every_format_comes_back_or_the_loss_is_named(path: Path) -> None:
+    m = _load_sample(path)
+    for fmt in PAIRS:
+        assert_no_silent_loss(fmt, m)
