@@ -36,6 +36,7 @@ PUBLIC: dict[str, list[str]] = {
         "RenderError",
         "RenderWarning",
         "RendererNotFoundError",
+        "RepairWarning",
         "Report",
         "Source",
         "Support",

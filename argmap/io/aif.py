@@ -145,7 +145,7 @@ def loads(text: str, *, path: str | None = None, strict: bool = False) -> Argume
             repairable fault. The message says which node or edge.
     """
     doc = _parse_json(text, path)
-    return _read(doc, path=path, place="", strict=strict)
+    return _read(doc, path=path, place="", strict=strict, text=text)
 
 
 @paused_gc()
@@ -184,6 +184,7 @@ def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> A
         fulfillments=fulfillments,
         wrapper=wrapper,
         strict=strict,
+        text=text,
     )
 
 
@@ -433,10 +434,11 @@ def _read(
     fulfillments: list[Any] | None = None,
     wrapper: Mapping[str, Any] | None = None,
     strict: bool = False,
+    text: str | None = None,
 ) -> ArgumentMap:
     from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
 
-    repairs = Repairs(path=path, strict=strict)
+    repairs = Repairs(path=path, strict=strict, text=text)
     graph = _Graph(doc, path=path, place=place, repairs=repairs)
     argument = [k for k, n in graph.nodes.items() if n["type"] in ("I", "RA", "CA")]
     ids = clean_ids(argument)
@@ -472,7 +474,11 @@ def _read(
         for key in argument
     ]
 
-    kept_nodes = [n for k, n in graph.nodes.items() if k not in is_argument]
+    kept_nodes = [
+        repairs.texts(n, f"{place}nodes[{graph.index[k]}]")
+        for k, n in graph.nodes.items()
+        if k not in is_argument
+    ]
     map_data = dict(_extension(extension.get("data"), f"{place}{EXTENSION}.data", path))
     aif_data: dict[str, Any] = {}
     if kept_nodes:
@@ -481,7 +487,7 @@ def _read(
         aif_data["edges"] = kept_edges
     for key, value in doc.items():
         if key not in ("nodes", "edges", EXTENSION):
-            aif_data[key] = value
+            aif_data[key] = repairs.texts(value, f"{place}{key}")
     if other_fulfillments:
         aif_data["schemefulfillments"] = other_fulfillments
     if aif_data:

@@ -45,6 +45,7 @@ REPAIRED = "repaired"
 # C1 control characters: in corpora from the web they are Windows-1252 bytes decoded as Latin-1
 # (U+0092 was a right quote, U+0096 a dash); five of the 32 have no Windows-1252 meaning.
 _C1 = re.compile("[\x80-\x9f]")
+_C1_IN_SOURCE = re.compile(r"[\x80-\x9f]|\\u00[89][0-9a-fA-F]")
 
 
 def _cp1252(match: re.Match[str]) -> str:
@@ -62,10 +63,12 @@ class Repairs:
         strict: Refuse the first fault instead of repairing it.
     """
 
-    def __init__(self, *, path: str | None, strict: bool) -> None:
+    def __init__(self, *, path: str | None, strict: bool, text: str | None = None) -> None:
         self.path = path
         self.strict = strict
         self.found: list[dict[str, str]] = []
+        # Given the file's text, a file with no C1 character (raw or escaped) is not searched.
+        self.c1 = text is None or _C1_IN_SOURCE.search(text) is not None
 
     def fault(self, where: str, problem: str, repair: str) -> None:
         """Record a fault at ``where`` and what was done about it; in strict mode, refuse it.
@@ -80,13 +83,13 @@ class Repairs:
                 path=self.path,
                 where=where,
             )
-        if not any(f["problem"] == problem and f["repair"] == repair for f in self.found):
-            # A reader may meet a fault twice while it settles a graph.
-            self.found.append({"where": where, "problem": problem, "repair": repair})
+        entry = {"where": where, "problem": problem, "repair": repair}
+        if entry not in self.found:  # a reader may meet a fault twice while it settles a graph
+            self.found.append(entry)
 
     def text(self, value: Any, where: str) -> Any:
         """``value`` with C1 control characters read as Windows-1252, recorded as a repair."""
-        if not isinstance(value, str) or not _C1.search(value):
+        if not self.c1 or not isinstance(value, str) or not _C1.search(value):
             return value
         fixed = _C1.sub(_cp1252, value)
         found = sorted({f"U+{ord(c):04X}" for c in _C1.findall(value)})
@@ -96,6 +99,18 @@ class Repairs:
             "read them as Windows-1252 characters",
         )
         return fixed
+
+    def texts(self, value: Any, where: str) -> Any:
+        """``value`` (JSON data) with every text in it repaired as :meth:`text` does."""
+        if not self.c1:
+            return value
+        if isinstance(value, str):
+            return self.text(value, where)
+        if isinstance(value, list):
+            return [self.texts(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            return {k: self.texts(v, f"{where}.{k}") for k, v in value.items()}
+        return value
 
     def record(self, data: dict[str, Any]) -> dict[str, Any]:
         """Return ``data`` with the repairs listed under :data:`REPAIRED` (if there were any)."""

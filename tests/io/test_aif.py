@@ -641,3 +641,22 @@ def test_xaif_keeps_the_layout_order_and_the_empty_lists_of_the_file() -> None:
     assert aif.loads_xaif(aif.dumps_xaif(plain)) == plain
     fresh = north_korea()
     assert aif.loads_xaif(aif.dumps_xaif(fresh)) == fresh
+
+
+def test_c1_characters_in_dialogue_nodes_and_locutions_are_repaired_too() -> None:
+    # US 2016 has them in L-nodes, which the map keeps in its data (a text no map may hold).
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "Fine."},
+            {"nodeID": "2", "type": "L", "text": "Bob: fine \x97 really"},
+        ],
+        "edges": [],
+        "locutions": [{"nodeID": "2", "personID": "Bo\x9a"}],
+    }
+    with pytest.warns(RepairWarning, match="2 faults repaired"):
+        m = aif.loads(json.dumps(doc))
+    assert m.data["aif"]["nodes"][0]["text"] == "Bob: fine \u2014 really"
+    assert m.data["aif"]["locutions"][0]["personID"] == "Bo\u0161"
+    assert [r["where"] for r in m.data[REPAIRED]] == ["nodes[1].text", "locutions[0].personID"]
+    with pytest.raises(FileFormatError, match=r"\(nodes\[1\]\.text\): the text has C1"):
+        aif.loads(json.dumps(doc), strict=True)
