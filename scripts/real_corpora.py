@@ -56,7 +56,7 @@ class Row:
     disagreements: list[str] = field(default_factory=list)
 
 
-def _arguebuf_counts(path: Path, m: argmap.ArgumentMap) -> tuple[Any, Any] | None:
+def _arguebuf_counts(path: Path, m: argmap.ArgumentMap, fmt: str) -> tuple[Any, Any] | None:
     """argmap's (statements, inferences) and arguebuf's (atom nodes, support and attack scheme
     nodes) for a file arguebuf reads; None when arguebuf is missing or refuses the file."""
     try:
@@ -66,7 +66,10 @@ def _arguebuf_counts(path: Path, m: argmap.ArgumentMap) -> tuple[Any, Any] | Non
     try:
         with warnings.catch_warnings(), path.open(encoding="utf-8") as handle:
             warnings.simplefilter("ignore")
-            g = arguebuf.load.io(handle, path.suffix)
+            if fmt == "microtexts":
+                g = arguebuf.load.microtexts(handle)
+            else:  # arguebuf's reader for the format argmap found (its own sniffing differs)
+                g = getattr(arguebuf.load, fmt)(json.load(handle))
     except Exception:  # arguebuf refuses the file: no comparison
         return None
     kinds = collections.Counter(type(s.scheme).__name__ for s in g.scheme_nodes.values())
@@ -169,7 +172,7 @@ def run(folder: Path, *, show_failures: bool) -> dict[str, Row]:
             row.repaired += 1
         pair: tuple[Any, Any] | None = None
         if fmt in ("aif", "xaif", "sadface", "microtexts"):
-            pair = _arguebuf_counts(path, m)
+            pair = _arguebuf_counts(path, m, fmt)
         elif fmt == "carneades":
             pair = _carneades_counts(path, m)
         elif fmt == "argdown" and path in references:
