@@ -64,20 +64,6 @@ def test_cli_reference_lists_every_command() -> None:
         assert f"## argmap {name}\n" in page
 
 
-def test_readme_notebook_example_runs_and_round_trips(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (code,) = [b for b in _blocks(ROOT / "README.md", "python") if "ArgumentMap(" in b]
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {}
-    exec(code, namespace)  # noqa: S102  # the README's own example
-    m = namespace["m"]
-    assert isinstance(m, argmap.ArgumentMap)
-    assert argmap.load(tmp_path / "pressure.yaml") == m
-    assert m.central == "works"
-    assert m.supporters("works") == ["uk"]
-
-
 def test_readme_commands_are_the_ones_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -246,7 +232,7 @@ def test_formats_page_graph_error_is_what_from_networkx_says() -> None:
 
 def test_ci_runs_the_notebooks_after_the_readmes_notebook_install_alone() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [c.strip() for c in _blocks(ROOT / "README.md", "bash")]
+    commands = [c.strip() for c in _blocks(ROOT / "docs" / "getting-started.md", "bash")]
     notebook_command = next(c for c in commands if ".[notebook]" in c)
     assert 'pip install -q -e ".[notebook]"' in notebook_command
     assert 'python3 -m venv "$nb_venv" && "$nb_venv/bin/pip" install -q -e ".[notebook]"' in ci
