@@ -54,6 +54,7 @@ from pydantic import TypeAdapter
 from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.files import write_atomic
 from argmap.ids import WORD_CHARS
+from argmap.io.argdown_include import expand
 from argmap.io.argdown_syntax import (
     _SPECIAL,
     SHORTCODES,
@@ -712,7 +713,9 @@ def _validation_problem(exc: pydantic.ValidationError) -> str:
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read a map from Argdown text; ``path`` only names the text in error messages.
+    """Read a map from Argdown text; ``path`` names the text in error messages, and an
+    ``@include(other.argdown)`` line is read relative to its folder (see
+    :mod:`argmap.io.argdown_include`).
 
     Raises:
         ArgdownSyntaxError: The text is not valid Argdown (the message names line and column).
@@ -725,7 +728,27 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         >>> m["arg"]
         Support(id='arg', title='Arg', premises=('p', 'q'), conclusion='c', scheme='Modus ponens')
     """
-    return _Reader(parse(text, path=path), path).read()
+    expanded, origins = expand(text, path=path)
+    if expanded is text:
+        return _Reader(parse(text, path=path), path).read()
+    try:
+        return _Reader(parse(expanded, path=path), path).read()
+    except ArgdownSyntaxError as exc:  # name the included file and its line, not the sum's
+        origin = origins[(exc.line or 1) - 1]
+        raise ArgdownSyntaxError(
+            exc.problem,
+            path=origin.path,
+            line=origin.line,
+            column=exc.column,
+            source_line=exc.source_line,
+        ) from None
+    except FileFormatError as exc:
+        if exc.line is None or exc.line > len(origins):
+            raise
+        origin = origins[exc.line - 1]
+        raise FileFormatError(
+            exc.problem, path=origin.path, line=origin.line, where=exc.where
+        ) from None
 
 
 def load(path: str | os.PathLike[str]) -> ArgumentMap:
@@ -1023,6 +1046,11 @@ class _Writer:
                     chunks.append(f"{'#' * (level + 1)} {_heading_ok(section[level])}")
                 opened = section
             chunks.extend(groups[section])
+        if not groups:
+            # The reference CLI refuses a text with nothing but front matter (or nothing): an
+            # empty map is one heading, which reads back as no node at all.
+            title = m.title if m.title is not None and _heading_ok(m.title) else None
+            chunks.append(f"# {title or 'An empty argument map'}")
         return "\n\n".join(chunks) + "\n"
 
     def _section(self, node: Any) -> tuple[tuple[str, ...], bool]:

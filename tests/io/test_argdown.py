@@ -295,6 +295,10 @@ def dumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dic
         pytest.skip(why)
     folder = tmp_path_factory.mktemp("argdown-dumps")
     texts = {"north-korea": dumps(north_korea()), "hostile": dumps(hostile_map())}
+    # An empty map, with and without a title and data: the reference refuses a text with no
+    # element, so the writer gives it a heading.
+    texts["empty"] = dumps(ArgumentMap())
+    texts["empty-titled"] = dumps(ArgumentMap(title="T", data={"x": 1}))
     for path in SHARED_FILES:
         texts[path.stem] = dumps(load(path))
     files = []
@@ -308,7 +312,7 @@ def dumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dic
 def test_argdown_cli_reads_our_dumps_as_we_do(
     dumped: dict[str, tuple[str, dict[str, Any]]],
 ) -> None:
-    assert {"north-korea", "hostile"} <= set(dumped)
+    assert {"north-korea", "hostile", "empty", "empty-titled"} <= set(dumped)
     for name, (text, ref) in dumped.items():
         doc = parse(text)
         assert list(doc.statements) == list(ref["statements"]), name

@@ -1,0 +1,112 @@
+"""Argdown's ``@include(file)``: another file's text read in place of the line that names it.
+
+The Argdown reference CLI reads ``@include(_partial.argdown)`` (several files: separated by
+commas) relative to the including file, before it parses anything; argmap does the same, and
+remembers where each line of the result came from, so that an error in an included file names
+that file and its line. A file that includes itself, directly or through others, is refused with
+the chain of includes and the line of the ``@include`` that closes it (the reference CLI leaves
+such an include out without a word).
+
+Examples:
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "part.argdown").write_text("[B]: Included.\\n", encoding="utf-8")
+    >>> main = folder / "m.argdown"
+    >>> text, origins = expand("[A]: Main.\\n\\n@include(part.argdown)\\n", path=main)
+    >>> text.splitlines()
+    ['[A]: Main.', '', '[B]: Included.', '']
+    >>> origins[2].path.endswith("part.argdown"), origins[2].line
+    (True, 1)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.exceptions import FileFormatError
+from argmap.files import read_text
+
+__all__ = ["Origin", "expand"]
+
+_INCLUDE = re.compile(r"^[ \t]*@include\(([^)\n]*)\)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a line of an expanded text came from: the file (``None`` for text without one) and
+    its 1-based line."""
+
+    path: str | None
+    line: int
+
+
+def expand(text: str, *, path: str | os.PathLike[str] | None) -> tuple[str, list[Origin]]:
+    """Return ``text`` with each ``@include(...)`` line replaced by the files it names (read
+    relative to ``path``'s folder, and expanded in turn), and the origin of every line.
+
+    Raises:
+        FileFormatError: An included file is missing or unreadable, a file includes itself
+            (directly or through others), or text without a path includes a file; the message
+            names the file and line of the ``@include``.
+    """
+    where = None if path is None else os.fspath(path)
+    if "@include(" not in text:
+        return text, [Origin(where, n) for n in range(1, text.count("\n") + 2)]
+    lines: list[str] = []
+    origins: list[Origin] = []
+    if not _expand(text, where, [], lines, origins):  # "@include(" inside a line is text
+        return text, origins
+    return "\n".join(lines), origins
+
+
+def _expand(
+    text: str,
+    path: str | None,
+    chain: list[Path],
+    lines: list[str],
+    origins: list[Origin],
+) -> bool:
+    """Append the lines of ``text`` (expanded) and their origins; return whether it included."""
+    included_any = False
+    for number, line in enumerate(text.split("\n"), 1):
+        found = _INCLUDE.match(line)
+        if found is None:
+            lines.append(line)
+            origins.append(Origin(path, number))
+            continue
+        included_any = True
+        for name in (n.strip() for n in found.group(1).split(",")):
+            if not name:
+                raise FileFormatError(
+                    "@include() names no file; write @include(other.argdown)",
+                    path=path,
+                    line=number,
+                )
+            if path is None:
+                raise FileFormatError(
+                    f"@include({name}) is read relative to the including file, and this text "
+                    "has none; read the file with load(path)",
+                    line=number,
+                )
+            target = (Path(path).parent / name).resolve()
+            here = [*chain, Path(path).resolve()]
+            if target in here:
+                cycle = " -> ".join(p.name for p in [*here[here.index(target) :], target])
+                raise FileFormatError(
+                    f"@include({name}) includes a file that is already being read ({cycle}); "
+                    "a file cannot include itself, directly or through others: remove the "
+                    "include that closes the cycle",
+                    path=path,
+                    line=number,
+                )
+            try:
+                included = read_text(target)
+            except FileFormatError as exc:
+                raise FileFormatError(
+                    f"@include({name}): {exc.problem}", path=path, line=number
+                ) from None
+            _expand(included.removeprefix("\ufeff"), str(target), here, lines, origins)
+    return included_any
