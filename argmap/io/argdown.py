@@ -512,7 +512,8 @@ class _Reader:
         for k, inference in enumerate(argument.inferences):
             main = k == len(argument.inferences) - 1
             block = dict(inference.data)
-            premises = [self.statements[t].id for t in inference.premises]
+            titles = self._uses(argument, inference, block) or inference.premises
+            premises = [self.statements[t].id for t in titles]
             conclusion = self.statements[inference.conclusion].id
             scheme = block.pop("scheme", None)
             if scheme is None and inference.rules:
@@ -551,6 +552,28 @@ class _Reader:
                     inference.line,
                 ) from None
             self._add(node, inference.line)
+
+    def _uses(self, argument: Argument, inference: Any, block: dict[str, JSON]) -> list[str]:
+        """The premises an inference line names with ``{uses: [1, 4]}`` (or ``from:``), by the
+        numbers of the structure's lines, as the reference CLI reads them when it explodes
+        arguments into their steps (argmap always does: each step is a support)."""
+        key = "uses" if "uses" in block else "from" if "from" in block else None
+        if key is None:
+            return []
+        numbers = block.pop(key)
+        before = [line.title for line in argument.pcs].index(inference.conclusion)
+        if (
+            not isinstance(numbers, list)
+            or not numbers
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
+            or not all(1 <= n <= before for n in numbers)
+        ):
+            raise self.fail(
+                f"{key}: {numbers!r} must list numbers of the lines above the conclusion "
+                f"(1 to {before}), as {{{key}: [1, 3]}}",
+                inference.line,
+            )
+        return list(dict.fromkeys(argument.pcs[n - 1].title for n in numbers))
 
     def _inference(self, entity: _Entity) -> None:
         """An argument without a structure whose data lists its premises: one inference."""

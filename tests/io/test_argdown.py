@@ -428,3 +428,46 @@ def test_a_source_named_by_a_title_no_map_can_hold_is_a_located_error() -> None:
     # Found by the long fuzz run: the new source's ValidationError escaped.
     with pytest.raises(FileFormatError, match=r"x\.argdown:3: source of \[a\] names a new source"):
         loads('[b]: b\n\n[a]: a {source: "x\\u0000y"}', path="x.argdown")
+
+
+# -- {uses: [...]} on an inference line --------------------------------------------------------
+
+_USES = (
+    "===\nmodel:\n    explodeArguments: true\n===\n\n<A>\n\n(1) first premise\n"
+    "(2) second premise\n----\n(3) first intermediary conclusion\n(4) third premise\n"
+    "--\n{uses: [1,4]}\n--\n(5) second intermediary conclusion\n----\n(6) main conclusion\n"
+)
+
+
+def test_uses_on_an_inference_line_names_the_premises_of_that_step() -> None:
+    m = loads(_USES)
+    steps = [(s.id, s.premises, s.conclusion) for s in m.nodes("support")]
+    assert steps == [
+        ("a.1", ("untitled-1", "untitled-2"), "untitled-3"),
+        ("a.2", ("untitled-1", "untitled-4"), "untitled-5"),  # not (3) and (4)
+        ("a", ("untitled-5",), "untitled-6"),
+    ]
+    assert "uses" not in m["a.2"].data  # structure, not data
+    assert loads(dumps(m)) == m
+    with pytest.raises(FileFormatError, match=r":7: uses: \[1, 9\] must list numbers of the"):
+        loads("<A>\n\n(1) p\n(2) q\n----\n(3) c\n--\n{uses: [1, 9]}\n--\n(4) d\n")
+
+
+def test_uses_agrees_with_the_reference_cli_exploding_arguments(tmp_path: Path) -> None:
+    why = reference_missing()
+    if why:
+        pytest.skip(why)
+    source = tmp_path / "uses.argdown"
+    source.write_text(_USES, encoding="utf-8")
+    ref = argdown_json([source], tmp_path / "out")["uses"]
+    theirs = [
+        ([p["title"] for p in a["pcs"][:-1]], a["pcs"][-1]["title"])
+        for a in ref["arguments"].values()
+    ]
+    doc = parse(_USES)
+    titles = {m_id: title for title, m_id in ((t, slug(t)) for t in doc.statements)}
+    ours = [
+        ([titles[p] for p in s.premises], titles[s.conclusion])
+        for s in loads(_USES).nodes("support")
+    ]
+    assert ours == theirs
