@@ -24,13 +24,34 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from argmap.checks.facts import Facts
-    from argmap.model import Statement
+    from argmap.model import Statement, Support
 
-__all__ = ["Peel", "necessary", "peel"]
+__all__ = ["Peel", "Peeled", "SupportGraph", "necessary", "peel"]
+
+
+class SupportGraph(Protocol):
+    """What the peel reads: the map's index, as :class:`~argmap.checks.facts.Facts` holds it."""
+
+    @property
+    def statements(self) -> dict[str, Statement]: ...
+    @property
+    def supports(self) -> dict[str, Support]: ...
+    @property
+    def supports_into(self) -> dict[str, list[str]]: ...
+    @property
+    def premise_of(self) -> dict[str, list[str]]: ...
+
+
+class Peeled(SupportGraph, Protocol):
+    """What the necessary cases read besides: the peel's evidence and knot, worked out once."""
+
+    @property
+    def evidenced(self) -> dict[str, str | None]: ...
+    @property
+    def knot(self) -> set[str]: ...
 
 
 @dataclass(frozen=True)
@@ -50,7 +71,7 @@ class Peel:
     evidenced: dict[str, str | None]
 
 
-def peel(facts: Facts) -> Peel:
+def peel(facts: SupportGraph) -> Peel:
     """Peel the support graph once: topological order, evidence, and what is left (the knot)."""
     statements, supports = facts.statements, facts.supports
     supports_into, premise_of = facts.supports_into, facts.premise_of
@@ -93,7 +114,7 @@ def peel(facts: Facts) -> Peel:
     return Peel(order=order, knot=knot, evidenced=evidenced)
 
 
-def _chain_forward(facts: Facts, knot: set[str], evidenced: dict[str, str | None]) -> None:
+def _chain_forward(facts: SupportGraph, knot: set[str], evidenced: dict[str, str | None]) -> None:
     """Settle evidence in the knot: a count-down of each support's unevidenced premises."""
     supports, premise_of = facts.supports, facts.premise_of
     # Count first, then seed: a statement evidenced while counting would be counted twice.
@@ -126,7 +147,7 @@ def _chain_forward(facts: Facts, knot: set[str], evidenced: dict[str, str | None
                     queue.append(conclusion)
 
 
-def necessary(facts: Facts, node_id: str) -> set[str] | frozenset[str] | None:
+def necessary(facts: Peeled, node_id: str) -> set[str] | frozenset[str] | None:
     """N(node_id) as defined in :func:`necessary_cases`; ``None`` when it is not evidenced."""
     first = facts.evidenced
     if node_id not in first:
@@ -192,7 +213,7 @@ def _premises_first(node_id: str, usable_into: dict[str, list[tuple[str, ...]]])
 
 
 def _necessary_in_order(
-    facts: Facts,
+    facts: Peeled,
     node_id: str,
     order: list[str],
     usable_into: dict[str, list[tuple[str, ...]]],
@@ -259,7 +280,7 @@ def _necessary_in_order(
 
 
 def _necessary_fixpoint(
-    facts: Facts,
+    facts: Peeled,
     node_id: str,
     relevant: set[str],
     usable_into: dict[str, list[tuple[str, ...]]],
