@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 import pydantic
 from pydantic_core import PydanticSerializationError
 
+from argmap.attributes import ROLE_ATTRIBUTES, NodeAttributes
 from argmap.delegates import lent
 from argmap.exceptions import (
     InvalidMapError,
@@ -257,7 +258,7 @@ class ArgumentMap:
                 if isinstance(stored, _INFERENCE_TYPES):
                     if checked != "map":
                         _check_not_self(stored)
-                    g._node[stored.id] = _NodeAttributes(stored)
+                    g._node[stored.id] = NodeAttributes(stored)
                     g._succ[stored.id] = {}
                     g._pred[stored.id] = {}
                     inferences.append((i, stored))
@@ -850,7 +851,7 @@ class ArgumentMap:
             index = self._index
             bears_on = target if target in index.statements else index.bears_on[target]
             node_id = node.id
-            g._node[node_id] = _NodeAttributes(node)  # type: ignore[attr-defined]
+            g._node[node_id] = NodeAttributes(node)  # type: ignore[attr-defined]
             g._succ[node_id] = {}  # type: ignore[attr-defined]
             g._pred[node_id] = {}  # type: ignore[attr-defined]
             self._insert_edges(node, bears_on)
@@ -881,7 +882,7 @@ class ArgumentMap:
         """Insert a statement: it has no edges of its own."""
         node_id = statement.id
         g = self._g
-        g._node[node_id] = _NodeAttributes(statement)  # type: ignore[attr-defined]
+        g._node[node_id] = NodeAttributes(statement)  # type: ignore[attr-defined]
         g._succ[node_id] = {}  # type: ignore[attr-defined]
         g._pred[node_id] = {}  # type: ignore[attr-defined]
         if statement.quotes or (isinstance(statement, Case) and statement.cites):
@@ -893,10 +894,10 @@ class ArgumentMap:
         """Insert an inference's edges (its node is in the graph already) and index it."""
         succ, pred = self._g._succ, self._g._pred  # type: ignore[attr-defined]
         node_id = inference.id
-        premise = _ROLE_ATTRIBUTES["premise"]
+        premise = ROLE_ATTRIBUTES["premise"]
         for p in inference.premises:
             succ[p][node_id] = pred[node_id][p] = premise
-        role = _ROLE_ATTRIBUTES["conclusion" if inference.kind == "support" else "target"]
+        role = ROLE_ATTRIBUTES["conclusion" if inference.kind == "support" else "target"]
         succ[node_id][inference.target] = pred[inference.target][node_id] = role
         self._index.add_inference(inference, bears_on)
 
@@ -1111,7 +1112,7 @@ class ArgumentMap:
         for support in answering:
             kept = {q: a for q, a in support.answered.items() if a != node_id}
             new = support.model_copy(update={"answered": FrozenMap(kept)})
-            self._g._node[support.id] = _NodeAttributes(new)  # type: ignore[attr-defined]
+            self._g._node[support.id] = NodeAttributes(new)  # type: ignore[attr-defined]
             self._index.replace_support(support, new)
         for doomed_id in doomed:
             self._delete(doomed_id)
@@ -1360,66 +1361,6 @@ def _placed(*place: str | int) -> Iterator[None]:
     except InvalidMapError as exc:
         exc.place = place
         raise
-
-
-class _ReadOnlyAttributes(dict[str, Any]):
-    """Edge attributes that users can read through ``m.graph`` but not change."""
-
-    def _refuse(self, *args: object, **kwargs: object) -> None:
-        raise TypeError("the map's graph is read-only; change the map through its methods")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
-    __ior__ = _refuse  # type: ignore[assignment]
-
-    def copy(self) -> dict[str, Any]:
-        return dict(self)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_ReadOnlyAttributes, (dict(self),))
-
-
-class _NodeAttributes(Mapping[str, Any]):
-    """A node's attributes in the graph, ``model`` and ``kind``, read-only.
-
-    It holds only the model (``kind`` is read from it): 48 bytes a node, where a dict of the two
-    entries took 208. ``copy()`` gives a plain dict, as networkx expects of attribute dicts.
-    """
-
-    __slots__ = ("model",)
-
-    def __init__(self, model: AnyNode) -> None:
-        self.model = model
-
-    def __getitem__(self, key: str) -> Any:
-        if key == "model":
-            return self.model
-        if key == "kind":
-            return self.model.kind
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(("model", "kind"))
-
-    def __len__(self) -> int:
-        return 2
-
-    def _refuse(self, *args: object, **kwargs: object) -> None:
-        raise TypeError("the map's graph is read-only; change the map through its methods")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse
-
-    def copy(self) -> dict[str, Any]:
-        return {"model": self.model, "kind": self.model.kind}
-
-    def __repr__(self) -> str:
-        return repr(self.copy())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_NodeAttributes, (self.model,))
-
-
-# Every edge of one role shares one attribute dict: a map of a million edges holds three.
-_ROLE_ATTRIBUTES = {r: _ReadOnlyAttributes(role=r) for r in ("premise", "conclusion", "target")}
 
 
 def _as_ids(ids: str | Iterable[str]) -> tuple[str, ...]:

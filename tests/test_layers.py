@@ -29,7 +29,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "argmap.model",
         ),
     ),
-    ("map", ("argmap.index", "argmap.delegates", "argmap.map")),
+    ("map", ("argmap.index", "argmap.attributes", "argmap.delegates", "argmap.map")),
     ("semantics", ("argmap.semantics",)),
     ("checks", ("argmap.checks", "argmap.summary")),
     ("render", ("argmap.render",)),
