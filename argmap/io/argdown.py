@@ -554,13 +554,24 @@ class _Reader:
             self._add(node, inference.line)
 
     def _uses(self, argument: Argument, inference: Any, block: dict[str, JSON]) -> list[str]:
-        """The premises an inference line names with ``{uses: [1, 4]}`` (or ``from:``), by the
-        numbers of the structure's lines, as the reference CLI reads them when it explodes
-        arguments into their steps (argmap always does: each step is a support)."""
+        """The premises an inference line (or the conclusion's line) names with ``{uses: [1,
+        4]}`` (or ``from:``), by the numbers of the structure's lines, as the reference CLI reads
+        them when it explodes arguments into their steps (argmap always does: each step is a
+        support)."""
         key = "uses" if "uses" in block else "from" if "from" in block else None
-        if key is None:
-            return []
-        numbers = block.pop(key)
+        if key is not None:
+            numbers = block.pop(key)
+        else:  # or on the conclusion's line, where it stays the statement's data too
+            below = [
+                m
+                for m in self.doc.statements[inference.conclusion].members
+                if m.line > inference.line
+            ]
+            data = min(below, key=lambda m: m.line).data if below else None
+            key = "uses" if data and "uses" in data else "from" if data and "from" in data else None
+            if key is None or data is None:
+                return []
+            numbers = data[key]
         before = [line.title for line in argument.pcs].index(inference.conclusion)
         if (
             not isinstance(numbers, list)

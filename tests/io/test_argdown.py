@@ -435,7 +435,8 @@ def test_a_source_named_by_a_title_no_map_can_hold_is_a_located_error() -> None:
 _USES = (
     "===\nmodel:\n    explodeArguments: true\n===\n\n<A>\n\n(1) first premise\n"
     "(2) second premise\n----\n(3) first intermediary conclusion\n(4) third premise\n"
-    "--\n{uses: [1,4]}\n--\n(5) second intermediary conclusion\n----\n(6) main conclusion\n"
+    "--\n{uses: [1,4]}\n--\n(5) second intermediary conclusion\n----\n"
+    "(6) main conclusion {uses: [3, 5]}\n"
 )
 
 
@@ -445,8 +446,9 @@ def test_uses_on_an_inference_line_names_the_premises_of_that_step() -> None:
     assert steps == [
         ("a.1", ("untitled-1", "untitled-2"), "untitled-3"),
         ("a.2", ("untitled-1", "untitled-4"), "untitled-5"),  # not (3) and (4)
-        ("a", ("untitled-5",), "untitled-6"),
+        ("a", ("untitled-3", "untitled-5"), "untitled-6"),  # from the conclusion's line
     ]
+    assert m["untitled-6"].data == {"uses": [3, 5]}  # which keeps it, as the reference does
     assert "uses" not in m["a.2"].data  # structure, not data
     assert loads(dumps(m)) == m
     with pytest.raises(FileFormatError, match=r":7: uses: \[1, 9\] must list numbers of the"):
