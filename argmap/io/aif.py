@@ -68,10 +68,11 @@ from argmap.index import paused_gc
 from argmap.io.repair import Repairs
 from argmap.io.sniffing import aif_marks, json_keys
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
+from argmap.map import ArgumentMap
 from argmap.model import Source, node_adapter
 
 if TYPE_CHECKING:
-    from argmap.map import AnyNode, ArgumentMap
+    from argmap.map import AnyNode
 
 __all__ = [
     "EXTENSION",
@@ -436,8 +437,6 @@ def _read(
     strict: bool = False,
     text: str | None = None,
 ) -> ArgumentMap:
-    from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
-
     repairs = Repairs(path=path, strict=strict, text=text)
     graph = _Graph(doc, path=path, place=place, repairs=repairs)
     argument = [k for k, n in graph.nodes.items() if n["type"] in ("I", "RA", "CA")]

@@ -51,10 +51,11 @@ from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.io.loss import warn_losses
 from argmap.io.sniffing import strip_head
 from argmap.io.structure import validation_problem
+from argmap.map import ArgumentMap
 from argmap.model import node_adapter
 
 if TYPE_CHECKING:
-    from argmap.map import AnyNode, ArgumentMap
+    from argmap.map import AnyNode
 
 __all__ = ["dumps", "loads", "sniff"]
 
@@ -111,8 +112,6 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
             do not make a valid map (an edge to an unknown unit, an ADU without text); the
             message names the element.
     """
-    from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
-
     root = _parse(text, path)
     if root.tag != "arggraph":
         raise FileFormatError(

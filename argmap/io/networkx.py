@@ -40,13 +40,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, get_origin
+from typing import Any, get_origin
 from xml.etree import ElementTree
 
 import networkx as nx
 import pydantic
 
 from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.map import ArgumentMap
 from argmap.model import (
     INFERENCE_KINDS,
     STATEMENT_KINDS,
@@ -59,9 +60,6 @@ from argmap.model import (
     Support,
     node_adapter,
 )
-
-if TYPE_CHECKING:
-    from argmap.map import ArgumentMap
 
 __all__ = ["from_networkx", "read_graph", "to_networkx"]
 
@@ -158,8 +156,6 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
         ...
         argmap.exceptions.InvalidMapError: edge 'c' -> 'p' has role 'premise', but ... premise
     """
-    from argmap.map import ArgumentMap  # noqa: PLC0415  # the map imports this module lazily
-
     if g.is_multigraph() or not g.is_directed():
         raise InvalidMapError(
             f"a map's graph is a directed graph without parallel edges (nx.DiGraph), "

@@ -36,10 +36,11 @@ import pydantic
 from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.io.sniffing import json_keys, sadface_marks
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
+from argmap.map import ArgumentMap
 from argmap.model import Source, node_adapter
 
 if TYPE_CHECKING:
-    from argmap.map import AnyNode, ArgumentMap
+    from argmap.map import AnyNode
 
 __all__ = ["EXTENSION", "dumps", "loads", "sniff", "to_sadface"]
 
@@ -193,8 +194,6 @@ class _Reader:
         return premises, targets
 
     def read(self) -> ArgumentMap:
-        from argmap.map import ArgumentMap  # noqa: PLC0415  # the map sits above the formats
-
         premises, targets = self.link()
         ids = clean_ids(self.nodes)
         concluded = {t for k, t in targets.items() if self.kind_of_scheme(k) == "support"}
