@@ -15,8 +15,12 @@ from typing import Any
 from argmap.checks import Finding, Report, check
 from argmap.corpus import BatchResult, batch, corpus_summary
 from argmap.delegates import lend
+from argmap.draft import draft
 from argmap.exceptions import (
     ArgmapError,
+    DraftError,
+    DraftModelError,
+    DraftWarning,
     EvaluationError,
     FileFormatError,
     FileWriteError,
@@ -80,6 +84,9 @@ __all__ = [
     "BatchResult",
     "Case",
     "Claim",
+    "DraftError",
+    "DraftModelError",
+    "DraftWarning",
     "EvaluationError",
     "FileFormatError",
     "FileWriteError",
@@ -106,6 +113,7 @@ __all__ = [
     "batch",
     "check",
     "corpus_summary",
+    "draft",
     "dump",
     "dumps",
     "evaluate",

@@ -25,7 +25,7 @@ from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError
-from argmap.files import same_file, write_atomic
+from argmap.files import read_text, same_file, write_atomic
 from argmap.io.formats import (
     BUILTIN_FORMATS,
     drawing_formats,
@@ -548,3 +548,41 @@ def convert_command(
             written = format_for(target, format=to_format)
         dump(m, target, format=written.name)
     click.echo(f"Wrote {target} ({written.name})")
+
+
+@main.command("draft")
+@click.argument("source", metavar="TEXT", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The map to write; its suffix names the format (.argdown, .json, .yaml, ...).",
+)
+@click.option(
+    "--model",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A model saved by argmap.draft.train (default: the hand-set English model).",
+)
+@_library_errors
+def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
+    """Draft a map of an English text: units quoted verbatim, a central claim, relations.
+
+    Every drafted node is marked (data by: draft, a confidence, and the tag 'drafted' on
+    statements) for an analyst to review; `argmap check OUT` says what the draft lacks.
+    OUT is written whole or not at all, and never over TEXT.
+
+    Example: argmap draft article.txt -o draft.argdown
+    """
+    from argmap.draft import draft  # noqa: PLC0415  # only this command needs the drafter
+
+    _not_over_an_input(target, [source])
+    with _warnings_as_lines():
+        m = draft(read_text(source), model=model)
+        dump(m, target)
+    relations = len(m.nodes("support")) + len(m.nodes("attack"))
+    click.echo(
+        f"Drafted {len(list(m.statements()))} units and {relations} relations "
+        f"(central claim {m.central}) into {target}"
+    )

@@ -15,6 +15,9 @@ from typing import Any
 
 __all__ = [
     "ArgmapError",
+    "DraftError",
+    "DraftModelError",
+    "DraftWarning",
     "EvaluationError",
     "FileFormatError",
     "FileWriteError",
@@ -195,6 +198,21 @@ class EvaluationError(ArgmapError, ValueError):
 
     The message names the option or the node and says what to pass instead.
     """
+
+
+class DraftError(ArgmapError, ValueError):
+    """A text cannot be drafted (it is blank, or not text), or a corpus cannot train a model.
+
+    The message says what was wrong and what to give instead.
+    """
+
+
+class DraftModelError(DraftError):
+    """A draft model file is not JSON, or not a model that argmap wrote; the message names it."""
+
+
+class DraftWarning(UserWarning):
+    """A draft was made but may be poor: one unit only, no discourse markers, not English."""
 
 
 class UnknownSchemeWarning(UserWarning):

@@ -1,6 +1,6 @@
 """The floors of the house: every import points down, and no modules import each other in a circle.
 
-argmap is built in floors, model -> map -> semantics -> checks -> render -> io -> corpus -> cli:
+argmap is built in floors, model -> map -> semantics -> checks -> render -> io -> corpus -> draft -> cli:
 a module imports modules of its own floor or the floors below, never above, and the imports
 (those inside functions included; those only for type checkers excluded) form no cycle. The map's
 conveniences that need a floor above it go through :mod:`argmap.delegates`.
@@ -35,6 +35,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("render", ("argmap.render",)),
     ("io", ("argmap.io",)),
     ("corpus", ("argmap.corpus", "argmap.examples")),
+    ("draft", ("argmap.draft",)),
     ("cli", ("argmap.cli", "argmap.magics", "argmap")),
 )
 """Each floor with the modules and packages on it, from the ground up."""

@@ -1,0 +1,198 @@
+"""The drafter's model: four linear classifiers over named features, saved as plain JSON.
+
+A :class:`DraftModel` holds one :class:`LinearModel` per level of Peldszus and Stede's evidence
+graph: ``cc`` (is a unit the central claim), ``ro`` (is it the opponent's), ``fu`` (its function:
+``cc``, ``sup``, ``reb``, ``und``) and ``at`` (does unit *i* attach to unit *j*), and the weight
+each level has when they are combined into one score per edge. A model is data: weights by
+feature name, read and written as JSON, so drafting needs no machine-learning package and a
+model file is never code (no pickle).
+
+The default model (:func:`default_model`) has hand-set weights (``markers.yaml``); it was fitted
+to no corpus. :func:`argmap.draft.train` fits one from an annotated corpus.
+
+Examples:
+    >>> m = default_model()
+    >>> m.name, sorted(m.levels)
+    ('hand-set markers (English)', ['at', 'cc', 'fu', 'ro'])
+    >>> round(m.levels["ro"].probabilities({"bias": 1.0, "concession": 1.0})["opp"], 2)
+    0.67
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.draft.features import Features, lexicon
+from argmap.exceptions import DraftModelError
+from argmap.files import read_text, write_atomic
+
+__all__ = ["LEVELS", "DraftModel", "LinearModel", "default_model", "load_model"]
+
+LEVELS = ("cc", "ro", "fu", "at")
+"""The levels of the evidence graph, in the order the paper reports them."""
+
+_CLASSES = {
+    "cc": ("no", "yes"),
+    "ro": ("pro", "opp"),
+    "fu": ("cc", "sup", "reb", "und"),
+    "at": ("no", "yes"),
+}
+_FORMAT = "argmap-draft-model"
+_VERSION = 1
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic model: one weight per feature and class (absent weights are 0).
+
+    Args:
+        classes: The class names; the first one's weights may all be zero (a binary model).
+        weights: Class -> feature name -> weight; ``"bias"`` is the intercept's feature.
+    """
+
+    classes: tuple[str, ...]
+    weights: Mapping[str, Mapping[str, float]]
+
+    def scores(self, features: Features) -> dict[str, float]:
+        """The linear score of each class."""
+        return {
+            c: sum(w.get(name, 0.0) * value for name, value in features.items())
+            if (w := self.weights.get(c))
+            else 0.0
+            for c in self.classes
+        }
+
+    def probabilities(self, features: Features) -> dict[str, float]:
+        """Each class's probability (a softmax of the scores; a sigmoid for two classes)."""
+        scores = self.scores(features)
+        top = max(scores.values())
+        exps = {c: math.exp(s - top) for c, s in scores.items()}
+        total = sum(exps.values())
+        return {c: e / total for c, e in exps.items()}
+
+
+@dataclass(frozen=True)
+class DraftModel:
+    """The four base classifiers and how their scores combine into one edge score.
+
+    Args:
+        name: What the model is, for people (it goes into each draft's data).
+        levels: ``cc``, ``ro``, ``fu`` and ``at``, each a :class:`LinearModel`.
+        combine: The weight of each level in an edge's score (the paper's "equal" weighting by
+            default: each level counts the same).
+        language: The language of the texts the model reads (``"en"``).
+        trained_on: What the model was fitted to, or ``None`` for hand-set weights.
+    """
+
+    name: str
+    levels: Mapping[str, LinearModel]
+    combine: Mapping[str, float] = field(default_factory=lambda: dict.fromkeys(LEVELS, 1.0))
+    language: str = "en"
+    trained_on: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data (what :meth:`save` writes)."""
+        return {
+            "format": _FORMAT,
+            "version": _VERSION,
+            "name": self.name,
+            "language": self.language,
+            "trained_on": self.trained_on,
+            "combine": dict(self.combine),
+            "levels": {
+                level: {
+                    "classes": list(m.classes),
+                    "weights": {c: dict(sorted(w.items())) for c, w in m.weights.items()},
+                }
+                for level, m in self.levels.items()
+            },
+        }
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model to ``path`` as JSON (atomically) and return the path.
+
+        Raises:
+            FileWriteError: The file cannot be written.
+        """
+        target = Path(path)
+        text = json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n"
+        write_atomic(target, text.encode("utf-8"))
+        return target
+
+
+def _from_dict(data: Any, where: str) -> DraftModel:
+    def fail(problem: str) -> DraftModelError:
+        return DraftModelError(
+            f"{where}: {problem}; give a file written by argmap.draft.train or DraftModel.save"
+        )
+
+    if not isinstance(data, dict) or data.get("format") != _FORMAT:
+        raise fail(f'not an argmap draft model (no "format": "{_FORMAT}")')
+    if data.get("version") != _VERSION:
+        raise fail(f"model version {data.get('version')!r} is not {_VERSION}")
+    levels: dict[str, LinearModel] = {}
+    raw = data.get("levels")
+    if not isinstance(raw, dict):
+        raise fail('"levels" must map cc, ro, fu and at to classifiers')
+    for level in LEVELS:
+        entry = raw.get(level)
+        if not isinstance(entry, dict) or list(entry.get("classes", [])) != list(_CLASSES[level]):
+            raise fail(f"level {level!r} is missing or its classes are not {list(_CLASSES[level])}")
+        weights = entry.get("weights")
+        if not isinstance(weights, dict) or not all(
+            c in _CLASSES[level]
+            and isinstance(w, dict)
+            and all(isinstance(k, str) and _number(v) for k, v in w.items())
+            for c, w in weights.items()
+        ):
+            raise fail(f"level {level!r}: weights must map its classes to feature -> number")
+        levels[level] = LinearModel(_CLASSES[level], weights)
+    combine = data.get("combine", dict.fromkeys(LEVELS, 1.0))
+    if not isinstance(combine, dict) or not all(_number(combine.get(lv)) for lv in LEVELS):
+        raise fail('"combine" must give a number for each of cc, ro, fu and at')
+    return DraftModel(
+        name=str(data.get("name") or "unnamed"),
+        levels=levels,
+        combine={lv: float(combine[lv]) for lv in LEVELS},
+        language=str(data.get("language") or "en"),
+        trained_on=data.get("trained_on") if isinstance(data.get("trained_on"), str) else None,
+    )
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def load_model(path: str | Path) -> DraftModel:
+    """Read a model that :func:`argmap.draft.train` or :meth:`DraftModel.save` wrote.
+
+    Raises:
+        FileFormatError: The file is missing or is not UTF-8 text.
+        DraftModelError: The file is not JSON, or is not a draft model.
+    """
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftModelError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
+    return _from_dict(data, str(path))
+
+
+def default_model() -> DraftModel:
+    """The model that needs no corpus: discourse markers and position, weights set by hand."""
+    weights = lexicon()["weights"]
+    return DraftModel(
+        name="hand-set markers (English)",
+        levels={
+            level: LinearModel(
+                _CLASSES[level],
+                {c: {k: float(v) for k, v in w.items()} for c, w in weights[level].items()},
+            )
+            for level in LEVELS
+        },
+    )

@@ -1,0 +1,66 @@
+"""Draft models: the hand-set default, saving and loading as JSON, and bad model files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.draft import default_model, draft, load_model
+from argmap.draft.model import DraftModel
+from argmap.exceptions import DraftError, DraftModelError, FileFormatError
+
+
+def test_a_saved_model_loads_as_it_was_and_drafts_the_same(tmp_path: Path) -> None:
+    model = default_model()
+    path = model.save(tmp_path / "model.json")
+    loaded = load_model(path)
+    assert loaded.to_dict() == model.to_dict()
+    text = "We should act now. Because waiting costs more."
+    assert draft(text, model=path) == draft(text, model=loaded) == draft(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{", "model.json:1: not JSON"),
+        ("[]", "not an argmap draft model"),
+        ('{"format": "argmap-draft-model", "version": 9}', "model version 9 is not 1"),
+        ('{"format": "argmap-draft-model", "version": 1}', '"levels" must map'),
+    ],
+)
+def test_a_bad_model_file_is_an_error_naming_it(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DraftModelError, match=message):
+        load_model(path)
+
+
+def test_a_model_with_wrong_weights_is_refused(tmp_path: Path) -> None:
+    data = default_model().to_dict()
+    data["levels"]["at"]["weights"]["yes"]["bias"] = "high"
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DraftModelError, match="level 'at': weights must map"):
+        load_model(path)
+    data = default_model().to_dict()
+    data["levels"]["fu"]["classes"] = ["cc", "sup"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DraftModelError, match="level 'fu' is missing or its classes"):
+        load_model(path)
+
+
+def test_a_missing_model_file_is_a_file_error(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match=r"missing\.json"):
+        load_model(tmp_path / "missing.json")
+    with pytest.raises(DraftError, match="model must be a DraftModel"):
+        draft("We should act.", model=3)  # type: ignore[arg-type]
+
+
+def test_the_default_model_is_hand_set_not_trained() -> None:
+    model = default_model()
+    assert isinstance(model, DraftModel)
+    assert model.trained_on is None
+    assert model.language == "en"
+    assert dict(model.combine) == {"cc": 1.0, "ro": 1.0, "fu": 1.0, "at": 1.0}
