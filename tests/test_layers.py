@@ -1,7 +1,7 @@
 """The floors of the house: every import points down, and no modules import each other in a circle.
 
-argmap is built in floors, model -> map -> semantics -> checks -> render -> io -> corpus -> draft -> cli:
-a module imports modules of its own floor or the floors below, never above, and the imports
+argmap is built in floors, model -> map -> semantics -> checks -> render -> io -> corpus -> draft
+-> cli: a module imports modules of its own floor or the floors below, never above, and the imports
 (those inside functions included; those only for type checkers excluded) form no cycle. The map's
 conveniences that need a floor above it go through :mod:`argmap.delegates`.
 """
