@@ -24,7 +24,7 @@ from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
-from argmap.exceptions import ArgmapError
+from argmap.exceptions import ArgmapError, DraftError, DraftModelError
 from argmap.files import read_text, same_file, write_atomic
 from argmap.io.formats import (
     BUILTIN_FORMATS,
@@ -579,7 +579,13 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
 
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
-        m = draft(read_text(source), model=model)
+        text = read_text(source)
+        try:
+            m = draft(text, model=model)
+        except DraftError as exc:
+            if isinstance(exc, DraftModelError):
+                raise
+            raise DraftError(f"{source}: {exc}") from None
         dump(m, target)
     relations = len(m.nodes("support")) + len(m.nodes("attack"))
     click.echo(

@@ -58,7 +58,8 @@ def test_bad_input_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
     result = _run("draft", blank, "-o", out)
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: the text is blank: there is nothing to draft; give the text of an argument\n"
+        f"Error: {blank}: the text is blank: there is nothing to draft; give the text of an "
+        "argument\n"
     )
     assert not out.exists()
     missing = _run("draft", tmp_path / "nope.txt", "-o", out)

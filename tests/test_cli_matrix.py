@@ -35,6 +35,7 @@ COMMANDS = {
     "demo": Command(lambda src, out: ["demo", "--out", out], reads=False, writes=True),
     "rules": Command(lambda src, out: ["rules"], reads=False, writes=False),
     "schema": Command(lambda src, out: ["schema"], reads=False, writes=False),
+    "draft": Command(lambda src, out: ["draft", src, "-o", out], reads=True, writes=True),
 }
 
 
@@ -127,6 +128,11 @@ def test_a_bad_input_is_one_error_line(tmp_path: Path, name: str, case: str) -> 
     make, expected = INPUTS[case]
     if case == "folder" and name in CORPUS_COMMANDS:
         expected = "the folder holds no map files"  # a folder is a corpus to these commands
+    if name == "draft":  # draft reads plain text, not a map
+        if case == "deep nesting":
+            pytest.skip("brackets are text to draft, which drafts them (with a warning)")
+        if case == "empty file":
+            expected = "the text is blank"
     src = make(tmp_path)
     line = _one_error_line(COMMANDS[name].argv(str(src), str(tmp_path / "out.svg")), expected)
     assert str(src) in line
@@ -153,6 +159,7 @@ OUTPUTS = {
     "render": {"under a file": _under_a_file, "in a missing folder": _in_a_missing_folder},
     "convert": {"under a file": _under_a_file, "in a missing folder": _in_a_missing_folder},
     "demo": {"a file, not a folder": _a_file, "under a file": lambda f: _under_a_file(f).parent},
+    "draft": {"under a file": _under_a_file, "in a missing folder": _in_a_missing_folder},
 }
 
 

@@ -162,7 +162,7 @@ def test_a_long_text_takes_work_in_proportion_to_its_length() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(
     not os.environ.get("ARGMAP_SLOW"),
-    reason="a megabyte takes about 25 s of CPU; run with ARGMAP_SLOW=1 (the counted test above "
+    reason="a megabyte takes seconds of CPU; run with ARGMAP_SLOW=1 (the counted test above "
     "shows the work is linear)",
 )
 def test_a_megabyte_of_text_is_drafted() -> None:
