@@ -20,7 +20,7 @@ from argmap.draft.decode import BLOCK, Parse, parse
 from argmap.draft.drafting import DRAFTED, draft
 from argmap.draft.gold import Annotated, annotated
 from argmap.draft.model import LEVELS, DraftModel, LinearModel, default_model, load_model
-from argmap.draft.scoring import f1_by_level
+from argmap.draft.scoring import Comparison, compare, f1_by_level
 from argmap.draft.segment import Unit, segment
 from argmap.draft.training import train
 
@@ -35,11 +35,13 @@ __all__ = [
     "DRAFTED",
     "LEVELS",
     "Annotated",
+    "Comparison",
     "DraftModel",
     "LinearModel",
     "Parse",
     "Unit",
     "annotated",
+    "compare",
     "default_model",
     "draft",
     "f1_by_level",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 import warnings
 from pathlib import Path
@@ -160,11 +159,6 @@ def test_a_long_text_takes_work_in_proportion_to_its_length() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    not os.environ.get("ARGMAP_SLOW"),
-    reason="a megabyte takes seconds of CPU; run with ARGMAP_SLOW=1 (the counted test above "
-    "shows the work is linear)",
-)
 def test_a_megabyte_of_text_is_drafted() -> None:
     paragraph = (
         "We should plant trees in every street. Because trees cool the air in summer. "
@@ -174,6 +168,13 @@ def test_a_megabyte_of_text_is_drafted() -> None:
     m = draft(text)
     assert len(text) > 1_000_000
     assert m.data["draft"]["pairs_scored"] <= len(list(m.statements())) * 2 * BLOCK
+
+
+@needs_data
+@pytest.mark.parametrize("path", MICROTEXTS[:3], ids=lambda p: p.stem)
+def test_the_first_microtexts_draft_within_the_invariants(path: Path) -> None:
+    """The default run's smaller variant of the test over every shared microtext below."""
+    test_every_shared_microtext_drafts_within_the_invariants(path)
 
 
 @needs_data
