@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 import argmap
-from argmap.io import native
+from argmap.io import parsing
 
 
 def document(megabytes: float) -> tuple[str, tuple[int | str, ...]]:
@@ -89,7 +89,7 @@ def main() -> None:
         f"argmap.loads error path: {load_s:.2f} s ({load_s / base_s:.1f}x baseline), "
         f"peak {load_mb:.0f} MB ({load_mb / base_mb:.1f}x)"
     )
-    find_s, find_mb, line = measure(lambda: native._line_of(text, loc, "json"))
+    find_s, find_mb, line = measure(lambda: parsing.line_of(text, loc, syntax="json"))
     assert line == expected
     print(
         f"line-finder now (JSON): {find_s:.2f} s ({find_s / base_s:.1f}x baseline), "

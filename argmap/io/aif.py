@@ -65,6 +65,7 @@ import pydantic
 
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
 from argmap.index import paused_gc
+from argmap.io.parsing import parse_json
 from argmap.io.repair import Repairs
 from argmap.io.sniffing import aif_marks, json_keys
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
@@ -232,8 +233,6 @@ def _wrapper(doc: Mapping[str, Any], placed: list[Any]) -> dict[str, Any]:
 
 
 def _parse_json(text: str, path: str | None) -> dict[str, Any]:
-    from argmap.io.native import parse_json  # noqa: PLC0415  # the native module loads the map
-
     doc = parse_json(text, path=path)
     if not isinstance(doc, dict):
         raise FileFormatError(

@@ -42,7 +42,7 @@ from typing import Any, Literal
 
 from argmap.exceptions import FileFormatError
 from argmap.index import paused_gc
-from argmap.io.native import MAX_DEPTH, parse_yaml
+from argmap.io.parsing import MAX_DEPTH, parse_yaml
 
 __all__ = [
     "ArgdownSyntaxError",

@@ -56,7 +56,7 @@ from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.files import write_atomic
 from argmap.ids import WORD_CHARS
 from argmap.io.loss import warn_losses
-from argmap.io.native import parse_yaml
+from argmap.io.parsing import parse_yaml
 from argmap.map import ArgumentMap
 from argmap.model import Attack, Case, Claim, Premise, Rebuttal, Source, Support
 

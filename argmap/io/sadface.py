@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 
 from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.io.parsing import parse_json
 from argmap.io.sniffing import json_keys, sadface_marks
 from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
 from argmap.map import ArgumentMap
@@ -75,8 +76,6 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         FileFormatError: The text is not JSON, not SADFace, or its graph does not make a valid
             map; the message names the node or edge.
     """
-    from argmap.io.native import parse_json  # noqa: PLC0415  # the native module loads the map
-
     doc = parse_json(text, path=path)
     if not isinstance(doc, dict):
         raise FileFormatError(

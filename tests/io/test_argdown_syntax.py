@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.exceptions import ArgmapError, FileFormatError
 from argmap.io.argdown_syntax import ArgdownSyntaxError, Document, Ref, _simple_data, parse
-from argmap.io.native import parse_yaml
+from argmap.io.parsing import parse_yaml
 
 # Counted by `argdown json` (@argdown/cli 1.x) on each shared file: statements (equivalence
 # classes), arguments, relations. Written down here so that the test needs no node to run.

@@ -14,7 +14,8 @@ import yaml
 
 import argmap
 from argmap import ArgmapError, ArgumentMap, FileFormatError
-from argmap.io.native import MAX_DEPTH, dumps, loads
+from argmap.io.native import dumps, loads
+from argmap.io.parsing import MAX_DEPTH
 
 
 def _error(text: str, fmt: str) -> FileFormatError:
