@@ -188,7 +188,7 @@ def _deeper_than(data: Any, limit: int) -> bool:
     """Whether JSON ``data`` nests lists and dicts more than ``limit`` levels deep.
 
     A walk level by level that looks only at the containers: the scalars, which are most of a
-    document, cost one type check each. (``_check_shape`` checks every value, for YAML and for
+    document, cost one type check each. (``check_data`` checks every value, for YAML and for
     Python data.)
     """
     level = [data] if type(data) is dict or type(data) is list else []
@@ -216,7 +216,7 @@ def _too_deep(path: str | None, line: int | None) -> FileFormatError:
 
 def _parse_json(text: str, path: str | None) -> tuple[Any, bool]:
     """Parse JSON text; also say whether it holds NaN, Infinity or a number too large for a
-    float (Python's parser reads them all), which ``_check_shape`` then refuses by place."""
+    float (Python's parser reads them all), which ``check_data`` then refuses by place."""
     duplicates: list[tuple[dict[str, Any], str]] = []
     constants: list[str] = []
 
