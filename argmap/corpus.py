@@ -200,7 +200,7 @@ def batch(
         >>> from argmap.examples import north_korea
         >>> [r] = batch([north_korea()], "evaluate", jobs=1)
         >>> r.result[r.result.central]
-        'out'
+        'in'
     """
     run = _Task(task, dict(options or {}), input_format, strict)
     listed = list(items)

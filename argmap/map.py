@@ -1076,7 +1076,7 @@ class ArgumentMap:
             >>> from argmap.examples import north_korea
             >>> m = north_korea()
             >>> m.remove("prisoners_moved", cascade=True)
-            ['prisoners_moved', 'u_amnesty']
+            ['prisoners_moved', 's_prisoners', 'u_amnesty']
             >>> "s_effective" in m, "reacts" in m
             (True, True)
         """

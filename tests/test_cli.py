@@ -37,13 +37,13 @@ def test_demo_prints_the_summary(demo: tuple[Result, Path]) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Pressure on the North Korean Human Rights Problem is Effective"
     assert lines[1] == (
-        "18 statements (9 claims, 2 premises, 2 rebuttals, 5 cases), 18 inferences, 1 source"
+        "18 statements (7 claims, 3 premises, 3 rebuttals, 5 cases), 20 inferences, 1 source"
     )
     assert lines[2] == (
         "Central claim [agenda]: Every negotiation with North Korea, economic or nuclear, must "
         "put North Korean human rights at the top of its agenda."
     )
-    assert "  supported by pressure, goal (s_agenda)" in lines
+    assert "  supported by pressure, goal, transfer (s_agenda)" in lines
     assert "  attacked by withdrawal (a_withdrawal), answered by unfounded" in lines
     assert "Evidence: 5 cases" in lines
     defectors = next(line for line in lines if line.startswith("  [defectors] "))

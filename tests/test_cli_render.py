@@ -35,7 +35,7 @@ def test_render_dot_with_focus_and_gaps(map_file: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     source = out.read_text("utf-8")
-    assert '"uk" -> "reacts"' in source
+    assert '"uk" -> "concedes"' in source
     assert '"japan"' not in source
     assert " gap" in source  # the uncited case is outlined
 

@@ -137,13 +137,16 @@ def test_tutorial_code_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [f.nodes[0] for f in report.by_rule("AM403")] == ["unfounded"]
     assert report.summary()["error"] == 0
     assert {f.rule for f in report.at_or_above("warning")} == {"AM301", "AM302", "AM403"}
-    assert {(f.rule, f.nodes[0]) for f in report.acknowledged} == {
-        ("AM201", "u_amnesty"),
-        ("AM202", "pressure"),
-        ("AM101", "opposition"),
-        ("AM102", "awareness"),
+    assert sorted((f.rule, f.nodes[0]) for f in report.acknowledged) == [
+        ("AM102", "agenda"),
         ("AM103", "s_friction"),
-    }
+        ("AM201", "u_amnesty"),
+        ("AM201", "u_public"),
+    ]
+    # The evaluation section states these verdicts; keep it true.
+    assert namespace["default"][namespace["m"].central] == "in"
+    assert round(namespace["dfquad"][namespace["m"].central], 3) == 0.609
+    assert argmap.evaluate(namespace["m"], "carneades")["agenda"] == "out"
     assert len(str(report).splitlines()) <= 50  # one screen
     # The walk-through acknowledges the hearsay, and the check then passes over it.
     after = namespace["after"]

@@ -14,7 +14,7 @@ Examples:
     ['defectors']
     >>> support = argmap.check(north_korea(), select=["AM1"]).summary()
     >>> support["total"], support["acknowledged"]  # recorded on purpose, with reasons
-    (3, 3)
+    (2, 2)
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ do); the algorithms live in :mod:`argmap.checks.peel` and run in time linear in 
 Examples:
     >>> from argmap.examples import north_korea
     >>> m = north_korea()
-    >>> "agenda" in evidenced(m)
-    True
-    >>> sorted(necessary_cases(m, "cannot_ignore"))
+    >>> "pressure" in evidenced(m), "agenda" in evidenced(m)  # agenda needs 'transfer' too
+    (True, False)
+    >>> sorted(necessary_cases(m, "reacts"))
     []
     >>> sorted(evidence_cases(m, "agenda"))
     ['amnesty', 'defectors', 'executions', 'japan', 'uk']

@@ -7,35 +7,45 @@ human rights makes North Korea leave the talks).
 
 How the map reads the article:
 
-- **Two theses, and the slide between them.** The title says pressure is *effective*; the opening
-  sentence says efforts to raise *awareness* have mostly succeeded; the cases show the regime
-  *reacting*; only two of them report abuses *falling*. The map keeps the four apart as a chain
-  of supports, ``abuses_fell`` -> ``reacts`` -> ``pressure`` -> ``awareness``, so each step can be
-  questioned on its own. The opening's "despite the strong opposition" is a statement of its own
-  (``opposition``), which the article asserts and never supports.
-- **The practical inference** from "pressure works" to "human rights at the top of every
-  negotiation" is a linked support with a goal premise (``goal``) the article takes for granted:
-  improving human rights is an aim of those negotiations and outranks what it may cost them.
-- **Causation inside cases.** The defectors and executions cases say "as the organisations raised
-  it, punishment eased / executions fell": a sequence offered as a cause. Their step to
-  ``abuses_fell`` is an argument from correlation to cause, so the report asks whether something
-  else explains the change.
-- **The Amnesty undercut** grants that North Korea reacted (it opened the camps) and denies that
-  reacting shows pressure *works* (it emptied them first): it attacks the step from ``reacts`` to
-  ``pressure``, an argument from sign, and raises that scheme's "other events" question.
-- **The Japan concession**: relations "seemed to deteriorate" (``japan_friction``), the one piece
-  of the article's evidence that speaks for the objection it rejects.
+- **One thesis, said twice.** The title says pressure is *effective*; the opening sentence says
+  the same of "efforts to raise awareness", hedged ("mostly succeeded"). Both are quoted by one
+  claim, ``pressure``, as Argdown gathers several wordings of one statement.
+- **"Despite" is not a reason.** The opening's "strong opposition to openly raising the North
+  Korean human rights issue" is the people who hold the objection the last paragraph rejects
+  (raising human rights at the table drives North Korea from the talks): ``withdrawal`` quotes
+  both. A concession names what the thesis stands against; it does not support it.
+- **Three routes to the thesis, each with what it shows.** What the cases show is kept apart:
+  the regime *conceded* what it had refused (Britain, Japan: ``concedes``), its abuses *eased*
+  (the defectors and the executions: ``abuses_fell``, a cause read from a sequence), and it
+  *reacts*, unable to ignore the campaigns (the executions and Amnesty: ``reacts``, a sign).
+  Concessions and eased abuses are evidence that pressure worked, each on its own route to
+  ``pressure``; only the reactions reach it as a sign.
+- **The Amnesty case cuts both ways.** The article offers it as a reaction; the analyst reads in
+  it two objections it grounds: the regime hid the abuse rather than end it, so reacting is no
+  sign of effect (``prisoners_moved`` undercuts only the step from ``reacts`` to ``pressure``);
+  and a regime that empties its camps before showing them can take executions out of sight, so
+  fewer *public* executions need not mean fewer executions (``public_only`` undercuts only the
+  step from the executions case to ``abuses_fell``).
+- **The practical inference** to "human rights at the top of every negotiation" is linked: pressure
+  works (``pressure``), improving human rights is an aim that outranks its cost (``goal``, taken
+  for granted: an assumption), and what moved North Korea in these cases would move it in *all*
+  negotiations, *economic or nuclear*, with rights at the *top* (``transfer``). The cases are
+  campaigns, a UN demand and two bilateral relationships; the article never argues the transfer,
+  so the report finds that the central claim does not reach evidence through it.
 - **Quotes are verbatim** and never cross the article's one stray paragraph break (in the middle
   of "the United Nations / Commission on Human Rights"). No case cites a source, because the
   article names none; "it is known to us" is kept as the defectors case's ``attribution``.
 - **What is the analyst's.** Every statement, support or attack that is not in the text is marked
   the same way: ``data={"by": "analyst"}`` and a note that starts "Analyst:"; statements also carry
-  the ``analyst`` tag, which the diagram shows. Those are the goal premise, the prisoners
-  objection and its undercut, and the reading of the Japan concession as support for the
-  objection. The other supports are the article's own, implicit in where it puts its cases.
+  the ``analyst`` tag, which the diagram shows. Those are the goal and transfer premises; the
+  generalisations that gather the article's cases in words it does not use (``concedes``,
+  ``abuses_fell``, ``keeps_relations``, which still quote the words they gather); the two
+  objections from the Amnesty case, their grounding in it and their undercuts; and the reading of
+  the Japan concession as support for the withdrawal objection. The other supports are the
+  article's own, implicit in where it puts its cases.
 - **Acknowledged findings.** Where the report finds a weakness of the text that the map records
   on purpose, the node carries ``acknowledge`` with the reason, so the report can tell a weak text
-  from a broken map.
+  from a broken map. Missing sources are left open: a reader could still go and find them.
 """
 
 from __future__ import annotations
@@ -76,8 +86,19 @@ def north_korea() -> ArgumentMap:
         [('unfounded',)]
         >>> m["u_amnesty"].target, m["s_effective"].premises
         ('s_effective', ('reacts',))
+        >>> m.supporters("pressure")
+        ['reacts', 'concedes', 'abuses_fell']
     """  # noqa: E501
     m = ArgumentMap(title="Pressure on the North Korean Human Rights Problem is Effective")
+    _statements(m)
+    _cases(m)
+    _inferences(m)
+    m.central = "agenda"
+    return m
+
+
+def _statements(m: ArgumentMap) -> None:
+    """The article's claims and objection, and the analyst's premises and generalisations."""
     a = ARTICLE_ID
     m.add_source(
         Source(
@@ -87,7 +108,7 @@ def north_korea() -> ArgumentMap:
         )
     )
 
-    # -- what the article concludes ------------------------------------------------------------
+    # -- what the article concludes, and what the practical inference needs --------------------
     m.claim(
         "agenda",
         "Every negotiation with North Korea, economic or nuclear, must put North Korean human "
@@ -97,6 +118,12 @@ def north_korea() -> ArgumentMap:
             "North Korean human rights at the top of the agenda."
         ],
         source=a,
+        acknowledge={
+            "unevidenced-claim": "The article never argues that what moved North Korea in its "
+            "cases (campaigns, a UN demand, two bilateral talks) would move it in all "
+            "negotiations, economic or nuclear, with rights at the top; the map records the "
+            "missing transfer on purpose."
+        },
     )
     m.premise(
         "goal",
@@ -112,97 +139,111 @@ def north_korea() -> ArgumentMap:
             "what the negotiations are for."
         ),
     )
+    m.premise(
+        "transfer",
+        "What moved North Korea when human-rights organisations, the UN Commission on Human "
+        "Rights, Britain and Japan pressed it would move it in every negotiation, economic or "
+        "nuclear, with human rights at the top of the agenda.",
+        tags=("analyst",),
+        data=ANALYST,
+        note=(
+            "Analyst: the premise that carries the cases to the conclusion, which the article "
+            "never states or argues. Its evidence is campaigns, a UN demand and two bilateral "
+            "relationships; its conclusion is about all negotiations, economic or nuclear, with "
+            "rights at the top. Whether these situations are alike is a matter of fact, not a "
+            "value, so the map does not assume it: it stays a premise with no support."
+        ),
+    )
 
-    # -- the slide: awareness succeeded / pressure works / the regime reacts / abuses fell ------
+    # -- the thesis, said twice, and what the cases show of it ---------------------------------
     m.claim(
-        "awareness",
-        "International efforts to raise awareness of North Korean human rights have mostly "
-        "succeeded, despite strong opposition to raising the issue openly.",
+        "pressure",
+        "Pressure on North Korea over its human-rights record is effective: international "
+        "efforts to raise awareness of it have mostly succeeded.",
         quotes=[
+            "Pressure on the North Korean Human Rights Problem is Effective",
             "International efforts to raise awareness on North Korean human rights have mostly "
-            "succeeded despite the strong opposition to openly raising the North Korean human "
-            "rights issue."
+            "succeeded",
         ],
         source=a,
         note=(
-            "The opening thesis. It is about awareness campaigns succeeding; what the cases show "
-            "is the regime reacting to pressure."
+            "The title's thesis, restated by the opening sentence: the efforts to raise awareness "
+            "are the pressure whose effect the cases report. 'Mostly' concedes failures the "
+            "article never shows; the conclusion then asks for all negotiations."
         ),
-        acknowledge={
-            "unevidenced-claim": "As the article states it, 'despite the strong opposition', it "
-            "rests on the opposition it never supports."
-        },
-    )
-    m.claim(
-        "opposition",
-        "There is strong opposition to raising North Korean human rights openly.",
-        quotes=["the strong opposition to openly raising the North Korean human rights issue"],
-        source=a,
-        note=(
-            "Asserted in a subordinate clause and never supported: the article names no opponent "
-            "and shows nothing of the opposition's strength."
-        ),
-        acknowledge={
-            "unsupported-claim": "The article asserts the opposition and never supports it; "
-            "the map records the bare assertion on purpose."
-        },
-    )
-    m.claim(
-        "pressure",
-        "Pressure on North Korea over its human-rights record is effective.",
-        quotes=["Pressure on the North Korean Human Rights Problem is Effective"],
-        source=a,
-        note="The title's thesis, the premise of the practical inference.",
-        acknowledge={
-            "undercut-claim": "The article's only route to its thesis is the regime's reactions; "
-            "the emptied camps show a reaction is no sign of effect, and the article never "
-            "replies."
-        },
     )
     m.claim(
         "reacts",
-        "Pyongyang reacts to pressure over human rights.",
+        "Pyongyang reacts to human-rights pressure: it cannot ignore the campaigns about its "
+        "public executions and its prison camps.",
         quotes=[
             "We can discover similar reactions of Pyongyang in regards to the North Korean "
-            "defector problem."
-        ],
-        source=a,
-        note="'Similar reactions' ties the defectors to the British and Japanese cases before it.",
-    )
-    m.claim(
-        "cannot_ignore",
-        "The North Korean government cannot ignore human-rights organisations' campaigns about "
-        "its public executions and its prison camps.",
-        quotes=[
+            "defector problem.",
             "We have seen that North Korean government is unable to ignore domestic and foreign "
             "human rights organizations’ efforts in increasing awareness on North Korea’s public "
-            "executions and gulags."
+            "executions and gulags.",
         ],
         source=a,
+        note=(
+            "The article's two words for what its cases show: 'similar reactions' (of the "
+            "defectors case to the British and Japanese ones) and 'unable to ignore' (the "
+            "campaigns on executions and camps). What the British and Japanese cases show is a "
+            "concession, and what the defectors case shows an effect: they reach the thesis on "
+            "their own routes. Here stays what shows only that the regime responds."
+        ),
+    )
+    m.claim(
+        "concedes",
+        "Pressed on human rights, North Korea concedes what it had refused: it agreed to discuss "
+        "human rights with Britain, and it admitted the abductions to Japan and apologised.",
+        quotes=[
+            "North Korea has agreed to discuss human rights with Britain",
+            "later admitted it and officially apologized",
+        ],
+        source=a,
+        tags=("analyst",),
+        data=ANALYST,
+        note=(
+            "Analyst: the article calls these 'reactions'; what it reports of them is more, the "
+            "regime yielding, in words, on what it had denied. The generalisation from two cases "
+            "is the analyst's; its words are the article's."
+        ),
     )
     m.claim(
         "abuses_fell",
-        "The campaigns made North Korea ease its abuses: it punished repatriated defectors less "
+        "Pressure made North Korea ease its abuses: it punished repatriated defectors less "
         "harshly, and public executions fell to close to none.",
         quotes=[
             "the level of punishment has been alleviated",
             "the number of public executions decreased to close to none",
         ],
         source=a,
-        note="The article's strongest claim, and the one only two cases support.",
+        tags=("analyst",),
+        data=ANALYST,
+        note=(
+            "Analyst: the article's strongest evidence, two fragments from two paragraphs "
+            "gathered into one claim of effect; the article never states it whole."
+        ),
     )
 
-    # -- the objection the article answers, and its answer ---------------------------------------
+    # -- the objection the article concedes and answers ----------------------------------------
     m.rebuttal(
         "withdrawal",
         "Raising North Korean human rights at the table will make the North Korean government "
-        "withdraw from its talks with the international community.",
+        "withdraw from its talks with the international community: the argument of the strong "
+        "opposition to raising the issue openly.",
         quotes=[
+            "the strong opposition to openly raising the North Korean human rights issue",
             "raising North Korean human rights issue on the table will lead North Korean "
-            "government to withdraw from the talks with the international community"
+            "government to withdraw from the talks with the international community",
         ],
         source=a,
-        note="The article states the objection only to reject it; it names no one who holds it.",
+        note=(
+            "The opening sentence names who holds it ('despite the strong opposition'), the last "
+            "paragraph states it, only to reject it; both speak of raising the issue openly, at "
+            "the table, and the article names no other argument against doing so. 'Despite' "
+            "concedes the objection; it gives no reason for the thesis."
+        ),
     )
     m.claim(
         "unfounded",
@@ -216,9 +257,16 @@ def north_korea() -> ArgumentMap:
     )
     m.claim(
         "keeps_relations",
-        "North Korea keeps up its relations with the countries that press it on human rights.",
+        "North Korea keeps up its relations with the countries that press it on human rights, as "
+        "it did with Japan.",
         quotes=["North Korea maintained its relations with Japan as has been the pattern."],
         source=a,
+        tags=("analyst",),
+        data=ANALYST,
+        note=(
+            "Analyst: the article says this of Japan ('as has been the pattern'); widening it to "
+            "every country that presses North Korea, Britain included, is the analyst's."
+        ),
     )
     m.premise(
         "japan_friction",
@@ -232,7 +280,11 @@ def north_korea() -> ArgumentMap:
         ),
     )
 
-    # -- the five cases: each quotes the article; none cites a source --------------------------
+
+def _cases(m: ArgumentMap) -> None:
+    """The five cases, each quoting the article (none cites a source), and the analyst's two
+    objections that the Amnesty case grounds."""
+    a = ARTICLE_ID
     m.case(
         "uk",
         "Britain refused all North Korean invitations to talks until North Korea agreed to "
@@ -270,9 +322,11 @@ def north_korea() -> ArgumentMap:
         who=("Government of Japan", "Kim Jong Il regime"),
         note=(
             "The case cuts both ways: it concedes that relations seemed to deteriorate "
-            "(japan_friction). The article dates none of it: 'until recently' says how long the "
-            "abductees led Japan's agenda, not when the denial, admission or apology came. No "
-            "source is named."
+            "(japan_friction). 'Until recently' says the abductees led Japan's agenda until a "
+            "short time ago, so Japan may have stopped pressing; the article dates neither the "
+            "denial nor the admission. The abductees are Japanese citizens: whether a concession "
+            "about them bears on North Korean human rights is the question the report asks of "
+            "the case as an example (example.supports). No source is named."
         ),
     )
     m.case(
@@ -345,10 +399,14 @@ def north_korea() -> ArgumentMap:
         source=a,
         when="early 1990s",
         who=("Amnesty International", "North Korea"),
-        note="The article names no source for the request or the visit to the camps.",
+        note=(
+            "The article adds it with 'Furthermore' after the executions case, but it came years "
+            "earlier, before the 1997-1998 peak of public executions. It names no source for the "
+            "request or the visit to the camps."
+        ),
     )
 
-    # -- the analyst's objection, drawn from the article's own words ---------------------------
+    # -- the analyst's objections, grounded in the Amnesty case --------------------------------
     m.rebuttal(
         "prisoners_moved",
         "North Korea answered Amnesty by moving every prisoner out before opening the camps: it "
@@ -363,62 +421,40 @@ def north_korea() -> ArgumentMap:
             "grants that the regime reacts; it denies that reacting shows pressure works."
         ),
     )
+    m.rebuttal(
+        "public_only",
+        "Fewer public executions need not mean fewer executions: a regime that emptied its camps "
+        "before showing them can take executions out of sight.",
+        tags=("analyst",),
+        data=ANALYST,
+        note=(
+            "Analyst: the article reports a decline of public executions only, with no figures. "
+            "The Amnesty case shows the regime hiding what it is pressed on; and it came before "
+            "the 1997-1998 peak, so opening the camps did not stop what followed."
+        ),
+    )
 
-    # -- inferences ------------------------------------------------------------------------------
+
+def _inferences(m: ArgumentMap) -> None:
+    """The supports and attacks: the article's, implicit in where it puts its cases, and the
+    analyst's, marked."""
+    # -- the practical inference, and the objection to it -------------------------------------
     m.support(
-        ["pressure", "goal"],
+        ["pressure", "goal", "transfer"],
         "agenda",
         id="s_agenda",
         scheme="practical_reasoning",
         answered={"practical_reasoning.side-effects": "unfounded"},
         note=(
-            "Linked: pressure on human rights works (the means) and improving them is an aim "
-            "that outranks the cost (the goal, the analyst's); so put them at the top."
+            "Linked: pressure on human rights works (the means); what worked in the article's "
+            "cases would work at the top of every negotiation (the transfer, the analyst's); "
+            "improving human rights is an aim that outranks the cost (the goal, the analyst's). "
+            "So put them at the top."
         ),
     )
-    m.support(
-        ["pressure", "opposition"],
-        "awareness",
-        id="s_awareness",
-        note=(
-            "The slide between the two theses: the article shows pressure working on the regime "
-            "and opens with awareness campaigns succeeding, against opposition; linked, because "
-            "'despite' needs both."
-        ),
-    )
-    m.support(
-        "reacts",
-        "pressure",
-        id="s_effective",
-        scheme="sign",
-        note="The regime's reactions are read as the sign that pressure works.",
-    )
-    m.support("uk", "reacts", id="s_uk", scheme="example")
-    m.support("japan", "reacts", id="s_japan", scheme="example")
-    m.support("abuses_fell", "reacts", id="s_abuses", scheme="example")
-    m.support("cannot_ignore", "reacts", id="s_ignore", scheme="example")
-    m.support(
-        "executions",
-        "cannot_ignore",
-        id="s_executions_ignore",
-        scheme="correlation_to_cause",
-        note="Post hoc again: 'cannot ignore' says the campaigns moved the government.",
-    )
-    m.support("amnesty", "cannot_ignore", id="s_amnesty", scheme="example")
-    m.support(
-        "defectors",
-        "abuses_fell",
-        id="s_defectors",
-        scheme="correlation_to_cause",
-        note="Post hoc: punishment eased 'as' the organisations raised the problem.",
-    )
-    m.support(
-        "executions",
-        "abuses_fell",
-        id="s_executions",
-        scheme="correlation_to_cause",
-        note="Post hoc: executions fell 'as' organisations spoke out and 'after' the UN's demand.",
-    )
+    m.attack("withdrawal", "agenda", id="a_withdrawal")
+    m.attack("unfounded", "withdrawal", id="a_unfounded")
+    m.support("keeps_relations", "unfounded", id="s_unfounded")
     m.support("japan", "keeps_relations", id="s_japan_relations", scheme="example")
     m.support(
         "uk",
@@ -427,7 +463,6 @@ def north_korea() -> ArgumentMap:
         scheme="example",
         note="North Korea accepted human rights on the agenda rather than forgo the talks.",
     )
-    m.support("keeps_relations", "unfounded", id="s_unfounded")
     m.support(
         "japan_friction",
         "withdrawal",
@@ -442,8 +477,101 @@ def north_korea() -> ArgumentMap:
             "the objection; the article answers it with the pattern of kept relations."
         ),
     )
-    m.attack("withdrawal", "agenda", id="a_withdrawal")
-    m.attack("unfounded", "withdrawal", id="a_unfounded")
+
+    # -- three routes to the thesis ------------------------------------------------------------
+    m.support(
+        "reacts",
+        "pressure",
+        id="s_effective",
+        scheme="sign",
+        note="The regime's reactions are read as the sign that pressure works.",
+    )
+    m.support(
+        "concedes",
+        "pressure",
+        id="s_concedes",
+        scheme="verbal_classification",
+        note=(
+            "Winning concessions the regime had refused counts as pressure working; how "
+            "strongly is the classification's question, since the concessions are words (to "
+            "discuss, to admit, to apologise) and the article reports no change they brought."
+        ),
+    )
+    m.support(
+        "abuses_fell",
+        "pressure",
+        id="s_abuses",
+        note=(
+            "An effect of pressure is what 'effective' means: the step is as strong as the effect "
+            "is real, and the doubts about that sit below it (hearsay, post hoc, public "
+            "executions only)."
+        ),
+    )
+
+    # -- the cases, each to what it shows ------------------------------------------------------
+    m.support("uk", "concedes", id="s_uk", scheme="example")
+    m.support(
+        "japan",
+        "concedes",
+        id="s_japan",
+        scheme="example",
+        note=(
+            "The abductees are Japanese citizens: does an admission about them instance "
+            "pressure on North Korean human rights? The report leaves example.supports open."
+        ),
+    )
+    m.support(
+        "defectors",
+        "abuses_fell",
+        id="s_defectors",
+        scheme="correlation_to_cause",
+        note="Post hoc: punishment eased 'as' the organisations raised the problem.",
+    )
+    m.support(
+        "executions",
+        "abuses_fell",
+        id="s_executions",
+        scheme="correlation_to_cause",
+        note="Post hoc: executions fell 'as' organisations spoke out and 'after' the UN's demand.",
+    )
+    m.support(
+        "executions",
+        "reacts",
+        id="s_executions_ignore",
+        scheme="correlation_to_cause",
+        note=(
+            "Post hoc again: 'unable to ignore' reads the same fall as the government's response "
+            "to the campaigns."
+        ),
+    )
+    m.support(
+        "amnesty",
+        "reacts",
+        id="s_amnesty",
+        scheme="example",
+        note="Asked to open its camps, the regime opened them: the reaction the article offers.",
+    )
+
+    # -- the analyst's objections: what the Amnesty case grounds, and what they strike ---------
+    m.support(
+        "amnesty",
+        "prisoners_moved",
+        id="s_prisoners",
+        scheme="example",
+        data=ANALYST,
+        note="Analyst: the emptied camps are the instance of reacting without yielding.",
+    )
+    m.support(
+        "amnesty",
+        "public_only",
+        id="s_public",
+        scheme="example",
+        data=ANALYST,
+        note=(
+            "Analyst: the emptied camps instance a regime that hides what it is pressed on; "
+            "pressed on public executions, it could hide the executions."
+        ),
+    )
     m.attack(
         "prisoners_moved",
         "s_effective",
@@ -456,8 +584,22 @@ def north_korea() -> ArgumentMap:
         },
         note=(
             "Analyst: an undercutter. Evasion accounts for the reaction as well as yielding does, "
-            "so the reaction is no sign that pressure works."
+            "so the reaction is no sign that pressure works. It strikes that step only: the "
+            "concessions and the eased abuses reach the thesis on routes of their own."
         ),
     )
-    m.central = "agenda"
-    return m
+    m.attack(
+        "public_only",
+        "s_executions",
+        id="u_public",
+        data=ANALYST,
+        acknowledge={
+            "unanswered-attack": "The article reports public executions only and never asks "
+            "where the others went; the objection stands unanswered."
+        },
+        note=(
+            "Analyst: an undercutter. It grants that public executions fell and denies that this "
+            "shows the abuse eased; it leaves the step to 'unable to ignore' alone, since hiding "
+            "executions is a reaction too."
+        ),
+    )

@@ -16,7 +16,7 @@ One module per concept:
 Examples:
     >>> import argmap
     >>> from argmap.examples import north_korea
-    >>> argmap.evaluate(north_korea())["agenda"]  # the analyst's undercutter wins
+    >>> argmap.evaluate(north_korea())["s_effective"]  # the analyst's undercutter wins
     'out'
 """
 

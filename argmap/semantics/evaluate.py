@@ -81,8 +81,8 @@ def evaluate(
     Examples:
         >>> from argmap.examples import north_korea
         >>> lab = evaluate(north_korea(), "grounded")
-        >>> lab[lab.central], lab["reacts"]
-        ('out', 'in')
+        >>> lab[lab.central], lab["s_effective"]
+        ('in', 'out')
         >>> evaluate(north_korea(), "groundd")
         Traceback (most recent call last):
         ...

@@ -58,8 +58,9 @@ def test_diagram_shows_an_evaluation_inline() -> None:
     lab = argmap.evaluate(m, "grounded")
     shown = diagram(m, labels=lab)
     drawing = Drawing.parse(shown.svg)
-    assert LABEL_STYLES["out"].fill.lower() in drawing.fills(drawing.nodes["agenda"])
-    assert "OUT" in drawing.text(drawing.nodes["agenda"])
+    # The objection the article answers is OUT, and the diagram says so.
+    assert LABEL_STYLES["out"].fill.lower() in drawing.fills(drawing.nodes["withdrawal"])
+    assert "OUT" in drawing.text(drawing.nodes["withdrawal"])
     assert shown._repr_mimebundle_() == {"image/svg+xml": shown.svg}
     assert shown._repr_mimebundle_(include=["text/html"]) == {}
     assert shown._repr_mimebundle_(None, ["image/svg+xml"]) == {}

@@ -143,18 +143,23 @@ def test_north_korea_central_claim() -> None:
     m = north_korea()
     for semantics in DUNG:
         lab = evaluate(m, semantics)
-        # The analyst's objection (the prisoners were moved, not freed) is unanswered and
-        # undercuts the article's only step from "the regime reacts" to "pressure works".
+        # The analyst's objections (the prisoners were moved, not freed; public executions may
+        # have gone out of sight) are unanswered and each undercuts one step.
         assert lab["u_amnesty"] == "in"
         assert lab["s_effective"] == "out"
         assert lab["reacts"] == "in"  # the reactions stand; what they show does not
-        assert lab["pressure"] == "out"
-        assert lab[m.central] == "out"
+        assert lab["u_public"] == "in"
+        assert lab["s_executions"] == "out"
+        assert lab["abuses_fell"] == "in"  # still the defectors' eased punishment
+        # The concessions and the eased abuses carry the thesis past them.
+        assert lab["pressure"] == "in"
+        assert lab[m.central] == "in"
         assert lab["withdrawal"] == "out"  # the objection the article answers
-    # Without the analyst's objection, the article's own argument carries its conclusion.
-    m.remove("prisoners_moved", cascade=True)
+    # Without the evidence of yielding that no objection strikes, the thesis falls.
+    m.remove("concedes", cascade=True)
+    m.remove("defectors", cascade=True)
     for semantics in DUNG:
-        assert evaluate(m, semantics)[m.central] == "in"
+        assert evaluate(m, semantics)[m.central] == "out"
 
 
 def test_extension_listing_is_bounded() -> None:

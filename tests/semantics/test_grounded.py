@@ -54,8 +54,9 @@ def test_the_article() -> None:
     m = north_korea()
     labels = _assert_agrees(m)
     _assert_well_founded(m, labels)
-    assert labels.name("agenda") == "out"
+    assert labels.name("agenda") == "in"
     assert labels.why["s_effective"] == "u_amnesty"
+    assert labels.why["s_executions"] == "u_public"
 
 
 def test_seeded_maps() -> None:
