@@ -98,14 +98,17 @@ print(argmap.check(m, select=["AM1", "AM2", "AM3"]))
 #
 # ## 4. The full map, drawn
 #
-# The full reading ships with argmap. It keeps apart the article's opening claim (awareness
-# campaigns succeeded, "despite the strong opposition"), its title's thesis (pressure is
-# effective), what its cases show (the regime reacts) and what two of them report (abuses fell),
-# so that each step of the slide between them can be questioned. The practical inference to the
-# agenda is linked to a goal premise the article takes for granted, marked as the analyst's. The
-# analyst's objection (the regime emptied the camps before showing them) undercuts the step from
-# "the regime reacts" to "pressure is effective"; a statement that attacks is labelled by what it
-# does, REBUTS or UNDERCUTS, beside its kind.
+# The full reading ships with argmap. The title's thesis (pressure is effective) and the opening
+# sentence (awareness efforts "have mostly succeeded") are one claim, said twice; the opening's
+# "despite the strong opposition" concedes the objection the article rejects. The cases reach the
+# thesis by three routes: the regime conceded (Britain, Japan), its abuses eased (the defectors,
+# the executions) and it reacts (the executions, Amnesty). The practical inference to the agenda
+# is linked to two premises the article never states, marked as the analyst's: a goal, and the
+# transfer from these cases to every negotiation. The analyst's two objections, grounded in the
+# Amnesty case (the regime emptied the camps before showing them), undercut the step from "the
+# regime reacts" to "pressure is effective" and the step from fewer *public* executions to eased
+# abuse; a statement that attacks is labelled by what it does, REBUTS or UNDERCUTS, beside its
+# kind.
 
 # %%
 full = north_korea()
@@ -136,28 +139,28 @@ frame.groupby(["severity", "rule"]).size()
 # %% [markdown]
 # ## 6. What does the central claim depend on?
 #
-# No single case is essential (several converge on the regime's reactions), but everything runs
-# through one claim, "pressure is effective". Remove the whole Amnesty case and the map stays
-# evidenced; remove the thesis and the central claim has nothing left.
+# The thesis, "pressure is effective", rests on all five cases and on no single one (three routes
+# converge on it): remove the whole Amnesty case and it stays evidenced. The central claim does
+# not reach evidence at all: its practical inference also needs the transfer from these cases to
+# every negotiation, economic or nuclear, and nothing in the article supports it.
 
 # %%
-from argmap.checks import evidence_cases, necessary_cases
+from argmap.checks import evidence_cases, evidenced, necessary_cases
 
-print(sorted(evidence_cases(full, "agenda")), sorted(necessary_cases(full, "agenda")))
+print(sorted(evidence_cases(full, "pressure")), sorted(necessary_cases(full, "pressure")))
+print("pressure" in evidenced(full), "agenda" in evidenced(full))
 
 without_amnesty = full.copy()
 print(without_amnesty.remove("amnesty", cascade=True))
-print(argmap.check(without_amnesty).by_rule("unevidenced-claim"))
-
-without_thesis = full.copy()
-without_thesis.remove("pressure", cascade=True)
-print([str(f) for f in argmap.check(without_thesis).by_rule("unsupported-claim")])
+print("pressure" in evidenced(without_amnesty))
+print(report.by_rule("unevidenced-claim")[0].explanation)
 
 # %% [markdown]
 # ## 7. Zoom in
 #
 # `focus` and `depth` draw the neighbourhood of one node: here, the regime's reactions, what
-# they rest on, and the step to "pressure is effective" that the analyst's objection undercuts.
+# they rest on (the executions, the camps), and the step to "pressure is effective" that the
+# analyst's objection undercuts.
 
 # %%
 from argmap.render import neighbourhood
@@ -174,10 +177,11 @@ print(sorted(p.name for p in out.iterdir()))
 # ## 8. Does the central claim stand? The evaluation, drawn
 #
 # `argmap.evaluate` labels every statement and inference under a semantics, and `labels=` draws
-# that labelling on the diagram, with a legend. Under grounded semantics the analyst's undercut
-# (the prisoners were moved before the camps were shown) stands unanswered, so the step from the
-# regime's reactions to "pressure is effective" fails, and with it the central claim: its node is
-# filled for OUT and says so.
+# that labelling on the diagram, with a legend. Under grounded semantics the analyst's two
+# undercuts stand unanswered, so the steps they strike fail; the thesis stands on the
+# concessions and the eased punishment, the withdrawal objection falls to the article's answer,
+# and the central claim is IN. Grounded semantics does not ask whether the claim reaches evidence
+# (the unsupported transfer stands, as any unattacked statement does); the report does.
 
 # %%
 from argmap.render import diagram
@@ -188,8 +192,10 @@ diagram(full, labels=grounded)
 
 # %% [markdown]
 # A gradual semantics weighs instead of deciding: under DF-QuAD each node is filled from white to
-# blue by its strength, written on it. The same labels go into files, and into the interactive
-# viewer (`full.show(labels=grounded)` in Jupyter, or an `.html` file).
+# blue by its strength, written on it. The thesis is strong, but the linked practical inference is
+# only as strong as its weakest premise, the unsupported goal and transfer, so the central claim
+# keeps a middling strength. The same labels go into files, and into the interactive viewer
+# (`full.show(labels=grounded)` in Jupyter, or an `.html` file).
 
 # %%
 dfquad = argmap.evaluate(full, "dfquad")
