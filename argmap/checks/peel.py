@@ -13,9 +13,9 @@ Examples:
     >>> from argmap.examples import north_korea
     >>> facts = Facts(north_korea())
     >>> p = peel(facts)
-    >>> p.knot, p.evidenced["agenda"]
-    (set(), 's_agenda')
-    >>> sorted(necessary(facts, "cannot_ignore") or ())
+    >>> p.knot, p.evidenced["abuses_fell"], "agenda" in p.evidenced
+    (set(), 's_defectors', False)
+    >>> sorted(necessary(facts, "reacts") or ())
     []
 """
 
