@@ -180,7 +180,8 @@ def layout_svg(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"{engine.name} took more than {timeout:g} s to lay out the diagram; draw less of "
-            "the map with focus=<node id> and depth=<steps>"
+            "the map with focus=<node id> and depth=<steps>",
+            keywords=("focus", "depth"),
         ) from None
     except OSError as exc:
         raise RenderError(f"cannot run {engine}: {exc.strerror}") from None

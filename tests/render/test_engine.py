@@ -128,8 +128,11 @@ def test_a_timeout_is_a_render_error(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     slow.write_text("#!/bin/sh\nsleep 5\n")
     slow.chmod(0o755)
     monkeypatch.setattr(engine, "find_layout_engine", lambda: slow)
-    with pytest.raises(RenderError, match=r"took more than 0\.2 s"):
+    with pytest.raises(RenderError, match=r"took more than 0\.2 s") as info:
         engine.layout_svg("digraph { a }", timeout=0.2)
+    assert info.value.worded({"focus": "--focus", "depth": "--depth"}).endswith(
+        "draw less of the map with --focus <node id> and --depth <steps>"
+    )
 
 
 @pytest.mark.needs_engine
