@@ -25,8 +25,13 @@ def test_each_convenience_is_a_method_of_the_map() -> None:
 
 
 def test_the_map_calls_what_was_lent(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-    monkeypatch.setitem(delegates._LOADED, "to_dot", lambda m, **kw: calls.append((m, kw)) or "x")
+    calls: list[tuple[ArgumentMap, dict[str, object]]] = []
+
+    def to_dot(m: ArgumentMap, **kw: object) -> str:
+        calls.append((m, kw))
+        return "x"
+
+    monkeypatch.setitem(delegates._LOADED, "to_dot", to_dot)
     m = argmap.ArgumentMap()
     assert m.to_dot(focus=None) == "x"
     assert calls == [(m, {"options": None, "focus": None})]
