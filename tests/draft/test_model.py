@@ -64,3 +64,21 @@ def test_the_default_model_is_hand_set_not_trained() -> None:
     assert model.trained_on is None
     assert model.language == "en"
     assert dict(model.combine) == {"cc": 1.0, "ro": 1.0, "fu": 1.0, "at": 1.0}
+
+
+def test_models_drafts_and_errors_cross_a_process_boundary() -> None:
+    import pickle
+
+    from argmap.draft import compare
+
+    model = default_model()
+    assert pickle.loads(pickle.dumps(model)).to_dict() == model.to_dict()
+    text = "We should act now. Because waiting costs more."
+    m = draft(text)
+    assert pickle.loads(pickle.dumps(m)) == m
+    result = compare(m, m)
+    assert pickle.loads(pickle.dumps(result)) == result
+    error = DraftModelError("model.json: not JSON")
+    copied = pickle.loads(pickle.dumps(error))
+    assert type(copied) is DraftModelError
+    assert str(copied) == "model.json: not JSON"
