@@ -2,9 +2,9 @@
 ``m.to_networkx()``, notebook display.
 
 argmap is built in floors that only import downwards: model, map, semantics, checks, render,
-io, corpus, cli (``tests/test_layers.py`` holds the code to it). The map stands near the ground and
-imports nothing above it, as networkx's graph classes import neither its readers nor its
-drawing. Users still like to write ``m.render("map.svg")``, so those methods stay on
+io, corpus, draft, cli (``tests/test_layers.py`` holds the code to it). The map stands near the
+ground and imports nothing above it, as networkx's graph classes import neither its readers nor
+its drawing. Users still like to write ``m.render("map.svg")``, so those methods stay on
 :class:`~argmap.map.ArgumentMap`, each one line that calls the function this table names for it.
 
 The table is filled from above: ``argmap/__init__.py`` (the top floor) lends each convenience a
