@@ -35,8 +35,10 @@ from argmap.io.formats import (
     write_diagram,
 )
 from argmap.io.native import schema
+from argmap.map import ArgumentMap
 from argmap.semantics import SEMANTICS, evaluate
 from argmap.summary import summarize
+from argmap.wording import for_terminal
 
 __all__ = ["main"]
 
@@ -47,18 +49,59 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
+def _echo(text: str = "", *, err: bool = False) -> None:
+    """Print one piece of output: every line the command line prints comes through here.
+
+    Text from files (ids, titles, names in errors) may hold escape sequences a terminal would
+    obey (clear the screen, write the clipboard); they are shown escaped instead
+    (:func:`argmap.wording.for_terminal`).
+    """
+    click.echo(for_terminal(text), err=err)
+
+
 def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn an ArgmapError into one clear line on stderr and exit code 2."""
+    """Turn an ArgmapError into one clear line on stderr and exit code 2.
+
+    A file argmap has not learnt to refuse may still make a reader raise something else (a
+    bug: tests fail on it); :func:`_reading` turns that into an ArgmapError naming the file.
+    Running out of memory is said in words, never as a bare ``MemoryError``.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            _echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except MemoryError:
+            _echo(
+                "Error: out of memory; the input is too large for this machine "
+                "(split it, or run on a machine with more memory)",
+                err=True,
+            )
             sys.exit(EXIT_BAD_INPUT)
 
     return wrapper
+
+
+def _reading(path: str | Path, *, format: str | None, strict: bool) -> ArgumentMap:  # noqa: A002
+    """Load one input; any failure becomes an ArgmapError that names the file.
+
+    The readers raise only ArgmapError for bad input; anything else that escapes one is a bug
+    in argmap, reported as such, in one line, rather than as a traceback.
+    """
+    with _words(**_READING):
+        try:
+            return load(path, format=format, strict=strict)
+        except (ArgmapError, MemoryError):
+            raise
+        except Exception as exc:
+            raise ArgmapError(
+                f"{path}: argmap could not read this file ({type(exc).__name__}: "
+                f"{str(exc)[:200] or 'no message'}); this is a bug in argmap, please report it "
+                "with the file"
+            ) from exc
 
 
 @contextlib.contextmanager
@@ -109,11 +152,11 @@ def _print_results(
     """Each file's result for people, its error as one line on stderr; a blank line between."""
     for i, r in enumerate(results):
         if i:
-            click.echo("")
+            _echo("")
         if r.ok:
-            click.echo(f"{r.name}{between}{r.result}")
+            _echo(f"{r.name}{between}{r.result}")
         else:
-            click.echo(f"Error: {_said(r.error, words)}", err=True)
+            _echo(f"Error: {_said(r.error, words)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -152,7 +195,7 @@ def _warnings_as_lines() -> Iterator[None]:
             yield
         finally:
             for warning in caught:
-                click.echo(f"Warning: {warning.message}", err=True)
+                _echo(f"Warning: {warning.message}", err=True)
 
 
 @main.command()
@@ -163,13 +206,16 @@ def _warnings_as_lines() -> Iterator[None]:
     type=click.Path(path_type=Path),  # checked by demo itself, in one line
     help="Folder to write into; created if missing.",
 )
+@click.option(
+    "--force", is_flag=True, help="Replace the files a previous demo wrote in the folder."
+)
 @_library_errors
-def demo(out: Path) -> None:
+def demo(out: Path, force: bool) -> None:
     """Map the built-in article: print its summary and gap report, write them to DIR.
 
     The article is "Pressure on the North Korean Human Rights Problem is Effective". Writes
     DIR/north-korea.json (the map), DIR/north-korea-report.json (its gap report) and
-    DIR/north-korea.svg (its diagram).
+    DIR/north-korea.svg (its diagram); files already there are replaced only with --force.
 
     Example: argmap demo --out out
     """
@@ -179,19 +225,25 @@ def demo(out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ArgmapError(f"{out}: cannot create the folder: {exc.strerror}") from None
-    m = north_korea()
     path = out / "north-korea.json"
+    report_path = out / "north-korea-report.json"
+    there = [p for p in (path, report_path, out / "north-korea.svg") if p.exists()]
+    if there and not force:
+        raise ArgmapError(
+            f"{there[0]} already exists; pass --force to replace the demo's files in {out}, "
+            "or name another folder"
+        )
+    m = north_korea()
     dump(m, path)
     diagram = write_diagram(m, out / "north-korea.svg")
     report = check(m)
-    report_path = out / "north-korea-report.json"
     write_atomic(report_path, (report.to_json() + "\n").encode("utf-8"))
-    click.echo(summarize(m))
-    click.echo("")
-    click.echo(str(report))
-    click.echo(f"\nWrote {path}")
-    click.echo(f"Wrote {report_path}")
-    click.echo(f"Wrote {diagram}")
+    _echo(summarize(m))
+    _echo("")
+    _echo(str(report))
+    _echo(f"\nWrote {path}")
+    _echo(f"Wrote {report_path}")
+    _echo(f"Wrote {diagram}")
 
 
 @main.command("schema")
@@ -200,7 +252,7 @@ def schema_command() -> None:
 
     Example: argmap schema > argmap.schema.json
     """
-    click.echo(json.dumps(schema(), indent=2))
+    _echo(json.dumps(schema(), indent=2))
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -294,7 +346,7 @@ def check_command(
             else {"path": r.name, "error": _said(r.error, words)}
             for r in results
         ]
-        click.echo(
+        _echo(
             json.dumps(
                 {"findings": findings, "summary": merged.summary(), "files": listed}, indent=2
             )
@@ -315,7 +367,7 @@ def _one(
 ) -> BatchResult:
     """Check one file here, letting its error be the command's (one line, exit 2)."""
     report = check(
-        load(path, format=from_format, strict=strict),
+        _reading(path, format=from_format, strict=strict),
         select=options["select"],
         ignore=options["ignore"],
     )
@@ -338,7 +390,7 @@ def rules_command() -> None:
     Example: argmap rules
     """
     for r in RULES.values():
-        click.echo(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
+        _echo(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
 
 
 @main.command("render")
@@ -422,8 +474,8 @@ def render_command(
         )
     if depth is not None and focus is None:
         raise ArgmapError("--depth needs --focus: name the node whose neighbourhood to draw")
-    with _warnings_as_lines(), _words(**_READING):
-        m = load(path, format=from_format, strict=strict)
+    with _warnings_as_lines():
+        m = _reading(path, format=from_format, strict=strict)
     if focus is not None and focus not in m:
         raise ArgmapError(f"--focus {focus!r}: {path} has no node with this id; check its spelling")
     findings = list(check(m)) if gaps else None
@@ -432,7 +484,7 @@ def render_command(
         written = write_diagram(
             m, out, format=fmt.name, focus=focus, depth=depth, gaps=findings, labels=labelling
         )
-    click.echo(f"Wrote {written}")
+    _echo(f"Wrote {written}")
 
 
 @main.command("evaluate")
@@ -478,10 +530,10 @@ def evaluate_command(
     """
     files = expand_paths(paths)
     if len(files) == 1:
-        with _warnings_as_lines(), _words(**_READING):
-            m = load(files[0], format=from_format, strict=strict)
+        with _warnings_as_lines():
+            m = _reading(files[0], format=from_format, strict=strict)
         labelling = evaluate(m, semantics)
-        click.echo(labelling.to_json() if output_format == "json" else str(labelling))
+        _echo(labelling.to_json() if output_format == "json" else str(labelling))
         return
     results = list(
         batch(
@@ -500,7 +552,7 @@ def evaluate_command(
             else {"path": r.name, "error": _said(r.error, _READING)}
             for r in results
         ]
-        click.echo(json.dumps({"files": listed}, indent=2, ensure_ascii=False))
+        _echo(json.dumps({"files": listed}, indent=2, ensure_ascii=False))
     else:
         _print_results(results, between=":\n")
     if any(not r.ok for r in results):
@@ -542,12 +594,11 @@ def convert_command(
     """
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
-        with _words(**_READING):
-            m = load(source, format=from_format, strict=strict)
+        m = _reading(source, format=from_format, strict=strict)
         with _words(format="--to"):
             written = format_for(target, format=to_format)
         dump(m, target, format=written.name)
-    click.echo(f"Wrote {target} ({written.name})")
+    _echo(f"Wrote {target} ({written.name})")
 
 
 @main.command("draft")
@@ -588,7 +639,7 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
             raise DraftError(f"{source}: {exc}") from None
         dump(m, target)
     relations = len(m.nodes("support")) + len(m.nodes("attack"))
-    click.echo(
+    _echo(
         f"Drafted {len(list(m.statements()))} units and {relations} relations "
         f"(central claim {m.central}) into {target}"
     )

@@ -39,6 +39,7 @@ from argmap.exceptions import ArgmapError, MissingDependencyError
 from argmap.files import write_atomic
 from argmap.io.formats import all_formats, dump, get_format, load
 from argmap.semantics import evaluate
+from argmap.wording import for_spreadsheet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -194,7 +195,8 @@ def batch(
         One :class:`BatchResult` per item, in the order of ``items``.
 
     Raises:
-        BatchError: An unknown task name, or options it does not take (before any work starts).
+        BatchError: An unknown task name, or options it does not take; for ``"convert"``, two
+            inputs that would be written to one file (before any work starts).
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -208,6 +210,8 @@ def batch(
     for name, value in (("jobs", jobs), ("window", window), ("chunksize", chunksize)):
         if value is not None and (not isinstance(value, int) or value < 1):
             raise BatchError(f"{name} must be a whole number of at least 1, not {value!r}")
+    if run.task == "convert":
+        _distinct_targets(given, to=run.options["to"], out=run.options["out"])
     bar = _progress_bar(len(given), progress)
     try:
         if executor is None and (jobs == 1 or len(given) <= 1):
@@ -320,9 +324,30 @@ class _Task:
         return _convert(m, item, index, to=self.options["to"], out=self.options["out"])
 
 
-def _convert(m: ArgumentMap, item: Any, index: int, *, to: str, out: str | os.PathLike[str]) -> str:
+def _target(item: Any, index: int, *, to: str, out: str | os.PathLike[str]) -> Path:
+    """Where ``"convert"`` writes an item: its file's stem (or ``map-<index>``) in ``out``."""
     stem = Path(item).stem if isinstance(item, str) else f"map-{index:05d}"
-    target = Path(out) / f"{stem}.{_suffix_of(to)}"
+    return Path(out) / f"{stem}.{_suffix_of(to)}"
+
+
+def _distinct_targets(items: list[Any], *, to: str, out: str | os.PathLike[str]) -> None:
+    """Refuse a conversion in which two inputs would be written to one file (``a/m.json`` and
+    ``b/m.json`` both to ``out/m.argdown``), before anything is written."""
+    seen: dict[str, Any] = {}
+    for index, item in enumerate(items):
+        target = _target(item, index, to=to, out=out)
+        key = os.path.normcase(os.path.abspath(target))
+        if key in seen:
+            first = seen[key]
+            raise BatchError(
+                f"{first} and {item} would both be written to {target}, the second over the "
+                "first; convert them into different folders, or rename one"
+            )
+        seen[key] = item
+
+
+def _convert(m: ArgumentMap, item: Any, index: int, *, to: str, out: str | os.PathLike[str]) -> str:
+    target = _target(item, index, to=to, out=out)
     if isinstance(item, str) and target.resolve() == Path(item).resolve():
         raise ArgmapError(f"{item}: converting it would write over it; choose another folder")
     Path(out).mkdir(parents=True, exist_ok=True)
@@ -335,14 +360,32 @@ def _suffix_of(format_name: str) -> str:
 
 
 def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
-    """Load (for a path) and run; every failure becomes the outcome's error, never a raise."""
+    """Load (for a path) and run; every failure becomes the outcome's error, never a raise.
+
+    A ``SystemExit`` from a task (a library that calls ``sys.exit``) is that item's failure,
+    not the end of the run; a ``KeyboardInterrupt`` does end the run (the pool is shut down).
+    """
     try:
         m = _load(item, run.input_format, strict=run.strict) if isinstance(item, str) else item
+    except ArgmapError as exc:
+        return None, _portable(exc)
+    except (Exception, SystemExit) as exc:  # a reader's bug: name the file, go on
+        return None, f"{item}: argmap could not read this file ({_described(exc)})"
+    try:
         return run(m, item, index), None
     except ArgmapError as exc:
         return None, _portable(exc)
-    except Exception as exc:  # a task of the user's own: report it, go on
-        return None, f"{type(exc).__name__}: {exc}"
+    except (Exception, SystemExit) as exc:  # a task of the user's own: report it, go on
+        return None, _described(exc)
+
+
+def _described(exc: BaseException) -> str:
+    """``Type: message``, never a bare type name (a MemoryError has no message)."""
+    if isinstance(exc, SystemExit):
+        return f"the task called sys.exit({exc.code!r})"
+    if isinstance(exc, MemoryError):
+        return "MemoryError: out of memory"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else f"{type(exc).__name__} (no message)"
 
 
 def _load(path: str, input_format: str | None, *, strict: bool = False) -> ArgumentMap:
@@ -354,7 +397,7 @@ def _portable(exc: ArgmapError) -> ArgmapError | str:
     try:
         pickle.loads(pickle.dumps(exc))  # noqa: S301  # our own bytes, just made
     except Exception:
-        return f"{type(exc).__name__}: {exc}"
+        return _described(exc)
     return exc
 
 
@@ -376,7 +419,7 @@ def _collect(chunk: list[tuple[int, Any]], future: Future[list[_Outcome]]) -> li
         died = f"the worker running this item died ({type(exc).__name__}: {exc})"
         outcomes = [(None, died)] * len(chunk)
     except Exception as exc:  # e.g. a result that does not pickle
-        outcomes = [(None, f"{type(exc).__name__}: {exc}")] * len(chunk)
+        outcomes = [(None, _described(exc))] * len(chunk)
     return [
         _result(index, item, outcome)
         for (index, item), outcome in zip(chunk, outcomes, strict=True)
@@ -448,12 +491,19 @@ class CorpusSummary:
         return [r for r in self.maps if r["error"]]
 
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str:
-        """Return the per-map table as CSV, and write it (atomically) to ``path`` if given."""
+        """Return the per-map table as CSV, and write it (atomically) to ``path`` if given.
+
+        A cell that a spreadsheet would run as a formula (a file name that begins with ``=``,
+        ``+``, ``-``, ``@``, a tab or a carriage return) begins with ``'``
+        (:func:`argmap.wording.for_spreadsheet`). Lines end in CRLF, as RFC 4180 has it.
+        """
         columns = ["path", "error", "total", "error_findings", "warning", "info", *self.rules]
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        # CRLF, as RFC 4180 has it: Python's writer quotes a cell that holds a character of
+        # the line terminator, so a file name with a carriage return cannot split its row.
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(self.maps)
+        writer.writerows({k: for_spreadsheet(v) for k, v in row.items()} for row in self.maps)
         text = out.getvalue()
         if path is not None:
             write_atomic(Path(path), text.encode("utf-8"))

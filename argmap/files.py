@@ -1,8 +1,10 @@
 """Reading map files safely, and writing files whole or not at all.
 
 Every file argmap reads as text goes through :func:`read_text`: it refuses anything but a regular
-file (a folder, a device such as /dev/zero that never ends, a FIFO that would block), and reads
-UTF-8, a leading byte order mark dropped.
+file (a folder, a device such as /dev/zero that never ends, a FIFO that would block) and any file
+larger than :func:`max_file_size` (256 MB unless the environment variable ``ARGMAP_MAX_FILE_SIZE``
+says otherwise: a map file is read whole, and its map takes several times its size in memory),
+and reads UTF-8, a leading byte order mark dropped.
 
 Every file argmap writes (maps, reports, diagrams) goes through :func:`write_atomic`: the bytes go
 to a temporary file beside the target, which then replaces it in one rename. A reader never sees
@@ -22,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import signal
@@ -32,7 +35,13 @@ from pathlib import Path
 
 from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError
 
-__all__ = ["read_text", "same_file", "write_atomic"]
+__all__ = ["MAX_FILE_SIZE_VARIABLE", "max_file_size", "read_text", "same_file", "write_atomic"]
+
+MAX_FILE_SIZE_VARIABLE = "ARGMAP_MAX_FILE_SIZE"
+"""The environment variable that sets the largest file argmap reads: bytes, or ``500M``, ``2G``."""
+
+_DEFAULT_MAX_FILE_SIZE = 256 * 1024**2
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 
 _BOM = "\ufeff"
 
@@ -65,15 +74,31 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise FileFormatError("no such file", path=name) from None
     except OSError as exc:
         raise FileFormatError(f"cannot read: {exc.strerror}", path=name) from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise FileFormatError(f"not a regular file ({_kind(mode)}); name a map file", path=name)
+        raise FileFormatError(
+            f"not a regular file ({_kind(info.st_mode)}); name a map file", path=name
+        )
+    try:
+        limit = max_file_size()
+    except ArgmapError:
+        os.close(fd)
+        raise
+    if info.st_size > limit:
+        os.close(fd)
+        raise _too_large(name, info.st_size, limit)
     try:
         with os.fdopen(fd, "rb") as fh:
-            raw = fh.read()
+            raw = fh.read(limit + 1)  # the file may have grown since fstat
     except OSError as exc:
         raise FileFormatError(f"cannot read: {exc.strerror}", path=name) from None
+    except MemoryError:
+        raise FileFormatError(
+            f"not enough memory to read this file of {_size(info.st_size)}", path=name
+        ) from None
+    if len(raw) > limit:
+        raise _too_large(name, len(raw), limit)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -83,6 +108,53 @@ def read_text(path: str | os.PathLike[str]) -> str:
             line=raw.count(b"\n", 0, exc.start) + 1,
         ) from None
     return text.removeprefix(_BOM)
+
+
+def max_file_size() -> int:
+    """The largest file, in bytes, that :func:`read_text` reads: 256 MB, or the environment's.
+
+    Set ``ARGMAP_MAX_FILE_SIZE`` to a number of bytes, or a number with a unit (``K``, ``M``,
+    ``G``, ``T``: powers of 1024), to read larger files.
+
+    Raises:
+        ArgmapError: The variable holds something else; the message says what it may hold.
+
+    Examples:
+        >>> import os
+        >>> max_file_size() == 256 * 1024**2 or MAX_FILE_SIZE_VARIABLE in os.environ
+        True
+    """
+    value = os.environ.get(MAX_FILE_SIZE_VARIABLE, "").strip()
+    if not value:
+        return _DEFAULT_MAX_FILE_SIZE
+    number, unit = value.rstrip("KMGTkmgtBb"), value[len(value.rstrip("KMGTkmgtBb")) :]
+    unit = unit.upper().removesuffix("B")
+    try:
+        size = int(float(number) * _UNITS[unit]) if number.strip() else -1
+    except (KeyError, ValueError, OverflowError):
+        size = -1
+    if size <= 0:
+        raise ArgmapError(
+            f"{MAX_FILE_SIZE_VARIABLE}={value!r} is not a size; set it to a number of bytes "
+            "or a number with a unit, such as 500M or 2G"
+        )
+    return size
+
+
+def _size(n: int) -> str:
+    for unit in ("T", "G", "M", "K"):
+        if n >= _UNITS[unit]:
+            return f"{n / _UNITS[unit]:.1f} {unit}B"
+    return f"{n} bytes"
+
+
+def _too_large(name: str, size: int, limit: int) -> FileFormatError:
+    return FileFormatError(
+        f"the file is {_size(size)}, more than the {_size(limit)} argmap reads; to read it, "
+        f"set the environment variable {MAX_FILE_SIZE_VARIABLE} higher (such as "
+        f"{MAX_FILE_SIZE_VARIABLE}={max(2, -(-size // _UNITS['G']) * 2)}G), with memory to spare",
+        path=name,
+    )
 
 
 def _checked_path(path: object) -> str:
@@ -162,18 +234,19 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except FileNotFoundError:
         existing = None
     except OSError as exc:
-        raise FileWriteError(f"{path}: cannot write: {exc.strerror}", path=str(path)) from None
+        raise FileWriteError(f"{path}: {_write_problem(exc)}", path=str(path)) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise FileWriteError(
             f"{path}: not a regular file (a folder or a device); name a file to write",
             path=str(path),
         )
-    tmp = folder / f".{target.name}.{secrets.token_hex(8)}.tmp"
+    tmp = folder / _temporary_name(target.name)
     created = False
     try:
         with _cleanup_on_sigterm():
             # Set first, so that a signal just after the open still removes the file; the
-            # random name makes it ours alone.
+            # random name makes it ours alone. When the open itself fails, the clean-up below
+            # finds nothing to remove and says nothing.
             created = True
             # Created like a plain open() would (mode 0o666 less the umask), unlike mkstemp's.
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -188,7 +261,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         _sync_folder(folder)
     except BaseException as exc:
         if created:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # never created, or the folder went read-only
+                tmp.unlink(missing_ok=True)
         if isinstance(exc, _Terminated):
             # The temporary file is gone and the old handler is back: let it act on the signal.
             signal.raise_signal(signal.SIGTERM)
@@ -197,8 +271,46 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 path=str(path),
             ) from None
         if isinstance(exc, OSError):
-            raise FileWriteError(f"{path}: cannot write: {exc.strerror}", path=str(path)) from None
+            raise FileWriteError(f"{path}: {_write_problem(exc)}", path=str(path)) from None
         raise
+
+
+_NAME_MAX = 255
+"""The longest file name, in bytes, that common file systems (ext4, APFS, NTFS) take."""
+
+
+def _temporary_name(name: str) -> str:
+    """``.NAME.<16 hex digits>.tmp``, NAME shortened so the whole fits in :data:`_NAME_MAX` bytes.
+
+    A target whose name is 231 to 255 bytes long is a valid file name, so its temporary file
+    must be one too.
+
+    Examples:
+        >>> len(_temporary_name("a" * 255).encode())
+        255
+        >>> _temporary_name("m.json")[:8], _temporary_name("m.json")[-4:]
+        ('.m.json.', '.tmp')
+    """
+    room = _NAME_MAX - len(".") - len(".0123456789abcdef.tmp")
+    short = name.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return f".{short}.{secrets.token_hex(8)}.tmp"
+
+
+def _write_problem(exc: OSError) -> str:
+    """What went wrong in a write, and what to do about it, in words."""
+    advice = {
+        errno.EROFS: "the file system is read-only; write somewhere else",
+        errno.EACCES: "permission denied; write to a folder you may write to",
+        errno.EPERM: "operation not permitted; write to a folder you may write to",
+        errno.ENOSPC: "no space left on the device; free some space or write elsewhere",
+        errno.EDQUOT: "the disk quota is exceeded; free some space or write elsewhere",
+        errno.ENAMETOOLONG: "the file name is too long; choose a shorter name",
+        errno.EFBIG: "the file is too large for this file system; write elsewhere",
+    }.get(exc.errno or 0)
+    reason = exc.strerror or type(exc).__name__
+    if advice is None:
+        return f"cannot write: {reason}; the old file, if any, is as it was"
+    return f"cannot write ({reason}): {advice}; the old file, if any, is as it was"
 
 
 class _Terminated(BaseException):

@@ -53,11 +53,20 @@ def test_demo_prints_the_summary(demo: tuple[Result, Path]) -> None:
     assert result.stderr == ""
 
 
-def test_demo_twice_overwrites(tmp_path: Path) -> None:
-    for _ in range(2):
-        result = _run("demo", "--out", str(tmp_path))
-        assert result.exit_code == 0, result.output
-    assert argmap.load(tmp_path / "north-korea.json") == north_korea()
+def test_demo_refuses_to_replace_its_files_without_force(tmp_path: Path) -> None:
+    assert _run("demo", "--out", str(tmp_path)).exit_code == 0
+    mine = tmp_path / "north-korea.json"
+    mine.write_text("my own notes", encoding="utf-8")
+    result = _run("demo", "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {mine} already exists; pass --force to replace the demo's files in "
+        f"{tmp_path}, or name another folder\n"
+    )
+    assert mine.read_text(encoding="utf-8") == "my own notes"
+    result = _run("demo", "--out", str(tmp_path), "--force")
+    assert result.exit_code == 0, result.output
+    assert argmap.load(mine) == north_korea()
 
 
 def test_demo_needs_out() -> None:
@@ -79,7 +88,7 @@ def test_demo_error_is_one_line_without_traceback(tmp_path: Path) -> None:
 
 def test_demo_error_when_the_map_cannot_be_written(tmp_path: Path) -> None:
     (tmp_path / "north-korea.json").mkdir()  # a folder where the file should go
-    result = _run("demo", "--out", str(tmp_path))
+    result = _run("demo", "--out", str(tmp_path), "--force")
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line == (
@@ -107,3 +116,50 @@ def test_version() -> None:
     result = _run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"argmap, version {argmap.__version__}\n"
+
+
+def test_error_lines_escape_what_a_terminal_would_obey(tmp_path: Path) -> None:
+    # A file's name or id can carry escape sequences: OSC 52 writes the clipboard, ESC[2J
+    # clears the screen, U+202E turns the line around. They are shown, never obeyed.
+    hostile = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202e\x9b"
+    path = tmp_path / f"m{hostile}.json"
+    path.write_text("{", encoding="utf-8")
+    result = _run("check", str(path))
+    assert result.exit_code == 2
+    assert "\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u202e\\u009b" in result.stderr
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in result.output
+
+
+def test_a_reader_bug_is_one_located_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.io import native
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(native, "loads", broken)
+    path = tmp_path / "m.json"
+    path.write_text('{"argmap": 2}', encoding="utf-8")
+    for args in (("check", str(path)), ("convert", str(path), str(tmp_path / "m.yaml"))):
+        result = _run(*args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {path}: argmap could not read this file (KeyError: 'boom'); this is a bug "
+            "in argmap, please report it with the file\n"
+        )
+
+
+def test_out_of_memory_is_said_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap import files
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(files.os, "fdopen", exhausted)
+    path = tmp_path / "m.json"
+    path.write_text('{"argmap": 2}', encoding="utf-8")
+    result = _run("check", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {path}: not enough memory to read this file of ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -293,7 +295,7 @@ def test_the_corpus_summary_counts_by_rule_and_by_map(corpus: list[str], tmp_pat
 
     csv_path = tmp_path / "summary.csv"
     text = summary.to_csv(csv_path)
-    assert csv_path.read_text(encoding="utf-8") == text
+    assert csv_path.read_bytes().decode("utf-8") == text
     header, *rows = text.splitlines()
     assert header.split(",")[:6] == ["path", "error", "total", "error_findings", "warning", "info"]
     assert len(rows) == len(corpus)
@@ -325,3 +327,56 @@ def test_results_and_summaries_pickle(corpus: list[str]) -> None:
 def test_the_json_of_a_result_is_the_report_json(corpus: list[str]) -> None:
     [r] = batch(corpus[:1], "check", jobs=1)
     assert json.loads(r.result.to_json()) == argmap.check(argmap.load(corpus[0])).to_dict()
+
+
+def test_convert_refuses_two_inputs_with_one_target_before_writing(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        argmap.dump(north_korea(), tmp_path / folder / "m.json")
+    out = tmp_path / "out"
+    items = [str(tmp_path / "a" / "m.json"), str(tmp_path / "b" / "m.json")]
+    with pytest.raises(BatchError) as caught:
+        list(batch(items, "convert", jobs=1, options={"to": "argdown", "out": str(out)}))
+    assert str(caught.value) == (
+        f"{items[0]} and {items[1]} would both be written to {out / 'm.argdown'}, the second "
+        "over the first; convert them into different folders, or rename one"
+    )
+    assert not out.exists()
+
+
+def _exits(m: ArgumentMap) -> None:
+    if m.title == "generated 1":
+        raise SystemExit(3)
+
+
+def test_system_exit_in_a_task_is_that_items_failure() -> None:
+    results = list(batch(_generated(3), _exits, jobs=1))
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].error == "the task called sys.exit(3)"
+
+
+def _interrupted(m: ArgumentMap) -> None:
+    raise KeyboardInterrupt
+
+
+def test_keyboard_interrupt_stops_the_run() -> None:
+    run = batch(_generated(3), _interrupted, jobs=1)
+    with pytest.raises(KeyboardInterrupt):
+        next(run)
+
+
+def _no_memory(m: ArgumentMap) -> None:
+    raise MemoryError
+
+
+def test_an_error_without_a_message_is_never_blank() -> None:
+    (result,) = batch(_generated(1), _no_memory, jobs=1)
+    assert result.error == "MemoryError: out of memory"
+
+
+def test_summary_cells_a_spreadsheet_would_run_are_escaped(tmp_path: Path) -> None:
+    names = ["=HYPERLINK(1)", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain"]
+    results = [BatchResult(item=name, error="bad") for name in names]
+    text = corpus_summary(results).to_csv()
+    cells = [row["path"] for row in csv.DictReader(io.StringIO(text, newline=""))]
+    assert cells == ["'" + name for name in names[:-1]] + ["plain"]

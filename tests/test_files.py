@@ -3,6 +3,7 @@ temporary file left by a SIGTERM; read_text: regular files only; same_file."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.files import read_text, same_file, write_atomic
+from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError
+from argmap.files import MAX_FILE_SIZE_VARIABLE, max_file_size, read_text, same_file, write_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -84,7 +86,7 @@ def test_a_failed_write_is_a_file_write_error_and_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(argmap.FileWriteError, match="cannot write: No space left on device"):
+    with pytest.raises(argmap.FileWriteError, match="no space left on the device"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert _leftovers(tmp_path) == []
@@ -242,3 +244,139 @@ def test_same_file_sees_through_links_and_spellings(tmp_path: Path) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
     assert same_file(loop, a) is False
+
+
+# -- writes that fail: a clean FileWriteError naming the path and what to do, nothing left -----
+
+
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [
+        (errno.EROFS, "the file system is read-only; write somewhere else"),
+        (errno.EACCES, "permission denied; write to a folder you may write to"),
+        (errno.ENOSPC, "no space left on the device; free some space or write elsewhere"),
+        (errno.ENAMETOOLONG, "the file name is too long; choose a shorter name"),
+    ],
+)
+def test_a_failed_open_is_one_clean_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, advice: str
+) -> None:
+    # The clean-up used to unlink a temporary file that was never created; on a read-only
+    # mount that raised a second, raw OSError.
+    target = tmp_path / "m.json"
+    target.write_bytes(b"old")
+    real_open = os.open
+
+    def refused(path: object, flags: int, *args: int) -> int:
+        if str(path).endswith(".tmp"):
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    def unlink_refused(self: Path, missing_ok: bool = False) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "open", refused)
+    monkeypatch.setattr(Path, "unlink", unlink_refused)
+    with pytest.raises(FileWriteError) as caught:
+        write_atomic(target, b"new")
+    assert str(caught.value) == (
+        f"{target}: cannot write ({os.strerror(code)}): {advice}; "
+        "the old file, if any, is as it was"
+    )
+    assert caught.value.path == str(target)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_full_disk_during_the_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "m.json"
+    target.write_bytes(b"old")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(FileWriteError, match="no space left on the device"):
+        write_atomic(target, b"new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_folder_under_a_file_is_refused_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"")
+    with pytest.raises(FileWriteError, match="does not exist; create it first"):
+        write_atomic(blocker / "m.json", b"x")
+
+
+@pytest.mark.parametrize("length", [230, 231, 240, 255])
+def test_names_up_to_255_bytes_are_written(tmp_path: Path, length: int) -> None:
+    # The temporary name adds 22 characters; it is shortened so that it is a valid name too.
+    target = tmp_path / ("é" * (length // 2) + "a" * (length % 2))
+    assert len(target.name.encode()) == length
+    write_atomic(target, b"whole")
+    assert target.read_bytes() == b"whole"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_name_too_long_for_the_file_system_is_a_clean_error(tmp_path: Path) -> None:
+    target = tmp_path / ("a" * 256)
+    with pytest.raises(FileWriteError, match="the file name is too long; choose a shorter name"):
+        write_atomic(target, b"x")
+    assert _leftovers(tmp_path) == []
+
+
+# -- a size cap on what is read whole ------------------------------------------------------------
+
+
+def test_a_file_larger_than_the_cap_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 3000)
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "2K")
+    reads: list[int] = []
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: reads.append(1) or real_fdopen(*a, **k))
+    with pytest.raises(FileFormatError) as caught:
+        read_text(path)
+    assert str(caught.value) == (
+        f"{path}: the file is 2.9 KB, more than the 2.0 KB argmap reads; to read it, set the "
+        "environment variable ARGMAP_MAX_FILE_SIZE higher (such as ARGMAP_MAX_FILE_SIZE=2G), "
+        "with memory to spare"
+    )
+    assert reads == []
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "3000")
+    assert read_text(path) == " " * 3000
+
+
+def test_the_default_cap_is_256_mb(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MAX_FILE_SIZE_VARIABLE, raising=False)
+    assert max_file_size() == 256 * 1024**2
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "1.5G")
+    assert max_file_size() == 3 * 1024**3 // 2
+
+
+@pytest.mark.parametrize("value", ["zz", "-1", "0", "12Q", "M"])
+def test_a_bad_cap_says_what_it_may_be(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, value)
+    with pytest.raises(ArgmapError, match="is not a size; set it to a number of bytes"):
+        read_text(__file__)
+
+
+def test_running_out_of_memory_while_reading_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.json"
+    path.write_bytes(b"{}")
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(os, "fdopen", exhausted)
+    with pytest.raises(FileFormatError, match="not enough memory to read this file of 2 bytes"):
+        read_text(path)
