@@ -163,3 +163,9 @@ def test_out_of_memory_is_said_in_words(tmp_path: Path, monkeypatch: pytest.Monk
     result = _run("check", str(path))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {path}: not enough memory to read this file of ")
+
+
+def test_every_line_printed_goes_through_the_one_sanitiser() -> None:
+    source = (Path(argmap.__file__).parent / "cli.py").read_text(encoding="utf-8")
+    assert source.count("click.echo(") == 1  # inside _echo, which escapes for terminals
+    assert "print(" not in source
