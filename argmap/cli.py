@@ -431,7 +431,7 @@ def rules_command() -> None:
     metavar="SEMANTICS",
     # Not a click.Choice: a misspelt name is then one "Error:" line with a "did you mean".
     help=(
-        f"Evaluate the map under this semantics ({'|'.join(SEMANTICS)}) and draw the result: "
+        f"Evaluate the map under this semantics ({', '.join(SEMANTICS)}) and draw the result: "
         "Dung or Carneades labels (IN, OUT, UNDEC) or gradual strengths, with a legend."
     ),
 )

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_DRAWN", "HtmlPage", "page_data", "to_html"]
 
-MAX_DRAWN = 200
+MAX_DRAWN = 400
 """The most statements the page draws at once; a larger map or neighbourhood is drawn in part
 (the nearest first), and the page says how many it left out."""
 

@@ -121,8 +121,8 @@ def shoot(page: Any, name: str) -> None:
 def test_clicking_the_amnesty_case_highlights_its_passage(browser: Any, article_page: Path) -> None:
     m = north_korea()
     page = open_page(browser, article_page)
-    # The whole article does not fit at a readable size: see it all first, as a reader would.
-    page.get_by_role("button", name="Fit").click()
+    # The page opens on the central claim's neighbourhood: see the whole map, as a reader would.
+    page.get_by_role("button", name="Whole map").click()
     node(page, "Case amnesty").click()
     active = page.eval_on_selector_all("mark.active", "els => els.map(e => e.textContent)")
     assert "".join(active) == m["amnesty"].quotes[0].text  # type: ignore[union-attr]
@@ -145,16 +145,16 @@ def test_clicking_a_highlighted_passage_selects_the_statement_quoting_it(
     browser: Any, article_page: Path
 ) -> None:
     page = open_page(browser, article_page)
-    page.get_by_role("button", name="Fit").click()
+    page.get_by_role("button", name="Whole map").click()
     # The rebuttal quotes words inside the Amnesty case's quote: a passage only the case quotes
     # selects the case; the words both quote select both.
     data = page_data(north_korea(), DiagramOptions(), ())
     pieces = data["sources"][0]["segments"]
     alone = next(p["text"] for p in pieces if p.get("nodes") == ["amnesty"])
     both = next(p["text"] for p in pieces if p.get("nodes") == ["amnesty", "prisoners_moved"])
-    page.locator("mark button", has_text=alone.strip()[:40]).first.click()
+    page.locator("mark", has_text=alone.strip()[:40]).first.click()
     assert pressed(page) == ["Case amnesty"]
-    page.locator("mark button", has_text=both.strip()[:40]).first.click()
+    page.locator("mark", has_text=both.strip()[:40]).first.click()
     assert pressed(page) == ["Case amnesty", "Rebuttal prisoners_moved"]
     assert "2 nodes" in page.locator("#status").inner_text()
 
@@ -163,15 +163,21 @@ def test_selecting_a_finding_selects_its_nodes(browser: Any, article_page: Path)
     m = north_korea()
     finding = next(f for f in check(m) if f.rule == "AM201")
     page = open_page(browser, article_page)
+    page.get_by_role("tab", name=re.compile("^Findings")).click()
     button = page.locator("#findings button", has_text="AM201").filter(has_text=finding.nodes[0])
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
     selected = {label.split()[-1] for label in pressed(page)}
     assert selected == set(finding.nodes)
-    # Filtering by severity hides the others.
-    page.get_by_label(re.compile(r"^ warning")).uncheck()
+    # Filtering hides the others: an acknowledged finding counts toward no severity, as in the
+    # report, so its own box hides it.
+    box = "acknowledged" if finding.acknowledged else finding.severity
+    page.get_by_label(re.compile(rf"^ {box}")).uncheck()
     assert not button.is_visible()
     assert page.locator("#findings button", has_text="AM601").first.is_visible()
+    # The sources stay a tab away, not pushed below the findings.
+    page.get_by_role("tab", name="Sources").click()
+    assert page.locator("#sources mark").first.is_visible()
 
 
 def test_keyboard_alone_reaches_moves_and_selects(browser: Any, article_page: Path) -> None:
@@ -213,7 +219,7 @@ def test_focus_and_depth_draw_the_same_neighbourhood_as_python(
 ) -> None:
     m = north_korea()
     page = open_page(browser, article_page)
-    page.get_by_role("button", name="Fit").click()
+    page.get_by_role("button", name="Whole map").click()
     node(page, "Case uk").click()
     page.get_by_role("button", name="Focus on selected").click()
     drawn = page.eval_on_selector_all(
@@ -255,7 +261,8 @@ def test_a_hostile_map_runs_no_script(browser: Any, tmp_path: Path, bypass_csp: 
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for name in ("Central claim c", "Case k", "Rebuttal r", "Support s", "Undercut u"):
         node(page, name).click()
-    page.locator("mark button").first.click()
+    page.locator("mark").first.click()
+    page.get_by_role("tab", name=re.compile("^Findings")).click()
     page.locator("#findings button").first.click()
     page.get_by_label("Search", exact=True).fill("script")
     node(page, "Central claim c").click()
@@ -323,6 +330,7 @@ def test_no_accessibility_violations(
     page.get_by_label("Search", exact=True).fill("Amnesty")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
+    page.get_by_role("tab", name=re.compile("^Findings")).click()
     page.locator("#findings button").first.click()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -341,6 +349,7 @@ def test_labels_show_on_nodes_in_the_panel_and_in_the_legend(
     lab = argmap.evaluate(m, semantics)
     page = open_page(browser, write(tmp_path, to_html(m, labels=lab, gaps=())))
     assert page.errors == []
+    page.get_by_role("button", name="Whole map").click()
     gradual = semantics == "dfquad"
 
     def said(node_id: str) -> str:
@@ -410,6 +419,7 @@ def test_acknowledged_findings_are_noted_not_outlined(browser: Any, article_page
     }
     assert only_acked  # the article records some weaknesses on purpose
     page = open_page(browser, article_page)
+    page.get_by_role("button", name="Whole map").click()
     drawn = dict(
         page.eval_on_selector_all(
             "#diagram g.node",
@@ -433,6 +443,7 @@ def test_acknowledged_findings_are_noted_not_outlined(browser: Any, article_page
 
 def test_the_analysts_inferences_look_apart(browser: Any, article_page: Path) -> None:
     page = open_page(browser, article_page)
+    page.get_by_role("button", name="Whole map").click()
     starts = dict(
         page.eval_on_selector_all(
             "#diagram path.edge",
@@ -450,3 +461,158 @@ def test_the_analysts_inferences_look_apart(browser: Any, article_page: Path) ->
     assert "added by the analyst" in node(page, "Support s_friction").get_attribute("aria-label")
     assert "added by the analyst (not in the text)" in page.locator("#legend").inner_text()
     assert page.errors == []
+
+
+# -- what a person sees ---------------------------------------------------------------------------
+
+# Measured in the page: every box of the opening view inside the diagram's pane, no two boxes
+# overlapping, nothing drawn over a box's text (the topmost element at the middle of each line of
+# text is that box's own), and the body text's size on screen.
+SEEN = """() => {
+  const pane = document.getElementById('diagram').getBoundingClientRect();
+  const boxes = Array.from(document.querySelectorAll('#diagram g.node')).map(g => {
+    const r = g.querySelector('rect.box').getBoundingClientRect();
+    return {id: g.querySelector('rect.ring').getAttribute('aria-label').split(':')[0],
+            l: r.left, t: r.top, r: r.right, b: r.bottom};
+  });
+  const outside = boxes.filter(b => b.l < pane.left - 0.5 || b.t < pane.top - 0.5 ||
+                                    b.r > pane.right + 0.5 || b.b > pane.bottom + 0.5)
+                       .map(b => b.id);
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5)
+      overlaps.push([a.id, b.id]);
+  }
+  const covered = [];
+  let smallest = Infinity;
+  document.querySelectorAll('#diagram g.node text').forEach(t => {
+    const g = t.closest('g.node'), r = t.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) return;
+    const top = document.elementFromPoint(x, y);
+    if (!top || top.closest('g.node') !== g) covered.push(t.textContent);
+    if (!t.getAttribute('class'))
+      smallest = Math.min(smallest, t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize));
+  });
+  return {count: boxes.length, outside, overlaps, covered, smallest};
+}"""
+
+# Every line a highlighted quote's words take is inside the highlight's own boxes.
+QUOTES = """() => {
+  const unlit = [];
+  document.querySelectorAll('#sources mark').forEach(m => {
+    const range = document.createRange();
+    range.selectNodeContents(m);
+    const lit = Array.from(m.getClientRects());
+    Array.from(range.getClientRects()).forEach(line => {
+      if (line.width < 1) return;
+      const x = line.left + line.width / 2, y = line.top + line.height / 2;
+      if (!lit.some(r => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom))
+        unlit.push(m.textContent.slice(0, 40));
+    });
+  });
+  return {marks: document.querySelectorAll('#sources mark').length, unlit};
+}"""
+
+
+def large_map(n: int = 300) -> ArgumentMap:
+    """A generated map of ``n`` statements: a tree of supports four wide, every seventh
+    statement an objection to its parent."""
+    m = ArgumentMap(title=f"A generated map of {n} statements")
+    m.claim("c0", "The central claim of the generated map, which everything else bears on.")
+    for i in range(1, n):
+        parent = f"c{(i - 1) // 4}"
+        text = f"Statement {i}: a reason about topic {i % 13}, in a sentence or two of words."
+        if i % 7 == 0:
+            m.rebuttal(f"c{i}", text)
+            m.attack(f"c{i}", parent, id=f"a{i}")
+        else:
+            m.claim(f"c{i}", text)
+            m.support(f"c{i}", parent, id=f"s{i}")
+    m.central = "c0"
+    return m
+
+
+def _seen(page: Any) -> dict[str, Any]:
+    seen: dict[str, Any] = page.evaluate(SEEN)
+    assert seen["count"] > 0
+    assert seen["outside"] == []
+    assert seen["overlaps"] == []
+    assert seen["covered"] == []
+    assert seen["smallest"] >= 11
+    return seen
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_article_opens_readable_and_whole_in_view(
+    browser: Any, article_page: Path, viewport: dict[str, int]
+) -> None:
+    page = open_page(browser, article_page, viewport=viewport)
+    name = "desktop" if viewport is DESKTOP else "phone"
+    shoot(page, f"opening-{name}")
+    seen = _seen(page)
+    if viewport is DESKTOP:
+        assert seen["count"] > 1  # more than the central claim alone
+    assert "at a readable size" in page.locator("#status").inner_text()
+    quotes = page.evaluate(QUOTES)
+    assert quotes["marks"] > 5
+    assert quotes["unlit"] == []
+    # The sources are beside the map on a desktop, not below the findings.
+    if viewport is DESKTOP:
+        side = page.locator("#sources").bounding_box()
+        diagram = page.locator("#diagram").bounding_box()
+        assert side["x"] >= diagram["x"] + diagram["width"] - 1
+        assert side["y"] < DESKTOP["height"] / 2
+    # The whole map is a click away, fitted: every box in view (the text then smaller).
+    page.get_by_role("button", name="Whole map").click()
+    whole = page.evaluate(SEEN)
+    assert whole["count"] == len(list(north_korea().statements()))
+    assert whole["outside"] == []
+    assert whole["overlaps"] == []
+    assert whole["covered"] == []
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_300_statement_map_opens_on_a_readable_overview(
+    browser: Any, tmp_path: Path, viewport: dict[str, int]
+) -> None:
+    m = large_map()
+    page = open_page(browser, write(tmp_path, to_html(m, gaps=())), viewport=viewport)
+    name = "desktop" if viewport is DESKTOP else "phone"
+    shoot(page, f"large-{name}")
+    seen = _seen(page)
+    assert seen["count"] > 1 if viewport is DESKTOP else seen["count"] >= 1
+    assert "of 300 statements" in page.locator("#status").inner_text()
+    # Explore: search a far statement, focus on it, and the whole map.
+    page.get_by_label("Search", exact=True).fill("Statement 286:")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert pressed(page) == ["Claim c286"]
+    page.get_by_role("button", name="Whole map").click()
+    assert page.locator("#diagram g.node").count() == 300
+    whole = page.evaluate(SEEN)
+    assert whole["outside"] == []
+    assert whole["overlaps"] == []
+    assert page.errors == []
+
+
+def test_a_name_read_aloud_has_no_doubled_stop(browser: Any, article_page: Path) -> None:
+    page = open_page(browser, article_page)
+    names = page.eval_on_selector_all(
+        "#diagram [role=button]", "els => els.map(e => e.getAttribute('aria-label'))"
+    )
+    assert names
+    assert not [n for n in names if ".." in n]
+    assert any("open finding" in n for n in names)
+
+
+def test_finding_counts_agree_with_the_report(browser: Any, article_page: Path) -> None:
+    counts = check(north_korea()).summary()
+    page = open_page(browser, article_page)
+    labels = page.eval_on_selector_all(
+        "#severity-filters label", "ls => ls.map(l => l.textContent.trim())"
+    )
+    assert labels == [f"{k} ({counts[k]})" for k in ("error", "warning", "info", "acknowledged")]
+    assert page.locator("#findings-count").inner_text() == f"({counts['total']})"

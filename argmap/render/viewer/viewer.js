@@ -178,7 +178,7 @@
   }
   function statementBox(n) {
     // Narrower than a printed diagram's: the page shows the full text beside it when selected.
-    var width = Math.max(12, Math.min(opts.wrap, 32));
+    var width = Math.max(12, Math.min(opts.wrap, 28));
     var lines = [];
     var tags = (n.tags || []).map(function (t) { return " \u00b7 #" + t; }).join("");
     var head = (n.id === data.central ? "CENTRAL CLAIM" : kindTitle(n.kind).toUpperCase()) + " \u00b7 " + n.id + tags;
@@ -329,7 +329,7 @@
       if (r % 2 === 0) for (var a1 = 1; a1 <= top; a1++) place(layers[a1], "lower");
       else for (var a2 = top - 1; a2 >= 0; a2--) place(layers[a2], "upper");
     }
-    var y = 30;
+    var y = 14;
     for (var ly = top; ly >= 0; ly--) {
       var hmax = 4;
       layers[ly].forEach(function (v) { hmax = Math.max(hmax, v.h); });
@@ -338,8 +338,8 @@
     }
     var minX = Infinity, maxX = -Infinity;
     V.forEach(function (v) { minX = Math.min(minX, v.x - v.w / 2); maxX = Math.max(maxX, v.x + v.w / 2); });
-    V.forEach(function (v) { v.x += 30 - minX; });
-    return { V: V, E: E, byId: byId, layers: layers, width: maxX - minX + 60, height: y + 10 };
+    V.forEach(function (v) { v.x += 14 - minX; });
+    return { V: V, E: E, byId: byId, layers: layers, width: maxX - minX + 28, height: y + 10 };
   }
 
   // -- drawing ---------------------------------------------------------------------------------
@@ -371,12 +371,24 @@
   var links = new Map();        // id -> the ids above and below it, for the arrow keys
   var schemeLabels = [];        // where scheme names stand, so that two never overlap
 
+  // Parts of a name joined into sentences, without a doubled stop after text that ends one.
+  function sentences(parts) {
+    return parts.reduce(function (out, p) { return out ? out + (/[.!?\u2026]["\u201d')]?$/.test(out) ? " " : ". ") + p : p; }, "");
+  }
   function describe(n) {
     var parts = [nodeName(n.id) + ": " + n.text];
     if (n.mark) parts.push(markWords(n.mark));
     var found = findingsOf.get(n.id);
-    if (found) parts.push(found.length + (found.length === 1 ? " finding" : " findings"));
-    return parts.join(". ");
+    if (found) parts.push(findingWords(found));
+    return sentences(parts);
+  }
+  // "1 open finding, 2 acknowledged": counted as the report counts them.
+  function findingWords(found) {
+    var open = found.filter(function (f) { return !f.acknowledged; }).length, acked = found.length - open;
+    var words = [];
+    if (open) words.push(open + (open === 1 ? " open finding" : " open findings"));
+    if (acked) words.push(acked + (acked === 1 ? " acknowledged finding" : " acknowledged findings"));
+    return words.join(", ");
   }
   function describeInference(x) {
     var what = x.premises.join(", ") + (x.relation === "support" ? " supports " : x.relation === "undercut" ? " undercuts " : " attacks ") + x.target;
@@ -385,11 +397,11 @@
     if (x.mark) parts.push(markWords(x.mark));
     if (x.scheme) parts.push(x.scheme.name + ", " + openQuestions(x).length + " open critical questions");
     var found = findingsOf.get(x.id);
-    if (found) parts.push(found.length + (found.length === 1 ? " finding" : " findings"));
-    return parts.join(". ");
+    if (found) parts.push(findingWords(found));
+    return sentences(parts);
   }
 
-  function draw(shownIds) {
+  function draw(shownIds, whole) {
     var shown = new Set(shownIds);
     var drawn = drawnInferences(shown);
     var L = layout(shownIds, drawn);
@@ -428,10 +440,10 @@
         mids.push(mid);
       }
     });
-    L.V.forEach(function (v) {
-      if (v.type === "node") drawStatement(v);
-      else if (v.type === "junction") drawJunction(v);
-    });
+    // The boxes, then the junctions, which stand between the layers and stay clickable; the
+    // browser tests check that none covers a statement's text.
+    L.V.forEach(function (v) { if (v.type === "node") drawStatement(v); });
+    L.V.forEach(function (v) { if (v.type === "junction") drawJunction(v); });
     mids.forEach(drawJunction);
     // Up and down for the arrow keys: from a premise to its inference, from that to its target.
     links = new Map();
@@ -445,7 +457,7 @@
       else link(e.from.id, e.to.id);
     });
     svg.setAttribute("viewBox", "0 0 " + Math.max(L.width, 10) + " " + Math.max(L.height, 10));
-    fit(true);
+    fit(!whole);
     paintSelection();
     if (!cursor || !elements.has(cursor)) setCursor(view.focus && elements.has(view.focus) ? view.focus : (shownIds[0] || null));
     else setCursor(cursor);
@@ -532,7 +544,7 @@
   function showWhole() {
     if (statementCount > MAX) return;
     view.focus = null;
-    draw(data.nodes.map(function (n) { return n.id; }));
+    draw(data.nodes.map(function (n) { return n.id; }), true);
     announce("Whole map: " + statementCount + " statements and " + data.inferences.length + " inferences.");
   }
   function focusOn(id, depth) {
@@ -566,18 +578,45 @@
     wholeButton.title = "The map has " + statementCount + " statements: focus on a node to explore it";
   }
 
+  // -- the opening view ------------------------------------------------------------------------
+  // The least zoom at which a statement's 12 px text is drawn at 11 px, readable.
+  var READABLE = 11 / 12;
+  function fitsReadably(ids) {
+    var L = layout(ids, drawnInferences(new Set(ids)));
+    var W = diagram.clientWidth || 800, H = diagram.clientHeight || 500;
+    return Math.min(W / Math.max(L.width, 10), H / Math.max(L.height, 10)) >= READABLE;
+  }
+  // The whole map when it fits the pane with its text readable; otherwise the central claim with
+  // as many steps around it as fit, so that everything the page opens on can be read without
+  // panning. "Whole map" and the depth slider show more.
+  function openReadable() {
+    var all = data.nodes.map(function (n) { return n.id; });
+    if (statementCount <= MAX && fitsReadably(all)) { showWhole(); return; }
+    var start = data.central || all[0], depth = 0;
+    for (var d = 1; d <= 8; d++) {
+      var found = within(start, d);
+      if (found.truncated || !fitsReadably(found.ids)) break;
+      depth = d;
+      if (found.ids.length === statementCount) break;
+    }
+    focusOn(start, depth);
+    var shown = within(start, depth).ids.length;
+    announce("Opened on " + nodeName(start) + " and " + depth + (depth === 1 ? " step" : " steps") + " around it: " + shown + " of " + statementCount +
+      " statements, at a readable size. " + (statementCount <= MAX ? "Whole map shows all; " : "") + "Search, or select a node and focus, to explore.");
+  }
+
   // -- pan and zoom ----------------------------------------------------------------------------
   var box = { x: 0, y: 0, w: 100, h: 100 };
   function setBox(b) { box = b; svg.setAttribute("viewBox", b.x + " " + b.y + " " + b.w + " " + b.h); }
   function fit(readable) {
     var L = current, W = diagram.clientWidth || 800, H = diagram.clientHeight || 500;
     var w = Math.max(L.width, 10), h = Math.max(L.height, 10);
-    var scale = Math.min(W / w, H / h, 1.4);
+    var scale = Math.min(W / w, H / h, 1.25);
     // Never so small that the text cannot be read: then show the focus (or top) at a readable size.
-    if (readable && scale < 0.5) {
+    if (readable && scale < READABLE) {
       // Too large to read whole: show the focus (or the central claim) at a readable size, at
       // the top of the view when it is at the top of the diagram; pan and zoom for the rest.
-      scale = 0.8;
+      scale = READABLE;
       var anchor = current.byId.get(view.focus || data.central);
       var bw = W / scale, bh = H / scale;
       var cx = anchor ? anchor.x : w / 2;
@@ -681,7 +720,8 @@
   // Beside the diagram, the side panel scrolls by itself, and the diagram stays in view; on a
   // phone, where the panels follow the diagram, the page scrolls to the passage.
   function scrollToPassage(mark) {
-    var side = $("side");
+    showTab("sources");
+    var side = $("sources-panel");
     if (getComputedStyle(side).overflowY !== "visible" && side.scrollHeight > side.clientHeight + 1) {
       var r = mark.getBoundingClientRect(), p = side.getBoundingClientRect();
       side.scrollTop += r.top - p.top - side.clientHeight / 3;
@@ -798,11 +838,14 @@
         var text = el("div", { class: "source-text" });
         s.segments.forEach(function (seg) {
           if (!seg.nodes) { text.appendChild(document.createTextNode(seg.text)); return; }
-          var mark = el("mark");
+          // The mark itself is the control: a <button> inside it is drawn as one block, so a
+          // passage that wraps was highlighted on its last line only.
+          var mark = el("mark", { role: "button", tabindex: "0", "aria-label": "Quoted by " + seg.nodes.map(nodeName).join(", ") + ": " + seg.text }, seg.text);
           mark.nodeIds = seg.nodes;
-          var b = el("button", { type: "button", "aria-label": "Quoted by " + seg.nodes.map(nodeName).join(", ") + ": " + seg.text }, seg.text);
-          b.addEventListener("click", function () { select(seg.nodes.slice(), { fromPassage: true }); });
-          mark.appendChild(b);
+          mark.addEventListener("click", function () { select(seg.nodes.slice(), { fromPassage: true }); });
+          mark.addEventListener("keydown", function (ev) {
+            if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(seg.nodes.slice(), { fromPassage: true }); }
+          });
           text.appendChild(mark);
           marks.push(mark);
         });
@@ -823,14 +866,16 @@
 
   // -- findings --------------------------------------------------------------------------------
   var activeFinding = null;
-  var shownSeverities = new Set(["error", "warning", "info"]);
+  var shownSeverities = new Set(["error", "warning", "info", "acknowledged"]);
   var findingButtons = [];
   function renderFindings() {
-    var counts = { error: 0, warning: 0, info: 0 };
-    data.findings.forEach(function (f) { counts[f.severity]++; });
+    // As the report counts them: open findings by severity; an acknowledged one counts toward
+    // no severity, only toward "acknowledged".
+    var counts = { error: 0, warning: 0, info: 0, acknowledged: 0 };
+    data.findings.forEach(function (f) { counts[f.acknowledged ? "acknowledged" : f.severity]++; });
     $("findings-count").textContent = "(" + data.findings.length + ")";
     var filters = $("severity-filters");
-    ["error", "warning", "info"].forEach(function (sev) {
+    ["error", "warning", "info", "acknowledged"].forEach(function (sev) {
       var id = "filter-" + sev;
       var label = el("label", { for: id });
       var box = el("input", { type: "checkbox", id: id });
@@ -863,10 +908,30 @@
   function paintFindings() {
     findingButtons.forEach(function (b) {
       var li = b.parentNode, f = li.finding;
-      li.hidden = !shownSeverities.has(f.severity);
+      li.hidden = !shownSeverities.has(f.acknowledged ? "acknowledged" : f.severity);
       b.setAttribute("aria-pressed", activeFinding === f.index ? "true" : "false");
     });
   }
+
+  // -- tabs: the sources and the findings share the side; neither pushes the other away -------
+  var tabs = { sources: $("tab-sources"), findings: $("tab-findings") };
+  function showTab(name) {
+    Object.keys(tabs).forEach(function (k) {
+      var on = k === name;
+      tabs[k].setAttribute("aria-selected", on ? "true" : "false");
+      tabs[k].tabIndex = on ? 0 : -1;
+      $(k + "-panel").hidden = !on;
+    });
+  }
+  Object.keys(tabs).forEach(function (k) {
+    tabs[k].addEventListener("click", function () { showTab(k); });
+    tabs[k].addEventListener("keydown", function (ev) {
+      if (ev.key !== "ArrowLeft" && ev.key !== "ArrowRight") return;
+      ev.preventDefault();
+      var other = k === "sources" ? "findings" : "sources";
+      showTab(other); tabs[other].focus();
+    });
+  });
 
   // -- search ----------------------------------------------------------------------------------
   var search = $("search"), results = $("search-results");
@@ -975,7 +1040,6 @@
   depthInput.value = String(opts.depth); depthValue.textContent = String(opts.depth);
   if (!data.nodes.length) announce("The map is empty.");
   else if (opts.focus) focusOn(opts.focus, opts.depth);
-  else if (statementCount <= MAX) showWhole();
-  else focusOn(data.central || data.nodes[0].id, Math.min(opts.depth, 2));
+  else openReadable();
   window.addEventListener("resize", function () { if (current) fit(true); });
 })();
