@@ -35,6 +35,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from argmap.checks import check
 from argmap.exceptions import UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
@@ -346,8 +347,6 @@ def to_html(
     """
     o = diagram_options(options, changes)
     if o.gaps is None:
-        from argmap.checks import check  # noqa: PLC0415  # the checks load only when needed
-
         findings: tuple[Gap, ...] = tuple(check(m))
     else:
         findings = o.findings
