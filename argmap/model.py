@@ -205,24 +205,53 @@ def _frozen_data(value: dict[str, JsonValue]) -> FrozenData:
     return FrozenData(value) if value else _NO_DATA
 
 
+DATA_MAX_DEPTH = 100
+"""How deep lists and mappings may nest in a node's ``data`` (the native reader's limit too)."""
+
+DATA_MAX_INT_BITS = 14_000
+"""The largest whole number ``data`` holds, in bits (about 4,200 digits): Python writes no
+longer number as text (``sys.get_int_max_str_digits``), so a larger one could not be saved."""
+_INT_BITS = DATA_MAX_INT_BITS
+
+DATA_MAX_VALUES = 10_000_000
+"""The most values ``data`` may hold as a file holds it, a shared list or mapping counted once
+for each place it is in: forty levels of ``[x, x]`` are 2**40 values once written out."""
+
+
 def _data(value: dict[str, Any]) -> FrozenData:
     """Check free data and copy it, so that the model owns every list and mapping in it.
 
-    Only JSON values (text, numbers, booleans, null, lists, mappings with text keys), and every
-    text, keys and values at any depth, writable as UTF-8, YAML and XML. One walk with a stack,
-    as data from a file may nest deeply. (pydantic's ``JsonValue`` did the type check with a
-    Python call per value, which doubled the cost of reading a node that has data.)
+    Every reader's output and every map built in Python passes here, so this is the one place
+    that decides what free data may hold: only JSON values (text, numbers, booleans, null, lists,
+    mappings with text keys) that every format argmap writes can carry and read back. So:
+    finite numbers only (no NaN or infinity, which JSON cannot carry), whole numbers of at most
+    :data:`DATA_MAX_INT_BITS` bits, nesting at most :data:`DATA_MAX_DEPTH` deep, no list or
+    mapping that contains itself (it would never finish writing), and every text, keys and values
+    at any depth, writable as UTF-8, YAML and XML.
+
+    One walk, depth first, with a stack of open containers rather than recursion, as data from
+    a file may nest deeply; a container met again while it is still open contains itself. A
+    container shared by two places is copied once, but counted as often as a file would write
+    it, at most :data:`DATA_MAX_VALUES` values in all. (pydantic's ``JsonValue`` did the type check
+    with a Python call per value, which doubled the cost of reading a node that has data.)
     """
     if not value:
         return _NO_DATA
     forbidden = _FORBIDDEN.search
     top: dict[str, Any] = {}
-    # Each entry: the container to copy, its copy, and its place (a tuple of keys, for errors).
-    stack: list[tuple[Any, Any, tuple[str | int, ...]]] = [(value, top, ())]
+    open_ids = {id(value)}
+    done: dict[int, tuple[Any, int]] = {}  # a shared container: its copy, its values written out
+    count = 0  # values so far, a shared container counted each time it is met
+    # Each entry: the items still to walk, the copy being filled, its place (for errors), the
+    # id of the container it copies, and the count when it was opened.
+    stack: list[tuple[Iterator[tuple[Any, Any]], Any, tuple[str | int, ...], int, int]] = [
+        (iter(value.items()), top, (), id(value), 0)
+    ]
     while stack:
-        source, target, where = stack.pop()
+        items, target, where, own, start = stack[-1]
         in_list = type(target) is list
-        for key, item in enumerate(source) if in_list else source.items():
+        for key, item in items:
+            count += 1
             if not in_list and (type(key) is not str or forbidden(key)):
                 if not isinstance(key, str):
                     raise ValueError(
@@ -234,38 +263,105 @@ def _data(value: dict[str, Any]) -> FrozenData:
                 if forbidden(item):
                     _no_controls(item)
                 copy: Any = item
-            elif kind is dict or kind is list:
-                copy = kind()
-                stack.append((item, copy, (*where, key)))
-            elif item is None or kind is int or kind is float or kind is bool:
+            elif item is None or kind is bool:
                 copy = item
+            elif kind is float or kind is int:
+                # NaN or an infinity (without a call), or a number too long: _scalar says which
+                if (item - item != 0.0) if kind is float else item.bit_length() > _INT_BITS:
+                    _scalar(item, (*where, key))
+                copy = item
+            elif (container := _container(item, (*where, key))) is None:
+                copy = _scalar(item, (*where, key))  # a str, int, float or bool subclass
+            elif id(item) in done:
+                copy, size = done[id(item)]
+                count += size
             else:
-                copy = _json_subclass(item, (*where, key), stack)
-            if in_list:
-                target.append(copy)
-            else:
-                target[key] = copy
+                if id(item) in open_ids:
+                    raise ValueError(
+                        f"{_at((*where, key))}this list or mapping contains itself; data must "
+                        "be a tree that a file can hold"
+                    )
+                if len(stack) >= DATA_MAX_DEPTH:
+                    raise ValueError(
+                        f"{_at((*where, key))}lists and mappings nest deeper than "
+                        f"{DATA_MAX_DEPTH} levels; flatten the data"
+                    )
+                copy = [] if container == "list" else {}
+                _put(target, in_list, key, copy)
+                open_ids.add(id(item))
+                pairs = enumerate(item) if container == "list" else iter(item.items())
+                stack.append((pairs, copy, (*where, key), id(item), count))
+                break
+            if count > DATA_MAX_VALUES:
+                raise ValueError(
+                    f"{_at(where)}more than {DATA_MAX_VALUES:,} values, counting a shared list "
+                    "or mapping once for each place it is in (as a file would hold it)"
+                )
+            _put(target, in_list, key, copy)
+        else:
+            stack.pop()
+            open_ids.discard(own)
+            done[own] = (target, count - start)
     return FrozenData(top)
 
 
-def _json_subclass(item: Any, where: tuple[str | int, ...], stack: list[Any]) -> Any:
-    """A value of a subclass of a JSON type (a str or dict subclass), or an error."""
-    if isinstance(item, str):
-        _no_controls(item)
-        return str(item)
-    if isinstance(item, bool | int | float):
-        return item
-    if isinstance(item, dict | list):
-        copy: dict[str, Any] | list[Any] = {} if isinstance(item, dict) else []
-        stack.append((item, copy, where))
-        return copy
+def _put(target: Any, in_list: bool, key: Any, copy: Any) -> None:
+    if in_list:
+        target.append(copy)
+    else:
+        target[key] = copy
+
+
+def _container(item: Any, where: tuple[str | int, ...]) -> str | None:
+    """``"list"`` or ``"dict"`` for a list or mapping (or a subclass); None for a JSON scalar of
+    a subclass type; an error for anything else."""
+    if isinstance(item, list):
+        return "list"
+    if isinstance(item, dict):
+        return "dict"
+    if isinstance(item, str | bool | int | float):
+        return None
     raise ValueError(
         f"{_at(where)}a {type(item).__name__} is not a JSON value; data holds text, numbers, "
         "true/false, null, lists and mappings"
     )
 
 
+def _scalar(item: Any, where: tuple[str | int, ...]) -> Any:
+    """A value of a subclass of a JSON scalar type (a str or float subclass), checked and made
+    plain."""
+    if isinstance(item, str):
+        _no_controls(item)
+        return str(item)
+    if isinstance(item, bool):
+        return bool(item)
+    if isinstance(item, int):
+        if item.bit_length() > _INT_BITS:
+            raise ValueError(_too_long(where))
+        return int(item)
+    if item - item != 0.0:
+        raise ValueError(_not_finite(where, item))
+    return float(item)
+
+
+def _not_finite(where: tuple[str | int, ...], item: float) -> str:
+    return (
+        f"{_at(where)}{item!r} is not a finite number; JSON, and so most formats, cannot carry "
+        'it: write a finite number, or text such as "NaN"'
+    )
+
+
+def _too_long(where: tuple[str | int, ...]) -> str:
+    return (
+        f"{_at(where)}a whole number of more than {DATA_MAX_INT_BITS} bits (about 4,200 digits) "
+        "cannot be written; keep it as text"
+    )
+
+
 def _at(where: tuple[str | int, ...]) -> str:
+    if len(where) > 8:  # deep data: the start and the end of the path say enough
+        keys = [*map(str, where[:3]), f"...({len(where) - 5} more)...", *map(str, where[-2:])]
+        return f"at {'.'.join(keys)}: "
     return f"at {'.'.join(str(k) for k in where)}: " if where else ""
 
 

@@ -436,12 +436,12 @@ def test_data_refuses_what_json_cannot_hold_and_says_where(
 
 def test_data_is_copied_so_the_model_owns_it() -> None:
     votes = [1, 2]
-    nested = {"votes": votes, "deep": [[{"z": None}]], "n": float("inf")}
+    nested = {"votes": votes, "deep": [[{"z": None}]], "n": 1.5}
     c = Claim(id="c", text="x", data={"m": nested, "s": "text"})
     votes.append(3)
     nested["added"] = True
     assert c.data == {
-        "m": {"votes": [1, 2], "deep": [[{"z": None}]], "n": float("inf")},
+        "m": {"votes": [1, 2], "deep": [[{"z": None}]], "n": 1.5},
         "s": "text",
     }
     assert type(c.data["m"]) is dict

@@ -68,7 +68,13 @@ from argmap.index import paused_gc
 from argmap.io.parsing import parse_json
 from argmap.io.repair import Repairs
 from argmap.io.sniffing import aif_marks, json_keys
-from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
+from argmap.io.structure import (
+    clean_ids,
+    free_data,
+    infer_central,
+    infer_kind,
+    validation_problem,
+)
 from argmap.map import ArgumentMap
 from argmap.model import Source, node_adapter
 
@@ -477,7 +483,7 @@ def _read(
         for k, n in graph.nodes.items()
         if k not in is_argument
     ]
-    map_data = dict(_extension(extension.get("data"), f"{place}{EXTENSION}.data", path))
+    map_data = free_data(extension.get("data"), path=path, where=f"{place}{EXTENSION}.data")
     aif_data: dict[str, Any] = {}
     if kept_nodes:
         aif_data["nodes"] = kept_nodes
@@ -591,7 +597,9 @@ def _model(
         if text != (fields["scheme"] if fields.get("scheme") is not None else kind):
             extra["text"] = text
     fields["id"] = ids[key]
-    data = dict(fields.get("data") or {})
+    data = free_data(
+        fields.get("data"), path=graph.path, where=f"{graph.where(key)}.{EXTENSION}.data"
+    )
     if extra:
         mine = data.get("aif")
         data["aif"] = {**(mine if isinstance(mine, dict) else {}), **extra}

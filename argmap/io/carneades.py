@@ -263,6 +263,8 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
             )
     nodes += _arguments(r, arguments)
     document = {k: v for k, v in data.items() if k not in _GRAPH_KEYS}
+    if "meta" in document:  # a mapping in Carneades; the writer adds to it
+        document["meta"] = r.mapping(document["meta"], "meta")
     own_map = _own_map(document)
     issue_meta = {
         i: {
@@ -367,8 +369,8 @@ def _statements(
             text_value = body.pop("text", None)
             if body.pop("assumed", False) is True:
                 assumed.add(key)
-            meta = body.pop("meta", None)
-            own = meta.pop("argmap", None) if isinstance(meta, dict) else None
+            meta = r.mapping(body.pop("meta", None), "statements", key, "meta")
+            own = meta.pop("argmap", None)
             if meta:
                 extra["meta"] = meta
             if body:
@@ -440,8 +442,8 @@ def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
         if arg_ids[key] != key:
             extra["id"] = key
         own: dict[str, Any] = {}
-        if isinstance(arg.get("meta"), dict):  # argmap's fields of the inference, if written
-            arg["meta"] = {str(k): v for k, v in arg["meta"].items()}
+        if "meta" in arg:  # a mapping in Carneades; argmap's fields of the inference, if written
+            arg["meta"] = r.mapping(arg["meta"], "arguments", key, "meta")
             found = arg["meta"].pop("argmap", None)
             own = {k: v for k, v in found.items() if k in _OWN_INFERENCE} if found else {}
             if isinstance(own.get("answered"), dict):

@@ -467,11 +467,9 @@ def _graph_data(value: object) -> dict[str, Any] | None:
     if value is None:
         return None
     try:
-        data = json.loads(value) if isinstance(value, str) else None
-    except json.JSONDecodeError as exc:
-        raise InvalidMapError(
-            f"the graph's data is not valid JSON ({exc.msg}, column {exc.colno})"
-        ) from None
+        data = _json(value) if isinstance(value, str) else None
+    except ValueError as exc:
+        raise InvalidMapError(f"the graph's data is not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise InvalidMapError(
             "the graph's data must be a JSON object in a string, as to_networkx writes it"
@@ -486,12 +484,27 @@ def _from_json(node_id: str, key: str, value: Scalar) -> Any:
             node=node_id,
         )
     try:
-        return json.loads(value)
-    except json.JSONDecodeError as exc:
+        return _json(value)
+    except ValueError as exc:
         raise InvalidMapError(
-            f"node {node_id!r}: {key!r} is not valid JSON ({exc.msg}, column {exc.colno})",
-            node=node_id,
+            f"node {node_id!r}: {key!r} is not valid JSON ({exc})", node=node_id
         ) from None
+
+
+def _json(text: str) -> Any:
+    """A JSON value held in an attribute string; any problem with it is a ValueError that says
+    what it is: bad JSON, nesting too deep for the parser, or a number too long to read.
+
+    (NaN, infinities and depth past the model's limit parse, and the model refuses them.)
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.msg}, column {exc.colno}") from None
+    except RecursionError:
+        raise ValueError("lists and mappings nest too deep; flatten the data") from None
+    except ValueError as exc:  # a whole number past sys.get_int_max_str_digits
+        raise ValueError(f"{exc}".split(";")[0] + "; keep such a number as text") from None
 
 
 def _validate(node_id: str, fields: dict[str, Any], validate: Any) -> Any:

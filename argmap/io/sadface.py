@@ -36,7 +36,13 @@ import pydantic
 from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.io.parsing import parse_json
 from argmap.io.sniffing import json_keys, sadface_marks
-from argmap.io.structure import clean_ids, infer_central, infer_kind, validation_problem
+from argmap.io.structure import (
+    clean_ids,
+    free_data,
+    infer_central,
+    infer_kind,
+    validation_problem,
+)
 from argmap.map import ArgumentMap
 from argmap.model import Source, node_adapter
 
@@ -228,7 +234,11 @@ class _Reader:
                     kept["name"] = name
             if ids[key] != key or not isinstance(node["id"], str):
                 kept["id"] = node["id"]
-            data = dict(fields.get("data") or {})
+            data = free_data(
+                fields.get("data"),
+                path=self.path,
+                where=f"{self.where(key)}.metadata.{EXTENSION}.data",
+            )
             if kept:
                 data["sadface"] = kept
             if data:
@@ -249,7 +259,7 @@ class _Reader:
             metadata["core"] = core
         else:
             metadata.pop("core", None)  # only the title, which the writer puts back
-        data = dict(ext.get("data") or {})
+        data = free_data(ext.get("data"), path=self.path, where=f"metadata.{EXTENSION}.data")
         kept = {k: v for k, v in self.doc.items() if k not in ("nodes", "edges", "metadata")}
         if kept.get("resources") == []:
             del kept["resources"]  # the writer always writes the list

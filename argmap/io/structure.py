@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 
+from argmap.exceptions import FileFormatError
 from argmap.ids import ID_MAX_LENGTH, WORD_CHARS
 from argmap.model import NodeId
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Kind
 
-__all__ = ["clean_ids", "infer_central", "infer_kind", "validation_problem"]
+__all__ = ["clean_ids", "free_data", "infer_central", "infer_kind", "validation_problem"]
 
 _KINDS = {"claim", "premise", "case", "rebuttal", "support", "attack"}
 
@@ -132,3 +133,35 @@ def validation_problem(exc: pydantic.ValidationError) -> str:
     msg = str(err["msg"]).removeprefix("Value error, ")
     more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
     return f"{where}: {msg}{more}" if where else f"{msg}{more}"
+
+
+def free_data(value: object, *, path: str | None, where: str) -> dict[str, Any]:
+    """A node's or map's ``data`` as argmap's own extension of a format holds it: a mapping.
+
+    Every reader that takes ``data`` from a file takes it through here, so a file whose
+    ``data`` is text, a number or a list is one located error, not a ``TypeError`` from deep
+    inside the reader. (What the mapping may hold is checked once, by the model.)
+
+    Raises:
+        FileFormatError: ``value`` is neither absent (None) nor a mapping.
+
+    Examples:
+        >>> free_data(None, path=None, where="data"), free_data({"a": 1}, path=None, where="data")
+        ({}, {'a': 1})
+        >>> free_data("x", path="m.json", where="nodes[0]._argmap.data")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        argmap.exceptions.FileFormatError: m.json (nodes[0]._argmap.data): data must be an ...
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        kind = {str: "a string", list: "a list", bool: "true or false", int: "a number"}.get(
+            type(value), "a number" if isinstance(value, float) else type(value).__name__
+        )
+        raise FileFormatError(
+            f"data must be an object (names and values), not {kind}; argmap writes it so: make "
+            "it an object or remove it",
+            path=path,
+            where=where,
+        )
+    return dict(value)
