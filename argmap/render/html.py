@@ -49,7 +49,7 @@ from argmap.render.options import (
 )
 from argmap.render.quoting import clean, html_text, script_json
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, is_analysts
-from argmap.schemes import get_scheme
+from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -191,14 +191,17 @@ def _inference(
     else:
         item["relation"] = "support"
         if inference.scheme:
-            scheme = get_scheme(inference.scheme)
+            # Any name a map keeps (AIFdb's "Default Inference", a scheme of the analyst's own)
+            # is shown by its name; only the catalogue's and registered schemes have questions.
+            scheme = find_scheme(inference.scheme)
             answered = dict(inference.answered)
+            questions = dict(scheme.questions) if scheme is not None else {}
             item["scheme"] = {
                 "id": inference.scheme,
-                "name": clean(scheme.name),
+                "name": clean(scheme.name if scheme is not None else inference.scheme),
                 "questions": [
                     {"id": qid, "text": clean(text), "answeredBy": answered.get(qid)}
-                    for qid, text in scheme.questions.items()
+                    for qid, text in questions.items()
                 ],
             }
     note = _text(inference.note)

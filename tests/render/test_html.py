@@ -266,3 +266,18 @@ def test_the_docs_labelled_viewer_page_is_current() -> None:
     assert page == to_html(m, labels=argmap.evaluate(m, "grounded")), (
         "docs/viewer/north-korea-grounded.html is stale: run scripts/make_viewer_page.py"
     )
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg", ".dot"])
+def test_any_scheme_name_the_map_keeps_is_drawn(tmp_path: Path, suffix: str) -> None:
+    # AIFdb names every support "Default Inference"; the map keeps any name, so every drawing
+    # shows it (the viewer used to refuse it as an unknown scheme).
+    m = ArgumentMap(title="t")
+    m.claim("c", "A.")
+    m.premise("p", "B.")
+    m.premise("q", "C.")
+    m.support("p", "c", scheme="Default Inference")
+    m.support("q", "c", scheme="expert_opinion")
+    out = m.render(tmp_path / f"m{suffix}")
+    text = out.read_text(encoding="utf-8")
+    assert "Default Inference" in text
