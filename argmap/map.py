@@ -51,6 +51,7 @@ from pydantic_core import PydanticSerializationError
 from argmap.attributes import ROLE_ATTRIBUTES, NodeAttributes
 from argmap.delegates import lent
 from argmap.exceptions import (
+    ArgmapError,
     InvalidMapError,
     QuoteNotFoundError,
     UnknownNodeError,
@@ -87,7 +88,7 @@ if TYPE_CHECKING:
     from argmap.render.html import HtmlPage
     from argmap.render.options import DiagramChanges, DiagramOptions
 
-__all__ = ["ArgumentMap"]
+__all__ = ["ArgumentMap", "require_map"]
 
 AnyNode = Claim | Premise | Case | Rebuttal | Support | Attack
 Kind = Literal["claim", "premise", "case", "rebuttal", "support", "attack"]
@@ -1420,3 +1421,19 @@ def _sources_used(statement: Statement) -> tuple[str, ...]:
 
 def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def require_map(m: object, what: str) -> None:
+    """Refuse anything but a map where a function needs one, saying which function and what it
+    got, rather than failing later on an attribute the object lacks.
+
+    Raises:
+        ArgmapError: ``m`` is not an :class:`ArgumentMap`.
+
+    Examples:
+        >>> require_map(None, "evaluate")
+        Traceback (most recent call last):
+        argmap.exceptions.ArgmapError: evaluate needs an ArgumentMap, got NoneType
+    """
+    if not isinstance(m, ArgumentMap):
+        raise ArgmapError(f"{what} needs an ArgumentMap, got {type(m).__name__}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from argmap.map import require_map
 from argmap.model import Case
 from argmap.wording import counted
 
@@ -28,6 +29,7 @@ __all__ = ["summarize"]
 
 def summarize(m: ArgumentMap) -> str:
     """Return a few lines that say what the map holds and how its central claim is argued."""
+    require_map(m, "summarize")
     counts = Counter(s.kind for s in m.statements())
     n_statements = sum(counts.values())
     n_inferences = len(m) - n_statements

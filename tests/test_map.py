@@ -1133,3 +1133,29 @@ def test_graph_node_data_reads_like_a_dict_and_copies_into_plain_graphs(small: A
     plain.nodes["c"]["kind"] = "changed"  # a plain copy is the user's to change
     assert small.graph.nodes["c"]["kind"] == "claim"
     assert plain.nodes["p"]["model"] is small["p"]
+
+
+@pytest.mark.parametrize("bad", [None, 5, "map.json", {"nodes": []}])
+def test_functions_of_a_map_refuse_anything_else_by_name(bad: object) -> None:
+    from argmap.io.networkx import from_networkx, to_networkx
+    from argmap.render import to_dot
+    from argmap.summary import summarize
+
+    for name, function in [
+        ("evaluate", argmap.evaluate),
+        ("check", argmap.check),
+        ("to_dot", to_dot),
+        ("summarize", summarize),
+        ("to_networkx", to_networkx),
+    ]:
+        with pytest.raises(argmap.ArgmapError) as caught:
+            function(bad)  # type: ignore[arg-type]
+        assert str(caught.value) == f"{name} needs an ArgumentMap, got {type(bad).__name__}"
+    with pytest.raises(argmap.ArgmapError, match="from_networkx needs a networkx graph, got"):
+        from_networkx(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [5, None, 1.5, b"m.json"])
+def test_dump_refuses_a_path_that_is_no_path(bad: object) -> None:
+    with pytest.raises(argmap.ArgmapError, match="expected a file path"):
+        argmap.dump(ArgumentMap(title="t"), bad)  # type: ignore[arg-type]

@@ -43,8 +43,7 @@ from argmap.checks.facts import Facts
 from argmap.checks.finding import SEVERITIES, Finding, Severity
 from argmap.checks.report import Report
 from argmap.checks.rules import RULES, Rule, select_rules
-from argmap.exceptions import ArgmapError
-from argmap.map import ArgumentMap
+from argmap.map import ArgumentMap, require_map
 
 __all__ = [
     "RULES",
@@ -93,8 +92,7 @@ def check(
         >>> argmap.check(m, select="AM101").summary()["total"]
         1
     """
-    if not isinstance(m, ArgumentMap):
-        raise ArgmapError(f"check needs an ArgumentMap, got {type(m).__name__}")
+    require_map(m, "check")
     rules: list[Rule] = select_rules(select, ignore)
     facts = Facts(m)  # the map keeps its index: nothing to build here
     findings = [f for r in rules for f in r.run(facts, r)]

@@ -56,7 +56,7 @@ from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.files import write_atomic
 from argmap.ids import WORD_CHARS
 from argmap.io.loss import warn_losses
-from argmap.io.parsing import parse_yaml
+from argmap.io.parsing import dump_yaml, parse_yaml
 from argmap.map import ArgumentMap
 from argmap.model import Attack, Case, Claim, Premise, Rebuttal, Source, Support
 
@@ -555,7 +555,7 @@ def dumps(m: ArgumentMap) -> str:
     if assumptions:
         doc["assumptions"] = assumptions
     doc.update(document)
-    text = str(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100))
+    text = dump_yaml(doc)
     # What the file cannot hold is what does not come back: read it, and name every difference.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

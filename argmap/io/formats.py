@@ -507,6 +507,10 @@ def format_for(
         >>> format_for("map.SVG").name, format_for("map.gv").name
         ('svg', 'dot')
     """
+    if not isinstance(path, str | os.PathLike) or isinstance(path, bytes):
+        raise ArgmapError(
+            f"expected a file path (a str or a pathlib.Path), got {type(path).__name__}"
+        )
     if format is not None:
         fmt = get_format(format, path=path)
         if not (fmt.can_load if reading else fmt.can_dump):

@@ -32,14 +32,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pydantic
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
 from argmap.files import read_text, write_atomic
 from argmap.index import paused_gc
 from argmap.io.formats import format_for
-from argmap.io.parsing import check_data, json_path, line_of, parse_json, parse_yaml
+from argmap.io.parsing import (
+    check_data,
+    dump_yaml,
+    json_path,
+    line_of,
+    parse_json,
+    parse_yaml,
+)
 from argmap.io.sniffing import json_keys
 from argmap.map import ArgumentMap
 from argmap.model import Data, FrozenData, Node, Plain, Source
@@ -255,9 +261,7 @@ def dumps(m: ArgumentMap, *, format: NativeFormat = "json") -> str:  # noqa: A00
     format = _checked_format(format)  # noqa: A001
     data = to_dict(m)
     if format == "yaml":
-        # libyaml's emitter where PyYAML has it: it represents exactly what SafeDumper does.
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
+        return dump_yaml(data)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -338,6 +342,15 @@ def _describe(err: Any) -> str:
         )
     if err["type"] == "union_tag_not_found":
         return "a node needs a 'kind': claim, premise, case, rebuttal, support or attack"
+    if err["type"] == "string_type" and isinstance(err.get("input"), int | float | bool):
+        # `when: 2004`, `title: 1984`, `id: 42`, `text: yes`... : YAML read a number or a
+        # boolean where text goes.
+        shown = json.dumps(err["input"])
+        return (
+            f"input should be text, but {shown} was read as a "
+            f"{'boolean' if isinstance(err['input'], bool) else 'number'}; put it in quotes "
+            f'("{shown}") to keep it as text'
+        )
     msg = msg.removeprefix("Value error, ")  # pydantic's wording for a validator's ValueError
     return msg[0].lower() + msg[1:] if msg else msg
 

@@ -46,8 +46,8 @@ from xml.etree import ElementTree
 import networkx as nx
 import pydantic
 
-from argmap.exceptions import FileFormatError, InvalidMapError
-from argmap.map import ArgumentMap
+from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
+from argmap.map import ArgumentMap, require_map
 from argmap.model import (
     INFERENCE_KINDS,
     STATEMENT_KINDS,
@@ -101,6 +101,7 @@ def to_networkx(m: ArgumentMap) -> nx.DiGraph[str]:
         >>> sorted(g.edges(data="role"))
         [('p', 's', 'premise'), ('s', 'c', 'conclusion')]
     """
+    require_map(m, "to_networkx")
     g: nx.DiGraph[str] = nx.DiGraph()
     if m.title is not None:
         g.graph["title"] = m.title
@@ -156,6 +157,8 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
         ...
         argmap.exceptions.InvalidMapError: edge 'c' -> 'p' has role 'premise', but ... premise
     """
+    if not isinstance(g, nx.Graph):
+        raise ArgmapError(f"from_networkx needs a networkx graph, got {type(g).__name__}")
     if g.is_multigraph() or not g.is_directed():
         raise InvalidMapError(
             f"a map's graph is a directed graph without parallel edges (nx.DiGraph), "

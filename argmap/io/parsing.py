@@ -35,7 +35,16 @@ import yaml
 
 from argmap.exceptions import FileFormatError
 
-__all__ = ["MAX_DEPTH", "Syntax", "check_data", "json_path", "line_of", "parse_json", "parse_yaml"]
+__all__ = [
+    "MAX_DEPTH",
+    "Syntax",
+    "check_data",
+    "dump_yaml",
+    "json_path",
+    "line_of",
+    "parse_json",
+    "parse_yaml",
+]
 
 Syntax = Literal["json", "yaml"]
 """The two syntaxes this module reads."""
@@ -81,11 +90,77 @@ class _Loader(_SafeLoaderBase):  # type: ignore[valid-type,misc]
             ) from None
 
 
-# Without the implicit timestamp resolver a bare date stays a string (the format has no dates).
+# Plain scalars are typed as YAML 1.2's core schema types them, not as PyYAML's YAML 1.1 does:
+# 1.1 reads `at: 10:30` as 630 (base 60), `zip: 01234` as 668 (octal), `1_000` as 1000 and
+# `yes`/`no`/`on`/`off` as booleans, which no other format (nor JSON) would. Here a number is
+# what JSON would call one, plus 1.2's 0o17, 0x1F and .inf/.nan (refused later as JSON cannot
+# carry them); a whole number with a leading zero stays text (a zip code, an id), and so does a
+# bare date (the format has no dates) and any other 1.1 form.
+_INT, _FLOAT, _BOOL = (f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool"))
+_YAML_1_1_ONLY = {_TIMESTAMP, _INT, _FLOAT, _BOOL}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML_1_1_ONLY]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """A YAML 1.2 core integer: decimal, 0o octal or 0x hexadecimal (an explicit ``!!int`` too)."""
+    value = str(loader.construct_scalar(node))
+    text = value.replace("_", "") if node.tag == _INT and "_" in value else value
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if digits[:2] in ("0o", "0x"):
+        return sign * int(digits[2:], 8 if digits[1] == "o" else 16)
+    if digits[:2] == "0b":
+        return sign * int(digits[2:], 2)
+    return sign * int(digits, 10)
+
+
+_Loader.add_constructor(_INT, _construct_int)
+
+
+# libyaml's emitter where PyYAML has it: it represents exactly what SafeDumper does.
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """The safe dumper, quoting every text that YAML 1.1 or YAML 1.2 would read as another type
+    (``10:30``, ``01234`` and ``yes`` for 1.1; ``1e3`` for 1.2), so any reader reads it back."""
+
+
+for _first, _resolvers in _Loader.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
+
+
+def dump_yaml(data: Any) -> str:
+    """Write JSON-shaped data as YAML (block style, keys in order, Unicode as it is) that
+    :func:`parse_yaml`, and a YAML 1.1 reader such as PyYAML, read back as the same data.
+
+    Examples:
+        >>> text = dump_yaml({"at": "10:30", "zip": "01234", "n": "1e3", "ok": True})
+        >>> print(text, end="")
+        at: '10:30'
+        zip: '01234'
+        n: '1e3'
+        ok: true
+        >>> parse_yaml(text) == yaml.safe_load(text) == {"at": "10:30", "zip": "01234", "n": "1e3",
+        ...     "ok": True}
+        True
+    """
+    return str(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100))
 
 
 def _short(node: yaml.Node) -> str:

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.exceptions import RenderError, UnknownNodeError
+from argmap.map import require_map
 from argmap.model import Attack, Case, Statement, Support
 from argmap.render.labels import (
     LABEL_STYLES,
@@ -789,6 +790,7 @@ def to_dot(
         >>> '"uk" -> "concedes"' in source, '"japan"' in source
         (True, False)
     """
+    require_map(m, "to_dot")
     o = diagram_options(options, changes)
     marks = o.marks
     if marks is not None:

@@ -15,6 +15,7 @@ import difflib
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError
+from argmap.map import require_map
 from argmap.semantics.extensions import credulous, extensions, sceptical_labels
 from argmap.semantics.grounded import grounded_codes
 from argmap.semantics.labelling import Label, Labelling
@@ -88,6 +89,7 @@ def evaluate(
         ...
         argmap.exceptions.EvaluationError: unknown semantics 'groundd'; did you mean 'grounded'? use one of grounded, complete, preferred, stable, dfquad, qe, carneades
     """  # noqa: E501
+    require_map(m, "evaluate")
     name = check_semantics(semantics)
     if not isinstance(max_extensions, int) or max_extensions < 1:
         raise EvaluationError(

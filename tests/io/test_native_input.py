@@ -447,3 +447,18 @@ def test_a_character_yaml_refuses_is_one_located_line() -> None:
     error = _error("argmap: 2\ntitle: a\x1bb\n", "yaml")
     assert error.line == 2
     assert "character U+001B is not allowed" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "read_as"), [("2004", "2004", "number"), ("true", "true", "boolean")]
+)
+def test_a_number_where_text_goes_says_to_quote_it(value: str, shown: str, read_as: str) -> None:
+    text = (
+        f"argmap: 2\ntitle: T\nnodes:\n  - id: k\n    kind: case\n    text: A.\n    when: {value}\n"
+    )
+    with pytest.raises(FileFormatError) as caught:
+        argmap.loads(text, format="yaml")
+    assert str(caught.value) == (
+        f"<text>:7 (nodes[0].when): input should be text, but {shown} was read as a "
+        f'{read_as}; put it in quotes ("{shown}") to keep it as text'
+    )

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from argmap.exceptions import FileFormatError
-from argmap.io.parsing import MAX_DEPTH, check_data, json_path, line_of, parse_json, parse_yaml
+from argmap.io.parsing import (
+    MAX_DEPTH,
+    check_data,
+    dump_yaml,
+    json_path,
+    line_of,
+    parse_json,
+    parse_yaml,
+)
 
 
 def test_json_and_yaml_parse_to_the_same_plain_data() -> None:
@@ -108,3 +117,41 @@ def test_json_path_names_places_as_people_write_them() -> None:
     assert json_path(("nodes", 0, "premises", 1)) == "nodes[0].premises[1]"
     assert json_path(("central",)) == "central"
     assert json_path(None) is None
+
+
+# -- YAML 1.2 core scalars -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plain", "value"),
+    [
+        ("10:30", "10:30"),  # YAML 1.1: 630 (base 60)
+        ("01234", "01234"),  # YAML 1.1: 668 (octal); a zip code
+        ("0755", "0755"),
+        ("1_000", "1_000"),
+        ("yes", "yes"),  # YAML 1.1: True
+        ("off", "off"),
+        ("2006-03-01", "2006-03-01"),
+        ("12", 12),
+        ("-3", -3),
+        ("0", 0),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),  # YAML 1.1: the text '1e3'
+        ("true", True),
+        ("False", False),
+        ("null", None),
+        ("~", None),
+    ],
+)
+def test_plain_scalars_are_typed_as_yaml_1_2_core(plain: str, value: object) -> None:
+    parsed = parse_yaml(f"x: {plain}")["x"]
+    assert parsed == value
+    assert type(parsed) is type(value)
+
+
+@pytest.mark.parametrize("text", ["10:30", "01234", "yes", "1e3", "0o17", "1_000", "true", "12"])
+def test_text_that_looks_like_another_type_is_quoted_when_written(text: str) -> None:
+    written = dump_yaml({"x": text})
+    assert parse_yaml(written) == yaml.safe_load(written) == {"x": text}
