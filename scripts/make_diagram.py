@@ -1,7 +1,9 @@
 """Regenerate the article's diagram shown in the README and the docs.
 
 Writes ``docs/images/north-korea.svg`` and ``docs/images/north-korea.png`` from
-:func:`argmap.examples.north_korea`, through the same code as ``argmap render``, and the same map
+:func:`argmap.examples.north_korea`, through the same code as ``argmap render``; the central
+claim and one step around it, ``north-korea-central.svg`` and ``.png``, the picture the docs
+open with, readable at 800 px (the whole map is 2,000 px wide: linked, not shown); and the same map
 labelled under grounded semantics and under DF-QuAD (``north-korea-grounded.svg``,
 ``north-korea-dfquad.svg``, as ``argmap render --labels``). Run it after changing the example
 map, the semantics or the diagram styles, and commit the images::
@@ -24,6 +26,9 @@ def main() -> None:
     m = north_korea()
     for suffix in ("svg", "png"):
         path = m.render(OUT / f"north-korea.{suffix}")
+        print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size} bytes)")
+    for suffix in ("svg", "png"):
+        path = m.render(OUT / f"north-korea-central.{suffix}", focus="agenda", depth=1)
         print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size} bytes)")
     for semantics in ("grounded", "dfquad"):
         labels = argmap.evaluate(m, semantics)

@@ -159,8 +159,32 @@ def test_tutorial_code_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_docs_pages_show_the_checked_in_diagram() -> None:
     for page in ("tutorial.md", "index.md"):
-        assert "images/north-korea.png" in (ROOT / "docs" / page).read_text(encoding="utf-8")
-    assert (ROOT / "docs" / "images" / "north-korea.png").read_bytes().startswith(b"\x89PNG")
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        # The readable excerpt, and a link to the whole map.
+        assert "images/north-korea-central.png" in text
+        assert "images/north-korea.svg" in text
+    for name in ("north-korea.png", "north-korea-central.png"):
+        assert (ROOT / "docs" / "images" / name).read_bytes().startswith(b"\x89PNG")
+
+
+_NODE_TITLE = re.compile(r'<g id="node\d+" class="node[^"]*">\s*<title>([^<]*)</title>')
+
+
+@pytest.mark.needs_engine
+def test_the_docs_opening_picture_is_readable_at_800_px_and_fresh(tmp_path: Path) -> None:
+    from argmap.examples import north_korea
+
+    svg = (ROOT / "docs" / "images" / "north-korea-central.svg").read_text(encoding="utf-8")
+    fresh = north_korea().render(tmp_path / "fresh.svg", focus="agenda", depth=1)
+    stale = "stale: run scripts/make_diagram.py"
+    titles = sorted(_NODE_TITLE.findall(svg))
+    assert titles == sorted(_NODE_TITLE.findall(fresh.read_text(encoding="utf-8"))), stale
+    assert "agenda" in titles
+    # Shown 800 px wide, 12 pt text (16 CSS px at natural size) stays at 11 px or more.
+    size = re.search(r'<svg width="([\d.]+)pt"', svg)
+    assert size is not None
+    width_pt = float(size.group(1))
+    assert 16 * 800 / (width_pt * 96 / 72) >= 11
 
 
 def test_formats_page_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

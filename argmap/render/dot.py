@@ -40,6 +40,7 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -842,10 +843,61 @@ def to_dot(
             analyst=b.analyst,
         )
         out.extend(_legend(legend, filled=filled))
+        tops = [_LEGEND_TOP]
         if marks is not None:
             out.extend(_labels_legend(marks, b, focus=o.focus is not None))
+            tops.append(_LABELS_TOP)
+        out.extend(_below(tops, _bottom(shown, drawn, undercut)))
     out.append("}\n")
     return "".join(out)
+
+
+_LEGEND_TOP = "legend top"
+_LABELS_TOP = "legend labels top"
+_LEGEND_ROW = 4
+"""Samples per row of the legend: a few short rows under the map, never one long row beside it."""
+
+
+def _bottom(shown: set[str], drawn: list[Support | Attack], undercut: set[str]) -> list[str]:
+    """The nodes nothing points at, which the layout puts lowest: premises that are no target."""
+    heads = set()
+    junctions = set()
+    for inference in drawn:
+        heads.add(inference.target)
+        if len(inference.premises) != 1 or inference.id in undercut:
+            junctions.add(inference.id)
+            if inference.premises:
+                heads.add(inference.id)
+    return sorted((shown | junctions) - heads)
+
+
+def _below(tops: list[str], bottom: list[str]) -> list[str]:
+    """Invisible edges that keep each legend below every node of the map, so that the legend
+    adds height under the picture rather than width beside it."""
+    lines = []
+    invisible = {"style": "invis", "weight": "0"}
+    for top in tops:
+        for name in bottom:
+            lines.append(f"\t{dot_id(top)} -> {dot_id(name)}{attr_list(invisible)}\n")
+    # The labels' legend under the kinds' legend.
+    for upper, lower in itertools.pairwise(tops):
+        lines.append(f"\t{dot_id(lower)} -> {dot_id(upper)}{attr_list(invisible)}\n")
+    return lines
+
+
+def _rows(units: list[list[str]], top: str) -> list[str]:
+    """Lay out the legend's samples (``units``: the names of one sample's nodes) in rows of
+    :data:`_LEGEND_ROW`, the first row on top, behind an invisible anchor named ``top``."""
+    lines = [f"\t\t{dot_id(top)}{attr_list({'shape': 'point', 'style': 'invis', 'width': '0'})}\n"]
+    invisible = {"style": "invis"}
+    above = top
+    for start in range(0, len(units), _LEGEND_ROW):
+        row = [name for unit in units[start : start + _LEGEND_ROW] for name in unit]
+        lines.append("\t\t{rank=same; " + "; ".join(dot_id(n) for n in row) + "}\n")
+        # Bottom to top: an edge from the row to the one above puts it below.
+        lines.append(f"\t\t{dot_id(row[0])} -> {dot_id(above)}{attr_list(invisible)}\n")
+        above = row[0]
+    return lines
 
 
 def _labels_legend(marks: DiagramLabels, b: _Builder, *, focus: bool) -> list[str]:
@@ -887,8 +939,7 @@ def _labels_legend(marks: DiagramLabels, b: _Builder, *, focus: bool) -> list[st
             "class": f"legend label {cls}",
         }
         lines.append(f"\t\t{dot_id(name)}{attr_list(attrs)}\n")
-    if len(samples) > 1:
-        lines.append("\t\t{rank=same; " + "; ".join(dot_id(n) for n, *_ in samples) + "}\n")
+    lines.extend(_rows([[n] for n, *_ in samples], _LABELS_TOP))
     lines.append("\t}\n")
     return lines
 
@@ -909,7 +960,7 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
     def add(name: str, attrs: Mapping[str, str | None]) -> None:
         lines.append(f"\t\t{dot_id(name)}{attr_list(attrs)}\n")
 
-    samples: list[str] = []
+    samples: list[list[str]] = []  # each sample's nodes, laid out in rows
     for kind in legend.nodes:
         node_style = NODE_STYLES[kind]
         name = f"legend {kind}"
@@ -928,7 +979,7 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
             if filled:
                 attrs["fillcolor"] = "#FFFFFF"
         add(name, attrs)
-        samples.append(name)
+        samples.append([name])
     for severity in legend.gaps:
         name = f"legend gap {severity}"
         add(
@@ -945,7 +996,7 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
                 "class": f"legend gap {severity}",
             },
         )
-        samples.append(name)
+        samples.append([name])
     if legend.acknowledged:
         name = "legend gap acknowledged"
         text = _small("acknowledged: AM… (a weakness recorded on purpose)", colour="#000000")
@@ -960,7 +1011,7 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
                 "class": "legend gap acknowledged",
             },
         )
-        samples.append(name)
+        samples.append([name])
     for kind in legend.edges:
         edge_style = EDGE_STYLES[kind]
         tail, head = f"legend {kind} from", f"legend {kind} to"
@@ -968,9 +1019,9 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
             add(end, {"shape": "point", "width": "0.02", "color": "#999999", "class": "legend"})
         label = HtmlLabel(_small(edge_style.title, colour="#000000", size=_SMALL + 1))
         edge = {**edge_style.attrs(), "label": label, "class": f"legend {kind}"}
+        # Same rank (its row's): the sample edge runs across, with its meaning as its label.
         lines.append(f"\t\t{dot_id(tail)} -> {dot_id(head)}{attr_list(edge)}\n")
-        # Same rank: the sample edge runs across, with its meaning as its label.
-        lines.append(f"\t\t{{rank=same; {dot_id(tail)}; {dot_id(head)}}}\n")
+        samples.append([tail, head])
     if legend.analyst:
         tail, head = "legend analyst from", "legend analyst to"
         for end in (tail, head):
@@ -985,9 +1036,7 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
             "class": "legend analyst",
         }
         lines.append(f"\t\t{dot_id(tail)} -> {dot_id(head)}{attr_list(edge)}\n")
-        lines.append(f"\t\t{{rank=same; {dot_id(tail)}; {dot_id(head)}}}\n")
-    # Keep the node samples in one row.
-    if len(samples) > 1:
-        lines.append("\t\t{rank=same; " + "; ".join(dot_id(s) for s in samples) + "}\n")
+        samples.append([tail, head])
+    lines.extend(_rows(samples, _LEGEND_TOP))
     lines.append("\t}\n")
     return lines

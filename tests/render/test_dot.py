@@ -697,3 +697,25 @@ def test_a_premise_less_inference_is_drawn_as_a_junction_pointing_at_its_target(
     source = to_dot(m, legend=False)
     assert "s0" in nodes_of(source)
     assert ("s0", "c") in edges_of(source)
+
+
+def _svg_width(svg: bytes) -> float:
+    found = re.search(rb'<svg\b[^>]*?\bwidth="([\d.]+)pt"', svg)
+    assert found is not None
+    return float(found.group(1))
+
+
+@pytest.mark.needs_engine
+@pytest.mark.parametrize("labels", [None, "grounded"])
+def test_the_legend_goes_under_the_map_and_never_widens_it(labels: str | None) -> None:
+    from argmap import evaluate
+    from argmap.render import draw
+
+    m = north_korea()
+    lab = None if labels is None else evaluate(m, labels)
+    bare = _svg_width(draw(m, format="svg", legend=False, labels=lab))
+    legended = draw(m, format="svg", labels=lab)
+    assert _svg_width(legended) <= bare + 1
+    # The legend is a few short rows of samples, not one long row.
+    rows = re.findall(r"\{rank=same; \"legend", to_dot(m))
+    assert len(rows) >= 2
