@@ -40,7 +40,6 @@ Examples:
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -842,12 +841,13 @@ def to_dot(
             acknowledged=b.acknowledged,
             analyst=b.analyst,
         )
-        out.extend(_legend(legend, filled=filled))
-        tops = [_LEGEND_TOP]
+        kinds, last = _legend(legend, filled=filled)
+        out.extend(kinds)
+        out.extend(_below(_LEGEND_TOP, _bottom(shown, drawn, undercut)))
         if marks is not None:
             out.extend(_labels_legend(marks, b, focus=o.focus is not None))
-            tops.append(_LABELS_TOP)
-        out.extend(_below(tops, _bottom(shown, drawn, undercut)))
+            # The labels' legend under the kinds' legend's last row.
+            out.append(f"\t{dot_id(_LABELS_TOP)} -> {dot_id(last)}{attr_list(_INVISIBLE)}\n")
     out.append("}\n")
     return "".join(out)
 
@@ -871,33 +871,31 @@ def _bottom(shown: set[str], drawn: list[Support | Attack], undercut: set[str]) 
     return sorted((shown | junctions) - heads)
 
 
-def _below(tops: list[str], bottom: list[str]) -> list[str]:
-    """Invisible edges that keep each legend below every node of the map, so that the legend
-    adds height under the picture rather than width beside it."""
-    lines = []
-    invisible = {"style": "invis", "weight": "0"}
-    for top in tops:
-        for name in bottom:
-            lines.append(f"\t{dot_id(top)} -> {dot_id(name)}{attr_list(invisible)}\n")
-    # The labels' legend under the kinds' legend.
-    for upper, lower in itertools.pairwise(tops):
-        lines.append(f"\t{dot_id(lower)} -> {dot_id(upper)}{attr_list(invisible)}\n")
-    return lines
+_INVISIBLE = {"style": "invis", "weight": "0"}
 
 
-def _rows(units: list[list[str]], top: str) -> list[str]:
+def _below(top: str, bottom: list[str]) -> list[str]:
+    """Invisible edges that keep the legend (its anchor ``top``) below every node of the map,
+    so that it adds height under the picture rather than width beside it."""
+    return [f"\t{dot_id(top)} -> {dot_id(name)}{attr_list(_INVISIBLE)}\n" for name in bottom]
+
+
+def _rows(units: list[list[str]], top: str) -> tuple[list[str], str]:
     """Lay out the legend's samples (``units``: the names of one sample's nodes) in rows of
-    :data:`_LEGEND_ROW`, the first row on top, behind an invisible anchor named ``top``."""
+    :data:`_LEGEND_ROW`, the first row on top, with an invisible anchor named ``top`` in it;
+    return the lines and the first node of the last row."""
     lines = [f"\t\t{dot_id(top)}{attr_list({'shape': 'point', 'style': 'invis', 'width': '0'})}\n"]
     invisible = {"style": "invis"}
-    above = top
+    above = None
     for start in range(0, len(units), _LEGEND_ROW):
         row = [name for unit in units[start : start + _LEGEND_ROW] for name in unit]
+        if above is None:  # the anchor stands in the first row, taking no rank of its own
+            row.insert(0, top)
+        else:  # bottom to top: an edge from the row to the one above puts it below
+            lines.append(f"\t\t{dot_id(row[0])} -> {dot_id(above)}{attr_list(invisible)}\n")
         lines.append("\t\t{rank=same; " + "; ".join(dot_id(n) for n in row) + "}\n")
-        # Bottom to top: an edge from the row to the one above puts it below.
-        lines.append(f"\t\t{dot_id(row[0])} -> {dot_id(above)}{attr_list(invisible)}\n")
         above = row[0]
-    return lines
+    return lines, above or top
 
 
 def _labels_legend(marks: DiagramLabels, b: _Builder, *, focus: bool) -> list[str]:
@@ -939,12 +937,12 @@ def _labels_legend(marks: DiagramLabels, b: _Builder, *, focus: bool) -> list[st
             "class": f"legend label {cls}",
         }
         lines.append(f"\t\t{dot_id(name)}{attr_list(attrs)}\n")
-    lines.extend(_rows([[n] for n, *_ in samples], _LABELS_TOP))
+    lines.extend(_rows([[n] for n, *_ in samples], _LABELS_TOP)[0])
     lines.append("\t}\n")
     return lines
 
 
-def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
+def _legend(legend: Legend, *, filled: bool = False) -> tuple[list[str], str]:
     """The legend as a cluster of sample nodes and edges in the kinds' own styles; with
     ``filled``, the statement samples are white, for the fill then says a label."""
     # Legend names hold a space, which no node id can, so they never collide with the map's.
@@ -1037,6 +1035,7 @@ def _legend(legend: Legend, *, filled: bool = False) -> list[str]:
         }
         lines.append(f"\t\t{dot_id(tail)} -> {dot_id(head)}{attr_list(edge)}\n")
         samples.append([tail, head])
-    lines.extend(_rows(samples, _LEGEND_TOP))
+    rows, last = _rows(samples, _LEGEND_TOP)
+    lines.extend(rows)
     lines.append("\t}\n")
-    return lines
+    return lines, last
