@@ -325,7 +325,8 @@
       }
       layer.forEach(function (v, i) { v.x = pos[i]; });
     }
-    for (var r = 0; r < 6; r++) {
+    // Ending on a bottom-up pass: each statement stands over its reasons.
+    for (var r = 0; r < 7; r++) {
       if (r % 2 === 0) for (var a1 = 1; a1 <= top; a1++) place(layers[a1], "lower");
       else for (var a2 = top - 1; a2 >= 0; a2--) place(layers[a2], "upper");
     }
