@@ -7,7 +7,7 @@ mentions and data blocks, each supported and attacked by others through nested r
 argument in five reconstructed as a premise-conclusion structure with a named inference rule.
 It prints, best of ``--repeat`` runs each, in CPU time (the machine is shared):
 
-- the Argdown parse alone (:func:`argmap.io.argdown_syntax.parse`: text to statements,
+- the Argdown parse alone (:func:`argmap.io.argdown.parser.parse`: text to statements,
   arguments and relations) and the whole read into a map (:func:`argmap.io.argdown.loads`), in
   statements per second; and the parse again with every data block nested one level
   (``{weight: {w: 0.5}}``), which the one-line fast path declines, so that each goes through
@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from argmap.io.argdown import dumps, loads
-from argmap.io.argdown_syntax import parse
+from argmap.io.argdown.parser import parse
 
 
 def generated_argdown(n_statements: int) -> str:

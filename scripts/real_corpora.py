@@ -91,7 +91,7 @@ def _carneades_counts(path: Path, m: argmap.ArgumentMap) -> tuple[Any, Any]:
 
 
 def _argdown_parse() -> Callable[[str], Any] | None:
-    for name in ("argmap.io.argdown_parser", "argmap.io.argdown_syntax"):
+    for name in ("argmap.io.argdown.parser", "argmap.io.argdown_syntax"):
         try:
             return getattr(importlib.import_module(name), "parse")  # noqa: B009
         except (ImportError, AttributeError):

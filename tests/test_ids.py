@@ -196,7 +196,7 @@ def test_readers_clean_any_key_into_an_id_of_the_rule(keys: list[str]) -> None:
     ],
 )
 def test_argdown_slugs_keep_marks_and_drop_what_ids_cannot_have(title: str, expected: str) -> None:
-    from argmap.io.argdown import slug
+    from argmap.io.argdown.convention import slug
 
     assert slug(title) == expected
     assert is_id(expected)

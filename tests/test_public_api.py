@@ -115,6 +115,15 @@ PUBLIC: dict[str, list[str]] = {
         "schema",
         "to_dict",
     ],
+    "argmap.io.argdown": [
+        "ArgdownSyntaxError",
+        "SUFFIXES",
+        "dump",
+        "dumps",
+        "load",
+        "loads",
+        "sniff",
+    ],
     "argmap.render": [
         "DEFAULT_WRAP",
         "DRAWINGS",

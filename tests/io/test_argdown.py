@@ -16,8 +16,9 @@ from test_argdown_syntax import reference_relations, relations_of
 from argmap import ArgumentMap, Attack, Claim, Source, Support
 from argmap.examples import north_korea
 from argmap.exceptions import FileFormatError, FileWriteError
-from argmap.io.argdown import SUFFIXES, dump, dumps, load, loads, slug, sniff
-from argmap.io.argdown_syntax import parse
+from argmap.io.argdown import SUFFIXES, dump, dumps, load, loads, sniff
+from argmap.io.argdown.convention import slug
+from argmap.io.argdown.parser import parse
 
 needs_shared = pytest.mark.skipif(not SHARED_FILES, reason=NO_SHARED)
 

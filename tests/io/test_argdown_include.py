@@ -10,8 +10,8 @@ import pytest
 import argmap
 from argmap.exceptions import FileFormatError
 from argmap.io.argdown import dumps, loads
-from argmap.io.argdown_include import expand
-from argmap.io.argdown_syntax import ArgdownSyntaxError
+from argmap.io.argdown.include import expand
+from argmap.io.argdown.syntax import ArgdownSyntaxError
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

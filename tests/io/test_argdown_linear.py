@@ -3,7 +3,7 @@
 Argdown's grammar has patterns that look far ahead (comments, data blocks, front matter, links,
 bracketed titles, mentions, tags in parentheses). Tried at every position of a hostile text they
 used to rescan it: 135 s for some 40 kB inputs the long fuzz run found. The lexer now asks where
-their closing characters are before it runs them (``_Lexer._may_match``, ``_comment_at``) and
+their closing characters are before it runs them (``Lexer._may_match``, ``_comment_at``) and
 measures data blocks and front matter without backtracking (``_data_end``,
 ``_front_matter_end``).
 
@@ -32,8 +32,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exceptions import ArgmapError
-from argmap.io import argdown, argdown_syntax
-from argmap.io.argdown_syntax import ArgdownSyntaxError, parse
+from argmap.io import argdown
+from argmap.io.argdown import lexer, patterns
+from argmap.io.argdown.parser import parse
+from argmap.io.argdown.syntax import ArgdownSyntaxError
 
 # Pieces of hostile and ordinary Argdown, and characters that open or close something.
 _PIECES = [
@@ -54,7 +56,7 @@ def _fail(problem: str, offset: int) -> ArgdownSyntaxError:
     raise _Failure(problem, offset)
 
 
-class _Unguarded(argdown_syntax._Lexer):
+class _Unguarded(lexer.Lexer):
     """The lexer as it was: every pattern tried at every position, no shortcut."""
 
     def _comment_at(self, pos: int) -> bool:
@@ -64,15 +66,15 @@ class _Unguarded(argdown_syntax._Lexer):
         return True
 
     def _data_end(self, pos: int) -> int:
-        m = argdown_syntax._DATA.match(self.text, pos)
+        m = patterns.DATA.match(self.text, pos)
         return m.end() if m else -1
 
     def _front_matter_end(self, pos: int) -> int:
-        m = argdown_syntax._FRONT_MATTER.match(self.text, pos)
+        m = patterns.FRONT_MATTER.match(self.text, pos)
         return m.end() if m else -1
 
 
-def _tokens(lexer_class: type[argdown_syntax._Lexer], text: str) -> Any:
+def _tokens(lexer_class: type[lexer.Lexer], text: str) -> Any:
     try:
         tokens = lexer_class(text, _fail).run()
     except _Failure as failure:
@@ -83,7 +85,7 @@ def _tokens(lexer_class: type[argdown_syntax._Lexer], text: str) -> Any:
 @settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_texts)
 def test_the_shortcuts_cut_every_text_as_the_patterns_do(text: str) -> None:
-    assert _tokens(argdown_syntax._Lexer, text) == _tokens(_Unguarded, text)
+    assert _tokens(lexer.Lexer, text) == _tokens(_Unguarded, text)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +106,7 @@ def test_the_shortcuts_cut_every_text_as_the_patterns_do(text: str) -> None:
     ],
 )
 def test_the_shortcuts_cut_known_texts_as_the_patterns_do(text: str) -> None:
-    assert _tokens(argdown_syntax._Lexer, text) == _tokens(_Unguarded, text)
+    assert _tokens(lexer.Lexer, text) == _tokens(_Unguarded, text)
 
 
 # -- counted work
@@ -126,7 +128,7 @@ class _CountedPattern:
     def __init__(self, pattern: re.Pattern[str], work: _Work, reach: str) -> None:
         self.pattern = pattern
         self.work = work
-        self.stop = {"line": argdown_syntax._LINE_STOP, "word": _SPACE}.get(reach)
+        self.stop = {"line": lexer._LINE_STOP, "word": _SPACE}.get(reach)
         self.reach = reach
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
@@ -147,14 +149,14 @@ class _CountedPattern:
 
 
 _REACH = {
-    **dict.fromkeys(["_COMMENT", "_COMMENT_AFTER_EMPTY", "_COMMENT_AFTER_NEWLINE"], "text"),
-    **dict.fromkeys(["_LINK", "_DATA", "_FRONT_MATTER"], "text"),  # the last two are no
+    **dict.fromkeys(["COMMENT", "COMMENT_AFTER_EMPTY", "COMMENT_AFTER_NEWLINE"], "text"),
+    **dict.fromkeys(["LINK", "DATA", "FRONT_MATTER"], "text"),  # the last two are no
     # longer run; counted should they come back
-    "_TAG": "tag",  # "#(" up to the text's end; another tag only as far as it matches
-    **dict.fromkeys(["_STATEMENT_DEFINITION", "_STATEMENT_REFERENCE"], "line"),
-    **dict.fromkeys(["_STATEMENT_MENTION", "_ARGUMENT_MENTION"], "line"),
-    **dict.fromkeys(["_ARGUMENT_DEFINITION", "_ARGUMENT_REFERENCE"], "line"),
-    "_SPECIAL": "word",
+    "TAG": "tag",  # "#(" up to the text's end; another tag only as far as it matches
+    **dict.fromkeys(["STATEMENT_DEFINITION", "STATEMENT_REFERENCE"], "line"),
+    **dict.fromkeys(["STATEMENT_MENTION", "ARGUMENT_MENTION"], "line"),
+    **dict.fromkeys(["ARGUMENT_DEFINITION", "ARGUMENT_REFERENCE"], "line"),
+    "SPECIAL": "word",
 }
 
 
@@ -163,22 +165,25 @@ def work(monkeypatch: pytest.MonkeyPatch) -> _Work:
     """Count the lexer's far-looking work while the test runs."""
     counted = _Work()
     for name, reach in _REACH.items():
-        wrapped = _CountedPattern(getattr(argdown_syntax, name), counted, reach)
-        monkeypatch.setattr(argdown_syntax, name, wrapped)
+        wrapped = _CountedPattern(getattr(patterns, name), counted, reach)
+        # Where the lexer reads it (it imports what it runs), and where it is defined.
+        for module in (lexer, patterns):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, wrapped)
     far = {
-        char: [(kind, getattr(argdown_syntax, f"_{kind.upper()}")) for kind, _ in patterns]
-        for char, patterns in argdown_syntax._FAR_BY_CHAR.items()
+        char: [(kind, getattr(lexer, kind.upper())) for kind, _ in patterns]
+        for char, patterns in lexer._FAR_BY_CHAR.items()
     }
-    monkeypatch.setattr(argdown_syntax, "_FAR_BY_CHAR", far)
+    monkeypatch.setattr(lexer, "_FAR_BY_CHAR", far)
 
-    class CountedNext(argdown_syntax._Next):
+    class CountedNext(lexer._Next):
         def __call__(self, pos: int) -> int:
             before = self.scanned
             found = super().__call__(pos)
             counted.chars += self.scanned - before + 1
             return found
 
-    monkeypatch.setattr(argdown_syntax, "_Next", CountedNext)
+    monkeypatch.setattr(lexer, "_Next", CountedNext)
     return counted
 
 
@@ -222,7 +227,7 @@ def test_the_counter_sees_the_old_quadratic_work(
     work: _Work, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Without the shortcuts, open brackets cost the rest of the line at every position.
-    monkeypatch.setattr(argdown_syntax._Lexer, "_may_match", lambda self, kind, pos: True)
+    monkeypatch.setattr(lexer.Lexer, "_may_match", lambda self, kind, pos: True)
     text = "[A]: x " + "[" * 4_000
     _lex(text)
     assert work.chars > 1_000 * len(text)

@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.exceptions import ArgmapError, FileFormatError
-from argmap.io.argdown_syntax import ArgdownSyntaxError, Document, Ref, _simple_data, parse
+from argmap.io.argdown.data import _simple_data
+from argmap.io.argdown.parser import parse
+from argmap.io.argdown.syntax import ArgdownSyntaxError, Document, Ref
 from argmap.io.parsing import parse_yaml
 
 # Counted by `argdown json` (@argdown/cli 1.x) on each shared file: statements (equivalence

@@ -329,7 +329,8 @@ def test_an_unknown_format_is_refused_in_both_directions(small: ArgumentMap, fmt
 )
 def test_an_argdown_data_block_is_read_as_argmap_reads_yaml(data: str) -> None:
     """The fuzzer found a RecursionError from a deep data block in Argdown text."""
-    from argmap.io.argdown_syntax import ArgdownSyntaxError, parse
+    from argmap.io.argdown.parser import parse
+    from argmap.io.argdown.syntax import ArgdownSyntaxError
 
     with pytest.raises(ArgdownSyntaxError, match="the data block is not valid YAML"):
         parse(f"[A]: a statement {data}\n", path="m.argdown")

@@ -1,0 +1,439 @@
+"""Argdown's parser: a text's tokens read into its syntax tree, rule by rule as Argdown does.
+
+The grammar follows ``@argdown/core``'s: top-level statements, arguments, headings, lists and
+premise-conclusion structures, separated by empty lines; relations nested under what they belong
+to by indentation; untitled statements named "Untitled N" in the order Argdown names them. After
+parsing, Argdown's transformations (:mod:`argmap.io.argdown.transform`) move and drop relations
+as Argdown does, so that a file means here what it means to ``argdown``.
+
+Examples:
+    >>> doc = parse("[Pressure works]: It does.\\n  <+ <Talks>: Talks happened.")
+    >>> list(doc.statements), list(doc.arguments)
+    (['Pressure works'], ['Talks'])
+    >>> [(r.source.title, r.kind, r.target.title) for r in doc.relations]
+    [('Talks', 'support', 'Pressure works')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from argmap.index import paused_gc
+from argmap.io.argdown.content import (
+    CONTENT_START,
+    FREESTYLE,
+    Content,
+    read_content,
+    read_freestyle,
+    tag_of,
+)
+from argmap.io.argdown.cursor import RELATION_SIGNS, Cursor
+from argmap.io.argdown.data import mode, read_block, read_yaml
+from argmap.io.argdown.syntax import (
+    JSON,
+    Argument,
+    Document,
+    Inference,
+    Member,
+    PcsStatement,
+    Ref,
+    Relation,
+    Section,
+    Statement,
+)
+from argmap.io.argdown.transform import transform
+
+__all__ = ["parse"]
+
+
+@dataclass
+class _Item:
+    """A statement or argument occurrence while it is parsed."""
+
+    type: Literal["statement", "argument"]
+    title: str | None
+    line: int
+    column: int
+    is_reference: bool = False
+    content: Content = field(default_factory=Content)
+    data: dict[str, JSON] | None = None
+
+
+class _Parser(Cursor):
+    """Argdown's grammar, rule by rule, over a :class:`Cursor`; :meth:`parse` reads it all."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        super().__init__(text, path)
+        self.untitled = 0
+        self.statements: dict[str, Statement] = {}
+        self.arguments: dict[str, Argument] = {}
+        self.relations: list[Relation] = []
+        self._relation_keys: set[tuple[str, Ref, Ref]] = set()
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.inference: Inference | None = None
+        self.front_matter: dict[str, JSON] = {}
+
+    def _new_title(self) -> str:
+        self.untitled += 1
+        return f"Untitled {self.untitled}"
+
+    # -- the grammar
+
+    def parse(self) -> Document:
+        """The whole text: front matter, then top-level elements between empty lines, then
+        Argdown's transformations of the relations."""
+        self.accept("newline")
+        self.accept("emptyline")
+        if self.peek() == "front_matter":
+            token = self.take()
+            self.front_matter = read_yaml(
+                token, token.image.strip("="), "front matter", fail=self.error_at
+            )
+            self.accept("newline")
+            if self.peek() is not None:
+                self.take("emptyline")
+        previous: Argument | None = None
+        while self.peek() is not None:
+            previous = self._top_level(previous)
+            if self.peek() is None:
+                break
+            if self.peek() in RELATION_SIGNS:
+                token = self.tokens[self.i]
+                raise self.error_at(
+                    "a relation must be indented under the statement or argument it belongs to",
+                    self.sign_start(token),
+                )
+            self.take("emptyline")
+        strict = mode(self.front_matter) == "strict"
+        self.relations = transform(self.relations, self.arguments, strict=strict)
+        return Document(
+            front_matter=self.front_matter,
+            statements=self.statements,
+            arguments=self.arguments,
+            relations=self.relations,
+            sections=self.sections,
+        )
+
+    def _top_level(self, previous: Argument | None) -> Argument | None:
+        kind = self.peek()
+        if kind == "heading_start":
+            self._heading()
+            return None
+        if kind == "statement_number":
+            self._pcs(previous)
+            return None
+        if kind in ("argument_definition", "argument_reference"):
+            return self._argument(top_level=True)
+        if kind == "indent" and self.peek(1) in ("ordered_item", "unordered_item"):
+            self._list()
+            return None
+        if kind in CONTENT_START or kind in ("statement_reference", "statement_definition"):
+            self._statement(role="top-level")
+            return None
+        if kind in RELATION_SIGNS or (kind == "indent" and self.peek(1) in RELATION_SIGNS):
+            token = self.tokens[self.i + (1 if kind == "indent" else 0)]
+            raise self.error_at(
+                "a relation must follow, on the next line, the statement or argument it belongs "
+                "to (not after an empty line)",
+                self.sign_start(token),
+            )
+        raise self.unexpected("a statement, an argument, a heading or a numbered statement")
+
+    def _heading(self) -> None:
+        start = self.take("heading_start")
+        level = len(start.image) - 1
+        content = Content()
+        if self.peek() not in CONTENT_START:
+            raise self.unexpected("the heading's text")
+        read_content(self, content)
+        data = self._optional_data(newline_before=True)
+        section = Section(
+            id=f"s{len(self.sections) + 1}",
+            title=content.text.strip(),
+            level=level,
+            data=data or {},
+            tags=content.tags,
+        )
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        section.parent = parent
+        self.sections.append(section)
+        self.section = section
+
+    def _list(self) -> None:
+        self.take("indent")
+        item = self.peek()
+        while self.peek() == item:
+            self.take()
+            if self.peek() in ("argument_definition", "argument_reference"):
+                self._argument(top_level=False)
+            else:
+                self._statement(role="list")
+        if self.peek() == "dedent":
+            self.take()
+        elif self.peek() is not None:
+            raise self.unexpected("the next list item")
+
+    def _statement(self, *, role: str) -> Statement:
+        first = self.peek_token()
+        if first is None:
+            raise self.unexpected("a statement")
+        line, column = self.position(first.start)
+        item = _Item("statement", None, line, column)
+        kind = first.type
+        first_titled = kind in ("statement_reference", "statement_definition")
+        if kind == "statement_reference":
+            token = self.take()
+            item.title = token.group(1)
+            item.is_reference = True
+            while self.peek() == "tag":
+                item.content.tags.append(tag_of(self.take()))
+            self.accept("newline")
+        elif kind == "statement_definition":
+            token = self.take()
+            item.title = token.group(1)
+            if self.peek() not in CONTENT_START:
+                raise self.unexpected(f"the text of statement [{item.title}]")
+            read_content(self, item.content)
+        elif kind in CONTENT_START:
+            read_content(self, item.content)
+        else:
+            raise self.unexpected("a statement")
+        item.data = self._optional_data()
+        if self.peek() == "indent":
+            if item.title is None:
+                item.title = self._new_title()
+            if item.title not in self.statements:
+                self.statements[item.title] = Statement(item.title, auto_title=not first_titled)
+            self._relations(Ref("statement", item.title))
+        return self._finish_statement(item, auto=not first_titled)
+
+    def _finish_statement(self, item: _Item, *, auto: bool) -> Statement:
+        title = self._new_title() if item.title is None else item.title
+        statement = self.statements.get(title)
+        if statement is None:
+            statement = self.statements[title] = Statement(title, auto_title=auto)
+        statement.members.append(self._member(item))
+        return statement
+
+    def _member(self, item: _Item) -> Member:
+        return Member(
+            text=item.content.text.strip(),
+            plain=item.content.plain.strip(),
+            tags=list(dict.fromkeys(item.content.tags)),  # each once, in the order first seen
+            data=item.data,
+            is_reference=item.is_reference,
+            line=item.line,
+            column=item.column,
+            section=self.section,
+            mentions=item.content.mentions,
+        )
+
+    def _argument(self, *, top_level: bool) -> Argument:
+        first = self.take()
+        line, column = self.position(first.start)
+        item = _Item("argument", first.group(1) or None, line, column)
+        if first.type == "argument_reference":
+            item.is_reference = True
+            while self.peek() == "tag":
+                item.content.tags.append(tag_of(self.take()))
+            self.accept("newline")
+        else:
+            if self.peek() not in CONTENT_START:
+                raise self.unexpected(f"the text of argument <{item.title}>")
+            read_content(self, item.content)
+        item.data = self._optional_data()
+        auto = item.title is None
+        if self.peek() == "indent":
+            if item.title is None:
+                item.title = self._new_title()
+            if item.title not in self.arguments:
+                self.arguments[item.title] = Argument(item.title, auto_title=auto)
+            self._relations(Ref("argument", item.title))
+        title = self._new_title() if item.title is None else item.title
+        argument = self.arguments.get(title)
+        if argument is None:
+            argument = self.arguments[title] = Argument(title, auto_title=auto)
+        argument.members.append(self._member(item))
+        return argument
+
+    def _pcs(self, previous: Argument | None) -> None:
+        start = self.tokens[self.i]
+        if previous is None:
+            title = self._new_title()
+            argument = self.arguments[title] = Argument(title, auto_title=True)
+        else:
+            argument = previous
+        if argument.pcs:
+            raise self.error_at(
+                f"argument <{argument.title}> has a premise-conclusion structure already; "
+                "give this one its own argument title",
+                start.start,
+            )
+        argument.pcs_line = self.position(start.start)[0]
+        argument.pcs_section = self.section
+        since_inference: list[str] = []
+        pending: Inference | None = None
+        seen_inference = False
+        while True:
+            kind = self.peek()
+            if kind == "statement_number":
+                self.take()
+                statement = self._statement(role="pcs")
+                if pending is not None:
+                    pending.conclusion = statement.title
+                    argument.inferences.append(pending)
+                    argument.pcs.append(PcsStatement(statement.title, "conclusion"))
+                    since_inference = [statement.title]
+                    pending = None
+                else:
+                    argument.pcs.append(PcsStatement(statement.title, "premise"))
+                    since_inference.append(statement.title)
+            elif kind == "inference_start":
+                if pending is not None:
+                    raise self.unexpected("a numbered conclusion after the inference line")
+                pending = self._inference(argument, since_inference)
+                seen_inference = True
+            else:
+                break
+        if pending is not None:
+            raise self.unexpected("a numbered conclusion after the inference line")
+        if not seen_inference:
+            raise self.unexpected(
+                "an inference line (---- or -- rule --) before the conclusion of the numbered "
+                "statements"
+            )
+        # Only the last conclusion is the main one; earlier ones are intermediate.
+        for pcs_statement in argument.pcs[:-1]:
+            if pcs_statement.role == "conclusion":
+                pcs_statement.role = "intermediate"
+        if argument.pcs[-1].role != "conclusion":
+            raise self.error_at(
+                f"the premise-conclusion structure of <{argument.title}> must end with its "
+                "conclusion, after an inference line",
+                self.tokens[self.i - 1].start,
+            )
+
+    def _inference(self, argument: Argument, premises: list[str]) -> Inference:
+        start = self.take("inference_start")
+        line = self.position(start.start)[0]
+        rules: list[str] = []
+        if self.peek() in FREESTYLE or (self.peek() == "newline" and self.peek(1) in FREESTYLE):
+            self.accept("newline")
+            while True:
+                content = Content()
+                read_freestyle(self, content)
+                rules.append(content.text.strip())
+                if not self.accept("list_delimiter"):
+                    break
+        self.accept("newline")
+        data = None
+        if self.peek() == "data":
+            data = read_block(self.take(), fail=self.error_at)
+            self.accept("newline")
+        self.take("inference_end")
+        if self.peek() is not None:
+            self.take("newline")
+        inference = Inference(
+            argument=argument.title,
+            index=0,
+            rules=rules,
+            data=data or {},
+            premises=list(premises),
+            conclusion="",
+            line=line,
+        )
+        inference.index = len(argument.pcs)
+        self.inference = inference
+        if self.peek() == "indent":
+            self.take()
+            if self.peek() != "outgoing_undercut":
+                raise self.unexpected("an undercut (<_ or _) under the inference line")
+            while self.peek() == "outgoing_undercut":
+                self._relation(Ref("inference", argument.title, len(argument.pcs)))
+            if self.peek() == "dedent":
+                self.take()
+        return inference
+
+    def _relations(self, parent: Ref) -> None:
+        self.take("indent")
+        if self.peek() not in RELATION_SIGNS:
+            raise self.unexpected("a relation (+, -, _, ><, <+, +>, <-, ->, <_, _>)")
+        while self.peek() in RELATION_SIGNS:
+            self._relation(parent)
+        if self.peek() == "dedent":
+            self.take()
+        elif self.peek() is not None:
+            raise self.unexpected("a relation or a line indented less")
+
+    def _relation(self, parent: Ref) -> None:
+        token = self.take()
+        line = self.position(token.start)[0]
+        kind, direction = RELATION_SIGNS[token.type]
+        # Argdown aims an undercut under a statement at the last inference read.
+        if (
+            parent.type == "statement"
+            and kind == "undercut"
+            and direction == "to"
+            and self.inference is not None
+        ):
+            parent = Ref("inference", self.inference.argument, self.inference.index)
+        if self.peek() in ("argument_definition", "argument_reference"):
+            if kind == "contradictory":
+                raise self.unexpected("a statement (only statements contradict each other)")
+            child = Ref("argument", self._argument(top_level=False).title)
+        else:
+            child = Ref("statement", self._statement(role="relation").title)
+        source, target = (parent, child) if direction == "from" else (child, parent)
+        self._add_relation(Relation(kind, source, target, line))  # type: ignore[arg-type]
+
+    def _add_relation(self, relation: Relation) -> None:
+        key = (relation.kind, relation.source, relation.target)
+        if key in self._relation_keys or (
+            relation.kind == "contradictory"
+            and ("contradictory", relation.target, relation.source) in self._relation_keys
+        ):
+            return
+        self._relation_keys.add(key)
+        self.relations.append(relation)
+
+    # -- data blocks
+
+    def _optional_data(self, *, newline_before: bool = False) -> dict[str, JSON] | None:
+        if newline_before and self.peek() == "newline" and self.peek(1) == "data":
+            self.take()
+        if self.peek() != "data":
+            return None
+        data = read_block(self.take(), fail=self.error_at)
+        self.accept("newline")
+        return data
+
+
+def parse(text: str, *, path: str | None = None) -> Document:
+    """Read an Argdown text into its statements, arguments, relations and sections.
+
+    Args:
+        text: The Argdown text.
+        path: The file it came from, for error messages.
+
+    Returns:
+        The document, title by title, with relations as ``argdown json`` lists them.
+
+    Raises:
+        ArgdownSyntaxError: The text is not valid Argdown; the message names the line and
+            column and quotes the line.
+
+    Examples:
+        >>> doc = parse("(1) Socrates is a man.\\n(2) Men are mortal.\\n-- Modus ponens --\\n"
+        ...             "(3) Socrates is mortal.")
+        >>> arg = doc.arguments["Untitled 1"]
+        >>> [(i.premises, i.rules, i.conclusion) for i in arg.inferences]
+        [(['Untitled 2', 'Untitled 3'], ['Modus ponens'], 'Untitled 4')]
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    with paused_gc():  # tokens and titles by the hundred thousand, none of them garbage
+        return _Parser(text, path).parse()
