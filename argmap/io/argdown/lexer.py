@@ -341,8 +341,9 @@ class Lexer:
         self, pos: int, char: str, last: Token | None
     ) -> tuple[str, int, re.Match[str] | None]:
         """The token at ``pos`` outside an inference line: the first, in Argdown's order, of the
-        token types that may start with ``char``, else text."""
-        for step in _STEPS.get(char, ()):
+        token types that may start with ``char`` here, else text."""
+        line_start = last is None or last.type in _LINE_BREAKS
+        for step in (_STEPS_AT_LINE_START if line_start else _STEPS_IN_LINE).get(char, ()):
             found = step(self, pos, char, last)
             if found is not None:
                 return found
@@ -353,7 +354,8 @@ class Lexer:
         raise self.fail("Argdown cannot read this character here", pos)
 
     # Each step below tries the token types of one group, in Argdown's order, and answers None
-    # when none of them is here. _STEPS says which steps a character may start, in order.
+    # when none of them is here. _STEPS_AT_LINE_START and _STEPS_IN_LINE say which steps a
+    # character may start, in order, at the start of a line and further on.
 
     def _block(self, pos: int, char: str, last: Token | None) -> _Found:
         """Front matter, a data block, an escaped character or a shortcode such as ``.A.``."""
@@ -380,11 +382,8 @@ class Lexer:
 
     def _relation_start(self, pos: int, char: str, last: Token | None) -> _Found:
         """At the start of a line: an inference line (``--``) or a relation sign (``<+``)."""
-        last_type = last.type if last is not None else None
-        if last_type not in _LINE_START:
-            return None
         m = INFERENCE_START.match(self.text, pos)
-        if m and last_type != "emptyline":
+        if m and (last is None or last.type != "emptyline"):
             self._dedent_all(pos)
             return "inference_start", m.end(), m
         for kind, pattern in RELATIONS:
@@ -396,15 +395,11 @@ class Lexer:
 
     def _heading(self, pos: int, char: str, last: Token | None) -> _Found:
         """At the start of a line: a heading (``# Title``)."""
-        if (last.type if last is not None else None) not in _LINE_START:
-            return None
         m = HEADING.match(self.text, pos)
         return ("heading_start", m.end(), m) if m else None
 
     def _numbered(self, pos: int, char: str, last: Token | None) -> _Found:
         """At the start of a line: a numbered statement (``(1)``) or a list item."""
-        if (last.type if last is not None else None) not in _LINE_START:
-            return None
         m = STATEMENT_NUMBER.match(self.text, pos)
         if m:
             self._dedent_all(pos)
@@ -456,21 +451,30 @@ class Lexer:
         return None
 
 
-_LINE_START = (None, "newline", "emptyline")  # the token types before a line's first token
+_LINE_BREAKS = ("newline", "emptyline")  # after these (or at the text's start) a line starts
 _Step = Callable[[Lexer, int, str, "Token | None"], "_Found"]
-# The steps a character may start, in Argdown's order (a character not here starts only text).
-_STEPS: dict[str, tuple[_Step, ...]] = {
+# The steps a character may start, in Argdown's order (a character not here starts only text):
+# further on in a line, and at the start of a line, where relations, headings, numbered
+# statements and list items may start too.
+_STEPS_IN_LINE: dict[str, tuple[_Step, ...]] = {
     **dict.fromkeys("={\\.:", (Lexer._block,)),
+    **dict.fromkeys(" \t\r\n", (Lexer._break,)),
+    "<": (Lexer._far,),
+    "_": (Lexer._range,),
+    "#": (Lexer._far,),
+    "*": (Lexer._range,),
+    "[": (Lexer._far,),
+    "@": (Lexer._far,),
+}
+_STEPS_AT_LINE_START: dict[str, tuple[_Step, ...]] = {
+    **_STEPS_IN_LINE,
     **dict.fromkeys(" \t", (Lexer._break, Lexer._relation_start, Lexer._numbered)),
-    **dict.fromkeys("\r\n", (Lexer._break,)),
     **dict.fromkeys("-+>", (Lexer._relation_start,)),
     "<": (Lexer._relation_start, Lexer._far),
     "_": (Lexer._relation_start, Lexer._range),
     "#": (Lexer._heading, Lexer._far),
     **dict.fromkeys("(0123456789", (Lexer._numbered,)),
     "*": (Lexer._numbered, Lexer._range),
-    "[": (Lexer._far,),
-    "@": (Lexer._far,),
 }
 
 
