@@ -23,6 +23,7 @@ import networkx as nx
 
 from argmap.io.loss import warn_losses
 from argmap.io.networkx import read_graph, to_networkx
+from argmap.io.xmltext import parse_xml
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -63,6 +64,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     # the text is decoded already, so the bytes are UTF-8 and the declaration must say so (an
     # unknown name was a LookupError; "latin-1" read "é" as "Ã©").
     declared_utf8 = _DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1)
+    parse_xml(declared_utf8, path=path)  # argmap's one XML policy first: no entities expanded
     return read_graph(
         lambda: nx.read_gexf(io.BytesIO(declared_utf8.encode("utf-8"))),
         format_name="GEXF",

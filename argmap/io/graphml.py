@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from argmap.io.networkx import read_graph, to_networkx
+from argmap.io.xmltext import parse_xml
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -51,6 +52,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         FileFormatError: The text is not GraphML, or its graph does not describe a map; the
             message names the line (for XML errors) or the node or edge.
     """
+    parse_xml(text, path=path)  # argmap's one XML policy first: no entities are expanded
     return read_graph(lambda: nx.parse_graphml(text), format_name="GraphML", path=path)
 
 

@@ -51,6 +51,7 @@ from argmap.exceptions import FileFormatError, InvalidMapError
 from argmap.io.loss import warn_losses
 from argmap.io.sniffing import strip_head
 from argmap.io.structure import validation_problem
+from argmap.io.xmltext import parse_xml
 from argmap.map import ArgumentMap
 from argmap.model import node_adapter
 
@@ -75,33 +76,7 @@ def sniff(head: str) -> bool:
 
 
 def _parse(text: str, path: str | None) -> ET.Element:
-    from defusedxml import DefusedXmlException  # noqa: PLC0415
-    from defusedxml.ElementTree import ParseError, fromstring  # noqa: PLC0415
-
-    try:
-        root: ET.Element = fromstring(
-            text, forbid_dtd=False, forbid_entities=True, forbid_external=True
-        )
-    except ParseError as exc:
-        line, column = getattr(exc, "position", (None, None))
-        problem = str(exc).split(":")[0]
-        raise FileFormatError(
-            f"not well-formed XML: {problem} (column {column})"
-            if column is not None
-            else f"not well-formed XML: {exc}",
-            path=path,
-            line=line,
-        ) from None
-    except DefusedXmlException as exc:
-        raise FileFormatError(
-            f"refused: the XML declares or refers to entities ({type(exc).__name__}), which "
-            "argmap never expands (they can exhaust memory or read other files); remove the "
-            "entity declarations",
-            path=path,
-        ) from None
-    except ValueError as exc:  # a str with an encoding declaration expat cannot honour
-        raise FileFormatError(f"cannot read the XML: {exc}", path=path) from None
-    return root
+    return parse_xml(text, path=path)
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:

@@ -85,7 +85,7 @@ def test_broken_xml_is_located(module: object) -> None:
         module.loads("<?xml version='1.0'?>\n<graphml>\n<graph><node id='a'></graph>", path="m.x")  # type: ignore[attr-defined]
     assert info.value.path == "m.x"
     assert info.value.line == 3
-    assert str(info.value).startswith("m.x:3: not valid ")
+    assert str(info.value).startswith("m.x:3: not well-formed XML: mismatched tag")
 
 
 @pytest.mark.parametrize(
