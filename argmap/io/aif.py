@@ -101,6 +101,7 @@ _TYPE_OF = {"support": "RA", "attack": "CA"}
 _GENERIC = {"", "RA", "CA"}  # labels that name no scheme
 _ASIDE_EDGE = "kept the edge aside in data['aif'], as a dialogue edge is kept"
 _NODE_FIELDS = {"nodeID", "text", "type", "scheme", EXTENSION}
+_NO_USES: frozenset[str] = frozenset()
 
 
 # -- sniffing ------------------------------------------------------------------------------------
@@ -276,62 +277,93 @@ class _Graph:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.index: dict[str, int] = {}
         self.types: dict[str, str] = {}
+        nodes, index, types = self.nodes, self.index, self.types
         for i, node in enumerate(_list(doc.get("nodes"), f"{place}nodes", path)):
-            where = f"{place}nodes[{i}]"
-            if not isinstance(node, dict):
-                raise FileFormatError("a node must be an object", path=path, where=where)
-            for key in ("nodeID", "type"):
-                if key not in node:
-                    raise FileFormatError(f"field {key!r} is required", path=path, where=where)
-            if not isinstance(node["nodeID"], (str, int)) or isinstance(node["nodeID"], bool):
+            # The common case in a few tests; each fault is named apart, below.
+            if (
+                type(node) is not dict
+                or type(node.get("nodeID")) is not str
+                or type(node.get("type")) is not str
+                or node["type"] in ("atom", "scheme")
+            ):
+                self._bad_node(node, f"{place}nodes[{i}]")
+            key = node["nodeID"] if type(node["nodeID"]) is str else str(node["nodeID"])
+            if key in nodes:
                 raise FileFormatError(
-                    f"nodeID {node['nodeID']!r} must be a string or a number",
-                    path=path,
-                    where=where,
-                )
-            if not isinstance(node["type"], str):
-                raise FileFormatError(
-                    f"type {node['type']!r} must be a string", path=path, where=where
-                )
-            if node["type"] in ("atom", "scheme"):  # kept aside, it would read as an empty map
-                raise FileFormatError(
-                    f"node type {node['type']!r} is SADFace's, not AIF's; if this is a SADFace "
-                    "file, pass format='sadface' (on the command line, --from sadface)",
-                    path=path,
-                    where=where,
-                )
-            key = str(node["nodeID"])
-            if key in self.nodes:
-                raise FileFormatError(
-                    f"nodeID {key!r} is used twice (also by {place}nodes[{self.index[key]}]); "
+                    f"nodeID {key!r} is used twice (also by {place}nodes[{index[key]}]); "
                     "node ids must be unique",
                     path=path,
-                    where=where,
+                    where=f"{place}nodes[{i}]",
                 )
-            self.nodes[key] = node
-            self.index[key] = i
-            self.types[key] = node["type"]
+            nodes[key] = node
+            index[key] = i
+            types[key] = node["type"]
         self.edges: list[tuple[str, str, dict[str, Any], int]] = []
+        edges = self.edges
         for i, edge in enumerate(_list(doc.get("edges"), f"{place}edges", path)):
-            where = f"{place}edges[{i}]"
-            if not isinstance(edge, dict):
-                raise FileFormatError("an edge must be an object", path=path, where=where)
-            ends = []
-            for key in ("fromID", "toID"):
-                if key not in edge:
-                    raise FileFormatError(f"field {key!r} is required", path=path, where=where)
-                end = str(edge[key])
-                if end not in self.nodes:
-                    # AIFdb serves nodesets with edges to the dialogue nodes it leaves out.
-                    repairs.fault(
-                        where,
-                        f"edge {edge.get('edgeID', i)!r}: {key} {end!r} names no node in the file",
-                        "dropped the edge",
-                    )
-                    break
-                ends.append(end)
-            else:
-                self.edges.append((ends[0], ends[1], edge, i))
+            if type(edge) is dict and "fromID" in edge and "toID" in edge:
+                source, target = edge["fromID"], edge["toID"]
+                source = source if type(source) is str else str(source)
+                target = target if type(target) is str else str(target)
+                if source in nodes and target in nodes:
+                    edges.append((source, target, edge, i))
+                    continue
+            self._odd_edge(edge, i)
+
+    def _odd_edge(self, edge: Any, i: int) -> None:
+        """Refuse an edge that is not an object or lacks an end; drop one to a node not in the
+        file (listing it in the repairs); keep one that is well formed after all.
+
+        Raises:
+            FileFormatError: The edge is not an object, or lacks ``fromID`` or ``toID``.
+        """
+        where = f"{self.place}edges[{i}]"
+        if not isinstance(edge, dict):
+            raise FileFormatError("an edge must be an object", path=self.path, where=where)
+        ends = []
+        for key in ("fromID", "toID"):
+            if key not in edge:
+                raise FileFormatError(f"field {key!r} is required", path=self.path, where=where)
+            end = str(edge[key])
+            if end not in self.nodes:
+                # AIFdb serves nodesets with edges to the dialogue nodes it leaves out.
+                self.repairs.fault(
+                    where,
+                    f"edge {edge.get('edgeID', i)!r}: {key} {end!r} names no node in the file",
+                    "dropped the edge",
+                )
+                return
+            ends.append(end)
+        self.edges.append((ends[0], ends[1], edge, i))
+
+    def _bad_node(self, node: Any, where: str) -> None:
+        """Check a node that is not plainly well formed: raise naming its fault, if it has one.
+
+        Raises:
+            FileFormatError: The node is not an object, lacks ``nodeID`` or ``type``, has an id
+                or type of the wrong kind, or is a SADFace node.
+        """
+        path = self.path
+        if not isinstance(node, dict):
+            raise FileFormatError("a node must be an object", path=path, where=where)
+        for key in ("nodeID", "type"):
+            if key not in node:
+                raise FileFormatError(f"field {key!r} is required", path=path, where=where)
+        if not isinstance(node["nodeID"], (str, int)) or isinstance(node["nodeID"], bool):
+            raise FileFormatError(
+                f"nodeID {node['nodeID']!r} must be a string or a number",
+                path=path,
+                where=where,
+            )
+        if not isinstance(node["type"], str):
+            raise FileFormatError(f"type {node['type']!r} must be a string", path=path, where=where)
+        if node["type"] in ("atom", "scheme"):  # kept aside, it would read as an empty map
+            raise FileFormatError(
+                f"node type {node['type']!r} is SADFace's, not AIF's; if this is a SADFace "
+                "file, pass format='sadface' (on the command line, --from sadface)",
+                path=path,
+                where=where,
+            )
 
     def where(self, key: str) -> str:
         return f"{self.place}nodes[{self.index[key]}] (nodeID {key!r})"
@@ -366,7 +398,6 @@ class _Graph:
                 kept_edges.append(edge)  # a dialogue or rephrase edge: kept as it is
                 continue
             from_type, to_type = types[source], types[target]
-            where = f"{self.place}edges[{i}]"
             problem = None
             if from_type == "I" and to_type == "I":
                 problem = (
@@ -389,13 +420,16 @@ class _Graph:
                     f"{target!r}); an inference has one conclusion or target"
                 )
             if problem is not None:
-                self.repairs.fault(where, problem, _ASIDE_EDGE)
+                self.repairs.fault(f"{self.place}edges[{i}]", problem, _ASIDE_EDGE)
                 kept_edges.append(edge)
                 continue
             targets[source] = target
         premises: dict[str, list[str]] = {}
         for key, edges in incoming.items():
             premises[key] = []
+            if len(edges) == 1 and targets.get(key) != edges[0][0]:
+                premises[key].append(edges[0][0])  # one premise that is not the conclusion
+                continue
             for source, edge, i in edges:
                 problem, where = None, f"{self.place}edges[{i}]"
                 if types[key] == "RA" and targets.get(key) == source:
@@ -580,8 +614,12 @@ def _model(
     fields: dict[str, Any] = dict(ext)
     kind = graph.types[key]
     if kind == "I":
-        fields.setdefault("kind", infer_kind(key in concluded, uses.get(key, set())))
-        fields["text"] = graph.repairs.text(node.get("text"), f"{graph.where(key)}.text")
+        if "kind" not in fields:
+            fields["kind"] = infer_kind(key in concluded, uses.get(key, _NO_USES))
+        text = node.get("text")
+        if graph.repairs.c1:  # the file has a C1 character somewhere: look in this text
+            text = graph.repairs.text(text, f"{graph.where(key)}.text")
+        fields["text"] = text
     else:
         fields["kind"] = _INFERENCE_TYPES[kind]
         fields["premises"] = [ids[p] for p in premises[key]]
@@ -597,12 +635,14 @@ def _model(
         if text != (fields["scheme"] if fields.get("scheme") is not None else kind):
             extra["text"] = text
     fields["id"] = ids[key]
-    data = free_data(
-        fields.get("data"), path=graph.path, where=f"{graph.where(key)}.{EXTENSION}.data"
+    data = (
+        free_data(fields["data"], path=graph.path, where=f"{graph.where(key)}.{EXTENSION}.data")
+        if "data" in fields
+        else {}
     )
     if extra:
         mine = data.get("aif")
-        data["aif"] = {**(mine if isinstance(mine, dict) else {}), **extra}
+        data["aif"] = {**mine, **extra} if isinstance(mine, dict) else extra
     if data:
         fields["data"] = data
     try:

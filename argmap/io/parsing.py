@@ -306,11 +306,15 @@ def _parse_json(text: str, path: str | None) -> tuple[Any, bool]:
         return value
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result and not duplicates:
-                duplicates.append((result, key))
-            result[key] = value
+        # Built in C; only an object that lost a key to a duplicate is looked at key by key.
+        result = dict(items)
+        if len(result) < len(items) and not duplicates:
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    duplicates.append((result, key))
+                    break
+                seen.add(key)
         return result
 
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, Any
 
 import pydantic
@@ -30,7 +30,7 @@ __all__ = ["clean_ids", "free_data", "infer_central", "infer_kind", "validation_
 _KINDS = {"claim", "premise", "case", "rebuttal", "support", "attack"}
 
 
-def infer_kind(concludes: bool, premise_of: set[str]) -> Kind:
+def infer_kind(concludes: bool, premise_of: Set[str]) -> Kind:
     """The kind of statement a node becomes, from its place in the graph.
 
     A conclusion of a support, or a node that is a premise of nothing, is a claim; a premise of
@@ -78,8 +78,16 @@ def infer_central(m: ArgumentMap) -> str | None:
 _NODE_ID: pydantic.TypeAdapter[str] = pydantic.TypeAdapter(NodeId)
 
 
+# Ids of ASCII letters, digits and '_', then also '.', ':', '-': ids by argmap.ids' rule (these
+# are word characters to every engine, and NFC leaves ASCII as it is), so most keys of a file
+# need no call into pydantic. Anything else is the model's to judge.
+_ASCII_ID = re.compile(rf"[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,{ID_MAX_LENGTH - 1}}}")
+
+
 def _as_id(text: str) -> str | None:
     """``text`` as the model keeps it as a node id (NFC), or None if it is not one."""
+    if type(text) is str and _ASCII_ID.fullmatch(text):
+        return text
     try:
         return _NODE_ID.validate_python(text)
     except pydantic.ValidationError:

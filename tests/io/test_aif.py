@@ -418,6 +418,15 @@ def test_sniffers_tell_aif_xaif_and_native_apart() -> None:
         ('{"nodes": {}}', "'nodes' is a dict; it must be a list"),
         ('{"nodes": [{"type": "I"}]}', r"nodes\[0\]\): field 'nodeID' is required"),
         ('{"nodes": [{"nodeID": true, "type": "I"}]}', "must be a string or a number"),
+        ('{"nodes": [{"nodeID": "1"}]}', r"nodes\[0\]\): field 'type' is required"),
+        ('{"nodes": [{"nodeID": "1", "type": 3}]}', "type 3 must be a string"),
+        ('{"nodes": ["1"]}', r"nodes\[0\]\): a node must be an object"),
+        ('{"nodes": [{"nodeID": "1", "type": "atom"}]}', "SADFace's, not AIF's"),
+        ('{"nodes": [], "edges": [3]}', r"edges\[0\]\): an edge must be an object"),
+        (
+            '{"nodes": [{"nodeID": "1", "type": "I", "text": "A"}], "edges": [{"fromID": "1"}]}',
+            r"edges\[0\]\): field 'toID' is required",
+        ),
         (
             '{"nodes": [{"nodeID": "1", "type": "I", "text": "A"},'
             ' {"nodeID": "1", "type": "I", "text": "B"}]}',

@@ -26,6 +26,8 @@ def test_json_and_yaml_parse_to_the_same_plain_data() -> None:
     ("text", "line", "problem"),
     [
         ('{\n"a": 1,\n"a": 2}', 3, "duplicate key 'a'"),
+        # the first object to close with a key twice, and its first repeated key
+        ('{"x": {"b": 1, "c": 2,\n"c": 3, "b": 4}, "a": 1, "a": 2}', 2, "duplicate key 'c'"),
         ('{"a":\n NaN}', 2, "nan is not a number JSON can carry"),
         ('{"a": 1e999}', 1, "inf is not a number JSON can carry"),
         ('{"a": [1,\n 2', 2, "not valid JSON"),
