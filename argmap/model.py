@@ -73,6 +73,8 @@ def _nfc(text: str, _normalize: Any = unicodedata.normalize) -> str:
     one id either way. Kept as written in the one case where NFC would make it longer than an id
     may be (combining marks put in canonical order can fail to compose), so that every id the
     model accepts is one that the JSON Schema and the model accept when read back."""
+    if text.isascii():  # NFC leaves ASCII as it is
+        return text
     normal: str = _normalize("NFC", text)
     return normal if len(normal) <= ID_MAX_LENGTH else text
 
@@ -647,6 +649,8 @@ class _Inference(_Node):
     @field_validator("premises")
     @classmethod
     def _premises_distinct(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) < 2 or len(set(value)) == len(value):  # the set is built in C
+            return value
         seen: set[str] = set()
         for p in value:
             if p in seen:
