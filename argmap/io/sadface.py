@@ -228,6 +228,8 @@ class _Reader:
                     targets[key]
                 ]
                 name = node.get("name")
+                if name is not None and not isinstance(name, str):
+                    raise self.fail(key, f"a scheme's name must be text, not {name!r}")
                 if "scheme" not in fields and name is not None and name not in _GENERIC:
                     fields["scheme"] = name
                 if name != _name(fields.get("scheme"), fields["kind"]):

@@ -166,3 +166,17 @@ def test_graph_formats_data_attribute(fmt: str, bad: str, problem: str) -> None:
     hostile = text.replace(written, written.replace("1", bad))
     with pytest.raises(FileFormatError, match=problem):
         argmap.loads(hostile, format=fmt)
+
+
+@pytest.mark.parametrize("name", [[1], {"a": 1}, [], {}])
+def test_sadface_scheme_name_that_is_no_text_is_located(name: object) -> None:
+    # Found by the adversarial trial: a TypeError (unhashable type) from a list or object.
+    m = ArgumentMap(title="t")
+    m.claim("c", "A.")
+    m.premise("p", "B.")
+    m.support("p", "c")
+    doc = json.loads(argmap.dumps(m, format="sadface"))
+    scheme = next(n for n in doc["nodes"] if n["type"] == "scheme")
+    scheme["name"] = name
+    with pytest.raises(FileFormatError, match="a scheme's name must be text"):
+        argmap.loads(json.dumps(doc), format="sadface")
