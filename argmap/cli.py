@@ -36,7 +36,10 @@ from argmap.io.formats import (
 )
 from argmap.io.native import schema
 from argmap.map import ArgumentMap
-from argmap.semantics import SEMANTICS, evaluate
+from argmap.semantics import SEMANTICS, evaluate, explain
+from argmap.semantics.evaluate import DEFAULT_SEMANTICS
+from argmap.semantics.explain import evaluation_text, explanation_text
+from argmap.semantics.grounded import READINGS
 from argmap.summary import summarize
 from argmap.wording import for_terminal
 
@@ -492,9 +495,10 @@ def render_command(
 @click.option(
     "--semantics",
     type=click.Choice(list(SEMANTICS)),
-    default="grounded",
+    default=DEFAULT_SEMANTICS,
     show_default=True,
-    help="Dung (grounded, complete, preferred, stable), gradual (dfquad, qe) or carneades.",
+    help="evidential (a claim needs a support that stands), Dung (grounded, complete, "
+    "preferred, stable), gradual (dfquad, qe) or carneades.",
 )
 @click.option(
     "--format",
@@ -519,11 +523,15 @@ def evaluate_command(
 ) -> None:
     """Evaluate maps: which statements and inferences stand (IN, OUT, UNDEC) or how strongly.
 
-    Labels for Dung and Carneades semantics; for complete, preferred and stable they are
-    the sceptical ones (IN or OUT in every extension, else UNDEC). Strengths in [0, 1] for the
-    gradual semantics. With --format json it prints {"semantics": ..., "labels": {id: "in" |
-    "out" | "undec"}} or {"semantics": ..., "strengths": {id: number}}; with several files
-    (PATHS may be folders or globs), {"files": [{"path", ...that object} or {"path", "error"}]},
+    The text output leads with the central claim's verdict and its reason in one line, then
+    lists the statements, then the inferences. The default, evidential semantics accepts a
+    claim only through a support that stands, down to cases, premises, rebuttals and
+    assumptions, which stand unless defeated. Labels for Dung and Carneades semantics; for
+    complete, preferred and stable they are the sceptical ones (IN or OUT in every extension,
+    else UNDEC). Strengths in [0, 1] for the gradual semantics. With --format json it prints
+    {"semantics": ..., "labels": {id: "in" | "out" | "undec"}} or {"semantics": ...,
+    "strengths": {id: number}}; with several files (PATHS may be folders or globs),
+    {"files": [{"path", ...that object} or {"path", "error"}]},
     and exit code 2 if any file failed.
 
     Example: argmap evaluate map.yaml --semantics preferred --format json
@@ -533,7 +541,7 @@ def evaluate_command(
         with _warnings_as_lines():
             m = _reading(files[0], format=from_format, strict=strict)
         labelling = evaluate(m, semantics)
-        _echo(labelling.to_json() if output_format == "json" else str(labelling))
+        _echo(labelling.to_json() if output_format == "json" else evaluation_text(m, labelling))
         return
     results = list(
         batch(
@@ -557,6 +565,38 @@ def evaluate_command(
         _print_results(results, between=":\n")
     if any(not r.ok for r in results):
         sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command("explain")
+@click.argument("path")
+@click.argument("node", required=False)
+@click.option(
+    "--semantics",
+    type=click.Choice([*READINGS, "complete", "preferred", "stable"]),
+    default=DEFAULT_SEMANTICS,
+    show_default=True,
+    help="The labelling to explain.",
+)
+@click.option("--from", "from_format", metavar="FORMAT", help=_FROM_HELP)
+@click.option("--depth", type=click.IntRange(min=1), default=12, show_default=True)
+@_library_errors
+def explain_command(
+    path: str, node: str | None, semantics: str, from_format: str | None, depth: int
+) -> None:
+    """Say why a claim stands or falls: a chain of reasons with node ids and their words.
+
+    NODE is a statement or inference id; by default the map's central claim. Each line names a
+    node, its label and the reason for it; under it, the node's text (or an inference's
+    premises and target); the reasons it rests on follow, indented.
+
+    Example: argmap explain map.yaml agenda --semantics grounded
+    """
+    with _warnings_as_lines():
+        m = _reading(path, format=from_format, strict=False)
+    target = node or m.central
+    if target is None:
+        raise click.UsageError("the map names no central claim; give a NODE id to explain")
+    _echo(explanation_text(m, explain(m, target, semantics=semantics, depth=depth)))
 
 
 @main.command("convert")

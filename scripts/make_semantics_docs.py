@@ -13,7 +13,16 @@ from argmap.examples import north_korea
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "semantics.md"
 START, END = "<!-- article:start -->", "<!-- article:end -->"
-SEMANTICS = ("grounded", "complete", "preferred", "stable", "carneades", "dfquad", "qe")
+SEMANTICS = (
+    "evidential",
+    "grounded",
+    "complete",
+    "preferred",
+    "stable",
+    "carneades",
+    "dfquad",
+    "qe",
+)
 
 
 def _value(value: object) -> str:
@@ -29,24 +38,49 @@ def _most(ranked: list[argmap.semantics.Influence]) -> str:
     return f"{names} ({after} without)"
 
 
+def _without(m: argmap.ArgumentMap, ids: list[str]) -> argmap.ArgumentMap:
+    smaller = m.copy()
+    for node_id in ids:
+        if node_id in smaller:
+            smaller.remove(node_id, cascade=True)
+    return smaller
+
+
 def section() -> str:
-    """The generated part of the page: the table and the grounded explanation."""
+    """The generated part of the page: the table and the evidential explanation."""
     m = north_korea()
-    if m.central is None:
+    central = m.central
+    if central is None:
         raise SystemExit("the article's map has no central claim")
+    cases = [s.id for s in m.statements() if s.kind == "case"]
+    analyst = [s.id for s in m.statements() if s.kind == "rebuttal" and "analyst" in s.tags]
+    no_cases, no_objection = _without(m, cases), _without(m, analyst)
     rows = [
-        "| semantics | central claim | case or premise it depends on most | case it depends on most |",
-        "| --- | --- | --- | --- |",
+        "| semantics | central claim | without the cases | without the analyst's objection "
+        "| case or premise it depends on most | case it depends on most |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for semantics in SEMANTICS:
-        value = argmap.evaluate(m, semantics)[m.central]
+        value = argmap.evaluate(m, semantics)[central]
+        bare = argmap.evaluate(no_cases, semantics)[central]
+        answered = argmap.evaluate(no_objection, semantics)[central]
         most = _most(argmap.sensitivity(m, semantics=semantics))
         case = _most(argmap.sensitivity(m, semantics=semantics, kinds=("case",)))
-        rows.append(f"| {semantics} | {_value(value)} | {most} | {case} |")
-    why = str(argmap.explain(m, m.central))
+        rows.append(
+            f"| {semantics} | {_value(value)} | {_value(bare)} | {_value(answered)} "
+            f"| {most} | {case} |"
+        )
+    ranked = argmap.sensitivity(m, semantics="dfquad", kinds=("case",))
+    ranking = ", ".join(f"`{i.removed}` ({i.drop:.4f})" for i in ranked)
+    why = str(argmap.explain(m, central))
     return (
-        f"{START}\n" + "\n".join(rows) + "\n\nWhy, under grounded semantics "
-        "(`argmap.explain(m, m.central)`):\n\n```text\n" + why + f"\n```\n{END}"
+        f"{START}\n"
+        + "\n".join(rows)
+        + f"\n\nThe cases ({len(cases)}: {', '.join(f'`{c}`' for c in cases)}) ranked by what "
+        "the central claim loses under DF-QuAD without each one "
+        f"(`argmap.sensitivity(m, kinds=('case',))`): {ranking}.\n"
+        "\nWhy, under the default evidential semantics (`argmap.explain(m, m.central)`, "
+        "`argmap explain map.yaml`):\n\n```text\n" + why + f"\n```\n{END}"
     )
 
 

@@ -118,7 +118,7 @@ def test_evaluate_several_files(folder: Path) -> None:
     )
     files = json.loads(out)["files"]
     assert files[0]["labels"] == dict(argmap.evaluate(argmap.load(folder / "a.json")).labels)
-    assert files[0]["semantics"] == "grounded"
+    assert files[0]["semantics"] == "evidential"
     assert "error" in files[1]
     assert files[2]["path"] == str(folder / "d.json")
     assert code == 2

@@ -1,9 +1,12 @@
 """Attack gaps: objections that stand, and claims whose every support is undercut.
 
-Whether an attack is *answered* is judged by the grounded labelling of the map (Dung's grounded
-semantics over the translation of :mod:`argmap.semantics.translate`, computed by
-:func:`argmap.semantics.grounded.label_map`), not one step deep: an attack is answered when it is
-defeated (OUT), because a premise of it falls or an undercutter of it stands. An answer that is
+Whether an attack is *answered* is judged by the map's labelling under argmap's default
+semantics, the evidential reading (Dung's grounded semantics over the evidential translation of
+:mod:`argmap.semantics.translate`, where a claim needs a support that stands; computed by
+:func:`argmap.semantics.grounded.label_map`, the labels ``argmap.evaluate(m)`` gives), not one
+step deep: an attack is answered when it is
+defeated (OUT), because a premise of it falls (an objection resting on a claim nothing supports
+falls with it) or an undercutter of it stands. An answer that is
 itself defeated answers nothing, so the attack stands again (IN); in a cycle of attacks with no
 way out it is undecided (UNDEC), which is not answered either. The explanation gives the chain
 of answers and counter-answers that settles it.
@@ -24,7 +27,7 @@ Examples:
     >>> finding.message
     "attack 'a1' by 'r1' rebuts 'c', and every answer to it is defeated: the central claim 'c' is OUT"
     >>> print(finding.explanation.splitlines()[1])
-    Answers (each answered by the next; grounded labels): a1 (in) <- a2 (out) <- a3 (in, unanswered).
+    Answers (each answered by the next; evidential labels): a1 (in) <- a2 (out) <- a3 (in, unanswered).
 """  # noqa: E501
 
 from __future__ import annotations
@@ -58,10 +61,11 @@ def defence_chain(facts: Facts, attack_id: str) -> list[str]:
     """The attacks that settle an attack that is IN or OUT, each answered by the next.
 
     From an attack that is IN, the chain goes to its first answer (OUT); from an attack that is
-    OUT, to the attack that defeated it (IN), found by following the grounded fixpoint's reasons
+    OUT, to the attack that defeated it (IN), found by following the fixpoint's reasons
     (a failed premise, a failed support) down to the attack that stands. It ends at an attack
-    that is IN and that nothing answers. The fixpoint settled each step before the one above it,
-    so the chain always ends.
+    that is IN and that nothing answers, or at a claim that nothing supports (which fails
+    without being attacked). The fixpoint settled each step before the one above it, so the
+    chain always ends.
     """
     label, why, attacks = facts.labels.label, facts.labels.why, facts.attacks
     chain = [attack_id]
@@ -75,6 +79,9 @@ def defence_chain(facts: Facts, attack_id: str) -> list[str]:
         else:
             current = why[current]
             while current not in attacks or label.get(current) != IN:
+                if why[current] == current:  # a claim no support reaches: the chain ends here
+                    chain.append(current)
+                    return chain
                 current = why[current]
         chain.append(current)
 
@@ -110,7 +117,10 @@ def undecided_chain(facts: Facts, node_id: str) -> tuple[list[str], bool]:
 def _chain_text(facts: Facts, chain: list[str]) -> str:
     label = facts.labels.label
     steps = [f"{a} ({'in' if label.get(a) == IN else 'out'})" for a in chain]
-    steps[-1] = steps[-1].replace(")", ", unanswered)")
+    if facts.labels.unsupported(chain[-1]):
+        steps[-1] = f"{chain[-1]} (out, nothing supports it)"
+    else:
+        steps[-1] = steps[-1].replace(")", ", unanswered)")
     if len(steps) > LIST_LIMIT:
         steps[LIST_LIMIT:] = [f"and {len(steps) - LIST_LIMIT} more"]
     return " <- ".join(steps)
@@ -138,12 +148,12 @@ def _standing_attack(facts: Facts, aid: str) -> tuple[str, str]:
             return "nothing answers it", ""
         return (
             "every answer to it is defeated",
-            "Answers (each answered by the next; grounded labels): "
+            "Answers (each answered by the next; evidential labels): "
             f"{_chain_text(facts, defence_chain(facts, aid))}.",
         )
     return (
         "it is undecided, not answered",
-        "Undecided (grounded labels), each because of the next: "
+        "Undecided (evidential labels), each because of the next: "
         f"{_undecided_text(facts, aid)}. A cycle of attacks, or of supports, settles nothing.",
     )
 
@@ -211,11 +221,12 @@ def undercut_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
             chains[LIST_LIMIT:] = [f"And {len(chains) - LIST_LIMIT} more undercutters."]
         own = label.get(sid)
         if own == OUT:
-            verdict = f"{sid!r} is OUT (grounded semantics)."
+            verdict = f"{sid!r} is OUT (evidential semantics)."
         elif own == IN:
-            verdict = f"{sid!r} still stands, as an assumption, but nothing supports it."
+            given = "an assumption" if facts.statements[sid].assumption else "given"
+            verdict = f"{sid!r} still stands, as {given}, but nothing supports it."
         else:
-            verdict = f"{sid!r} is undecided (grounded semantics)."
+            verdict = f"{sid!r} is undecided (evidential semantics)."
         yield r.finding(
             [sid, *supports],
             f"every support of {sid!r} is undercut, and no undercutter is "

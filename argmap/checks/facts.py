@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks.peel import Peel, necessary, peel
-from argmap.semantics.grounded import IN, OUT, label_map
+from argmap.semantics.grounded import IN, OUT, label_map, needs_support
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -149,11 +149,12 @@ class Facts:
 
     @cached_property
     def labels(self) -> MapLabels:
-        """The grounded labelling of the map (see :func:`argmap.semantics.grounded.label_map`)."""
-        return label_map(self.m.index)
+        """The map's labelling under argmap's default semantics, the evidential reading (see
+        :func:`argmap.semantics.grounded.label_map`), as ``argmap.evaluate(m)`` gives it."""
+        return label_map(self.m.index, reading="evidential")
 
     def is_answered(self, attack_id: str) -> bool:
-        """Whether the attack is defeated: OUT in the grounded labelling.
+        """Whether the attack is defeated: OUT in the labelling (:attr:`labels`).
 
         An attack whose answer is itself defeated stands again (IN); one caught in a cycle of
         attacks is undecided (UNDEC), and neither is answered.
@@ -164,13 +165,14 @@ class Facts:
     def central_falls_through(self) -> set[str]:
         """The nodes through whose failure the central claim is not IN (empty when it is IN).
 
-        From the central claim down: a statement with supports, no assumption and no support IN
-        fails through its supports that are not IN; an inference that is not IN fails through
+        From the central claim down: a statement that needs support (a claim that is not an
+        assumption, under the default evidential reading) and has no support IN fails through
+        its supports that are not IN; an inference that is not IN fails through
         its premises that are not IN. Attacks are where this ends: an attack on one of these
         nodes that is not defeated is part of why the central claim does not stand.
         """
         central = self.central
-        label = self.labels.label
+        label, reading = self.labels.label, self.labels.reading
         if central is None or label.get(central) == IN:
             return set()
         statements, supports, attacks = self.statements, self.supports, self.attacks
@@ -182,7 +184,8 @@ class Facts:
             statement = statements.get(node)
             if statement is not None:
                 into = supports_into.get(node, ())
-                if statement.assumption or any(label.get(s) == IN for s in into):
+                needs = needs_support(statement, supported=bool(into), reading=reading)
+                if not needs or any(label.get(s) == IN for s in into):
                     continue
                 below: tuple[str, ...] | list[str] = into
             else:

@@ -3,7 +3,8 @@ critical questions the map leaves open.
 
 A question is answered when the support's ``answered`` names a statement for it, or when an
 attack on the support raises it (``question``) and that attack is itself answered: defeated (OUT)
-under grounded semantics, as the attack rules judge it (see :mod:`argmap.checks.attacks`).
+under argmap's default (evidential) semantics, as the attack rules judge it (see
+:mod:`argmap.checks.attacks`).
 """
 
 from __future__ import annotations

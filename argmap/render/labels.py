@@ -87,6 +87,7 @@ STRENGTH_COLOUR = "#56B4E9"
 
 SEMANTICS_TITLES: Mapping[str, str] = MappingProxyType(
     {
+        "evidential": "evidential semantics (argmap's default)",
         "grounded": "grounded semantics (Dung)",
         "complete": "complete semantics (Dung), sceptical labels",
         "preferred": "preferred semantics (Dung), sceptical labels",

@@ -5,7 +5,9 @@ Examples:
     >>> m = argmap.ArgumentMap()
     >>> _ = m.claim("c", "C."), m.rebuttal("r1", "R1."), m.rebuttal("r2", "R2.")
     >>> _ = m.attack("r1", "c"), m.attack("r2", "r1")
-    >>> evaluate(m)["c"]
+    >>> evaluate(m)["c"]  # the default, evidential: a claim needs a support
+    'out'
+    >>> evaluate(m, "grounded")["c"]  # Dung over the classic translation: it stands unargued
     'in'
 """
 
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from argmap.exceptions import EvaluationError
 from argmap.map import require_map
 from argmap.semantics.extensions import credulous, extensions, sceptical_labels
-from argmap.semantics.grounded import grounded_codes
+from argmap.semantics.grounded import Reading, grounded_codes, label_map
 from argmap.semantics.labelling import Label, Labelling
 from argmap.semantics.translate import to_framework
 
@@ -25,10 +27,13 @@ if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.semantics.framework import Framework
 
-__all__ = ["SEMANTICS", "Semantics", "evaluate"]
+__all__ = ["DEFAULT_SEMANTICS", "SEMANTICS", "Semantics", "evaluate"]
 
-Semantics = Literal["grounded", "complete", "preferred", "stable", "dfquad", "qe", "carneades"]
+Semantics = Literal[
+    "evidential", "grounded", "complete", "preferred", "stable", "dfquad", "qe", "carneades"
+]
 SEMANTICS: tuple[Semantics, ...] = (
+    "evidential",
     "grounded",
     "complete",
     "preferred",
@@ -38,6 +43,10 @@ SEMANTICS: tuple[Semantics, ...] = (
     "carneades",
 )
 _NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
+
+DEFAULT_SEMANTICS: Semantics = "evidential"
+"""The semantics used when none is named: by :func:`evaluate`, the gap checks (AM201, AM202,
+AM601), ``argmap evaluate``, ``argmap explain`` and the diagrams' ``--labels``."""
 
 
 def check_semantics(semantics: str) -> Semantics:
@@ -57,7 +66,7 @@ def check_semantics(semantics: str) -> Semantics:
 
 def evaluate(
     m: ArgumentMap,
-    semantics: str = "grounded",
+    semantics: str = DEFAULT_SEMANTICS,
     *,
     max_extensions: int = 1000,
     base_score: float = 0.5,
@@ -66,11 +75,13 @@ def evaluate(
 
     Args:
         m: The map.
-        semantics: ``"grounded"`` (the default: polynomial, one answer), ``"complete"``,
-            ``"preferred"``, ``"stable"`` (Dung, through the translation of
-            :mod:`argmap.semantics.translate`), ``"dfquad"``, ``"qe"`` (gradual strengths) or
-            ``"carneades"`` (proof standards, assumptions, weights: see
-            :mod:`argmap.semantics.carneades`).
+        semantics: ``"evidential"`` (the default: a claim is IN only through an accepted
+            support whose chain ends in cases, premises, rebuttals or assumptions, which stand
+            unless defeated; linear time, one answer), ``"grounded"``, ``"complete"``,
+            ``"preferred"``, ``"stable"`` (Dung, through the classic translation of
+            :mod:`argmap.semantics.translate`, where a statement with no support stands),
+            ``"dfquad"``, ``"qe"`` (gradual strengths) or ``"carneades"`` (proof standards,
+            assumptions, weights: see :mod:`argmap.semantics.carneades`).
         max_extensions: List at most this many extensions (complete and stable give exact
             labels beyond it; preferred needs them all and raises beyond it).
         base_score: The base score of a statement without a ``weight``, for gradual semantics.
@@ -81,13 +92,13 @@ def evaluate(
 
     Examples:
         >>> from argmap.examples import north_korea
-        >>> lab = evaluate(north_korea(), "grounded")
-        >>> lab[lab.central], lab["s_effective"]
-        ('in', 'out')
+        >>> lab = evaluate(north_korea())
+        >>> lab.semantics, lab[lab.central], lab["reacts"]
+        ('evidential', 'out', 'in')
         >>> evaluate(north_korea(), "groundd")
         Traceback (most recent call last):
         ...
-        argmap.exceptions.EvaluationError: unknown semantics 'groundd'; did you mean 'grounded'? use one of grounded, complete, preferred, stable, dfquad, qe, carneades
+        argmap.exceptions.EvaluationError: unknown semantics 'groundd'; did you mean 'grounded'? use one of evidential, grounded, complete, preferred, stable, dfquad, qe, carneades
     """  # noqa: E501
     require_map(m, "evaluate")
     name = check_semantics(semantics)
@@ -118,16 +129,26 @@ def evaluate(
             central=m.central,
             notes=notes,
         )
+    if name in ("evidential", "grounded"):
+        return _fixpoint(m, name)
     af = to_framework(m)
     nodes = [a for a in af.arguments if af.roles[a] in ("statement", "support", "attack")]
-    if name == "grounded":
-        codes = grounded_codes(af)
-        labels = {a: _NAMES[codes[af.index[a]]] for a in nodes}
-        ins = frozenset(a for a in nodes if labels[a] == "in")
-        return Labelling(
-            semantics=name, labels=labels, extensions=(ins,), credulous=ins, central=m.central
-        )
     return _dung(af, nodes, name, max_extensions=max_extensions, central=m.central)
+
+
+def _fixpoint(m: ArgumentMap, name: Reading) -> Labelling:
+    """Evidential or grounded labels, computed on the map's own index (no framework built):
+    the same labels as the grounded labelling of ``to_framework(m, reading=name)``."""
+    index = m.index
+    code = label_map(index, reading=name).label.get
+    names = _NAMES
+    statements = index.statements
+    labels: dict[str, Label] = {n: names[code(n, 0)] for n in statements}
+    labels.update({n: names[code(n, 0)] for n in m if n not in statements})
+    ins = frozenset(n for n, lab in labels.items() if lab == "in")
+    return Labelling(
+        semantics=name, labels=labels, extensions=(ins,), credulous=ins, central=m.central
+    )
 
 
 def _dung(

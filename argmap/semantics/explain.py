@@ -8,16 +8,17 @@ An explanation follows the map, not the auxiliary arguments of the translation:
 - an **inference** is IN when its premises stand and every undercutter fails; OUT when a premise
   fails or an undercutter stands; UNDEC otherwise.
 
-Under grounded semantics the reason chosen for an OUT node is the attack (or failed premise) that
-the grounded fixpoint settled *first*, so the explanation is well-founded: following it always
-ends at arguments that nothing attacks. In the chain ``c ← r1 ← r2 ← r3``: ``c`` is OUT because
+Under the evidential and grounded semantics the reason chosen for an OUT node is the attack (or
+failed premise) that the fixpoint settled *first*, so the explanation is well-founded: following
+it always ends at arguments that nothing attacks, or (evidential) at a claim nothing supports.
+In the chain ``c ← r1 ← r2 ← r3``: ``c`` is OUT because
 the attack of ``r1`` stands; ``r1`` is IN because the attack of ``r2`` fails; ``r2`` is OUT
 because the attack of ``r3`` stands; ``r3`` is IN because nothing attacks it.
 
 Examples:
     >>> import argmap
     >>> m = argmap.ArgumentMap()
-    >>> _ = m.claim("c", "C."), m.rebuttal("r1", "R1."), m.rebuttal("r2", "R2.")
+    >>> _ = m.premise("c", "C."), m.rebuttal("r1", "R1."), m.rebuttal("r2", "R2.")
     >>> _ = m.attack("r1", "c", id="a1"), m.attack("r2", "r1", id="a2")
     >>> print(explain(m, "c"))
     c is IN: every attack on it fails (a1)
@@ -36,14 +37,14 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.exceptions import EvaluationError
 from argmap.model import Attack, Support
-from argmap.semantics.grounded import grounded_codes
-from argmap.semantics.translate import to_framework
+from argmap.semantics.evaluate import DEFAULT_SEMANTICS, evaluate
+from argmap.semantics.grounded import READINGS, label_map
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.semantics.labelling import Label, Labelling
 
-__all__ = ["Explanation", "explain"]
+__all__ = ["Explanation", "evaluation_text", "explain", "explanation_text", "one_line_reason"]
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def explain(
     m: ArgumentMap,
     node_id: str,
     *,
-    semantics: str = "grounded",
+    semantics: str = DEFAULT_SEMANTICS,
     labelling: Labelling | None = None,
     depth: int = 12,
 ) -> Explanation:
@@ -109,7 +110,8 @@ def explain(
     Args:
         m: The map.
         node_id: A statement or inference of ``m``.
-        semantics: A Dung semantics: grounded (the default), complete, preferred or stable.
+        semantics: A labelling semantics: evidential (the default), grounded, complete,
+            preferred or stable.
         labelling: A labelling of ``m`` already computed (its semantics is then used).
         depth: How many steps deep to explain; deeper reasons are summarised.
 
@@ -124,56 +126,40 @@ def explain(
         ('out', 'undercut by u_amnesty, which stands')
     """
     m[node_id]
-    from argmap.semantics.evaluate import evaluate  # noqa: PLC0415
-
     if labelling is None:
         labelling = evaluate(m, semantics)
     if labelling.is_gradual:
         raise EvaluationError(
-            f"{labelling.semantics} gives strengths, not labels; explain a Dung labelling "
-            "(grounded, complete, preferred or stable)"
+            f"{labelling.semantics} gives strengths, not labels; explain a labelling "
+            "(evidential, grounded, complete, preferred or stable)"
         )
     rank: dict[str, int] = {}
-    if labelling.semantics == "grounded":
-        rank = _grounded_ranks(m)
-    return _Explainer(m, labelling.labels, rank, depth).explain(node_id)
-
-
-def _grounded_ranks(m: ArgumentMap) -> dict[str, int]:
-    """The step at which the grounded fixpoint settled each node (smaller is earlier)."""
-    af = to_framework(m)
-    codes = grounded_codes(af)
-    # Replay the fixpoint round by round to number the rounds.
-    attacked, attackers = af._attacked, af._attackers
-    remaining = [len(a) for a in attackers]
-    level = [-1] * len(af)
-    frontier = [i for i in range(len(af)) if not remaining[i]]
-    round_no = 0
-    while frontier:
-        following: list[int] = []
-        for i in frontier:
-            level[i] = 2 * round_no
-            for j in attacked[i]:
-                if level[j] == -1:
-                    level[j] = 2 * round_no + 1
-                    for k in attacked[j]:
-                        remaining[k] -= 1
-                        if not remaining[k] and level[k] == -1:
-                            following.append(k)
-        frontier = following
-        round_no += 1
-    del codes
-    return {a: level[i] for i, a in enumerate(af.arguments) if level[i] >= 0}
+    unsupported: set[str] = set()
+    reading = labelling.semantics if labelling.semantics in READINGS else None
+    if reading is None and labelling.semantics == "complete":
+        reading = "grounded"  # the sceptical complete labelling is the grounded one
+    if reading is not None:
+        # The order in which the fixpoint settled each node: every reason comes before.
+        settled = label_map(m.index, reading=reading)
+        rank = {n: k for k, n in enumerate(settled.label)}
+        unsupported = {n for n, why in settled.why.items() if why == n}
+    return _Explainer(m, labelling.labels, rank, depth, unsupported).explain(node_id)
 
 
 class _Explainer:
-    def __init__(
-        self, m: ArgumentMap, labels: dict[str, Label] | Any, rank: dict[str, int], depth: int
+    def __init__(  # private: explain() passes what it computed
+        self,
+        m: ArgumentMap,
+        labels: dict[str, Label] | Any,
+        rank: dict[str, int],
+        depth: int,
+        unsupported: set[str],
     ) -> None:
         self.m = m
         self.labels = labels
         self.rank = rank
         self.depth = depth
+        self.unsupported = unsupported
 
     def _first(self, ids: list[str]) -> str:
         return min(ids, key=lambda n: self.rank.get(n, 1 << 60))
@@ -205,7 +191,9 @@ class _Explainer:
         m = self.m
         attacks = [a.id for a in m.attacks_on(node_id)]
         supports = [s.id for s in m.supports_of(node_id)]
-        needs_support = bool(supports) and not getattr(m[node_id], "assumption", False)
+        needs_support = (bool(supports) or node_id in self.unsupported) and not getattr(
+            m[node_id], "assumption", False
+        )
         by = {a: self.labels[a] for a in attacks}
         sup = {s: self.labels[s] for s in supports}
         if label == "in":
@@ -224,6 +212,14 @@ class _Explainer:
                 node_id, label, " and ".join(parts), tuple(because), tuple(attacks), defenders
             )
         if label == "out":
+            if node_id in self.unsupported:
+                return Explanation(
+                    node_id,
+                    label,
+                    "nothing supports it, and a claim stands only on a support that stands",
+                    (),
+                    tuple(attacks),
+                )
             standing = [a for a in attacks if by[a] == "in"]
             if standing:
                 a = self._first(standing)
@@ -300,3 +296,111 @@ class _Explainer:
 def _decisive(e: Explanation) -> str:
     """What makes an attack fail: its first failed premise or its standing undercutter."""
     return e.because[0].node if e.because else e.node
+
+
+_QUOTE_WIDTH = 90
+
+
+def _quote(m: ArgumentMap, node_id: str) -> str:
+    """A node's words: a statement's text in quotes, an inference as premises -> target."""
+    node = m[node_id]
+    if isinstance(node, Support | Attack):
+        arrow = "->" if isinstance(node, Support) else "-x"
+        return f"{' + '.join(node.premises) or '(no premises)'} {arrow} {node.target}"
+    text = " ".join(node.text.split())
+    if len(text) > _QUOTE_WIDTH:
+        text = text[: _QUOTE_WIDTH - 1].rstrip() + "…"
+    return f"“{text}”"
+
+
+def explanation_text(m: ArgumentMap, e: Explanation) -> str:
+    """An explanation as the chain of reasons ``argmap explain`` prints: each node's id, label
+    and reason, then its words (a statement's text, an inference's premises and target).
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> m = north_korea()
+        >>> print(explanation_text(m, explain(m, "s_effective")).splitlines()[1])
+          reacts -> pressure
+    """
+    out: list[str] = []
+    stack: list[tuple[Explanation, int]] = [(e, 0)]
+    while stack:
+        node, level = stack.pop()
+        pad = "  " * level
+        out.append(f"{pad}{node.node} is {node.label.upper()}: {node.reason}")
+        out.append(f"{pad}  {_quote(m, node.node)}")
+        stack.extend((child, level + 1) for child in reversed(node.because))
+    return "\n".join(out)
+
+
+def one_line_reason(e: Explanation) -> str:
+    """Why, in one line: the node's own reason, and the decision at the root of the chain
+    (the deepest node on the first line of reasons that is OUT or UNDEC, and why).
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> print(one_line_reason(explain(north_korea(), "agenda")))
+        none of its supports stands (s_agenda); at the root, s_effective is OUT: undercut by u_amnesty, which stands
+    """  # noqa: E501
+    root: Explanation | None = None
+    current = e
+    while current.because:
+        current = current.because[0]
+        if current.label != "in":
+            root = current
+    if root is None or root is e:
+        return e.reason
+    return f"{e.reason}; at the root, {root.node} is {root.label.upper()}: {root.reason}"
+
+
+def evaluation_text(m: ArgumentMap, labelling: Labelling) -> str:
+    """What ``argmap evaluate`` prints: the central claim's verdict and its one-line reason,
+    then the statements, then the inferences, each with its label (or strength) and words.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> m = north_korea()
+        >>> text = evaluation_text(m, evaluate(m))
+        >>> print(text.splitlines()[0])
+        evidential semantics: the central claim agenda is OUT
+        >>> [line for line in text.splitlines() if not line.startswith(" ")][1:]
+        ['statements: 13 in, 5 out, 0 undec', 'inferences: 15 in, 3 out, 0 undec']
+    """
+    lines: list[str] = []
+    central = m.central if m.central in labelling else None
+    if central is None:
+        lines.append(f"{labelling.semantics} semantics: the map names no central claim")
+    elif labelling.is_gradual:
+        lines.append(
+            f"{labelling.semantics} semantics: the central claim {central} has strength "
+            f"{labelling[central]:.3f}"
+        )
+    else:
+        lines.append(
+            f"{labelling.semantics} semantics: the central claim {central} is "
+            f"{str(labelling[central]).upper()}"
+        )
+        if labelling.semantics in (*READINGS, "complete", "preferred", "stable"):
+            reason = one_line_reason(explain(m, central, labelling=labelling))
+            lines.append(f"  because {reason}")
+            lines.append(f"  (argmap explain prints the whole chain of reasons for {central})")
+    statements = [s.id for s in m.statements()]
+    inferences = [i.id for i in m.inferences()]
+    for title, ids in (("statements", statements), ("inferences", inferences)):
+        lines.append(_group_head(title, ids, labelling))
+        width = max((len(n) for n in ids), default=0)
+        for node_id in ids:
+            value = labelling[node_id]
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            mark = "* " if node_id == central else "  "
+            lines.append(f"  {shown:<6}{mark}{node_id:<{width}}  {_quote(m, node_id)}")
+    lines += [f"note: {n}" for n in labelling.notes]
+    return "\n".join(lines)
+
+
+def _group_head(title: str, ids: list[str], labelling: Labelling) -> str:
+    if labelling.is_gradual:
+        return f"{title}: {len(ids)}"
+    counts = {lab: sum(labelling[n] == lab for n in ids) for lab in ("in", "out", "undec")}
+    return f"{title}: {counts['in']} in, {counts['out']} out, {counts['undec']} undec"

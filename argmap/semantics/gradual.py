@@ -8,10 +8,26 @@ supports its conclusion, an attack inference attacks its target (statement or in
 in a quantitative bipolar argumentation framework (QBAF). An inference's base score is its
 ``weight`` (default 1.0) times the strength of its *weakest premise* (linked premises: the
 inference is only as strong as its weakest link, as in ASPIC+'s weakest-link principle); a
-premise-less inference has its weight as base score. A statement's base score is its
-``weight``, or ``base_score`` (default 0.5, the neutral prior of Rago et al. 2016) when it has
-none. For a plain bipolar framework written as a map (one premise per inference, no weights) this
-gives exactly the published semantics.
+premise-less inference has its weight as base score.
+
+**Base scores from the map** (``bases="evidential"``, the default), the gradual counterpart of
+the evidential reading (:mod:`argmap.semantics.translate`): a statement's ``weight`` when the
+user set one; else
+
+- a **claim** (not an assumption) 0: it has only the strength its supports give it, so a claim
+  no evidence reaches has strength 0 and every case under it counts;
+- a **case** :data:`EVIDENCE` (0.8): evidence the text puts forward, strong but defeasible, and
+  below 1 so that a second case still adds to the first (DF-QuAD aggregates supporters as
+  ``1 - (1 - v1)(1 - v2)...``, and one case at 1 would make every other case irrelevant);
+- an **assumption** 1: taken as given, it lowers nothing above it unless it is attacked (an
+  assumption at a neutral 0.5 would cap every linked support it is a premise of at 0.5,
+  whatever the evidence for the other premises);
+- a **premise** or **rebuttal** ``base_score`` (default 0.5, the neutral prior of Rago et al.
+  2016): put forward as given, but without evidence.
+
+``bases="uniform"`` gives every statement without a ``weight`` the base score ``base_score``,
+as the published semantics do: for a plain bipolar framework written as a map (one premise per
+inference, no weights) this gives exactly their strengths.
 
 **DF-QuAD** (Rago, Toni, Aurisicchio and Baroni, KR 2016): the attackers' strengths ``v1..vn``
 are aggregated as ``1 - (1 - v1)...(1 - vn)`` (0 when there are none), the supporters' likewise;
@@ -39,7 +55,7 @@ so.
 Examples:
     >>> import argmap
     >>> m = argmap.ArgumentMap()
-    >>> _ = m.claim("a", "A."), m.premise("b", "B.")
+    >>> _ = m.premise("a", "A."), m.premise("b", "B.")
     >>> _ = m.attack("b", "a")
     >>> strengths(m, "dfquad")["a"]
     0.25
@@ -49,16 +65,29 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import EvaluationError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["GradualSemantics", "dfquad_strength", "qe_strength", "strengths"]
+__all__ = [
+    "BASES",
+    "EVIDENCE",
+    "Bases",
+    "GradualSemantics",
+    "base_scores",
+    "dfquad_strength",
+    "qe_strength",
+    "strengths",
+]
 
 GradualSemantics = Literal["dfquad", "qe"]
+Bases = Literal["evidential", "uniform"]
+BASES: tuple[Bases, ...] = ("evidential", "uniform")
+EVIDENCE = 0.8
+"""The base score of a case without a ``weight`` (evidential base scores)."""
 _TOLERANCE = 1e-9
 _MAX_STEPS = 100_000
 _STEP = {"dfquad": 0.5, "qe": 0.1}
@@ -106,6 +135,7 @@ def strengths(
     semantics: str,
     *,
     base_score: float = 0.5,
+    bases: str = "evidential",
     notes: list[str] | None = None,
 ) -> dict[str, float]:
     """Return the strength of every statement and inference of ``m`` by node id.
@@ -113,11 +143,15 @@ def strengths(
     Args:
         m: The map.
         semantics: ``"dfquad"`` or ``"qe"``.
-        base_score: The base score of a statement without a ``weight``.
+        base_score: The base score of a premise or rebuttal without a ``weight`` (with
+            ``bases="uniform"``: of every statement without one).
+        bases: ``"evidential"`` (base scores from what each statement is: see the module's
+            docs) or ``"uniform"`` (``base_score`` for every statement, as published).
         notes: A list to which remarks are appended (a cycle that did not settle).
 
     Raises:
-        EvaluationError: An unknown gradual semantics, or a base score outside [0, 1].
+        EvaluationError: An unknown gradual semantics or kind of base scores, or a base score
+            outside [0, 1].
 
     Examples:
         >>> import argmap
@@ -125,13 +159,17 @@ def strengths(
         >>> _ = m.claim("c", "C."), m.premise("p", "P.")
         >>> _ = m.support("p", "c", id="s")
         >>> strengths(m, "qe")
+        {'c': 0.2, 'p': 0.5, 's': 0.5}
+        >>> strengths(m, "qe", bases="uniform")
         {'c': 0.6, 'p': 0.5, 's': 0.5}
     """
     if semantics not in _STEP:
         raise EvaluationError(f"unknown gradual semantics {semantics!r}; use 'dfquad' or 'qe'")
     if not isinstance(base_score, int | float) or not 0.0 <= base_score <= 1.0:
         raise EvaluationError(f"base_score must be a number in [0, 1], not {base_score!r}")
-    graph = _Bipolar(m, float(base_score))
+    if bases not in BASES:
+        raise EvaluationError(f"unknown base scores {bases!r}; use 'evidential' or 'uniform'")
+    graph = _Bipolar(m, float(base_score), evidential=bases == "evidential")
     strength_of = dfquad_strength if semantics == "dfquad" else qe_strength
     left = graph.acyclic_pass(strength_of)
     if left:
@@ -150,7 +188,7 @@ class _Bipolar:
     models again and again.
     """
 
-    def __init__(self, m: ArgumentMap, base_score: float) -> None:
+    def __init__(self, m: ArgumentMap, base_score: float, *, evidential: bool) -> None:
         models = m.nodes()
         n = len(models)
         self.ids = ids = [node.id for node in models]
@@ -180,6 +218,8 @@ class _Bipolar:
                     use_count[p + 1] += 1
             elif w is not None:
                 weight[v] = float(w)
+            elif evidential:
+                weight[v] = _evidential_base(node, base_score)
             prem_at[v + 1] = len(prem)
         self.att_at = _prefix(att_count)
         self.sup_at = _prefix(sup_count)
@@ -322,6 +362,41 @@ class _Bipolar:
                 )
         for v in follow:
             sigma[v] = value(v, strength_of)
+
+
+def _evidential_base(statement: Any, base_score: float) -> float:
+    if statement.assumption:
+        return 1.0
+    kind = statement.kind
+    if kind == "claim":
+        return 0.0
+    if kind == "case":
+        return EVIDENCE
+    return base_score
+
+
+def base_scores(
+    m: ArgumentMap, *, base_score: float = 0.5, bases: str = "evidential"
+) -> dict[str, float]:
+    """The base score of every statement of ``m`` (before premises and neighbours count).
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> b = base_scores(north_korea())
+        >>> b["agenda"], b["goal"], b["uk"], b["japan_friction"]
+        (0.0, 1.0, 0.8, 0.5)
+    """
+    if bases not in BASES:
+        raise EvaluationError(f"unknown base scores {bases!r}; use 'evidential' or 'uniform'")
+    found: dict[str, float] = {}
+    for statement in m.statements():
+        if statement.weight is not None:
+            found[statement.id] = float(statement.weight)
+        elif bases == "evidential":
+            found[statement.id] = _evidential_base(statement, base_score)
+        else:
+            found[statement.id] = base_score
+    return found
 
 
 def _prefix(counts: list[int]) -> list[int]:

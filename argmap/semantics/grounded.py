@@ -19,19 +19,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from argmap.exceptions import EvaluationError
+
 if TYPE_CHECKING:
     from argmap.index import MapIndex
+    from argmap.model import Statement
     from argmap.semantics.framework import Framework
 
 __all__ = [
     "IN",
     "OUT",
+    "READINGS",
     "UNDEC",
     "Label",
     "MapLabels",
+    "Reading",
     "grounded_codes",
     "grounded_labels",
     "label_map",
+    "needs_support",
 ]
 
 Label = Literal["in", "out", "undec"]
@@ -80,41 +86,80 @@ def grounded_labels(af: Framework) -> dict[str, Label]:
     return {a: names[c] for a, c in zip(af.arguments, grounded_codes(af), strict=True)}
 
 
+Reading = Literal["evidential", "grounded"]
+"""How a map's statements are read (see :mod:`argmap.semantics.translate`): ``"evidential"``,
+a claim needs an accepted support and cases, premises, rebuttals and assumptions are given;
+``"grounded"``, a statement with no support stands on its own."""
+
+READINGS: tuple[Reading, ...] = ("evidential", "grounded")
+
+
+def needs_support(statement: Statement, *, supported: bool, reading: Reading) -> bool:
+    """Whether ``statement`` is IN only with a support that is IN, under ``reading``.
+
+    Evidential reading: every claim that is not an assumption, supported or not (a claim no
+    support reaches is never accepted). Grounded reading: every supported statement that is not
+    an assumption.
+
+    Examples:
+        >>> from argmap.model import Claim, Case
+        >>> needs_support(Claim(id="c", text="C."), supported=False, reading="evidential")
+        True
+        >>> needs_support(Claim(id="c", text="C."), supported=False, reading="grounded")
+        False
+        >>> needs_support(Case(id="k", text="K."), supported=True, reading="evidential")
+        False
+    """
+    if statement.assumption:
+        return False
+    if reading == "evidential":
+        return statement.kind == "claim"
+    return supported
+
+
 @dataclass(frozen=True, slots=True)
 class MapLabels:
-    """The grounded labelling of a map's statements and inferences, with the reason of each OUT.
+    """The labelling of a map's statements and inferences, with the reason of each OUT.
 
     Attributes:
         label: Node id to :data:`IN` or :data:`OUT`; a node absent from it is UNDEC.
         why: For each OUT node, what settled it, always a node settled before it: an attack on it
             that is IN, a premise of it (an inference) that is OUT, or, for a statement whose
-            every support failed, its support that failed last.
+            every support failed, its support that failed last. A claim that no support reaches
+            (evidential reading) is its own reason: nothing was settled before it.
+        reading: ``"evidential"`` or ``"grounded"``.
     """
 
     label: dict[str, int]
     why: dict[str, str]
+    reading: Reading = "evidential"
 
     def name(self, node_id: str) -> Label:
         """The label of ``node_id`` as a word: ``"in"``, ``"out"`` or ``"undec"``."""
         return _NAMES[self.label.get(node_id, UNDEC)]
 
+    def unsupported(self, node_id: str) -> bool:
+        """Whether ``node_id`` is a claim OUT for want of any support (evidential reading)."""
+        return self.why.get(node_id) == node_id
 
-def label_map(index: MapIndex) -> MapLabels:
-    """The grounded labelling of a map, computed on the map's own index.
 
-    It equals :func:`grounded_labels` of the map's translation
+def label_map(index: MapIndex, *, reading: Reading = "evidential") -> MapLabels:
+    """The labelling of a map under ``reading``, computed on the map's own index.
+
+    It equals :func:`grounded_labels` of the map's translation under the same reading
     (:func:`argmap.semantics.translate.to_framework`) on every statement and inference, without
     building the framework: the translation's auxiliary arguments are folded into counters. An
     inference is IN once every premise is IN and every attack on it OUT, and OUT as soon as a
     premise is OUT or an attack on it IN; a statement is IN once every attack on it is OUT and,
-    if it has supports and is no assumption, one support is IN; OUT as soon as an attack on it
-    is IN or every support is OUT. One queue settles each node once: linear time, no recursion.
+    if it needs support (:func:`needs_support`), one support is IN; OUT as soon as an attack on
+    it is IN or every support is OUT (at once, for a claim with none, under the evidential
+    reading). One queue settles each node once: linear time, no recursion.
 
     Examples:
         >>> import argmap
         >>> m = argmap.ArgumentMap()
         >>> _ = [m.rebuttal(f"r{i}", f"R{i}.") for i in (1, 2, 3)]
-        >>> _ = m.claim("c", "C.")
+        >>> _ = m.claim("c", "C."), m.case("k", "K."), m.support("k", "c", id="s")
         >>> _ = m.attack("r1", "c", id="a1"), m.attack("r2", "r1", id="a2")
         >>> _ = m.attack("r3", "r2", id="a3")
         >>> labels = label_map(m.index)
@@ -122,8 +167,14 @@ def label_map(index: MapIndex) -> MapLabels:
         ['out', 'in', 'out', 'in']
         >>> labels.why["c"], labels.why["a2"], labels.why["r2"]
         ('a1', 'r2', 'a3')
+        >>> m.remove("s")
+        ['s']
+        >>> label_map(m.index).why["c"], label_map(m.index, reading="grounded").name("c")
+        ('c', 'out')
     """
-    return _Fixpoint(index).run()
+    if reading not in READINGS:
+        raise EvaluationError(f"unknown reading {reading!r}; use 'evidential' or 'grounded'")
+    return _Fixpoint(index, reading).run()
 
 
 class _Fixpoint:
@@ -132,13 +183,24 @@ class _Fixpoint:
     ``pending``: the conditions of IN still open for each node (attacks on it not yet OUT,
     premises not yet IN, and for a statement that needs support, "some support is IN");
     ``supports_left``: for a statement that needs support, its supports not yet OUT (-1 once one
-    is IN); ``ready``: nodes whose every condition of IN holds.
+    is IN); ``ready``: nodes whose every condition of IN holds; ``unsupported``: claims that need
+    support and have none, OUT before anything else.
     """
 
-    __slots__ = ("index", "label", "pending", "ready", "supports_left", "why")
+    __slots__ = (
+        "index",
+        "label",
+        "pending",
+        "reading",
+        "ready",
+        "supports_left",
+        "unsupported",
+        "why",
+    )
 
-    def __init__(self, index: MapIndex) -> None:
+    def __init__(self, index: MapIndex, reading: Reading) -> None:
         self.index = index
+        self.reading = reading
         self.label: dict[str, int] = {}
         self.why: dict[str, str] = {}
         # Counted table by table, not node by node: most nodes have no attack and no support.
@@ -147,18 +209,33 @@ class _Fixpoint:
         pending.update({iid: len(s.premises) for iid, s in index.supports.items()})
         pending.update({iid: len(a.premises) for iid, a in index.attacks.items()})
         supports_left: dict[str, int] = {}
-        for sid, into in index.supports_into.items():
-            if not statements[sid].assumption:
-                pending[sid] += 1
-                supports_left[sid] = len(into)
+        unsupported: list[str] = []
+        supports_into = index.supports_into
+        if reading == "evidential":
+            for sid, statement in statements.items():
+                if statement.kind == "claim" and not statement.assumption:
+                    pending[sid] += 1  # never ready: a support must come IN first
+                    into = supports_into.get(sid)
+                    if into:
+                        supports_left[sid] = len(into)
+                    else:
+                        unsupported.append(sid)
+        else:
+            for sid, into in supports_into.items():
+                if not statements[sid].assumption:
+                    pending[sid] += 1
+                    supports_left[sid] = len(into)
         for target, attackers in index.attacks_into.items():
             pending[target] += len(attackers)
         self.pending = pending
         self.supports_left = supports_left
+        self.unsupported = unsupported
         # In the order of the map: statements, then supports, then attacks (as ``pending``).
         self.ready: list[str] = [node for node, count in pending.items() if not count]
 
     def run(self) -> MapLabels:
+        for claim in self.unsupported:
+            self.defeat(claim, claim)
         index, label, pending, ready = self.index, self.label, self.pending, self.ready
         supports, attacks, premise_of = index.supports, index.attacks, index.premise_of
         supports_left = self.supports_left
@@ -185,7 +262,7 @@ class _Fixpoint:
                 left = pending[user] = pending[user] - 1
                 if not left:
                     ready.append(user)
-        return MapLabels(label=label, why=self.why)
+        return MapLabels(label=label, why=self.why, reading=self.reading)
 
     def defeat(self, start: str, reason: str) -> None:
         """Label ``start`` OUT for ``reason``, and spread what follows: more OUT, or ready."""

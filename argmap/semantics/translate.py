@@ -21,6 +21,13 @@ The translation (documented with a worked example in ``docs/semantics.md``):
    A statement with no support, or marked ``assumption=True``, stands on its own, as a premise
    does in ASPIC+: IN unless attacked.
 
+   **The evidential reading** (``reading="evidential"``, argmap's default semantics) replaces
+   rule 4: *every claim that is not an assumption* gets ``s/unsupported``, attacked by each of
+   its supports, so a claim with no support at all is OUT; cases, premises, rebuttals and
+   assumptions get none, so they are given: IN unless defeated, supported or not. A claim is
+   then IN only through a chain of IN supports that ends in given statements (the evidential
+   support of Oren and Norman 2008, with the given statements as their prima facie arguments).
+
 Auxiliary names contain ``/``, which no node id may contain, so they never collide with the
 map's ids. Labels of auxiliary arguments are dropped when labels are carried back onto the map.
 
@@ -38,8 +45,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from argmap.exceptions import EvaluationError
 from argmap.model import Support
 from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import READINGS, Reading, needs_support
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -60,25 +69,44 @@ def support_link(statement: str) -> str:
     return f"{statement}{AUX}unsupported"
 
 
-def to_framework(m: ArgumentMap) -> Framework:
+def to_framework(m: ArgumentMap, *, reading: Reading = "grounded") -> Framework:
     """Translate ``m`` into an abstract argumentation framework (see the module's docs).
+
+    Args:
+        m: The map.
+        reading: ``"grounded"`` (rule 4: a statement with no support stands on its own; what
+            Dung's semantics are computed over) or ``"evidential"`` (rule 4': every claim that
+            is not an assumption needs a support, even one with none; cases, premises,
+            rebuttals and assumptions are given). The labels this framework's grounded
+            labelling gives the map's nodes are those of ``evaluate(m, reading)``.
+
+    Raises:
+        EvaluationError: An unknown reading.
 
     Examples:
         >>> from argmap.examples import north_korea
         >>> af = to_framework(north_korea())
         >>> af.roles["pressure"], af.roles["pressure/unsupported"]
         ('statement', 'support-link')
-    """
+        >>> import argmap
+        >>> m = argmap.ArgumentMap()
+        >>> _ = m.claim("c", "C."), m.premise("p", "P.")
+        >>> "c/unsupported" in to_framework(m), "c/unsupported" in to_framework(m, reading="evidential")
+        (False, True)
+    """  # noqa: E501
+    if reading not in READINGS:
+        raise EvaluationError(f"unknown reading {reading!r}; use 'evidential' or 'grounded'")
     arguments: list[str] = []
     roles: dict[str, str] = {}
     attacks: list[tuple[str, str]] = []
     supported: dict[str, list[str]] = {}
-    assumed: set[str] = set()
+    linked: list[str] = []
+    index = m.index
     for statement in m.statements():
         arguments.append(statement.id)
         roles[statement.id] = "statement"
-        if getattr(statement, "assumption", False):
-            assumed.add(statement.id)
+        if needs_support(statement, supported=statement.id in index.supports_into, reading=reading):
+            linked.append(statement.id)
     for inference in m.inferences():
         arguments.append(inference.id)
         roles[inference.id] = inference.kind
@@ -92,12 +120,10 @@ def to_framework(m: ArgumentMap) -> Framework:
             supported.setdefault(inference.conclusion, []).append(inference.id)
         else:
             attacks.append((inference.id, inference.target))
-    for statement_id, supports in supported.items():
-        if statement_id in assumed:
-            continue
+    for statement_id in linked:
         link = support_link(statement_id)
         arguments.append(link)
         roles[link] = "support-link"
         attacks.append((link, statement_id))
-        attacks.extend((s, link) for s in supports)
+        attacks.extend((s, link) for s in supported.get(statement_id, ()))
     return Framework(arguments, attacks, roles=roles)

@@ -17,10 +17,10 @@ def _nodes(m: argmap.ArgumentMap, code: str) -> list[tuple[str, ...]]:
 
 
 def _argued() -> argmap.ArgumentMap:
-    """c (central) <- s_c - p <- s_p - k (a case)."""
+    """c (central) <- s_c - p <- s_p - k (a case); p is a claim, so it needs s_p."""
     m = argmap.ArgumentMap()
     m.claim("c", "Pressure works.")
-    m.premise("p", "The regime reacts.")
+    m.claim("p", "The regime reacts.")
     m.case("k", "Executions fell.")
     m.support("p", "c", id="s_c")
     m.support("k", "p", id="s_p")
@@ -98,7 +98,7 @@ def test_am201_an_undercutter_raising_a_question_quotes_it() -> None:
 def test_am201_an_answered_attack_is_not_reported() -> None:
     m = _argued()
     m.rebuttal("obj", "It drives them from the talks.")
-    m.claim("answer", "They stayed in the talks.")
+    m.rebuttal("answer", "They stayed in the talks.")
     m.attack("obj", "c", id="a")
     m.attack("answer", "obj", id="a_answer")
     # a is answered; a_answer attacks a statement the map rejects, so needs no answer.
@@ -121,7 +121,7 @@ def test_am201_ignores_attacks_on_statements_the_map_rejects() -> None:
     m = _argued()
     m.rebuttal("obj", "It drives them from the talks.")
     m.premise("obj_reason", "They walked out once.")
-    m.claim("answer", "They came back.")
+    m.rebuttal("answer", "They came back.")
     m.attack("obj", "c", id="a")
     m.support("obj_reason", "obj", id="s_obj")
     m.attack("answer", "obj", id="a_answer")
@@ -136,7 +136,7 @@ def test_am201_an_answer_that_is_itself_defeated_leaves_the_attack_standing() ->
     # the map stands by), but it reopens the attack on c.
     m = _argued()
     m.rebuttal("obj", "O.")
-    m.claim("ans", "A.")
+    m.rebuttal("ans", "A.")
     m.rebuttal("counter", "C.")
     m.attack("obj", "c", id="a")
     m.attack("ans", "obj", id="a_ans")
@@ -148,7 +148,7 @@ def test_am201_an_answer_that_is_itself_defeated_leaves_the_attack_standing() ->
         "the central claim 'c' is OUT"
     )
     assert finding.explanation.splitlines()[1] == (
-        "Answers (each answered by the next; grounded labels): "
+        "Answers (each answered by the next; evidential labels): "
         "a (in) <- a_ans (out) <- a_counter (in, unanswered)."
     )
 
@@ -190,7 +190,7 @@ def test_am202_a_statement_whose_only_support_is_undercut() -> None:
         "the central claim 'c' is OUT"
     )
     assert finding.explanation == (
-        "s_p is undercut by u.\n'p' is OUT (grounded semantics). Nothing left supports 'p': "
+        "s_p is undercut by u.\n'p' is OUT (evidential semantics). Nothing left supports 'p': "
         "answer an undercutter or add support."
     )
 
@@ -220,7 +220,7 @@ def test_am202_every_support_undercut() -> None:
 def test_am202_an_answered_undercutter_does_not_count() -> None:
     m = _argued()
     m.rebuttal("cut", "The case does not show it.")
-    m.claim("reply", "It does.")
+    m.rebuttal("reply", "It does.")
     m.attack("cut", "s_p", id="u")
     m.attack("reply", "cut", id="a_reply")
     assert _nodes(m, "AM202") == []
@@ -230,7 +230,7 @@ def test_am202_one_answered_and_one_unanswered_undercutter_still_undercut() -> N
     m = _argued()
     m.rebuttal("cut1", "C1.")
     m.rebuttal("cut2", "C2.")
-    m.claim("reply", "R.")
+    m.rebuttal("reply", "R.")
     m.attack("cut1", "s_p", id="u1")
     m.attack("cut2", "s_p", id="u2")
     m.attack("reply", "cut1", id="a_reply")
@@ -276,13 +276,16 @@ def test_am202_an_undercut_undercutter_leaves_the_support_standing() -> None:
     assert _nodes(m, "AM202") == []
 
 
-# -- "answered" is judged by the grounded labelling ---------------------------------------------
+# -- "answered" is judged by the evidential labelling ---------------------------------------------
 
 
 def _chain(length: int) -> argmap.ArgumentMap:
-    """c <- r1 <- r2 <- ... <- r<length>, each rebuttal attacking the one before (attack a<i>)."""
+    """c <- r1 <- r2 <- ... <- r<length>, each rebuttal attacking the one before (attack a<i>);
+    a case supports c."""
     m = argmap.ArgumentMap()
     m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c", id="s")
     m.central = "c"
     for i in range(1, length + 1):
         m.rebuttal(f"r{i}", f"R{i}.")
@@ -325,6 +328,8 @@ def test_an_attack_caught_in_a_cycle_is_undecided_not_answered(size: int) -> Non
     # leaves both undecided).
     m = argmap.ArgumentMap()
     m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c")
     m.central = "c"
     for i in range(1, size + 1):
         m.rebuttal(f"r{i}", f"R{i}.")
@@ -338,7 +343,9 @@ def test_an_attack_caught_in_a_cycle_is_undecided_not_answered(size: int) -> Non
         "the central claim 'c' is undecided"
     )
     cycle = finding.explanation.splitlines()[1]
-    assert cycle.startswith("Undecided (grounded labels), each because of the next: a <- r1 <- x1")
+    assert cycle.startswith(
+        "Undecided (evidential labels), each because of the next: a <- r1 <- x1"
+    )
     assert "and round again" in cycle
 
 
@@ -358,7 +365,7 @@ def test_am202_an_undercutter_whose_answer_falls_undercuts_again() -> None:
         "the central claim 'c' is OUT"
     )
     assert "u (in) <- a_reply (out) <- a_rejoinder (in, unanswered)" in finding.explanation
-    assert "'c' is OUT (grounded semantics)" in finding.explanation
+    assert "'c' is OUT (evidential semantics)" in finding.explanation
     (standing,) = argmap.check(m, select=["AM201"])
     assert standing.nodes[0] == "u"
 
@@ -394,7 +401,7 @@ def test_an_attack_on_the_attack_answers_it_until_it_is_attacked_in_turn() -> No
 
 def test_an_attack_whose_premise_loses_its_only_support_is_answered() -> None:
     m = _argued()
-    m.rebuttal("obj", "It drives them from the talks.")
+    m.claim("obj", "It drives them from the talks.")  # a claim: it needs its support
     m.premise("walkout", "They walked out once.")
     m.support("walkout", "obj", id="s_obj")
     m.attack("obj", "c", id="a", acknowledge={"AM201": "The text leaves it."})
@@ -428,7 +435,7 @@ def test_the_article_says_when_its_central_claim_is_out() -> None:
     assert all(f.acknowledged for f in findings)  # recorded on purpose, and still said
     acknowledged = str(report).partition("\nacknowledged\n")[2]
     assert "the central claim 'agenda' is OUT" in acknowledged
-    assert "'abuses_fell' is OUT (grounded semantics)" in undercut.explanation
+    assert "'abuses_fell' is OUT (evidential semantics)" in undercut.explanation
 
 
 def _standing_targets(m: argmap.ArgumentMap) -> dict[str, str]:
@@ -444,7 +451,7 @@ def _standing_targets(m: argmap.ArgumentMap) -> dict[str, str]:
 
 @given(maps(max_statements=8, rich=True))
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_findings_are_exactly_what_grounded_semantics_leaves_attacked(
+def test_findings_are_exactly_what_the_default_semantics_leaves_attacked(
     m: argmap.ArgumentMap,
 ) -> None:
     labels = argmap.evaluate(m).labels  # the framework's own fixpoint, not the checks'
@@ -471,7 +478,9 @@ def test_findings_are_exactly_what_grounded_semantics_leaves_attacked(
     }
     assert {f.nodes[0] for f in report.by_rule("AM202")} == undercut
     for f in report.by_rule("AM202"):
-        assert labels[f.nodes[0]] != "in" or m[f.nodes[0]].assumption  # type: ignore[union-attr]
+        statement = m.statement(f.nodes[0])
+        # only a given statement (not a claim, or an assumption) stands with no support left
+        assert labels[f.nodes[0]] != "in" or statement.assumption or statement.kind != "claim"
     # The central claim is said to fall only when it does.
     for f in report:
         if "the central claim" in f.message:

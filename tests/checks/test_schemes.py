@@ -13,7 +13,7 @@ def _map(**support: object) -> argmap.ArgumentMap:
     m = argmap.ArgumentMap()
     m.claim("c", "The regime fears exposure.")
     m.case("k", "It moved the prisoners before the visit.")
-    m.claim("answer", "Nothing else explains the move.")
+    m.rebuttal("answer", "Nothing else explains the move.")
     m.support("k", "c", id="s", scheme="sign", **support)  # type: ignore[arg-type]
     m.central = "c"
     return m

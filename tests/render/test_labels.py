@@ -230,7 +230,7 @@ def test_focus_draws_the_whole_maps_labels_on_the_neighbourhood() -> None:
     assert set(nodes) == {"withdrawal", "agenda", "unfounded", "japan_friction"}
     for node_id, attrs in nodes.items():
         assert attrs["fillcolor"] == LABEL_STYLES[lab[node_id]].fill
-    assert "grounded semantics (Dung), of the whole map" in source
+    assert "evidential semantics (argmap's default), of the whole map" in source
     assert "legend label none" not in legend_of(source)  # undrawn nodes are no gap
 
 

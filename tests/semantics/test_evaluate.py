@@ -13,13 +13,15 @@ from argmap.examples import north_korea
 from argmap.exceptions import EvaluationError
 from argmap.semantics import Labelling, evaluate, to_framework
 
-DUNG = ["grounded", "complete", "preferred", "stable"]
+DUNG = ["evidential", "grounded", "complete", "preferred", "stable"]
 
 
 def chain(n: int) -> ArgumentMap:
-    """c <- r1 <- r2 <- ... <- rn, each rebuttal attacking the one before."""
+    """c <- r1 <- r2 <- ... <- rn, each rebuttal attacking the one before; a case supports c."""
     m = ArgumentMap()
     m.claim("c", "The claim.")
+    m.case("k", "The evidence.")
+    m.support("k", "c", id="s")
     previous = "c"
     for i in range(1, n + 1):
         m.rebuttal(f"r{i}", f"Objection {i}.")
@@ -78,7 +80,7 @@ def test_undercut_defeats_the_inference_not_its_premise() -> None:
 
 def test_attack_on_an_attack_reinstates_its_target() -> None:
     m = ArgumentMap()
-    m.claim("c", "C.")
+    m.premise("c", "C.")
     m.rebuttal("r", "R.")
     m.rebuttal("u", "R is no objection to C.")
     m.attack("r", "c", id="a")
@@ -87,16 +89,29 @@ def test_attack_on_an_attack_reinstates_its_target() -> None:
     assert (lab["a"], lab["c"], lab["r"]) == ("out", "in", "in")
 
 
-def test_an_unsupported_statement_stands_unless_attacked() -> None:
+def test_an_unsupported_statement_stands_unless_attacked_only_under_grounded() -> None:
     m = ArgumentMap()
     m.claim("c", "C.")
+    m.premise("p", "P.")
+    assert evaluate(m, "grounded")["c"] == "in"
+    assert evaluate(m)["c"] == "out"  # evidential: a claim needs a support
+    assert evaluate(m)["p"] == "in"  # a premise is given
+    m.support("p", "c")
     assert evaluate(m)["c"] == "in"
+
+
+def test_the_default_is_evidential_everywhere() -> None:
+    from argmap.semantics.evaluate import DEFAULT_SEMANTICS
+
+    assert DEFAULT_SEMANTICS == "evidential"
+    assert evaluate(north_korea()).semantics == "evidential"
+    assert argmap.explain(north_korea(), "agenda").label == evaluate(north_korea())["agenda"]
 
 
 def test_mutual_rebuttals() -> None:
     m = ArgumentMap()
-    m.claim("x", "X.")
-    m.claim("y", "Y.")
+    m.rebuttal("x", "X.")
+    m.rebuttal("y", "Y.")
     m.attack("x", "y")
     m.attack("y", "x")
     grounded = evaluate(m)
@@ -181,7 +196,7 @@ def test_extension_listing_is_bounded() -> None:
 def test_unknown_semantics_and_bad_options() -> None:
     with pytest.raises(EvaluationError, match="did you mean 'preferred'"):
         evaluate(chain(1), "prefered")
-    with pytest.raises(EvaluationError, match="use one of grounded"):
+    with pytest.raises(EvaluationError, match="use one of evidential, grounded"):
         evaluate(chain(1), "ideal")
     with pytest.raises(EvaluationError, match="max_extensions must be a positive"):
         evaluate(chain(1), "preferred", max_extensions=0)
@@ -191,23 +206,23 @@ def test_unknown_semantics_and_bad_options() -> None:
 def test_labelling_forms() -> None:
     lab = evaluate(chain(1))
     assert lab.to_dict() == {
-        "semantics": "grounded",
-        "labels": {"c": "out", "r1": "in", "a1": "in"},
+        "semantics": "evidential",
+        "labels": {"c": "out", "k": "in", "r1": "in", "s": "in", "a1": "in"},
     }
     assert json.loads(lab.to_json()) == lab.to_dict()
     text = str(lab)
     assert text.splitlines()[0] == (
-        "grounded semantics: 2 in, 1 out, 0 undec; central claim c is OUT"
+        "evidential semantics: 4 in, 1 out, 0 undec; central claim c is OUT"
     )
     assert "out    c   (central)" in text
     page = lab._repr_html_()
     assert "<table>" in page
     assert "<strong>c</strong>" in page
     assert pickle.loads(pickle.dumps(lab)) == lab
-    assert lab.ids("in") == ["r1", "a1"]
+    assert lab.ids("in") == ["k", "r1", "s", "a1"]
     assert "c" in lab
     assert "zz" not in lab
-    assert len(lab) == 3
+    assert len(lab) == 5
     with pytest.raises(EvaluationError, match="node 'zz' is not in this labelling"):
         lab["zz"]
     with pytest.raises(EvaluationError, match="unknown label 'yes'"):
@@ -223,11 +238,11 @@ def test_gradual_labelling_forms() -> None:
     assert lab.is_gradual
     assert lab.to_dict() == {
         "semantics": "dfquad",
-        "strengths": {"c": 0.25, "r1": 0.5, "a1": 0.5},
+        "strengths": {"c": 0.3, "k": 0.8, "r1": 0.5, "s": 0.8, "a1": 0.5},
     }
-    assert "central claim c has strength 0.250" in str(lab)
-    assert "0.250" in lab._repr_html_()
-    assert lab["c"] == 0.25
+    assert "central claim c has strength 0.300" in str(lab)
+    assert "0.300" in lab._repr_html_()
+    assert lab["c"] == 0.3
     assert Labelling(semantics="qe").is_gradual
 
 

@@ -30,6 +30,7 @@ def test_chain_explanation_names_attackers_and_defenders() -> None:
     e = explain(chain(3), "c")
     assert e.label == "out"
     assert e.nodes() == ["c", "a1", "r1", "a2", "r2", "a3", "r3"]
+    assert explain(chain(3), "c", semantics="grounded").nodes() == e.nodes()
     assert [line.split(":")[0].strip() for line in str(e).splitlines()] == [
         "c is OUT",
         "a1 is IN",
@@ -50,8 +51,8 @@ def test_chain_explanation_names_attackers_and_defenders() -> None:
 
 def test_explanations_of_undec_and_of_failed_supports() -> None:
     m = ArgumentMap()
-    m.claim("x", "X.")
-    m.claim("y", "Y.")
+    m.rebuttal("x", "X.")
+    m.rebuttal("y", "Y.")
     m.attack("x", "y", id="xy")
     m.attack("y", "x", id="yx")
     e = explain(m, "x")
@@ -67,6 +68,20 @@ def test_explanations_of_undec_and_of_failed_supports() -> None:
     e2 = explain(m2, "c")
     assert e2.reason == "none of its supports stands (s)"
     assert e2.because[0].reason == "its premise p is OUT"
+
+
+def test_an_unsupported_claim_is_explained_by_its_want_of_support() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.rebuttal("r", "R.")
+    m.attack("c", "r", id="a")
+    e = explain(m, "r")
+    assert (e.label, e.reason) == ("in", "every attack on it fails (a)")
+    assert e.because[0].reason == "its premise c is OUT"
+    assert e.because[0].because[0].reason == (
+        "nothing supports it, and a claim stands only on a support that stands"
+    )
+    assert explain(m, "c", semantics="grounded").label == "in"
 
 
 def test_explain_under_other_semantics_and_errors() -> None:
@@ -92,7 +107,7 @@ def test_what_if_returns_changed_labels() -> None:
         "a3": ("in", None),
     }
     assert "c" in m  # the map itself is untouched
-    assert len(m) == 7
+    assert len(m) == 9
     gradual = what_if(m, remove=["a3"], semantics="qe")
     assert gradual["a3"][1] is None
     assert gradual["c"][1] > gradual["c"][0]  # r2 now stands stronger, so r1 weaker

@@ -10,7 +10,14 @@ import pytest
 from argmap import ArgumentMap, Attack, Claim, Support
 from argmap.exceptions import EvaluationError
 from argmap.model import Node
-from argmap.semantics.gradual import _components, dfquad_strength, qe_strength, strengths
+from argmap.semantics.gradual import (
+    EVIDENCE,
+    _components,
+    base_scores,
+    dfquad_strength,
+    qe_strength,
+    strengths,
+)
 
 
 def test_dfquad_combination_by_hand() -> None:
@@ -46,13 +53,13 @@ def _chain_map() -> ArgumentMap:
 
 
 def test_acyclic_map_by_hand() -> None:
-    got = strengths(_chain_map(), "dfquad")
+    got = strengths(_chain_map(), "dfquad", bases="uniform")
     # d = 0.5; y = 0.5; c = 0.5 - 0.5 * 0.5 = 0.25; x = 0.25; s = b = 0.5;
     # a: va = 0.25 < vs = 0.5, so 0.5 + 0.5 * 0.25 = 0.625
     assert got == pytest.approx(
         {"a": 0.625, "b": 0.5, "c": 0.25, "d": 0.5, "s": 0.5, "x": 0.25, "y": 0.5}
     )
-    qe = strengths(_chain_map(), "qe")
+    qe = strengths(_chain_map(), "qe", bases="uniform")
     c = 0.5 - 0.5 * (0.25 / 1.25)  # E = -0.5
     energy = 0.5 - c
     assert qe["c"] == pytest.approx(c)
@@ -67,7 +74,7 @@ def test_linked_inference_is_as_strong_as_its_weakest_premise() -> None:
     m.rebuttal("r", "R.")
     m.support(["p", "q"], "c", id="s")
     m.attack("r", "q", id="x")
-    got = strengths(m, "dfquad")
+    got = strengths(m, "dfquad", bases="uniform")
     assert got["q"] == pytest.approx(0.25)
     assert got["s"] == pytest.approx(0.25)  # min(0.5, 0.25)
     assert got["c"] == pytest.approx(0.5 + 0.5 * 0.25)
@@ -80,7 +87,7 @@ def test_mutual_attack_converges_to_the_fixpoint(semantics: str) -> None:
     m.claim("b", "B.")
     m.attack("a", "b")
     m.attack("b", "a")
-    got = strengths(m, semantics)
+    got = strengths(m, semantics, bases="uniform")
     s = got["a"]
     assert got["b"] == pytest.approx(s)
     if semantics == "dfquad":
@@ -96,7 +103,7 @@ def test_long_support_chain_needs_no_recursion() -> None:
         m.claim(f"c{i}", "C.")
     for i in range(1, n):
         m.support(f"c{i}", f"c{i - 1}", id=f"s{i}")
-    got = strengths(m, "dfquad")
+    got = strengths(m, "dfquad", bases="uniform")
     assert got[f"c{n - 1}"] == 0.5
     assert got["c0"] > 0.99
 
@@ -111,11 +118,11 @@ def test_components_are_in_dependency_order() -> None:
 
 def test_errors() -> None:
     with pytest.raises(EvaluationError, match="unknown gradual semantics 'h-categoriser'"):
-        strengths(ArgumentMap(), "h-categoriser")
+        strengths(ArgumentMap(), "h-categoriser", bases="uniform")
     with pytest.raises(EvaluationError, match=r"base_score must be a number in \[0, 1\]"):
-        strengths(ArgumentMap(), "qe", base_score=1.5)
+        strengths(ArgumentMap(), "qe", bases="uniform", base_score=1.5)
     with pytest.raises(EvaluationError, match="base_score"):
-        strengths(ArgumentMap(), "qe", base_score=math.nan)
+        strengths(ArgumentMap(), "qe", bases="uniform", base_score=math.nan)
 
 
 # Values from the literature's own code. The KR papers themselves could not be read here; the
@@ -152,7 +159,7 @@ def test_dfquad_on_the_e_democracy_example() -> None:
         [("C1", "A2"), ("C2", "P2"), ("C3", "P2"), ("C4", "P2")],
         [("P1", "A1"), ("P2", "A1"), ("P3", "A2")],
     )
-    got = strengths(m, "dfquad")
+    got = strengths(m, "dfquad", bases="uniform")
     expected = {"A1": 0.862, "A2": 0.85, "P1": 0.7, "P2": 0.08, "P3": 0.9}
     expected |= {"C1": 0.2, "C2": 0.2, "C3": 0.6, "C4": 0.5}
     assert {k: got[k] for k in expected} == pytest.approx(expected, abs=1e-12)
@@ -176,7 +183,7 @@ def test_qe_on_the_stock_example() -> None:
     attacks.append(("a5", "a1"))
     supports = [("a1", "Sell"), ("a2", "Buy"), ("a4", "a2"), ("a5", "Buy")]
     m = _bag(weights, attacks, supports)
-    got = strengths(m, "qe")
+    got = strengths(m, "qe", bases="uniform")
     expected = {"Buy": 0.8208178793031596, "Sell": 0.36345378093100583}
     expected |= {"a1": 0.20494963930535626, "a2": 0.8050136080030856, "a3": 0.165776045953347}
     expected |= {"a4": 0.9, "a5": 0.9}
@@ -197,7 +204,7 @@ def test_qe_on_the_cycle_family() -> None:
     supports += [(f"B{i}", f"C{j}") for i in range(n) for j in range(n)]
     m = _bag(weights, [(f"C{i}", "A") for i in range(n)], supports)
     notes: list[str] = []
-    got = strengths(m, "qe", notes=notes)
+    got = strengths(m, "qe", bases="uniform", notes=notes)
     assert notes == []
     assert got["A"] == pytest.approx(0.22473333877611876, abs=QE_TOLERANCE)
     for i in range(n):
@@ -250,7 +257,7 @@ def test_against_formal_argumentation(cyclic: bool, n_random: int) -> None:
         )
         m = _bag(weights, attacks, supports)
         notes: list[str] = []
-        ours = {x: strengths(m, "dfquad", notes=notes)[x] for x in weights}
+        ours = {x: strengths(m, "dfquad", bases="uniform", notes=notes)[x] for x in weights}
         if cyclic:
             solved = {
                 x: dfquad_aggregate(
@@ -268,7 +275,7 @@ def test_against_formal_argumentation(cyclic: bool, n_random: int) -> None:
             assert ours == pytest.approx(theirs.strengths, abs=1e-9), (weights, attacks)
         compared["dfquad"] += not notes
         qe = quadratic_energy_strengths(graph, tolerance=1e-10, max_iterations=100_000)
-        ours = {x: strengths(m, "qe", notes=notes)[x] for x in weights}
+        ours = {x: strengths(m, "qe", bases="uniform", notes=notes)[x] for x in weights}
         if qe.converged and not notes:
             assert ours == pytest.approx(qe.strengths, abs=1e-7), (weights, attacks, supports)
             compared["qe"] += 1
@@ -306,8 +313,65 @@ def test_undercuts_on_a_cycle(semantics: str) -> None:
     ]
     m = ArgumentMap(nodes=nodes)
     notes: list[str] = []
-    got = strengths(m, semantics, notes=notes)
+    got = strengths(m, semantics, bases="uniform", notes=notes)
     assert notes == []
     _solves_the_equations(m, got, semantics)
     if semantics == "dfquad":  # p and u at 0.5: the undercut is 0.5 - 0.5 * 0.5
         assert got["undercut"] == pytest.approx(0.25)
+
+
+def test_evidential_base_scores_come_from_the_map() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.case("k", "K.")
+    m.premise("p", "P.")
+    m.premise("g", "G.", assumption=True)
+    m.rebuttal("r", "R.", weight=0.3)
+    assert base_scores(m) == {"c": 0.0, "k": EVIDENCE, "p": 0.5, "g": 1.0, "r": 0.3}
+    assert base_scores(m, bases="uniform", base_score=0.4) == {
+        "c": 0.4,
+        "k": 0.4,
+        "p": 0.4,
+        "g": 0.4,
+        "r": 0.3,
+    }
+    with pytest.raises(EvaluationError, match="unknown base scores 'flat'"):
+        base_scores(m, bases="flat")
+    with pytest.raises(EvaluationError, match="unknown base scores 'flat'"):
+        strengths(m, "dfquad", bases="flat")
+
+
+def test_an_assumption_does_not_cap_the_linked_support_it_is_a_premise_of() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.claim("means", "The means work.")
+    m.premise("goal", "The goal.", assumption=True)
+    for k in ("k1", "k2", "k3"):
+        m.case(k, f"{k}.")
+        m.support(k, "means")
+    m.support(["means", "goal"], "c", id="linked")
+    got = strengths(m, "dfquad")
+    assert got["means"] > 0.99
+    assert got["linked"] == got["means"]  # the assumption (1.0) is not the weakest link
+    assert got["c"] == got["means"]
+    uniform = strengths(m, "dfquad", bases="uniform")
+    assert uniform["linked"] == 0.5  # the old reading: the assumption's 0.5 caps it
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_evidence_moves_a_claim_in_both_directions(semantics: str) -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c", id="s")
+    with_case = strengths(m, semantics)["c"]
+    m.case("k2", "K2.")
+    m.support("k2", "c", id="s2")
+    with_two = strengths(m, semantics)["c"]
+    assert with_two > with_case > 0.0
+    m.rebuttal("r", "R.")
+    m.attack("r", "s2", id="u")
+    assert with_case <= strengths(m, semantics)["c"] < with_two  # the undercut takes from it
+    m.remove("k", cascade=True)
+    m.remove("k2", cascade=True)
+    assert strengths(m, semantics)["c"] == 0.0  # no evidence left: a claim has none of its own

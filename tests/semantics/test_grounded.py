@@ -13,16 +13,25 @@ from strategies import maps
 
 import argmap
 from argmap.examples import north_korea
-from argmap.semantics.grounded import IN, OUT, MapLabels, grounded_labels, label_map
+from argmap.semantics.grounded import (
+    IN,
+    OUT,
+    READINGS,
+    MapLabels,
+    Reading,
+    grounded_labels,
+    label_map,
+)
 from argmap.semantics.translate import to_framework
 
 
-def _assert_agrees(m: argmap.ArgumentMap) -> MapLabels:
-    expected = grounded_labels(to_framework(m))
-    labels = label_map(m.index)
+def _assert_agrees(m: argmap.ArgumentMap, reading: Reading = "evidential") -> MapLabels:
+    expected = grounded_labels(to_framework(m, reading=reading))
+    labels = label_map(m.index, reading=reading)
     nodes = [*m.index.statements, *m.index.supports, *m.index.attacks]
     assert {n: labels.name(n) for n in nodes} == {n: expected[n] for n in nodes}
     assert set(labels.label) <= set(nodes)  # no auxiliary argument leaks out
+    assert labels.reading == reading
     return labels
 
 
@@ -31,7 +40,11 @@ def _assert_well_founded(m: argmap.ArgumentMap, labels: MapLabels) -> None:
     index = m.index
     for node, reason in labels.why.items():
         assert labels.label[node] == OUT
-        if reason in index.attacks and index.attacks[reason].target == node:
+        if reason == node:  # a claim no support reaches (evidential reading)
+            assert labels.reading == "evidential"
+            assert index.statements[node].kind == "claim"
+            assert node not in index.supports_into
+        elif reason in index.attacks and index.attacks[reason].target == node:
             assert labels.label[reason] == IN  # an attack on it stands
         elif node in index.statements:  # its last support failed, and so did every other
             assert reason in index.supports_into[node]
@@ -43,15 +56,17 @@ def _assert_well_founded(m: argmap.ArgumentMap, labels: MapLabels) -> None:
     for start in labels.why:
         seen = {start}
         node = start
-        while node in labels.why:
+        while node in labels.why and labels.why[node] != node:
             node = labels.why[node]
             assert node not in seen
             seen.add(node)
-        assert labels.label[node] == IN  # every chain of reasons ends at a standing attack
+        # every chain of reasons ends at a standing attack or at a claim nothing supports
+        assert labels.label[node] == IN or labels.unsupported(node)
 
 
 def test_the_article() -> None:
     m = north_korea()
+    _assert_well_founded(m, _assert_agrees(m, "grounded"))
     labels = _assert_agrees(m)
     _assert_well_founded(m, labels)
     assert labels.name("agenda") == "in"
@@ -62,13 +77,15 @@ def test_the_article() -> None:
 def test_seeded_maps() -> None:
     for seed in range(200):
         m = seeded_map(seed)
-        _assert_well_founded(m, _assert_agrees(m))
+        for reading in READINGS:
+            _assert_well_founded(m, _assert_agrees(m, reading))
 
 
 @given(maps(max_statements=8, rich=True))
 @settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_random_maps(m: argmap.ArgumentMap) -> None:
-    _assert_well_founded(m, _assert_agrees(m))
+    for reading in READINGS:
+        _assert_well_founded(m, _assert_agrees(m, reading))
 
 
 def test_an_assumption_needs_no_support_and_an_empty_support_stands() -> None:
@@ -87,3 +104,28 @@ def test_an_assumption_needs_no_support_and_an_empty_support_stands() -> None:
         "out",
         "out",
     ]
+
+
+def test_the_evidential_reading_needs_a_support_for_a_claim_and_gives_the_rest() -> None:
+    m = argmap.ArgumentMap()
+    _ = m.claim("bare", "Nothing supports it."), m.claim("argued", "A case supports it.")
+    _ = m.case("k", "K."), m.premise("p", "P."), m.rebuttal("r", "R.")
+    _ = m.claim("given", "Assumed.", assumption=True)
+    m.support("k", "argued", id="s")
+    m.support("bare", "p", id="from_bare")  # a premise stands whatever its support does
+    evidential = _assert_agrees(m)
+    grounded = _assert_agrees(m, "grounded")
+    assert {n: evidential.name(n) for n in ("bare", "argued", "k", "p", "r", "given")} == {
+        "bare": "out",
+        "argued": "in",
+        "k": "in",
+        "p": "in",
+        "r": "in",
+        "given": "in",
+    }
+    assert evidential.why["bare"] == "bare"
+    assert evidential.unsupported("bare")
+    assert not evidential.unsupported("argued")
+    assert evidential.name("from_bare") == "out"
+    assert grounded.name("bare") == "in"  # the classic reading: it stands unargued
+    assert grounded.name("p") == "in"
