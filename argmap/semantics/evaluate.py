@@ -14,12 +14,13 @@ Examples:
 from __future__ import annotations
 
 import difflib
+from itertools import compress
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError
 from argmap.map import require_map
 from argmap.semantics.extensions import credulous, extensions, sceptical_labels
-from argmap.semantics.grounded import Reading, grounded_codes, label_map
+from argmap.semantics.grounded import Reading, attack_graph_labels, grounded_codes, label_map
 from argmap.semantics.labelling import Label, Labelling
 from argmap.semantics.translate import to_framework
 
@@ -140,12 +141,14 @@ def _fixpoint(m: ArgumentMap, name: Reading) -> Labelling:
     """Evidential or grounded labels, computed on the map's own index (no framework built):
     the same labels as the grounded labelling of ``to_framework(m, reading=name)``."""
     index = m.index
-    code = label_map(index, reading=name).label.get
-    names = _NAMES
-    statements = index.statements
-    labels: dict[str, Label] = {n: names[code(n, 0)] for n in statements}
-    labels.update({n: names[code(n, 0)] for n in m if n not in statements})
-    ins = frozenset(n for n, lab in labels.items() if lab == "in")
+    labels = attack_graph_labels(index, reading=name)
+    if labels is None:  # a map with supports, linked premises or undercuts
+        code = label_map(index, reading=name).label.get
+        names = _NAMES
+        statements = index.statements
+        labels = {n: names[code(n, 0)] for n in statements}
+        labels.update({n: names[code(n, 0)] for n in m if n not in statements})
+    ins = frozenset(compress(labels, map("in".__eq__, labels.values())))
     return Labelling(
         semantics=name, labels=labels, extensions=(ins,), credulous=ins, central=m.central
     )

@@ -17,6 +17,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError
@@ -34,6 +35,7 @@ __all__ = [
     "Label",
     "MapLabels",
     "Reading",
+    "attack_graph_labels",
     "grounded_codes",
     "grounded_labels",
     "label_map",
@@ -115,6 +117,72 @@ def needs_support(statement: Statement, *, supported: bool, reading: Reading) ->
     if reading == "evidential":
         return statement.kind == "claim"
     return supported
+
+
+def attack_graph_labels(index: MapIndex, *, reading: Reading) -> dict[str, Label] | None:
+    """The labels of a map that is a Dung framework, fast; ``None`` for any other map.
+
+    A map *is* a Dung framework when it has no supports and every attack has exactly one
+    premise and a statement for its target (as argmap reads AIF, ICCMA-like and Argdown
+    attack-only maps). Then an attack inference is IN or OUT exactly when its premise is (nothing
+    can undercut it), and the translation's auxiliary arguments add nothing: the labelling is
+    Dung's grounded labelling of the statements, with an attack from ``p`` to ``t`` for each
+    attack inference; under the evidential reading a claim that is not an assumption starts OUT
+    (no support can reach it). Integers and flat lists, one pass over the attacks: what
+    ``evaluate`` runs on such maps, with the labels of :func:`label_map`.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.ArgumentMap()
+        >>> _ = m.premise("a", "A."), m.premise("b", "B."), m.attack("a", "b", id="ab")
+        >>> attack_graph_labels(m.index, reading="grounded")
+        {'a': 'in', 'b': 'out', 'ab': 'in'}
+        >>> _ = m.support("a", "b")
+        >>> attack_graph_labels(m.index, reading="grounded") is None
+        True
+    """
+    if index.supports:
+        return None
+    statements = index.statements
+    ids = list(statements)
+    n = len(ids)
+    at = dict(zip(ids, range(n), strict=True))
+    models = list(index.attacks.values())
+    premises = list(map(attrgetter("premises"), models))
+    if premises and set(map(len, premises)) != {1}:  # a linked attack, or one without premises
+        return None
+    try:  # map() over C callables: the attacks are read at C speed, not one Python step each
+        sources = list(map(at.__getitem__, map(itemgetter(0), premises)))
+        targets = list(map(at.__getitem__, map(attrgetter("target"), models)))
+    except KeyError:  # an attack on an inference
+        return None
+    attacked: list[list[int]] = [[] for _ in range(n)]
+    remaining = [0] * n
+    for p, t in zip(sources, targets, strict=True):
+        attacked[p].append(t)
+        remaining[t] += 1
+    label = [UNDEC] * n
+    if reading == "evidential":
+        for k, statement in enumerate(statements.values()):
+            if statement.kind == "claim" and not statement.assumption:
+                label[k] = OUT
+                for j in attacked[k]:
+                    remaining[j] -= 1
+    queue = [k for k in range(n) if not remaining[k] and not label[k]]
+    while queue:
+        i = queue.pop()
+        label[i] = IN
+        for j in attacked[i]:
+            if not label[j]:
+                label[j] = OUT
+                for k in attacked[j]:
+                    remaining[k] -= 1
+                    if not remaining[k] and not label[k]:
+                        queue.append(k)
+    words: list[Label] = list(map(_NAMES.__getitem__, label))
+    labels: dict[str, Label] = dict(zip(ids, words, strict=True))
+    labels.update(zip(index.attacks, map(words.__getitem__, sources), strict=True))
+    return labels
 
 
 @dataclass(frozen=True, slots=True)

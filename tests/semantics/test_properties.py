@@ -20,6 +20,7 @@ import argmap
 from argmap.semantics.evaluate import DEFAULT_SEMANTICS
 from argmap.semantics.framework import Framework
 from argmap.semantics.gradual import dfquad_strength, qe_strength
+from argmap.semantics.grounded import attack_graph_labels, label_map
 from argmap.semantics.translate import to_framework
 from tests.semantics.oracle import brute_force
 
@@ -262,3 +263,21 @@ def test_brute_force_helpers_see_a_difference() -> None:
         "r": "in",
         "a": "in",
     }
+
+
+@given(bipolar_maps(supports=False))
+@_FAST
+def test_the_fast_path_for_attack_only_maps_agrees_with_the_index_fixpoint(
+    m: argmap.ArgumentMap,
+) -> None:
+    for reading in ("evidential", "grounded"):
+        fast = attack_graph_labels(m.index, reading=reading)
+        general = label_map(m.index, reading=reading)
+        linked = any(
+            len(i.premises) != 1 or i.target not in m.index.statements for i in m.inferences()
+        )
+        if linked:
+            assert fast is None
+            continue
+        assert fast is not None
+        assert fast == {n.id: general.name(n.id) for n in m.nodes()}
