@@ -30,6 +30,7 @@ class Command:
 COMMANDS = {
     "check": Command(lambda src, out: ["check", src], reads=True, writes=False),
     "evaluate": Command(lambda src, out: ["evaluate", src], reads=True, writes=False),
+    "explain": Command(lambda src, out: ["explain", src], reads=True, writes=False),
     "render": Command(lambda src, out: ["render", src, "-o", out], reads=True, writes=True),
     "convert": Command(lambda src, out: ["convert", src, out], reads=True, writes=True),
     "demo": Command(lambda src, out: ["demo", "--out", out], reads=False, writes=True),

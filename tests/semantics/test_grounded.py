@@ -82,7 +82,7 @@ def test_seeded_maps() -> None:
 
 
 @given(maps(max_statements=8, rich=True))
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_random_maps(m: argmap.ArgumentMap) -> None:
     for reading in READINGS:
         _assert_well_founded(m, _assert_agrees(m, reading))

@@ -27,7 +27,7 @@ from tests.semantics.oracle import brute_force
 _RANK = {"out": 0, "undec": 1, "in": 2}
 _KINDS = ("claim", "premise", "case", "rebuttal")
 _FAST = settings(
-    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -244,7 +244,7 @@ def _naive_strengths(m: argmap.ArgumentMap, semantics: str) -> dict[str, float]:
 
 
 @given(bipolar_maps())
-@_FAST
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_gradual_semantics_agree_with_their_equations(m: argmap.ArgumentMap) -> None:
     assume(_acyclic(m))
     for semantics in ("dfquad", "qe"):
