@@ -94,7 +94,7 @@ def evaluate(
     Examples:
         >>> from argmap.examples import north_korea
         >>> lab = evaluate(north_korea())
-        >>> lab.semantics, lab[lab.central], lab["reacts"]
+        >>> lab.semantics, lab["s_effective"], lab["reacts"]
         ('evidential', 'out', 'in')
         >>> evaluate(north_korea(), "groundd")
         Traceback (most recent call last):

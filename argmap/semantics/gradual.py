@@ -19,11 +19,11 @@ user set one; else
 - a **case** :data:`EVIDENCE` (0.8): evidence the text puts forward, strong but defeasible, and
   below 1 so that a second case still adds to the first (DF-QuAD aggregates supporters as
   ``1 - (1 - v1)(1 - v2)...``, and one case at 1 would make every other case irrelevant);
-- an **assumption** 1: taken as given, it lowers nothing above it unless it is attacked (an
-  assumption at a neutral 0.5 would cap every linked support it is a premise of at 0.5,
-  whatever the evidence for the other premises);
-- a **premise** or **rebuttal** ``base_score`` (default 0.5, the neutral prior of Rago et al.
-  2016): put forward as given, but without evidence.
+- an **assumption** or a **premise** 1: given, as in the evidential labelling, so it lowers
+  nothing above it unless it is attacked (a given premise at a neutral 0.5 would cap every
+  linked support it is a premise of at 0.5, whatever the evidence for the other premises);
+- a **rebuttal** ``base_score`` (default 0.5, the neutral prior of Rago et al. 2016): an
+  objection the map must answer, whose weight the map does not say.
 
 ``bases="uniform"`` gives every statement without a ``weight`` the base score ``base_score``,
 as the published semantics do: for a plain bipolar framework written as a map (one premise per
@@ -55,7 +55,7 @@ so.
 Examples:
     >>> import argmap
     >>> m = argmap.ArgumentMap()
-    >>> _ = m.premise("a", "A."), m.premise("b", "B.")
+    >>> _ = m.rebuttal("a", "A."), m.rebuttal("b", "B.")
     >>> _ = m.attack("b", "a")
     >>> strengths(m, "dfquad")["a"]
     0.25
@@ -143,7 +143,7 @@ def strengths(
     Args:
         m: The map.
         semantics: ``"dfquad"`` or ``"qe"``.
-        base_score: The base score of a premise or rebuttal without a ``weight`` (with
+        base_score: The base score of a rebuttal without a ``weight`` (with
             ``bases="uniform"``: of every statement without one).
         bases: ``"evidential"`` (base scores from what each statement is: see the module's
             docs) or ``"uniform"`` (``base_score`` for every statement, as published).
@@ -159,7 +159,7 @@ def strengths(
         >>> _ = m.claim("c", "C."), m.premise("p", "P.")
         >>> _ = m.support("p", "c", id="s")
         >>> strengths(m, "qe")
-        {'c': 0.2, 'p': 0.5, 's': 0.5}
+        {'c': 0.5, 'p': 1.0, 's': 1.0}
         >>> strengths(m, "qe", bases="uniform")
         {'c': 0.6, 'p': 0.5, 's': 0.5}
     """
@@ -365,9 +365,9 @@ class _Bipolar:
 
 
 def _evidential_base(statement: Any, base_score: float) -> float:
-    if statement.assumption:
-        return 1.0
     kind = statement.kind
+    if statement.assumption or kind == "premise":
+        return 1.0
     if kind == "claim":
         return 0.0
     if kind == "case":
@@ -383,7 +383,7 @@ def base_scores(
     Examples:
         >>> from argmap.examples import north_korea
         >>> b = base_scores(north_korea())
-        >>> b["agenda"], b["goal"], b["uk"], b["japan_friction"]
+        >>> b["agenda"], b["goal"], b["uk"], b["withdrawal"]
         (0.0, 1.0, 0.8, 0.5)
     """
     if bases not in BASES:

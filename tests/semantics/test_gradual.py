@@ -327,7 +327,7 @@ def test_evidential_base_scores_come_from_the_map() -> None:
     m.premise("p", "P.")
     m.premise("g", "G.", assumption=True)
     m.rebuttal("r", "R.", weight=0.3)
-    assert base_scores(m) == {"c": 0.0, "k": EVIDENCE, "p": 0.5, "g": 1.0, "r": 0.3}
+    assert base_scores(m) == {"c": 0.0, "k": EVIDENCE, "p": 1.0, "g": 1.0, "r": 0.3}
     assert base_scores(m, bases="uniform", base_score=0.4) == {
         "c": 0.4,
         "k": 0.4,
