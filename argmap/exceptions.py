@@ -19,6 +19,7 @@ __all__ = [
     "DraftModelError",
     "DraftWarning",
     "EvaluationError",
+    "EvaluationTimeout",
     "FileFormatError",
     "FileWriteError",
     "FormatLossWarning",
@@ -213,6 +214,32 @@ class DraftModelError(DraftError):
 
 class DraftWarning(UserWarning):
     """A draft was made but may be poor: one unit only, no discourse markers, not English."""
+
+
+class EvaluationTimeout(ArgmapError, TimeoutError):
+    """A solver call ran out of the time it was given (``timeout=`` seconds) and was stopped.
+
+    The search is cancelled at once; nothing is half-answered. The message says which task ran
+    out of time and after how long, and what to try instead.
+
+    Attributes:
+        seconds: The time limit that ran out, in seconds.
+        task: What was being solved, such as ``"DS-PR"`` (sceptical acceptance under preferred
+            semantics) or ``"EE-ST"``.
+
+    Examples:
+        >>> error = EvaluationTimeout("DS-PR ran out of time", seconds=0.5, task="DS-PR")
+        >>> isinstance(error, TimeoutError), error.task
+        (True, 'DS-PR')
+    """
+
+    def __init__(self, message: str, *, seconds: float, task: str) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+        self.task = task
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class UnknownSchemeWarning(UserWarning):

@@ -77,25 +77,56 @@ class Framework:
         self.roles: dict[str, str] = dict(roles or {})
 
     @classmethod
-    def from_indices(cls, n: int, attacks: Iterable[tuple[int, int]]) -> Framework:
-        """Build a framework of arguments ``"0"`` .. ``str(n - 1)`` from index pairs, fast.
+    def from_indices(
+        cls,
+        n: int,
+        attacks: Iterable[tuple[int, int]],
+        *,
+        names: Iterable[str] | None = None,
+    ) -> Framework:
+        """Build a framework of ``n`` arguments from attacks as index pairs, fast.
 
-        Duplicate pairs are kept as given (callers pass each pair once).
+        Args:
+            n: How many arguments.
+            attacks: Pairs ``(attacker, attacked)`` of indices in ``0 .. n - 1``; a pair given
+                twice counts once.
+            names: The arguments' names, in index order (``"0"`` .. ``str(n - 1)`` when not
+                given); each once.
+
+        Raises:
+            EvaluationError: An index outside ``0 .. n - 1``, or names that are not ``n``
+                distinct strings.
 
         Examples:
             >>> Framework.from_indices(2, [(0, 1)]).attacks()
             [('0', '1')]
+            >>> Framework.from_indices(2, [(1, 0), (1, 0)], names=["a", "b"]).attacks()
+            [('b', 'a')]
         """
         af = cls.__new__(cls)
-        af.arguments = tuple(str(i) for i in range(n))
+        af.arguments = tuple(str(i) for i in range(n)) if names is None else tuple(names)
         af.index = {a: i for i, a in enumerate(af.arguments)}
-        af._attacked = [[] for _ in range(n)]
-        af._attackers = [[] for _ in range(n)]
-        for a, b in attacks:
-            if not (0 <= a < n and 0 <= b < n):
-                raise EvaluationError(f"attack ({a}, {b}) is outside 0..{n - 1}")
-            af._attacked[a].append(b)
-            af._attackers[b].append(a)
+        if len(af.arguments) != n or len(af.index) != n:
+            raise EvaluationError(
+                f"expected {n} distinct argument names, got {len(af.arguments)} "
+                f"({len(af.index)} distinct)"
+            )
+        pairs = attacks if isinstance(attacks, list) else list(attacks)
+        if len(set(pairs)) != len(pairs):
+            pairs = list(dict.fromkeys(pairs))
+        attacked: list[list[int]] = [[] for _ in range(n)]
+        attackers: list[list[int]] = [[] for _ in range(n)]
+        try:
+            for a, b in pairs:
+                if a < 0 or b < 0:
+                    raise IndexError
+                attacked[a].append(b)
+                attackers[b].append(a)
+        except IndexError:
+            a, b = next((a, b) for a, b in pairs if not (0 <= a < n and 0 <= b < n))
+            raise EvaluationError(f"attack ({a}, {b}) is outside 0..{n - 1}") from None
+        af._attacked = attacked
+        af._attackers = attackers
         af.roles = {}
         return af
 

@@ -1,4 +1,4 @@
-"""Frameworks out to competition solvers: ICCMA's ``p af N`` format, ASPARTIX ``.apx`` and TGF.
+"""Frameworks in and out of the competition's formats: ICCMA 2023's ``p af N``, ``.apx``, TGF.
 
 - **ICCMA 2023** (``.af``, ``.i23``): a line ``p af N``, then one attack per line as two
   1-based argument numbers (``1 2``: argument 1 attacks argument 2). argmap adds comment lines
@@ -10,6 +10,12 @@
 
 A map is translated first (:func:`argmap.semantics.translate.to_framework`), auxiliary
 arguments included, so a solver's extensions mean what argmap's do.
+
+:func:`read_framework` reads the three formats straight into a :class:`Framework`, with no map in
+between (ICCMA benchmark instances are frameworks, not maps): an ICCMA 2023 file's arguments are
+named ``"1"`` .. ``"N"``, as the competition's answers name them; comment lines (argmap's
+``# 1 name`` included) are skipped. A file that breaks its format raises
+:class:`~argmap.exceptions.FileFormatError` naming the file, the line and what is wrong.
 
 Examples:
     >>> from argmap.semantics.framework import Framework
@@ -38,7 +44,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from argmap.exceptions import EvaluationError
+from argmap.exceptions import EvaluationError, FileFormatError
 from argmap.files import write_atomic
 from argmap.semantics.framework import Framework
 from argmap.semantics.translate import to_framework
@@ -46,7 +52,16 @@ from argmap.semantics.translate import to_framework
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["FrameworkFormat", "to_apx", "to_iccma", "to_tgf", "write_framework"]
+__all__ = [
+    "FrameworkFormat",
+    "format_of",
+    "parse_framework",
+    "read_framework",
+    "to_apx",
+    "to_iccma",
+    "to_tgf",
+    "write_framework",
+]
 
 FrameworkFormat = Literal["iccma", "apx", "tgf"]
 _SUFFIXES: dict[str, FrameworkFormat] = {
@@ -122,3 +137,248 @@ def write_framework(
         )
     write_atomic(target, writers[chosen](source).encode("utf-8"))
     return target
+
+
+def format_of(path: str | os.PathLike[str]) -> FrameworkFormat | None:
+    """The framework format a file's suffix names (``.af``/``.i23``, ``.apx``, ``.tgf``), or None.
+
+    Examples:
+        >>> format_of("n512.i23"), format_of("map.yaml")
+        ('iccma', None)
+    """
+    return _SUFFIXES.get(Path(path).suffix.lower())
+
+
+def read_framework(
+    path: str | os.PathLike[str],
+    *,
+    format: FrameworkFormat | None = None,  # noqa: A002
+) -> Framework:
+    """Read an ICCMA 2023 (``.i23``, ``.af``), ASPARTIX (``.apx``) or TGF (``.tgf``) file.
+
+    Args:
+        path: The file.
+        format: ``"iccma"``, ``"apx"`` or ``"tgf"``, when the suffix does not say it.
+
+    Raises:
+        FileFormatError: The file cannot be read, its suffix names no framework format, or it
+            breaks its format (the message names the line).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "af.i23"
+        >>> _ = path.write_text("p af 3\\n1 2\\n2 3\\n")
+        >>> read_framework(path).attacks()
+        [('1', '2'), ('2', '3')]
+    """
+    source = Path(path)
+    chosen = format or format_of(source)
+    if chosen not in _PARSERS:
+        raise FileFormatError(
+            f"cannot tell the framework format from {source.suffix!r}; use .i23, .af, .apx or "
+            ".tgf, or pass format='iccma', 'apx' or 'tgf'",
+            path=str(source),
+        )
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FileFormatError(f"cannot read the file: {exc}", path=str(source)) from None
+    return _PARSERS[chosen](text, str(source))
+
+
+def parse_framework(
+    text: str,
+    *,
+    format: FrameworkFormat,  # noqa: A002
+    path: str | None = None,
+) -> Framework:
+    """Parse a framework from ``text`` in ``format`` (``path`` names it in errors).
+
+    Raises:
+        FileFormatError: The text breaks its format; the message names the line.
+
+    Examples:
+        >>> parse_framework("arg(a).\\narg(b).\\natt(a,b).\\n", format="apx").attacks()
+        [('a', 'b')]
+        >>> parse_framework("a\\nb\\n#\\na b\\nb c\\n", format="tgf", path="x.tgf")
+        Traceback (most recent call last):
+        ...
+        argmap.exceptions.FileFormatError: x.tgf:5: the attack names 'c', which is not an argument; list every argument before the '#' line
+    """  # noqa: E501
+    if format not in _PARSERS:
+        raise EvaluationError(f"unknown framework format {format!r}; use 'iccma', 'apx' or 'tgf'")
+    return _PARSERS[format](text, path)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+_ICCMA_BODY = re.compile(r"(?:[ \t]*(?:\d+[ \t]+\d+[ \t]*|#[^\n]*)?\r?(?:\n|\Z))*")
+_HEADER = re.compile(r"p[ \t]+af[ \t]+(\d+)[ \t]*\r?")
+
+
+def _parse_iccma(text: str, path: str | None) -> Framework:
+    lines = text.split("\n")
+    header = next(
+        (k for k, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")),
+        None,
+    )
+    if header is None:
+        raise FileFormatError(
+            "no 'p af N' line: an ICCMA 2023 file starts with 'p af' and its number of arguments",
+            path=path,
+            line=1,
+        )
+    found = _HEADER.fullmatch(lines[header].strip())
+    if found is None:
+        raise FileFormatError(
+            f"expected 'p af N' (the number of arguments), found {lines[header].strip()[:60]!r}",
+            path=path,
+            line=header + 1,
+        )
+    n = int(found.group(1))
+    body = "\n".join(lines[header + 1 :])
+    numbers: list[int] = []
+    if _ICCMA_BODY.fullmatch(body):
+        numbers = [int(t) for t in _COMMENT.sub("", body).split()]
+    if not _ICCMA_BODY.fullmatch(body) or (numbers and (min(numbers) < 1 or max(numbers) > n)):
+        _locate_iccma(lines, header, n, path)
+    it = iter(numbers)
+    return Framework.from_indices(
+        n,
+        [(a - 1, b - 1) for a, b in zip(it, it, strict=True)],
+        names=[str(i) for i in range(1, n + 1)],
+    )
+
+
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def _locate_iccma(lines: list[str], header: int, n: int, path: str | None) -> None:
+    """Raise the located error for the first bad line after the header."""
+    for k in range(header + 1, len(lines)):
+        line = lines[k].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("p "):
+            problem = "a second 'p' line; a file holds one framework"
+        else:
+            parts = line.split()
+            if len(parts) != 2 or not all(p.isdigit() for p in parts):
+                problem = f"expected an attack as two argument numbers ('1 2'), found {line[:60]!r}"
+            elif not all(1 <= int(p) <= n for p in parts):
+                problem = f"argument numbers run from 1 to {n} ('p af {n}'), found {line[:60]!r}"
+            else:
+                continue
+        raise FileFormatError(problem, path=path, line=k + 1)
+    raise AssertionError("no bad line found")  # pragma: no cover - the caller saw one
+
+
+_NAME = r'"(?:[^"\\\n]|\\.)*"|[^\s,()"%]+'
+_APX = re.compile(
+    rf"\s*(?:(?P<kind>arg|att)\s*\(\s*(?P<a>{_NAME})\s*(?:,\s*(?P<b>{_NAME})\s*)?\)\s*\.|%[^\n]*)"
+)
+
+
+def _apx_unquote(name: str, text: str, offset: int, path: str | None) -> str:
+    if not name.startswith('"'):
+        return name
+    try:
+        value = json.loads(name)
+    except ValueError:
+        raise FileFormatError(
+            f"cannot read the quoted name {name[:60]}", path=path, line=_line_of(text, offset)
+        ) from None
+    return str(value)
+
+
+def _parse_apx(text: str, path: str | None) -> Framework:
+    index: dict[str, int] = {}
+    pending: list[tuple[str, str, int]] = []
+    pos, end = 0, len(text)
+    match = _APX.match
+    while pos < end:
+        found = match(text, pos)
+        if found is None or found.end() == pos:
+            rest = text[pos:]
+            if rest.strip():
+                at = pos + len(rest) - len(rest.lstrip())
+                raise FileFormatError(
+                    "expected a fact 'arg(a).' or 'att(a,b).' (or a '%' comment), found "
+                    f"{text[at : at + 40].splitlines()[0]!r}",
+                    path=path,
+                    line=_line_of(text, at),
+                )
+            break
+        pos = found.end()
+        kind = found.group("kind")
+        if kind is None:
+            continue
+        a, b = found.group("a"), found.group("b")
+        if (kind == "arg") != (b is None):
+            raise FileFormatError(
+                f"{kind}/{1 if b is None else 2}: 'arg' takes one name, 'att' two",
+                path=path,
+                line=_line_of(text, found.start("kind")),
+            )
+        if a.startswith('"'):
+            a = _apx_unquote(a, text, found.start("a"), path)
+        if kind == "arg":
+            index.setdefault(a, len(index))
+        else:
+            if b.startswith('"'):
+                b = _apx_unquote(b, text, found.start("b"), path)
+            pending.append((a, b, found.start("kind")))
+    pairs: list[tuple[int, int]] = []
+    for a, b, offset in pending:
+        try:
+            pairs.append((index[a], index[b]))
+        except KeyError as exc:
+            raise FileFormatError(
+                f"att({a},{b}) names {exc.args[0]!r}, which no arg/1 fact declares",
+                path=path,
+                line=_line_of(text, offset),
+            ) from None
+    return Framework.from_indices(len(index), pairs, names=list(index))
+
+
+def _parse_tgf(text: str, path: str | None) -> Framework:
+    index: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    in_attacks = False
+    for k, line in enumerate(text.split("\n")):
+        parts = line.split()
+        if not parts:
+            continue
+        if parts[0] == "#" and len(parts) == 1:
+            if in_attacks:
+                raise FileFormatError(
+                    "a second '#' line; TGF has one, between the arguments and the attacks",
+                    path=path,
+                    line=k + 1,
+                )
+            in_attacks = True
+            continue
+        if not in_attacks:
+            index.setdefault(parts[0], len(index))  # the rest of the line is a label
+            continue
+        if len(parts) < 2:
+            raise FileFormatError(
+                f"expected an attack as two argument names ('a b'), found {line.strip()[:60]!r}",
+                path=path,
+                line=k + 1,
+            )
+        try:
+            pairs.append((index[parts[0]], index[parts[1]]))
+        except KeyError as exc:
+            raise FileFormatError(
+                f"the attack names {exc.args[0]!r}, which is not an argument; list every "
+                "argument before the '#' line",
+                path=path,
+                line=k + 1,
+            ) from None
+    return Framework.from_indices(len(index), pairs, names=list(index))
+
+
+_PARSERS = {"iccma": _parse_iccma, "apx": _parse_apx, "tgf": _parse_tgf}

@@ -46,4 +46,72 @@ def brute_force(af: Framework) -> dict[str, list[frozenset[str]]]:
         if conflict_free(s) and all(any((x, a) in att for x in s) for a in args if a not in s)
     ]
     grounded = [min(complete, key=len)]
-    return {"complete": complete, "preferred": preferred, "stable": stable, "grounded": grounded}
+
+    def range_of(s: frozenset[str]) -> frozenset[str]:
+        return s | {y for x, y in att if x in s}
+
+    conflict_free = [s for s in _subsets(args) if conflict_free(s)]
+    semi_stable = [s for s in complete if not any(range_of(s) < range_of(t) for t in complete)]
+    stage = [s for s in conflict_free if not any(range_of(s) < range_of(t) for t in conflict_free)]
+    return {
+        "complete": complete,
+        "preferred": preferred,
+        "stable": stable,
+        "grounded": grounded,
+        "semi-stable": semi_stable,
+        "stage": stage,
+    }
+
+
+_PLAIN_LABELLING = """\
+1 { in(X); out(X); undec(X) } 1 :- arg(X).
+:- in(X), att(Y,X), not out(Y).
+:- arg(X), not in(X), out(Y) : att(Y,X).
+:- out(X), not in(Y) : att(Y,X).
+:- in(Y), att(Y,X), not out(X).
+"""
+_PLAIN_CONFLICT_FREE = """\
+1 { in(X); out(X); undec(X) } 1 :- arg(X).
+:- in(X), in(Y), att(X,Y).
+:- out(X), not in(Y) : att(Y,X).
+:- in(Y), att(Y,X), not out(X).
+"""
+
+
+def plain_extensions(af: Framework, semantics: str) -> list[frozenset[str]]:
+    """Every extension by a plain ASPARTIX-style labelling encoding (Caminada's labellings) on
+    the whole framework, for frameworks too large for :func:`brute_force`.
+
+    Complete and stable labellings are enumerated as they are; preferred, semi-stable and stage
+    extensions are picked out of all complete (resp. conflict-free) labellings by ⊆-maximal IN
+    (resp. minimal UNDEC) in Python, so no heuristic is trusted.
+    """
+    import clingo
+
+    index = {a: i for i, a in enumerate(af.arguments)}
+    facts = "".join(f"arg({i}).\n" for i in range(len(index))) + "".join(
+        f"att({index[a]},{index[b]}).\n" for a, b in af.attacks()
+    )
+    base = _PLAIN_CONFLICT_FREE if semantics == "stage" else _PLAIN_LABELLING
+    if semantics == "stable":
+        base += ":- undec(X).\n"
+    control = clingo.Control(["--models=0", "--warn=none"])
+    control.add("base", [], base + facts + "#show in/1. #show undec/1.\n")
+    control.ground([("base", [])])
+    found: list[tuple[frozenset[str], frozenset[str]]] = []
+
+    def on_model(model: clingo.Model) -> None:
+        atoms = [(s.name, af.arguments[s.arguments[0].number]) for s in model.symbols(shown=True)]
+        found.append(
+            (
+                frozenset(a for n, a in atoms if n == "in"),
+                frozenset(a for n, a in atoms if n == "undec"),
+            )
+        )
+
+    control.solve(on_model=on_model)
+    if semantics in ("complete", "stable"):
+        return [ins for ins, _ in found]
+    if semantics == "preferred":
+        return [e for e, _ in found if not any(e < f for f, _ in found)]
+    return [e for e, u in found if not any(v < u for _, v in found)]

@@ -1,0 +1,117 @@
+"""Reading the competition's framework formats (ICCMA 2023, ASPARTIX .apx, TGF): round trips with
+the writers, and every way a file can break its format as a located error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.exceptions import EvaluationError, FileFormatError
+from argmap.semantics.framework import Framework
+from argmap.semantics.iccma import (
+    parse_framework,
+    read_framework,
+    to_apx,
+    to_iccma,
+    to_tgf,
+    write_framework,
+)
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> Framework:
+    names = draw(
+        st.lists(
+            st.from_regex(r"[a-z][A-Za-z0-9_]{0,5}|[A-Z0-9][a-z0-9/.]{0,4}", fullmatch=True),
+            unique=True,
+            max_size=8,
+        )
+    )
+    pairs = [(a, b) for a in names for b in names]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True)) if pairs else []
+    return Framework(names, chosen)
+
+
+@settings(derandomize=True, max_examples=60)
+@given(frameworks())
+def test_each_writer_reads_back(af: Framework) -> None:
+    assert parse_framework(to_apx(af), format="apx") == af
+    assert parse_framework(to_tgf(af), format="tgf") == af
+    numbered = parse_framework(to_iccma(af), format="iccma")
+    assert numbered.arguments == tuple(str(i + 1) for i in range(len(af)))
+    rank = {a: str(i + 1) for i, a in enumerate(af.arguments)}
+    assert set(numbered.attacks()) == {(rank[a], rank[b]) for a, b in af.attacks()}
+
+
+def test_read_framework_by_suffix(tmp_path: Path) -> None:
+    af = Framework(["a", "b", "c"], [("a", "b"), ("b", "b"), ("c", "a")])
+    for suffix in (".apx", ".tgf"):
+        assert read_framework(write_framework(af, tmp_path / f"f{suffix}")) == af
+    for suffix in (".i23", ".af"):
+        got = read_framework(write_framework(af, tmp_path / f"f{suffix}"))
+        assert got.attacks() == [("1", "2"), ("2", "2"), ("3", "1")]
+    (tmp_path / "plain.txt").write_text("p af 1\n")
+    assert len(read_framework(tmp_path / "plain.txt", format="iccma")) == 1
+
+
+def test_formats_accept_what_the_competition_writes() -> None:
+    text = "# made by hand\np af 4\n# 1 a\n1 2\n\n2 1\n3 4 \n1 2\n"
+    af = parse_framework(text, format="iccma")
+    assert af.number_of_attacks() == 3  # a repeated attack counts once
+    apx = 'arg(a). arg(b).\n% a comment\narg("c d").\natt( a , b ).att(b,"c d").\natt(a,b).\n'
+    assert parse_framework(apx, format="apx").attacks() == [("a", "b"), ("b", "c d")]
+    tgf = "1 first argument\n2\n#\n1 2 an edge label\n"
+    assert parse_framework(tgf, format="tgf").attacks() == [("1", "2")]
+    assert len(parse_framework("", format="tgf")) == 0
+    assert len(parse_framework("p af 0\n", format="iccma")) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "message"),
+    [
+        ("", "iccma", r"f:1: no 'p af N' line"),
+        ("# only a comment\n", "iccma", r"f:1: no 'p af N' line"),
+        ("p cnf 3\n1 2\n", "iccma", r"f:1: expected 'p af N' .* found 'p cnf 3'"),
+        ("p af 3\n1 2\n2 x\n", "iccma", r"f:3: expected an attack as two argument numbers"),
+        ("p af 3\n1 2\n1 2 3\n", "iccma", r"f:3: expected an attack as two argument numbers"),
+        ("p af 3\n1 2\n\n3 4\n", "iccma", r"f:4: argument numbers run from 1 to 3"),
+        ("p af 3\n0 1\n", "iccma", r"f:2: argument numbers run from 1 to 3"),
+        ("p af 2\n1 2\np af 2\n", "iccma", r"f:3: a second 'p' line"),
+        ("arg(a).\narg(b)\natt(a,b).\n", "apx", r"f:2: expected a fact 'arg\(a\)\.'"),
+        ("arg(a).\n\natt(a,z).\n", "apx", r"f:3: att\(a,z\) names 'z', which no arg/1"),
+        ("arg(a,b).\n", "apx", r"f:1: arg/2: 'arg' takes one name, 'att' two"),
+        ("arg(a).\natt(a).\n", "apx", r"f:2: att/1"),
+        ("arg(a).\nfoo(a).\n", "apx", r"f:2: expected a fact"),
+        ('arg("a\\q").\n', "apx", r"f:1: cannot read the quoted name"),
+        ("a\nb\n#\na c\n", "tgf", r"f:4: the attack names 'c', which is not an argument"),
+        ("a\n#\na\n", "tgf", r"f:3: expected an attack as two argument names"),
+        ("a\n#\na a\n#\n", "tgf", r"f:4: a second '#' line"),
+    ],
+)
+def test_broken_files_are_located_errors(text: str, fmt: str, message: str) -> None:
+    with pytest.raises(FileFormatError, match=message) as info:
+        parse_framework(text, format=fmt, path="f")  # type: ignore[arg-type]
+    assert info.value.path == "f"
+    assert info.value.line is not None
+
+
+def test_unreadable_and_unknown_files(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match=r"cannot tell the framework format from '\.txt'"):
+        read_framework(tmp_path / "x.txt")
+    with pytest.raises(FileFormatError, match=r"x\.i23: cannot read the file"):
+        read_framework(tmp_path / "x.i23")
+    (tmp_path / "bin.apx").write_bytes(b"\xff\xfe")
+    with pytest.raises(FileFormatError, match=r"bin\.apx: cannot read the file"):
+        read_framework(tmp_path / "bin.apx")
+    with pytest.raises(EvaluationError, match="unknown framework format 'dot'"):
+        parse_framework("", format="dot")  # type: ignore[arg-type]
+
+
+def test_from_indices_checks_names_and_indices() -> None:
+    with pytest.raises(EvaluationError, match="expected 2 distinct argument names"):
+        Framework.from_indices(2, [], names=["a", "a"])
+    with pytest.raises(EvaluationError, match=r"attack \(0, -1\) is outside 0\.\.1"):
+        Framework.from_indices(2, [(0, -1)])
