@@ -24,7 +24,7 @@ from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
-from argmap.exceptions import ArgmapError, DraftError, DraftModelError
+from argmap.exceptions import ArgmapError, DraftError, DraftModelError, EvaluationTimeout
 from argmap.files import read_text, same_file, write_atomic
 from argmap.io.formats import (
     BUILTIN_FORMATS,
@@ -40,6 +40,9 @@ from argmap.semantics import SEMANTICS, evaluate, explain
 from argmap.semantics.evaluate import DEFAULT_SEMANTICS
 from argmap.semantics.explain import evaluation_text, explanation_text
 from argmap.semantics.grounded import READINGS
+from argmap.semantics.iccma import format_of, read_framework
+from argmap.semantics.tasks import TASK_SEMANTICS, Style, solve_task
+from argmap.semantics.translate import to_framework
 from argmap.summary import summarize
 from argmap.wording import for_terminal
 
@@ -50,6 +53,10 @@ R = TypeVar("R")
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_TIMEOUT = 124
+"""A task that ran out of its --timeout (as GNU timeout(1) exits, so scripts recognise it)."""
+EXIT_INTERRUPTED = 130
+"""Ctrl-C (128 + SIGINT, as shells report it)."""
 
 
 def _echo(text: str = "", *, err: bool = False) -> None:
@@ -494,11 +501,24 @@ def render_command(
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--semantics",
-    type=click.Choice(list(SEMANTICS)),
-    default=DEFAULT_SEMANTICS,
-    show_default=True,
+    type=click.Choice(list(dict.fromkeys([*SEMANTICS, *TASK_SEMANTICS]))),
+    default=None,
     help="evidential (a claim needs a support that stands), Dung (grounded, complete, "
-    "preferred, stable), gradual (dfquad, qe) or carneades.",
+    "preferred, stable; semi-stable and stage with --task), gradual (dfquad, qe) or "
+    f"carneades.  [default: {DEFAULT_SEMANTICS}]",
+)
+@click.option(
+    "--task",
+    metavar="TASK",
+    help="An ICCMA task instead of labels: DC or DS (is --argument credulously or sceptically "
+    "accepted?), SE (one extension), EE (every one), CE (how many); with the semantics as "
+    "ICCMA writes it (DS-PR, SE-ST, CE-SST) or from --semantics. Prints as the competition does.",
+)
+@click.option("--argument", metavar="ARG", help="The argument a DC or DS task asks about.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Give up a --task after this many seconds: one line on stderr, exit code 124.",
 )
 @click.option(
     "--format",
@@ -515,7 +535,10 @@ def render_command(
 def evaluate_command(
     *,
     paths: tuple[str, ...],
-    semantics: str,
+    semantics: str | None,
+    task: str | None,
+    argument: str | None,
+    timeout: float | None,
     output_format: str,
     from_format: str | None,
     jobs: int | None,
@@ -534,8 +557,32 @@ def evaluate_command(
     {"files": [{"path", ...that object} or {"path", "error"}]},
     and exit code 2 if any file failed.
 
+    With --task it answers one of the competition's (ICCMA) questions about an abstract
+    framework: a framework file (ICCMA 2023 .i23 or .af, ASPARTIX .apx, .tgf) or a map's
+    translation. The answer prints as ICCMA's solvers print it: YES or NO (with a witness line
+    "w 1 2 5" for .i23 files), an extension as "[a,b]" ("w 1 2" for .i23), all of them as
+    "[[a,b],[c]]", a count as a number. Exit code 124 when --timeout runs out, 130 on Ctrl-C.
+
     Example: argmap evaluate map.yaml --semantics preferred --format json
+
+    Example: argmap evaluate af.i23 --task DS-PR --argument 3 --timeout 60
     """
+    if task is not None or any(format_of(p) for p in paths):
+        _evaluate_task(
+            paths,
+            task=task,
+            semantics=semantics,
+            argument=argument,
+            timeout=timeout,
+            from_format=from_format,
+            strict=strict,
+        )
+        return
+    if argument is not None or timeout is not None:
+        raise click.UsageError("--argument and --timeout go with --task")
+    semantics = semantics or DEFAULT_SEMANTICS
+    if semantics not in SEMANTICS:
+        raise click.UsageError(f"{semantics} semantics is available with --task")
     files = expand_paths(paths)
     if len(files) == 1:
         with _warnings_as_lines():
@@ -597,6 +644,42 @@ def explain_command(
     if target is None:
         raise click.UsageError("the map names no central claim; give a NODE id to explain")
     _echo(explanation_text(m, explain(m, target, semantics=semantics, depth=depth)))
+
+
+def _evaluate_task(
+    paths: tuple[str, ...],
+    *,
+    task: str | None,
+    semantics: str | None,
+    argument: str | None,
+    timeout: float | None,
+    from_format: str | None,
+    strict: bool,
+) -> None:
+    """Answer one ICCMA task about one framework file or map, and print it as ICCMA does."""
+    if len(paths) != 1:
+        raise click.UsageError("--task reads one file")
+    if task is None:
+        raise click.UsageError(
+            f"{paths[0]} is an abstract framework: say what to ask with --task (DC, DS, SE, EE "
+            "or CE, such as --task SE-PR)"
+        )
+    path = Path(paths[0])
+    style: Style = "2023" if format_of(path) == "iccma" else "2019"
+    if format_of(path):
+        af = read_framework(path)
+    else:
+        with _warnings_as_lines(), _words(**_READING):
+            af = to_framework(load(path, format=from_format, strict=strict))
+    try:
+        answer = solve_task(af, task, semantics, argument=argument, timeout=timeout)
+    except EvaluationTimeout as exc:
+        _echo(f"Timeout: {exc}", err=True)
+        sys.exit(EXIT_TIMEOUT)
+    except KeyboardInterrupt:
+        _echo("Interrupted: the search was stopped (Ctrl-C)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    _echo(answer.to_iccma(style=style))
 
 
 @main.command("convert")

@@ -86,8 +86,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"{cpu:6.1f} s  {nodeid}", red=True)
 
 
-
-
 RAIN = "It rained on Monday. It rained on Tuesday, and the river rose."
 
 

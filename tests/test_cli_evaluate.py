@@ -145,3 +145,75 @@ def test_bad_input(tmp_path: Path) -> None:
     code, _, err = run("evaluate", str(tmp_path / "missing.yaml"), "--semantics", "ideal")
     assert code == 2
     assert "'ideal' is not one of" in err
+
+
+@pytest.fixture
+def af_files(tmp_path: Path) -> dict[str, Path]:
+    """The same framework (1 and 2 attack each other, 2 attacks 3) in the three formats."""
+    files = {
+        "i23": tmp_path / "af.i23",
+        "apx": tmp_path / "af.apx",
+        "tgf": tmp_path / "af.tgf",
+    }
+    files["i23"].write_text("p af 3\n1 2\n2 1\n2 3\n")
+    files["apx"].write_text("arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,a).\natt(b,c).\n")
+    files["tgf"].write_text("a\nb\nc\n#\na b\nb a\nb c\n")
+    return files
+
+
+@pytest.mark.parametrize(
+    ("fmt", "args", "expected"),
+    [
+        ("i23", ["--task", "DS-PR", "--argument", "3"], "NO\nw 2\n"),
+        ("i23", ["--task", "DC", "--semantics", "preferred", "--argument", "3"], "YES\nw 1 3\n"),
+        ("i23", ["--task", "SE-ST"], "w 1 3\n"),
+        ("i23", ["--task", "CE-CO"], "3\n"),
+        ("apx", ["--task", "EE-PR"], "[[a,c],[b]]\n"),
+        ("apx", ["--task", "SE", "--semantics", "semi-stable"], "[a,c]\n"),
+        ("tgf", ["--task", "DS-ST", "--argument", "c"], "NO\n"),
+        ("tgf", ["--task", "DC-GR", "--argument", "c", "--timeout", "30"], "NO\n"),
+    ],
+)
+def test_iccma_tasks(af_files: dict[str, Path], fmt: str, args: list[str], expected: str) -> None:
+    assert run("evaluate", str(af_files[fmt]), *args) == (0, expected, "")
+
+
+def test_a_task_on_a_map(chain_file: Path) -> None:
+    code, out, _ = run("evaluate", str(chain_file), "--task", "SE-PR")
+    assert (code, out) == (0, "[c,r2,a1/premise/r1,a2]\n")  # the translation, auxiliaries too
+
+
+def test_a_task_that_times_out(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.i23"
+    pairs = [f"{2 * i + 1} {2 * i + 2}\n{2 * i + 2} {2 * i + 1}" for i in range(40)]
+    path.write_text("p af 80\n" + "\n".join(pairs) + "\n")
+    code, out, err = run("evaluate", str(path), "--task", "EE-CO", "--timeout", "0.2")
+    assert (code, out) == (124, "")
+    assert err.startswith("Timeout: EE-CO ran out of time: stopped after the 0.2 s")
+    assert err.count("\n") == 1
+
+
+def test_task_errors_are_one_line(af_files: dict[str, Path], chain_file: Path) -> None:
+    i23 = str(af_files["i23"])
+    cases = [
+        ([i23], "is an abstract framework: say what to ask with --task"),
+        ([i23, "--task", "DS-PR"], "DS asks about one argument; name it"),
+        ([i23, "--task", "DS-PR", "--argument", "9"], "unknown argument '9'"),
+        ([i23, "--task", "XX"], "unknown task 'XX'"),
+        ([i23, i23, "--task", "SE-PR"], "--task reads one file"),
+        ([str(chain_file), "--semantics", "stage"], "stage semantics is available with --task"),
+        ([str(chain_file), "--timeout", "3"], "--argument and --timeout go with --task"),
+        ([i23, "--task", "SE-PR", "--timeout", "0"], "is not in the range x>0"),
+    ]
+    for args, message in cases:
+        code, out, err = run("evaluate", *args)
+        assert code == 2, args
+        assert out == ""
+        assert message in err, (args, err)
+        assert "Traceback" not in err
+    af_files["i23"].write_text("p af 2\n1 3\n")
+    code, _, err = run("evaluate", i23, "--task", "SE-PR")
+    assert (code, err) == (
+        2,
+        f"Error: {i23}:2: argument numbers run from 1 to 2 ('p af 2'), found '1 3'\n",
+    )
