@@ -19,6 +19,12 @@ extension exists, and each extension argmap gives checked against the definition
 polynomial). Where a solution file sits beside an instance (``X.apx.EE-PR`` in the folder or its
 ``solutions/``), argmap's extensions are checked against it too.
 
+``--translate FILE`` measures instead what the issue asked of a map: the framework in FILE
+written as a map (each argument a rebuttal, each attack an attack inference), then
+:func:`argmap.semantics.translate.to_framework` of that map against a bare networkx build of the
+map's graph (its nodes and edges with their data), and :func:`read_framework` against a bare
+networkx build of the framework's own graph.
+
 ``--random K`` adds K random frameworks of the issue's hard shape (``--size`` arguments, each
 attack present with probability ``--density``, self-attacks included), written as ``.i23`` to
 ``--write`` (default: a temporary folder).
@@ -344,6 +350,48 @@ def _abbreviation(semantics: str) -> str:
     }[semantics]
 
 
+def translation(path: Path) -> None:
+    """Print the translation's and the reader's cost against bare networkx builds."""
+    import networkx as nx  # noqa: PLC0415 - only this measurement needs it
+
+    from argmap import ArgumentMap  # noqa: PLC0415
+    from argmap.semantics.translate import to_framework  # noqa: PLC0415
+
+    start = time.process_time()
+    af = read_framework(path)
+    reading = time.process_time() - start
+    start = time.process_time()
+    bare = nx.DiGraph()
+    bare.add_nodes_from(af.arguments)
+    bare.add_edges_from(af.attacks())
+    bare_af = time.process_time() - start
+    m = ArgumentMap()
+    for a in af.arguments:
+        m.rebuttal(f"r{a}", f"Argument {a}.")
+    for i, (a, b) in enumerate(af.attacks()):
+        m.attack(f"r{a}", f"r{b}", id=f"x{i}")
+    graph = m.graph
+    start = time.process_time()
+    translated = to_framework(m)
+    translating = time.process_time() - start
+    start = time.process_time()
+    copy = nx.DiGraph()
+    copy.add_nodes_from(graph.nodes(data=True))
+    copy.add_edges_from(graph.edges(data=True))
+    bare_map = time.process_time() - start
+    print(f"{path.name}: {len(af):,} arguments, {af.number_of_attacks():,} attacks")
+    print(
+        f"read_framework {reading:.3f} s; networkx build of the framework {bare_af:.3f} s; "
+        f"ratio {reading / bare_af:.2f}"
+    )
+    print(
+        f"to_framework of the map ({graph.number_of_nodes():,} nodes, "
+        f"{graph.number_of_edges():,} edges -> {len(translated):,} arguments, "
+        f"{translated.number_of_attacks():,} attacks) {translating:.3f} s; networkx build of "
+        f"the map's graph {bare_map:.3f} s; ratio {translating / bare_map:.2f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", help="folders (or files) of framework files")
@@ -356,7 +404,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--write", help="folder for the random frameworks")
     parser.add_argument("--max-size", type=int, default=0, help="skip files larger (bytes)")
-    return run(parser.parse_args())
+    parser.add_argument("--translate", help="measure reading and translation on this file")
+    args = parser.parse_args()
+    if args.translate:
+        translation(Path(args.translate))
+        return 0
+    return run(args)
 
 
 if __name__ == "__main__":

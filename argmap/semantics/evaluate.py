@@ -17,11 +17,12 @@ import difflib
 from itertools import compress
 from typing import TYPE_CHECKING, Literal
 
-from argmap.exceptions import EvaluationError
+from argmap.exceptions import EvaluationError, EvaluationTimeout
 from argmap.map import require_map
 from argmap.semantics.extensions import credulous, extensions, sceptical_labels
 from argmap.semantics.grounded import Reading, attack_graph_labels, grounded_codes, label_map
 from argmap.semantics.labelling import Label, Labelling
+from argmap.semantics.solver import Deadline
 from argmap.semantics.translate import to_framework
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def evaluate(
     *,
     max_extensions: int = 1000,
     base_score: float = 0.5,
+    timeout: float | None = None,
 ) -> Labelling:
     """Evaluate ``m`` under ``semantics`` and return the labels or strengths of its nodes.
 
@@ -86,10 +88,13 @@ def evaluate(
         max_extensions: List at most this many extensions (complete and stable give exact
             labels beyond it; preferred needs them all and raises beyond it).
         base_score: The base score of a statement without a ``weight``, for gradual semantics.
+        timeout: Give complete, preferred and stable semantics (clingo) at most this many
+            seconds in all; ``None`` for no limit. The other semantics are polynomial.
 
     Raises:
         EvaluationError: An unknown semantics, or more preferred extensions than
             ``max_extensions``.
+        EvaluationTimeout: The time ran out (see :mod:`argmap.semantics.solver`).
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -134,7 +139,13 @@ def evaluate(
         return _fixpoint(m, name)
     af = to_framework(m)
     nodes = [a for a in af.arguments if af.roles[a] in ("statement", "support", "attack")]
-    return _dung(af, nodes, name, max_extensions=max_extensions, central=m.central)
+    deadline = Deadline(timeout, task=f"evaluating under {name} semantics")
+    try:
+        return _dung(
+            af, nodes, name, max_extensions=max_extensions, central=m.central, deadline=deadline
+        )
+    except EvaluationTimeout:  # say it of the whole evaluation, with the time it was given
+        raise deadline.expired() from None
 
 
 def _fixpoint(m: ArgumentMap, name: Reading) -> Labelling:
@@ -155,7 +166,13 @@ def _fixpoint(m: ArgumentMap, name: Reading) -> Labelling:
 
 
 def _dung(
-    af: Framework, nodes: list[str], name: str, *, max_extensions: int, central: str | None
+    af: Framework,
+    nodes: list[str],
+    name: str,
+    *,
+    max_extensions: int,
+    central: str | None,
+    deadline: Deadline,
 ) -> Labelling:
     """Complete, preferred or stable labels of the map's nodes."""
     keep = set(nodes)
@@ -163,14 +180,20 @@ def _dung(
         codes = grounded_codes(af)
         labels: dict[str, Label] = {a: _NAMES[codes[af.index[a]]] for a in nodes}
     else:
-        ins, outs, any_extension = sceptical_labels(af, name, limit=max_extensions)  # type: ignore[arg-type]
+        ins, outs, any_extension = sceptical_labels(
+            af,
+            name,  # type: ignore[arg-type]
+            limit=max_extensions,
+            timeout=deadline.left(),
+        )
         labels = {
             a: "in" if a in ins and any_extension else "out" if a in outs else "undec"
             for a in nodes
         }
     found: list[frozenset[str]] = []
     exhaustive = True
-    for extension in extensions(af, name, limit=max_extensions + 1):  # type: ignore[arg-type]
+    listed = extensions(af, name, limit=max_extensions + 1, timeout=deadline.left())  # type: ignore[arg-type]
+    for extension in listed:
         if len(found) == max_extensions:
             exhaustive = False
             break
@@ -184,7 +207,7 @@ def _dung(
         semantics=name,
         labels=labels,
         extensions=tuple(found),
-        credulous=frozenset(credulous(af, name) & keep),  # type: ignore[arg-type]
+        credulous=frozenset(credulous(af, name, timeout=deadline.left()) & keep),  # type: ignore[arg-type]
         exhaustive=exhaustive,
         central=central,
         notes=notes,

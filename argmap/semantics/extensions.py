@@ -417,8 +417,9 @@ def is_accepted(
     Examples:
         >>> from argmap.semantics.framework import Framework
         >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
-        >>> is_accepted(af, "c", "preferred", mode="credulous")
-        Decision(accepted=True, witness=frozenset({'a', 'c'}))
+        >>> decision = is_accepted(af, "c", "preferred", mode="credulous")
+        >>> decision.accepted, sorted(decision.witness or ())
+        (True, ['a', 'c'])
         >>> is_accepted(af, "c", "stable", mode="sceptical").accepted
         False
     """

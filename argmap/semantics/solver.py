@@ -91,6 +91,18 @@ class Deadline:
         """Seconds left (never below 0), or ``None`` without a limit."""
         return None if self.at is None else max(0.0, self.at - time.monotonic())
 
+    def left(self) -> float | None:
+        """Seconds left for the next call, to pass on as its ``timeout=``; ``None`` without a
+        limit.
+
+        Raises:
+            EvaluationTimeout: None are left.
+        """
+        left = self.remaining()
+        if left is not None and left <= 0:
+            raise self.expired()
+        return left
+
     def check(self) -> None:
         """Raise :class:`EvaluationTimeout` if the deadline has passed."""
         if self.at is not None and time.monotonic() >= self.at:

@@ -260,3 +260,17 @@ def test_bad_tasks_say_what_to_do() -> None:
         some_extension(af, "ideal")  # type: ignore[arg-type]
     with pytest.raises(EvaluationError, match="unknown output style"):
         solve_task(af, "SE-PR").to_iccma(style="2017")  # type: ignore[arg-type]
+
+
+def test_evaluate_takes_a_timeout() -> None:
+    import argmap
+
+    m = argmap.ArgumentMap()
+    for i in range(40):  # 2**40 preferred extensions to list
+        m.rebuttal(f"p{i}", "P.")
+        m.rebuttal(f"q{i}", "Q.")
+        m.attack(f"p{i}", f"q{i}", id=f"pq{i}")
+        m.attack(f"q{i}", f"p{i}", id=f"qp{i}")
+    with pytest.raises(EvaluationTimeout, match="evaluating under preferred semantics ran out"):
+        argmap.evaluate(m, "preferred", max_extensions=10**9, timeout=0.2)
+    assert argmap.evaluate(m, "grounded", timeout=0.2)["p0"] == "undec"
