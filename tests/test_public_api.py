@@ -24,6 +24,7 @@ PUBLIC: dict[str, list[str]] = {
         "DraftModelError",
         "DraftWarning",
         "EvaluationError",
+        "EvaluationTimeout",
         "FileFormatError",
         "FileWriteError",
         "Finding",
