@@ -406,7 +406,8 @@ def test_simple_data_blocks_are_taken_up() -> None:
     for text, value in [
         ("{weight: 0.5}", {"weight": 0.5}),
         ("{a: 1, b: yes, c: hello world, d: \"q\", e: 'r', f: null}",
-         {"a": 1, "b": True, "c": "hello world", "d": "q", "e": "r", "f": None}),
+         {"a": 1, "b": "yes", "c": "hello world", "d": "q", "e": "r", "f": None}),
+        ("{a: true, b: off}", {"a": True, "b": "off"}),  # YAML 1.2: only true/false are booleans
         ("{}", {}),
         ("{ }", {}),
     ]:  # fmt: skip

@@ -66,11 +66,13 @@ def read_yaml(token: Token, text: str, what: str, *, fail: Fail) -> dict[str, JS
 # The simplest data blocks, on one line: {key: value, key: value} with words, decimal numbers or
 # quoted text without escapes as values. YAML reads them as _simple_data does (a test draws
 # thousands against argmap's YAML reader); anything else goes to that reader.
+# argmap reads YAML's plain values as YAML 1.2's core schema does (io/parsing.py): yes, no, on and
+# off are text there, as in the reference implementation's YAML reader; only true and false are
+# booleans. Keys that YAML 1.1 would read otherwise go to the YAML reader, which says what it reads.
 _YAML_BOOL = {
-    "yes": True, "Yes": True, "YES": True, "no": False, "No": False, "NO": False,
     "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
-    "on": True, "On": True, "ON": True, "off": False, "Off": False, "OFF": False,
 }  # fmt: skip
+_YAML11_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
 _YAML_NULL = {"null", "Null", "NULL"}
 _SIMPLE_PAIR = re.compile(
     r" *([A-Za-z_][A-Za-z0-9_-]*): +"
@@ -96,7 +98,7 @@ def _simple_data(text: str) -> dict[str, JSON] | None:
         if m is None:
             return None
         key, integer, fraction, words, double, single, end = m.groups()
-        if key in out or key in _YAML_BOOL or key in _YAML_NULL:
+        if key in out or key in _YAML_BOOL or key in _YAML11_WORDS or key in _YAML_NULL:
             return None  # YAML's reader says what is wrong with it
         value: JSON
         if integer is not None:
