@@ -70,15 +70,34 @@ def section() -> str:
             f"| {semantics} | {_value(value)} | {_value(bare)} | {_value(answered)} "
             f"| {most} | {case} |"
         )
-    ranked = argmap.sensitivity(m, semantics="dfquad", kinds=("case",))
-    ranking = ", ".join(f"`{i.removed}` ({i.drop:.4f})" for i in ranked)
+    rankings = []
+    for semantics, name in (("dfquad", "DF-QuAD"), ("qe", "QE")):
+        ranked = argmap.sensitivity(m, semantics=semantics, kinds=("case",))
+        rankings.append(
+            f"under {name} (`argmap.sensitivity(m, semantics={semantics!r}, kinds=('case',))`) "
+            + ", ".join(f"`{i.removed}` ({i.drop:.4f})" for i in ranked)
+        )
+    gradual = []
+    for semantics, name in (("dfquad", "DF-QuAD"), ("qe", "QE")):
+        got = argmap.evaluate(m, semantics).strengths
+        gradual.append(
+            f"- **{name}**: `pressure` {got['pressure']:.3f} (its supports `s_concedes` "
+            f"{got['s_concedes']:.3f}, `s_abuses` {got['s_abuses']:.3f}, and the undercut sign "
+            f"step `s_effective` {got['s_effective']:.3f}); `s_agenda` {got['s_agenda']:.3f}; "
+            f"the objection `withdrawal` {got['withdrawal']:.3f} (its answer `unfounded` "
+            f"{got['unfounded']:.3f}); the central claim {got[central]:.3f}, without the cases "
+            f"{argmap.evaluate(no_cases, semantics)[central]:.3f}, without the analyst's "
+            f"objections {argmap.evaluate(no_objection, semantics)[central]:.3f}."
+        )
     why = str(argmap.explain(m, central))
     return (
         f"{START}\n"
         + "\n".join(rows)
         + f"\n\nThe cases ({len(cases)}: {', '.join(f'`{c}`' for c in cases)}) ranked by what "
-        "the central claim loses under DF-QuAD without each one "
-        f"(`argmap.sensitivity(m, kinds=('case',))`): {ranking}.\n"
+        f"the central claim loses without each one: {'; '.join(rankings)}.\n"
+        "\nThe gradual strengths on the way up (`argmap.evaluate(m, 'dfquad').strengths`):\n\n"
+        + "\n".join(gradual)
+        + "\n"
         "\nWhy, under the default evidential semantics (`argmap.explain(m, m.central)`, "
         "`argmap explain map.yaml`):\n\n```text\n" + why + f"\n```\n{END}"
     )

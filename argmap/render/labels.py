@@ -213,7 +213,7 @@ def diagram_labels(value: object) -> DiagramLabels:
         >>> from argmap.examples import north_korea
         >>> marks = diagram_labels(argmap.evaluate(north_korea(), "dfquad"))
         >>> marks.kind, marks.semantics, marks.mark("agenda")
-        ('strengths', 'dfquad', '0.47')
+        ('strengths', 'dfquad', '0.48')
         >>> diagram_labels({"c": 1.5})
         Traceback (most recent call last):
         ...

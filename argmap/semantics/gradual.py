@@ -14,8 +14,16 @@ premise-less inference has its weight as base score.
 the evidential reading (:mod:`argmap.semantics.translate`): a statement's ``weight`` when the
 user set one; else
 
-- a **claim** (not an assumption) 0: it has only the strength its supports give it, so a claim
-  no evidence reaches has strength 0 and every case under it counts;
+- a **claim** (not an assumption) none of its own: its base score is the strength of its
+  evidence, ``1 - (1 - s1)(1 - s2)...`` over its supports' strengths ``s1, s2, ...`` (0 with
+  none), and the semantics then weighs its attackers against that (its supports, already in the
+  base, are not counted again). This is the gradual form of the evidential rule "a claim is IN
+  only through a support that is IN": a claim no evidence reaches has strength 0, and every
+  case under it counts. A claim at base 0 with its supports as ordinary supporters would keep,
+  under QE, only ``h(E) = E² / (1 + E²)`` of its evidence (one case at 0.8 gives 0.39, one
+  claim up 0.13, the next 0.017) and fall to exactly 0 whenever an attack outweighs its support,
+  so its strength would measure the depth of the chain rather than the evidence, and no removal
+  could be ranked below that floor;
 - a **case** :data:`EVIDENCE` (0.8): evidence the text puts forward, strong but defeasible, and
   below 1 so that a second case still adds to the first (DF-QuAD aggregates supporters as
   ``1 - (1 - v1)(1 - v2)...``, and one case at 1 would make every other case irrelevant);
@@ -79,6 +87,7 @@ __all__ = [
     "GradualSemantics",
     "base_scores",
     "dfquad_strength",
+    "evidence",
     "qe_strength",
     "strengths",
 ]
@@ -159,7 +168,7 @@ def strengths(
         >>> _ = m.claim("c", "C."), m.premise("p", "P.")
         >>> _ = m.support("p", "c", id="s")
         >>> strengths(m, "qe")
-        {'c': 0.5, 'p': 1.0, 's': 1.0}
+        {'c': 1.0, 'p': 1.0, 's': 1.0}
         >>> strengths(m, "qe", bases="uniform")
         {'c': 0.6, 'p': 0.5, 's': 0.5}
     """
@@ -221,9 +230,9 @@ class _Bipolar:
             elif evidential:
                 weight[v] = _evidential_base(node, base_score)
             prem_at[v + 1] = len(prem)
-        self.att_at = _prefix(att_count)
-        self.sup_at = _prefix(sup_count)
-        self.use_at = _prefix(use_count)
+        # the claims whose base score is their evidence (their supports' strengths, aggregated)
+        self.evidenced = bytearray(evidential and _from_evidence(node) for node in models)
+        self.att_at, self.sup_at, self.use_at = map(_prefix, (att_count, sup_count, use_count))
         self.att = att = [0] * self.att_at[n]
         self.sup = sup = [0] * self.sup_at[n]
         self.use = use = [0] * self.use_at[n]
@@ -253,10 +262,13 @@ class _Bipolar:
         base = self.weight[v]
         if p0 != p1:
             base *= min([sigma[p] for p in self.prem[p0:p1]])
+        supporters = [sigma[s] for s in self.sup[self.sup_at[v] : self.sup_at[v + 1]]]
+        if self.evidenced[v]:
+            base, supporters = evidence(supporters), []
         return strength_of(
             base,
             [sigma[a] for a in self.att[self.att_at[v] : self.att_at[v + 1]]],
-            [sigma[s] for s in self.sup[self.sup_at[v] : self.sup_at[v + 1]]],
+            supporters,
         )
 
     def acyclic_pass(
@@ -364,6 +376,26 @@ class _Bipolar:
             sigma[v] = value(v, strength_of)
 
 
+def evidence(supporters: list[float]) -> float:
+    """The strength of a claim's evidence: ``1 - (1 - s1)(1 - s2)...`` over its supports.
+
+    The probability that at least one support carries, were they independent: every support
+    adds, none but a certain one reaches 1, and no support at all gives 0. Under the evidential
+    base scores this is a claim's base score.
+
+    Examples:
+        >>> evidence([]), evidence([0.8]), round(evidence([0.8, 0.8]), 6)
+        (0.0, 0.8, 0.96)
+    """
+    return 1.0 - math.prod(1.0 - v for v in supporters) if supporters else 0.0
+
+
+def _from_evidence(node: Any) -> bool:
+    """Whether ``node``'s evidential base score is its evidence: a claim, neither weighted nor
+    assumed."""
+    return bool(node.kind == "claim" and not node.assumption and node.weight is None)
+
+
 def _evidential_base(statement: Any, base_score: float) -> float:
     kind = statement.kind
     if statement.assumption or kind == "premise":
@@ -379,6 +411,9 @@ def base_scores(
     m: ArgumentMap, *, base_score: float = 0.5, bases: str = "evidential"
 ) -> dict[str, float]:
     """The base score of every statement of ``m`` (before premises and neighbours count).
+
+    Under the evidential base scores a claim (no weight, not an assumption) has 0 of its own:
+    its base score is then its :func:`evidence`, which depends on its supports' strengths.
 
     Examples:
         >>> from argmap.examples import north_korea

@@ -238,11 +238,12 @@ def test_gradual_labelling_forms() -> None:
     assert lab.is_gradual
     assert lab.to_dict() == {
         "semantics": "dfquad",
-        "strengths": {"c": 0.3, "k": 0.8, "r1": 0.5, "s": 0.8, "a1": 0.5},
+        # c's evidence is the case (0.8), of which the objection (0.5) takes half
+        "strengths": {"c": 0.4, "k": 0.8, "r1": 0.5, "s": 0.8, "a1": 0.5},
     }
-    assert "central claim c has strength 0.300" in str(lab)
-    assert "0.300" in lab._repr_html_()
-    assert lab["c"] == 0.3
+    assert "central claim c has strength 0.400" in str(lab)
+    assert "0.400" in lab._repr_html_()
+    assert lab["c"] == 0.4
     assert Labelling(semantics="qe").is_gradual
 
 

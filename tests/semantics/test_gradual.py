@@ -8,6 +8,7 @@ import random
 import pytest
 
 from argmap import ArgumentMap, Attack, Claim, Support
+from argmap.examples import north_korea
 from argmap.exceptions import EvaluationError
 from argmap.model import Node
 from argmap.semantics.gradual import (
@@ -15,6 +16,7 @@ from argmap.semantics.gradual import (
     _components,
     base_scores,
     dfquad_strength,
+    evidence,
     qe_strength,
     strengths,
 )
@@ -375,3 +377,65 @@ def test_evidence_moves_a_claim_in_both_directions(semantics: str) -> None:
     m.remove("k", cascade=True)
     m.remove("k2", cascade=True)
     assert strengths(m, semantics)["c"] == 0.0  # no evidence left: a claim has none of its own
+
+
+def test_evidence_is_the_probability_that_some_support_carries() -> None:
+    assert evidence([]) == 0.0
+    assert evidence([0.5, 0.5]) == pytest.approx(0.75)
+    assert evidence([1.0, 0.3]) == 1.0
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_an_outweighed_claim_keeps_its_evidence_in_proportion(semantics: str) -> None:
+    # At base 0 with its supports as supporters, a claim whose attack outweighs its support
+    # fell to exactly 0, and a second case under it changed nothing.
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c", id="s")
+    m.rebuttal("r", "R.")
+    for j in range(3):
+        m.case(f"j{j}", f"J{j}.")
+        m.support(f"j{j}", "r", id=f"t{j}")
+    m.attack("r", "c", id="a")
+    one = strengths(m, semantics)
+    assert one["a"] > one["s"]
+    assert 0.0 < one["c"] < one["s"]
+    m.case("k2", "K2.")
+    m.support("k2", "c", id="s2")
+    assert strengths(m, semantics)["c"] > one["c"]
+
+
+def test_qe_passes_evidence_up_a_chain_of_claims() -> None:
+    # h(E) = E^2 / (1 + E^2) at base 0 kept 0.39 of one case, then 0.13, then 0.017.
+    m = ArgumentMap()
+    m.case("k", "K.")
+    for level in range(4):
+        m.claim(f"c{level}", f"C{level}.")
+    m.support("k", "c0")
+    for level in range(1, 4):
+        m.support(f"c{level - 1}", f"c{level}")
+    got = strengths(m, "qe")
+    assert [got[f"c{level}"] for level in range(4)] == pytest.approx([EVIDENCE] * 4)
+
+
+def _without(m: ArgumentMap, ids: list[str]) -> ArgumentMap:
+    smaller = m.copy()
+    for node_id in ids:
+        smaller.remove(node_id, cascade=True)
+    return smaller
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_the_article_responds_to_its_evidence(semantics: str) -> None:
+    m = north_korea()
+    central = m.central
+    assert central == "agenda"
+    value = strengths(m, semantics)[central]
+    assert value > 0.4  # the thesis' three routes of cases carry it past its one objection
+    cases = [s.id for s in m.statements() if s.kind == "case"]
+    assert len(cases) == 5
+    assert strengths(_without(m, cases), semantics)[central] == 0.0 < value
+    # the analyst's undercut of the sign step, and both of the analyst's objections
+    assert strengths(_without(m, ["u_amnesty"]), semantics)[central] > value
+    assert strengths(_without(m, ["prisoners_moved", "public_only"]), semantics)[central] > value
