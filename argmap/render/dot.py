@@ -40,14 +40,20 @@ Examples:
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from argmap.exceptions import RenderError, UnknownNodeError
+from argmap.exceptions import RenderError
 from argmap.map import require_map
-from argmap.model import Attack, Case, Statement, Support
+from argmap.model import Attack, Statement, Support
+from argmap.render.figure import (
+    BODY_SIZE,
+    Figures,
+    Line,
+    attack_roles,
+    wrap_text,
+)
 from argmap.render.labels import (
     LABEL_STYLES,
     DiagramLabels,
@@ -59,7 +65,6 @@ from argmap.render.options import (
     DiagramChanges,
     DiagramOptions,
     Gap,
-    acknowledgement,
     diagram_options,
     positive_int,
 )
@@ -67,7 +72,6 @@ from argmap.render.quoting import (
     HtmlLabel,
     QuotedString,
     attr_list,
-    clean,
     dot_id,
     dot_string,
     label_text,
@@ -81,11 +85,8 @@ from argmap.render.styles import (
     GAP_STYLE,
     HEADER_COLOUR,
     NODE_STYLES,
-    WARNING_COLOUR,
     Legend,
-    is_analysts,
 )
-from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -94,130 +95,19 @@ if TYPE_CHECKING:
 
     from argmap.map import ArgumentMap
 
-__all__ = ["DEFAULT_WRAP", "Gap", "attack_roles", "neighbourhood", "to_dot", "wrap_text"]
+__all__ = [
+    "DEFAULT_WRAP",
+    "DotSource",
+    "Gap",
+    "attack_roles",
+    "build_dot",
+    "neighbourhood",
+    "to_dot",
+    "wrap_text",
+]
 
-_FONT_SIZE = 12.0
-_CENTRAL_FONT_SIZE = 14.0
 _SMALL = 9
 _GAP_WIDTH = f"{GAP_PENWIDTH:g}"
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-# Scripts the engines measure with a Latin font's widths, and so draw too narrow a box for.
-_LATIN_NAMES = ("LATIN", "MODIFIER LETTER", "FEMININE ORDINAL", "MASCULINE ORDINAL")
-
-
-# -- text -------------------------------------------------------------------------------------
-
-
-def _columns(text: str) -> int:
-    """Display width: wide (CJK) characters take two columns, combining marks none."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return width
-
-
-def _wider_than(text: str, width: int) -> bool:
-    """Whether ``text`` takes more than ``width`` columns, counting no further than that (a
-    40 kB word used to be measured whole for each of its lines: quadratic)."""
-    used = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used > width:
-            return True
-    return False
-
-
-def wrap_text(text: str, *, width: int = DEFAULT_WRAP) -> list[str]:
-    """Wrap ``text`` into lines of at most ``width`` columns, keeping its own line breaks.
-
-    A word longer than a line is cut; text without spaces, such as Chinese, is cut anywhere.
-    A line always holds at least one character, so a wide character on a line one column wide
-    stands alone on its line.
-
-    Raises:
-        RenderError: ``width`` is not a whole number of at least 1.
-
-    Examples:
-        >>> wrap_text("Pressure on the regime works, as five cases show.", width=20)
-        ['Pressure on the', 'regime works, as', 'five cases show.']
-        >>> wrap_text("한국어 문장은 두 칸씩 셉니다", width=10)
-        ['한국어', '문장은 두', '칸씩', '셉니다']
-    """
-    positive_int("wrap", width, minimum=1)
-    lines: list[str] = []
-    for paragraph in clean(text).splitlines() or [""]:
-        current, used = "", 0
-        for word in paragraph.split():
-            rest = word
-            while _wider_than(rest, width):  # cut an overlong word into full lines
-                room = width - used - (1 if current else 0)
-                # On an empty line take at least one character, or a wide one never fits.
-                head, rest = _cut(rest, room, at_least_one=not current)
-                line = f"{current} {head}" if current and head else current or head
-                if not rest:  # a wide character alone on a line narrower than it
-                    current, used = line, _columns(line)
-                    break
-                lines.append(line)
-                current, used = "", 0
-            if not rest:
-                continue
-            need = _columns(rest) + (1 if current else 0)
-            if used + need > width:
-                lines.append(current)
-                current, used = rest, _columns(rest)
-            else:
-                current, used = (f"{current} {rest}" if current else rest), used + need
-        lines.append(current)
-    return lines
-
-
-def _cut(word: str, room: int, *, at_least_one: bool = False) -> tuple[str, str]:
-    """Split ``word`` after at most ``room`` columns, never before a combining mark.
-
-    With ``at_least_one`` the head holds at least one character even when it is wider than
-    ``room``.
-    """
-    used = 0
-    for i, ch in enumerate(word):
-        columns = _columns(ch)
-        if columns and used + columns > room and (used or not at_least_one):
-            return word[:i], word[i:]
-        used += columns
-    return word, ""
-
-
-def _other_script(ch: str) -> bool:
-    """Is ``ch`` a letter of a script other than Latin, such as Hangul, CJK, Arabic or Hebrew?
-
-    Punctuation and symbols (curly quotes, dashes, ``▲``) are not: the engines know their widths.
-    """
-    if unicodedata.east_asian_width(ch) in "WF":
-        return True
-    if unicodedata.category(ch)[0] != "L":
-        return False
-    return not unicodedata.name(ch, "LATIN").startswith(_LATIN_NAMES)
-
-
-def _estimated_width(lines: Iterable[str], font_size: float) -> float | None:
-    """Inches a label needs when it holds non-Latin text, which some engines under-measure."""
-    widest = 0.0
-    non_latin = False
-    for line in lines:
-        em = 0.0
-        for ch in line:
-            if not non_latin and _other_script(ch):
-                non_latin = True
-            if unicodedata.combining(ch):
-                continue
-            em += 0.92 if unicodedata.east_asian_width(ch) in "WF" else 0.58
-        widest = max(widest, em)
-    if not non_latin:
-        return None
-    return round(widest * font_size / 72 + 0.35, 2)
 
 
 # -- which nodes ------------------------------------------------------------------------------
@@ -362,174 +252,21 @@ def _within(s: _Structure, model: Statement | Support | Attack, depth: int) -> s
     return seen
 
 
-# -- gaps -------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Overlay:
-    notes: dict[str, list[Gap]] = field(default_factory=dict)
-
-    def add(self, node_id: str, gap: Gap) -> None:
-        self.notes.setdefault(node_id, []).append(gap)
-
-    def colour(self, node_id: str) -> str | None:
-        gaps = self.notes.get(node_id)
-        if not gaps:
-            return None
-        severity = min(
-            (str(getattr(g, "severity", "warning")) for g in gaps),
-            key=lambda s: _SEVERITY_RANK.get(s, 1),
-        )
-        return GAP_COLOURS.get(severity, GAP_COLOURS["warning"])
-
-    def lines(self, node_id: str) -> list[str]:
-        return [f"{g.rule} {g.name}: {g.message}" for g in self.notes.get(node_id, ())]
-
-    def codes(self, node_id: str) -> list[str]:
-        return list(dict.fromkeys(g.rule for g in self.notes.get(node_id, ())))
-
-
-def _overlay(m: ArgumentMap, findings: tuple[Gap, ...]) -> tuple[_Overlay, _Overlay, _Overlay]:
-    """Open findings by node, and by inference for the edges a finding names; and the findings
-    the map acknowledges, by the nodes they name, which are noted but not outlined: a weakness
-    recorded on purpose is no gap left to fill."""
-    nodes, edges, acked = _Overlay(), _Overlay(), _Overlay()
-    if not findings:
-        return nodes, edges, acked
-    # Indexed once, so that each finding costs only as much as the nodes it names.
-    premise_of: dict[str, list[Support | Attack]] = {}
-    for inference in m.inferences():
-        for premise in inference.premises:
-            premise_of.setdefault(premise, []).append(inference)
-    for gap in findings:
-        named = set(gap.nodes)
-        marked: set[str] = set()
-        for node_id in gap.nodes:
-            if node_id not in m and node_id not in m.sources:
-                raise UnknownNodeError(
-                    f"finding {gap.rule} names unknown node {node_id!r}; "
-                    "was it checked on another map?",
-                    node=node_id,
-                )
-            if node_id not in m:
-                continue
-            if acknowledgement(m, gap):
-                acked.add(node_id, gap)
-                continue
-            nodes.add(node_id, gap)
-            # An inference named, or one whose premise and target are both named (a path, a cycle).
-            if isinstance(m[node_id], Support | Attack):
-                marked.add(node_id)
-            marked.update(i.id for i in premise_of.get(node_id, ()) if i.target in named)
-        for inference_id in sorted(marked):
-            edges.add(inference_id, gap)
-    return nodes, edges, acked
-
-
-# -- the diagram ------------------------------------------------------------------------------
-
-
-def _case_notes(m: ArgumentMap, case: Case, room: int) -> list[str]:
-    """The small lines under a case: when, where its words come from, what it cites."""
-    lines: list[str] = []
-    if case.when:
-        lines.append(_clip(f"when: {case.when}", room))
-    quoted = _unique(q.source for q in case.quotes)
-    if quoted:
-        lines.append(_clip("quoted from: " + "; ".join(_source_title(m, s) for s in quoted), room))
-    if case.cites:
-        lines.append(_clip("cites: " + "; ".join(_source_title(m, s) for s in case.cites), room))
-    else:
-        lines.append("▲ cites no source")
-    if case.attribution:
-        lines.append(_clip(f"▲ hearsay: “{case.attribution}”", room))
-    return lines
-
-
-def _source_title(m: ArgumentMap, source_id: str) -> str:
-    source = m.sources.get(source_id)
-    return source.title if source is not None else source_id
-
-
-def _clip(text: str, width: int) -> str:
-    """One line of at most ``width`` columns; the full text is in the tooltip."""
-    if _columns(text) <= width:
-        return text
-    head, _ = _cut(text, width - 1)
-    return head.rstrip() + "…"
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _small(text: str, *, colour: str = HEADER_COLOUR, size: int = _SMALL, tag: str = "") -> str:
+def _small(text: str, *, colour: str = HEADER_COLOUR, size: float = _SMALL, tag: str = "") -> str:
     inner = label_text(text)
     if tag:
         inner = f"<{tag}>{inner}</{tag}>"
-    return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{inner}</FONT>'
-
-
-def _relation(m: ArgumentMap, inference: Support | Attack) -> str:
-    if isinstance(inference, Support):
-        return "support"
-    return "undercut" if isinstance(m[inference.target], Support | Attack) else "attack"
-
-
-def attack_roles(m: ArgumentMap, statement_id: str) -> list[str]:
-    """Return what the statement does as a premise of attacks: ``rebuts``, ``undercuts``, or both.
-
-    A node's kind says what it is; its role says what it does. An objection of kind ``rebuttal``
-    may undercut an inference (Pollock's undercutting defeater) and a claim may rebut an objection,
-    so the diagram labels attacking statements by role, and keeps the kind beside it.
-
-    Examples:
-        >>> from argmap.examples import north_korea
-        >>> m = north_korea()
-        >>> attack_roles(m, "prisoners_moved"), attack_roles(m, "unfounded"), attack_roles(m, "uk")
-        (['undercuts'], ['rebuts'], [])
-    """
-    relations = {_relation(m, i) for i in m.uses_of(statement_id) if isinstance(i, Attack)}
-    return [role for relation, role in _ROLES if relation in relations]
-
-
-_ROLES = (("attack", "rebuts"), ("undercut", "undercuts"))
-
-
-def _scheme_name(scheme_id: str) -> str:
-    """A scheme's name for people: the catalogue's, or the name as the map gives it."""
-    scheme = find_scheme(scheme_id)
-    return scheme.name if scheme is not None else scheme_id
-
-
-def _scheme_label(inference: Support | Attack) -> HtmlLabel | None:
-    if not isinstance(inference, Support) or inference.scheme is None:
-        return None
-    name = _scheme_name(inference.scheme).removeprefix("Argument from ").lower()
-    return HtmlLabel(_small(name, size=_SMALL + 1, tag="I"))
-
-
-def _inference_title(inference: Support | Attack, relation: str) -> str:
-    if isinstance(inference, Support):
-        scheme = f" ({_scheme_name(inference.scheme)})" if inference.scheme else ""
-        return f"{inference.id}: support{scheme}"
-    what = "undercuts" if relation == "undercut" else "attacks"
-    question = f", asking {inference.question}" if inference.question else ""
-    return f"{inference.id}: {what} {inference.target}{question}"
+    return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{inner}</FONT>'
 
 
 @dataclass
 class _Builder:
-    """Collects DOT statements, and the kinds drawn for the legend."""
+    """Collects DOT statements from the figures, and the kinds drawn for the legend."""
 
-    m: ArgumentMap
-    wrap: int
+    figures: Figures
     tooltips: bool
-    marks: DiagramLabels | None
-    node_gaps: _Overlay
-    edge_gaps: _Overlay
-    acked: _Overlay
     lines: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
     node_kinds: set[str] = field(default_factory=set)
     edge_kinds: set[str] = field(default_factory=set)
     gap_colours: set[str] = field(default_factory=set)
@@ -540,171 +277,76 @@ class _Builder:
     def node(self, name: str, attrs: Mapping[str, str | None]) -> None:
         self.lines.append(f"\t{dot_id(name)}{attr_list(attrs)}\n")
 
-    def edge(self, tail: str, head: str, attrs: Mapping[str, str | None]) -> None:
+    def edge(self, tail: str, head: str, attrs: Mapping[str, str | None], owner: str) -> None:
         self.lines.append(f"\t{dot_id(tail)} -> {dot_id(head)}{attr_list(attrs)}\n")
+        self.owners.append(owner)
 
-    def tooltip(self, *lines: str) -> QuotedString | None:
+    def tooltip(self, lines: Iterable[str]) -> QuotedString | None:
         return dot_string(*lines) if self.tooltips else None
 
+    def _count_mark(self, node_id: str) -> None:
+        marks = self.figures.marks
+        if marks is not None and marks.mark(node_id) is None:
+            self.unmarked += 1
+
     def statement(self, statement: Statement) -> None:
-        central = statement.id == self.m.central
-        kind = "central" if central else statement.kind
-        self.node_kinds.add(kind)
-        style = NODE_STYLES[kind]
-        colour = self.node_gaps.colour(statement.id)
-        if colour:
-            self.gap_colours.add(colour)
-        body = wrap_text(statement.text, width=self.wrap)
-        # Tags show who says it: the analyst's own objections must not pass for the text's.
-        # ASCII separators: an engine without font files (graphviz-pure) measures only ASCII,
-        # and this header is in every node.
-        tags = "".join(f" | #{t}" for t in statement.tags)
-        # An attacking statement is labelled by what it does, its kind kept beside the role.
-        roles = attack_roles(self.m, statement.id)
-        header = f"{' | '.join(roles).upper()} | {style.title}" if roles else style.title.upper()
-        parts = [_small(f"{header} | {statement.id}{tags}"), *map(label_text, body)]
-        if isinstance(statement, Case):
-            for note in _case_notes(self.m, statement, self.wrap + 8):
-                warn = note.startswith("▲")
-                parts.append(
-                    _small(note, colour=WARNING_COLOUR if warn else HEADER_COLOUR, size=_SMALL + 1)
-                )
-        mark = self._mark(statement.id)
-        if mark is not None:
-            parts.append(mark)
-        if colour:
-            codes = " ".join(self.node_gaps.codes(statement.id))
-            parts.append(_small(f"▲ {codes}", colour=colour, size=_SMALL + 1, tag="B"))
-        acked = self.acked.codes(statement.id)
-        if acked:
+        figure = self.figures.statement(statement)
+        self.node_kinds.add(figure.style)
+        if figure.gap:
+            self.gap_colours.add(figure.stroke)
+        if self.figures.acknowledged(statement.id):
             self.acknowledged = True
-            parts.append(_small(f"acknowledged: {' '.join(acked)}", size=_SMALL + 1))
-        size = _CENTRAL_FONT_SIZE if central else _FONT_SIZE
-        tip = [
-            *self.node_gaps.lines(statement.id),
-            *self._acked_lines(statement.id),
-            *self._mark_tip(statement.id),
-            statement.text,
-        ]
-        if isinstance(statement, Case):
-            tip += [f"quoted from: {_source_title(self.m, q.source)}" for q in statement.quotes[:1]]
-        if statement.note:
-            tip.append(f"note: {statement.note}")
-        width = _estimated_width(body, size)
+        self._count_mark(statement.id)
+        parts = [_line(line) for line in figure.lines]
+        central = figure.style == "central"
+        style = NODE_STYLES[figure.style]
         self.node(
             statement.id,
             {
                 "label": HtmlLabel("<BR/>".join(parts)),
                 **style.attrs(),
-                "class": " ".join(
-                    [
-                        statement.kind,
-                        *(["central"] if central else []),
-                        *(["gap"] if colour else []),
-                        *(["acknowledged"] if acked else []),
-                        *self._mark_classes(statement.id),
-                    ]
-                ),
-                "fontsize": f"{size:g}" if central else None,
-                "width": None if width is None else f"{width:g}",
-                "tooltip": self.tooltip(*tip),
+                "class": " ".join(figure.classes),
+                "fontsize": f"{figure.font_size:g}" if central else None,
+                "width": None if figure.width is None else f"{figure.width:g}",
+                "tooltip": self.tooltip(figure.tooltip),
                 **(
-                    {"color": colour, "penwidth": _GAP_WIDTH, "style": f"{style.style},{GAP_STYLE}"}
-                    if colour
+                    {"color": figure.stroke, "penwidth": _GAP_WIDTH, "style": figure.flags}
+                    if figure.gap
                     else {}
                 ),
-                **self._fill(statement.id),
+                **({"fillcolor": figure.fill} if figure.fill != style.fillcolor else {}),
             },
         )
 
-    def _acked_lines(self, node_id: str) -> list[str]:
-        lines = []
-        for g in self.acked.notes.get(node_id, ()):
-            reason = acknowledgement(self.m, g)
-            why = f": {reason}" if isinstance(reason, str) else ""
-            lines.append(f"{g.rule} {g.name}: {g.message} (acknowledged{why})")
-        return lines
-
-    def _mark(self, node_id: str, *, size: int = _SMALL + 2) -> str | None:
-        """The node's mark as label text (bold, in its label's colour); notes which were drawn."""
-        if self.marks is None:
-            return None
-        text = self.marks.mark(node_id)
-        if text is None:
-            self.unmarked += 1
-            return None
-        if self.marks.kind == "strengths":
-            text = f"strength {text}"
-        elif self.marks.kind == "texts":
-            text = f"◆ {text}"
-        return _small(text, colour=self.marks.colour(node_id), size=size, tag="B")
-
-    def _mark_tip(self, node_id: str) -> list[str]:
-        if self.marks is None or node_id not in self.marks.by_id:
-            return []
-        label = self.marks.label(node_id)
-        meaning = f" ({LABEL_STYLES[label].title})" if label is not None else ""
-        return [f"{self.marks.title}: {self.marks.mark(node_id)}{meaning}"]
-
-    def _mark_classes(self, node_id: str) -> list[str]:
-        if self.marks is None or self.marks.kind == "texts":
-            return []
-        label = self.marks.label(node_id)
-        if label is not None:
-            return [f"label-{label}"]
-        return ["strength"] if self.marks.strength(node_id) is not None else ["unlabelled"]
-
-    def _fill(self, node_id: str) -> dict[str, str]:
-        fill = None if self.marks is None else self.marks.fill(node_id)
-        if fill is None and self.marks is not None and self.marks.kind != "texts":
-            fill = "#FFFFFF"  # not evaluated: no colour of the kind's to pass for a label
-        return {} if fill is None else {"fillcolor": fill}
-
     def inference(self, inference: Support | Attack, *, junction: bool) -> None:
-        relation = _relation(self.m, inference)
+        figure = self.figures.inference(inference)
+        relation = figure.relation
         self.edge_kinds.add(relation)
         ids = inference.id
-        colour = self.edge_gaps.colour(ids) or self.node_gaps.colour(ids)
+        colour = figure.colour if figure.gap else None
         if colour:
             self.gap_colours.add(colour)
-        findings = _unique(
-            [*self.edge_gaps.lines(ids), *self.node_gaps.lines(ids), *self._acked_lines(ids)]
-        )
-        analyst = is_analysts(inference)
-        tip = [*findings, *self._mark_tip(ids), _inference_title(inference, relation)]
-        if analyst:
+        self._count_mark(ids)
+        if figure.analyst:
             self.analyst = True
-            tip.append("added by the analyst: the text does not make this inference")
-        if inference.note:
-            tip.append(f"note: {inference.note}")
         gap = " gap" if colour else ""
-        marked = "".join(
-            f" {c}" for c in [*self._mark_classes(ids), *(["analyst"] if analyst else [])]
-        )
+        marked = "".join(f" {c}" for c in figure.classes if c not in (relation, "gap"))
         # The analyst's: an open circle where the premise's line starts.
-        tail = {"dir": "both", "arrowtail": ANALYST_TAIL} if analyst else {}
+        tail = {"dir": "both", "arrowtail": ANALYST_TAIL} if figure.analyst else {}
         attrs: dict[str, str | None] = {
             **EDGE_STYLES[relation].attrs(),
-            "tooltip": self.tooltip(*tip),
+            "tooltip": self.tooltip(figure.tooltip),
             "class": relation + gap,
         }
         if colour:
             attrs.update(color=colour, penwidth=_GAP_WIDTH)
-        # The scheme names why the premises support the conclusion: worth reading on the arrow.
-        # The inference's own mark goes on its last line, into what it bears on: one per
-        # inference, however many premises.
-        mark = self._mark(ids, size=_SMALL + 1)
-        scheme = _scheme_label(inference)
-        lines = [str(scheme)] if scheme is not None else []
-        if analyst:
-            lines.append(_small("analyst", size=_SMALL + 1, tag="I"))
-        if mark is not None:
-            lines.append(mark)
+        # One label per inference, however many premises: on the line into what it bears on.
+        lines = [_line(line) for line in figure.lines]
         label = HtmlLabel("<BR/>".join(lines)) if lines else None
         into = {**attrs, "label": label, "class": f"{relation}{gap}{marked}"}
         if not junction:
             for premise in inference.premises:
-                self.edge(premise, inference.target, {**into, **tail})
+                self.edge(premise, inference.target, {**into, **tail}, ids)
             return
         self.node_kinds.add(inference.kind)
         dot = NODE_STYLES[inference.kind].attrs()
@@ -730,9 +372,18 @@ class _Builder:
                     "arrowhead": "none",
                     "class": f"{relation} linked{gap}{marked}",
                 },
+                ids,
             )
         # A premise-less inference has no premise line: its circle is at the junction.
-        self.edge(ids, inference.target, {**into, **(tail if not inference.premises else {})})
+        self.edge(ids, inference.target, {**into, **(tail if not inference.premises else {})}, ids)
+
+
+def _line(line: Line) -> str:
+    """One line of a figure as HTML-like label text: the body plain, the rest small."""
+    if line.role == "body":
+        return label_text(line.text)
+    tag = "B" if line.bold else "I" if line.italic else ""
+    return _small(line.text, colour=line.colour, size=line.size, tag=tag)
 
 
 def to_graphviz(
@@ -791,7 +442,43 @@ def to_dot(
         (True, False)
     """
     require_map(m, "to_dot")
-    o = diagram_options(options, changes)
+    return build_dot(m, diagram_options(options, changes)).source
+
+
+@dataclass(frozen=True, slots=True)
+class DotSource:
+    """A diagram's DOT, with what the layout engine's output must be read against.
+
+    Attributes:
+        source: The DOT.
+        edges: For each edge of the map's (not the legend's), in the order written, the id of
+            the inference it draws.
+        shown: The ids of the statements drawn.
+    """
+
+    source: str
+    edges: tuple[str, ...]
+    shown: frozenset[str]
+
+
+def build_dot(
+    m: ArgumentMap, options: DiagramOptions, *, figures: Figures | None = None
+) -> DotSource:
+    """Return the DOT of the map's diagram with ``options``, and which inference each edge draws.
+
+    ``figures`` (made with the same options) saves building them again.
+
+    Raises:
+        UnknownNodeError: ``focus``, a node a finding names, or a node the labels name is not
+            in the map.
+
+    Examples:
+        >>> from argmap.examples import north_korea
+        >>> built = build_dot(north_korea(), DiagramOptions(focus="uk", depth=1))
+        >>> built.edges, sorted(built.shown)
+        (('s_uk_relations', 's_uk'), ['concedes', 'keeps_relations', 'uk'])
+    """
+    o = options
     marks = o.marks
     if marks is not None:
         check_labelled_nodes(m, marks)
@@ -801,12 +488,11 @@ def to_dot(
         shown = _within(structure, model, o.steps)
     else:
         shown = {s.id for s in m.statements()}
-    node_gaps, edge_gaps, acked = _overlay(m, o.findings)
     # An inference is drawn when all it joins is drawn: never a linked argument half shown.
     drawn = structure.drawn(m, shown)
     undercut = {structure.target[i.id].id for i in drawn if i.id in structure.target}
 
-    b = _Builder(m, o.wrap, o.tooltips, marks, node_gaps, edge_gaps, acked)
+    b = _Builder(Figures.of(m, o) if figures is None else figures, o.tooltips)
     for statement in m.statements():
         if statement.id in shown:
             b.statement(statement)
@@ -827,7 +513,7 @@ def to_dot(
         graph["labelloc"] = "t"
         graph["tooltip"] = dot_string(m.title) if o.tooltips else None
     out.append(f"\tgraph{attr_list(graph)}\n")
-    node = {"fontname": FONT, "fontsize": f"{_FONT_SIZE:g}", "margin": "0.15,0.08"}
+    node = {"fontname": FONT, "fontsize": f"{BODY_SIZE:g}", "margin": "0.15,0.08"}
     out.append(f"\tnode{attr_list(node)}\n")
     out.append(f"\tedge{attr_list({'fontname': FONT, 'fontsize': '10'})}\n")
     out.extend(b.lines)
@@ -849,7 +535,7 @@ def to_dot(
             # The labels' legend under the kinds' legend's last row.
             out.append(f"\t{dot_id(_LABELS_TOP)} -> {dot_id(last)}{attr_list(_INVISIBLE)}\n")
     out.append("}\n")
-    return "".join(out)
+    return DotSource("".join(out), tuple(b.owners), frozenset(shown))
 
 
 _LEGEND_TOP = "legend top"

@@ -39,6 +39,13 @@ from argmap.checks import check
 from argmap.exceptions import UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
+from argmap.render.figure import (
+    BODY_SIZE,
+    Figures,
+    InferenceFigure,
+    Line,
+    StatementFigure,
+)
 from argmap.render.labels import LABEL_STYLES, DiagramLabels, check_labelled_nodes, strength_fill
 from argmap.render.options import (
     DiagramChanges,
@@ -126,15 +133,33 @@ def _labels_legend(marks: DiagramLabels | None) -> dict[str, Any] | None:
     }
 
 
+def _lines(lines: tuple[Line, ...]) -> list[list[str]]:
+    """A figure's lines as the page draws them: text and role, and the ink of a mark."""
+    return [
+        [clean(line.text), line.role, line.colour]
+        if line.role == "mark"
+        else [clean(line.text), line.role]
+        for line in lines
+    ]
+
+
 def _statement(
     m: ArgumentMap,
     statement: Statement,
     marks: DiagramLabels | None,
     spans: dict[str, list[tuple[int, int, str]]],
+    figure: StatementFigure,
 ) -> dict[str, Any]:
     """A statement as data; where its quotes stand in their sources goes into ``spans``."""
     node: dict[str, Any] = {"id": statement.id, "kind": statement.kind}
     node["text"] = clean(statement.text)
+    # Drawn as the static diagram draws it: the same lines, wrapped at the same width.
+    node["lines"] = _lines(figure.lines)
+    node["fill"], node["stroke"] = figure.fill, figure.stroke
+    if figure.gap:
+        node["gap"] = figure.gap
+    if figure.font_size != BODY_SIZE:
+        node["size"] = figure.font_size
     for name in ("title", "note"):
         value = _text(getattr(statement, name, None))
         if value:
@@ -174,7 +199,10 @@ def _statement(
 
 
 def _inference(
-    m: ArgumentMap, inference: Support | Attack, marks: DiagramLabels | None
+    m: ArgumentMap,
+    inference: Support | Attack,
+    marks: DiagramLabels | None,
+    figure: InferenceFigure,
 ) -> dict[str, Any]:
     """An inference as data, with its scheme's critical questions and which are answered."""
     item: dict[str, Any] = {
@@ -182,7 +210,11 @@ def _inference(
         "kind": inference.kind,
         "premises": list(inference.premises),
         "target": inference.target,
+        "lines": _lines(figure.lines),
+        "colour": figure.colour,
     }
+    if figure.gap:
+        item["gap"] = figure.gap
     if isinstance(inference, Attack):
         undercut = isinstance(m[inference.target], Support | Attack)
         item["relation"] = "undercut" if undercut else "attack"
@@ -280,8 +312,9 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
     if marks is not None:
         check_labelled_nodes(m, marks)
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    nodes = [_statement(m, s, marks, spans) for s in m.statements()]
-    inferences = [_inference(m, i, marks) for i in m.inferences()]
+    figures = Figures.of(m, options.replace(gaps=findings))
+    nodes = [_statement(m, s, marks, spans, figures.statement(s)) for s in m.statements()]
+    inferences = [_inference(m, i, marks, figures.inference(i)) for i in m.inferences()]
     sources = [_source(s, spans.get(s.id, [])) for s in m.sources.values()]
     listed = _findings(m, findings)
     return {

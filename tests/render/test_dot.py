@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap, RenderError, UnknownNodeError
 from argmap.checks import check
 from argmap.examples import north_korea
-from argmap.render.dot import _columns as columns
-from argmap.render.dot import _estimated_width as estimated_width
 from argmap.render.dot import neighbourhood, to_dot, wrap_text
+from argmap.render.figure import columns, estimated_width
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
 
 NODE_LINE = re.compile(r'^\t"(?P<name>[^"]+)" \[(?P<attrs>.*)\]$', re.MULTILINE)

@@ -475,8 +475,11 @@ SEEN = """() => {
     return {id: g.querySelector('rect.ring').getAttribute('aria-label').split(':')[0],
             l: r.left, t: r.top, r: r.right, b: r.bottom};
   });
-  const outside = boxes.filter(b => b.l < pane.left - 0.5 || b.t < pane.top - 0.5 ||
-                                    b.r > pane.right + 0.5 || b.b > pane.bottom + 0.5)
+  // Inside the pane and inside the window: on a phone the pane must not run below the screen.
+  const outside = boxes.filter(b => b.l < Math.max(pane.left, 0) - 0.5 ||
+                                    b.t < Math.max(pane.top, 0) - 0.5 ||
+                                    b.r > Math.min(pane.right, innerWidth) + 0.5 ||
+                                    b.b > Math.min(pane.bottom, innerHeight) + 0.5)
                        .map(b => b.id);
   const overlaps = [];
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {

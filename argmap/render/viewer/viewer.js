@@ -28,14 +28,6 @@
     f.index = i;
     f.nodes.forEach(function (id) { push(findingsOf, id, f); });
   });
-  var RANK = { error: 0, warning: 1, info: 2 };
-  // The worst open finding: one the map acknowledges is a weakness kept on purpose, not a gap.
-  function worst(list) {
-    var best = null;
-    (list || []).forEach(function (f) { if (!f.acknowledged && (best === null || RANK[f.severity] < RANK[best])) best = f.severity; });
-    return best;
-  }
-
   // -- which statements: the same definition as argmap.render.neighbourhood -------------------
   function members(x) { return below.has(x.id) ? x.premises : x.premises.concat([x.target]); }
   function down(start, seen) {
@@ -106,32 +98,9 @@
 
   // -- text ------------------------------------------------------------------------------------
   function columns(s) { var w = 0; for (var ch of s) w += WIDE.test(ch) ? 2 : 1; return w; }
-  function wrap(text, width) {
-    var lines = [];
-    text.split("\n").forEach(function (para) {
-      var line = "";
-      para.split(/\s+/).filter(Boolean).forEach(function (word) {
-        while (columns(word) > width) {
-          if (line) { lines.push(line); line = ""; }
-          var cut = "", used = 0;
-          for (var ch of word) { var c = WIDE.test(ch) ? 2 : 1; if (used + c > width && cut) break; cut += ch; used += c; }
-          lines.push(cut); word = word.slice(cut.length);
-        }
-        if (!word) return;
-        if (line && columns(line) + 1 + columns(word) > width) { lines.push(line); line = word; }
-        else line = line ? line + " " + word : word;
-      });
-      lines.push(line);
-    });
-    return lines;
-  }
   function clip(text, width) { return columns(text) <= width ? text : text.slice(0, width - 1) + "\u2026"; }
   // What an evaluation says of a node: "IN", "strength 0.61" or a note, and in full words.
   var LABELS = data.labels;
-  function markText(mark) {
-    if (mark.strength !== undefined) return "strength " + mark.text;
-    return mark.label ? mark.text : "\u25c6 " + mark.text;
-  }
   function markWords(mark) {
     var head = LABELS ? LABELS.title + ": " : "";
     return head + mark.text + (mark.meaning ? " (" + mark.meaning + ")" : "");
@@ -167,44 +136,29 @@
   var statusLine = $("status");
   function announce(text) { statusLine.textContent = text; }
 
-  // -- layout: layered, premises below what they bear on ---------------------------------------
-  var LINE = 15, PAD = 10;
+  // -- boxes: the lines Python wrote for the static diagram, at its sizes ----------------------
+  // Each line is [text, role, ink]; the sizes are the diagram's points, one CSS pixel each, so
+  // that a box measured by the layout engine holds its text here too.
+  var ROLES = { head: ["head", 9], body: ["", 12], note: ["small", 10], warn: ["small warn", 10], mark: ["small mark", 11], gap: ["small gap", 10], ack: ["small", 10], scheme: ["scheme", 10], analyst: ["scheme", 10] };
+  var MARGIN_X = 10.8, MARGIN_Y = 5.76, LEADING = 1.2;
   var measure = document.createElement("canvas").getContext("2d");
-  var FONT_FAMILY = getComputedStyle(document.documentElement).fontFamily || "sans-serif";
-  function textWidth(text, size) {
+  var FONT_FAMILY = "Helvetica, Arial, \"Liberation Sans\", Arimo, sans-serif";
+  function textWidth(text, size, bold) {
     if (!measure) return columns(text) * size * 0.56;
-    measure.font = size + "px " + FONT_FAMILY;
+    measure.font = (bold ? "bold " : "") + size + "px " + FONT_FAMILY;
     return measure.measureText(text).width;
   }
-  function statementBox(n) {
-    // Narrower than a printed diagram's: the page shows the full text beside it when selected.
-    var width = Math.max(12, Math.min(opts.wrap, 28));
-    var lines = [];
-    var tags = (n.tags || []).map(function (t) { return " \u00b7 #" + t; }).join("");
-    var head = (n.id === data.central ? "CENTRAL CLAIM" : kindTitle(n.kind).toUpperCase()) + " \u00b7 " + n.id + tags;
-    lines.push({ text: clip(head, width + 10), cls: "head" });
-    wrap(n.text, width).forEach(function (t) { lines.push({ text: t, cls: "" }); });
-    if (n.kind === "case") {
-      if (n.when) lines.push({ text: clip("when: " + n.when, width + 8), cls: "small" });
-      var quoted = Array.from(new Set((n.quotes || []).map(function (q) { return q.source; })));
-      if (quoted.length) lines.push({ text: clip("quoted from: " + quoted.map(sourceTitle).join("; "), width + 8), cls: "small" });
-      if (n.cites && n.cites.length) lines.push({ text: clip("cites: " + n.cites.map(sourceTitle).join("; "), width + 8), cls: "small" });
-      else lines.push({ text: "\u25b2 cites no source", cls: "small warn" });
-      if (n.attribution) lines.push({ text: clip("\u25b2 hearsay: \u201c" + n.attribution + "\u201d", width + 8), cls: "small warn" });
-    }
-    if (n.mark) lines.push({ text: markText(n.mark), cls: "small mark", colour: n.mark.colour });
-    var found = findingsOf.get(n.id) || [];
-    function codesOf(list) { return Array.from(new Set(list.map(function (f) { return f.rule; }))).join(" "); }
-    var open = found.filter(function (f) { return !f.acknowledged; });
-    var acked = found.filter(function (f) { return f.acknowledged; });
-    if (open.length) lines.push({ text: "\u25b2 " + codesOf(open), cls: "small gap" });
-    if (acked.length) lines.push({ text: "acknowledged: " + codesOf(acked), cls: "small" });
-    var w = 0;
-    lines.forEach(function (l) {
-      var size = l.cls === "head" ? 10 : l.cls ? 10.5 : 12;
-      w = Math.max(w, textWidth(l.text, size) * (l.cls && /gap|mark/.test(l.cls) ? 1.1 : 1));
+  function figureLines(list, bodySize) {
+    return list.map(function (l) {
+      var role = ROLES[l[1]] || ROLES.note;
+      return { text: l[0], cls: role[0], size: l[1] === "body" ? bodySize : role[1], colour: l[2], bold: /gap|mark/.test(role[0]) };
     });
-    return { lines: lines, w: Math.ceil(Math.max(110, w + 2 * PAD + 2)), h: lines.length * LINE + 2 * PAD - 2 };
+  }
+  function statementBox(n) {
+    var lines = figureLines(n.lines, n.size || 12);
+    var w = 0, h = 0;
+    lines.forEach(function (l) { w = Math.max(w, textWidth(l.text, l.size, l.bold)); h += l.size * LEADING; });
+    return { lines: lines, w: Math.ceil(Math.max(54, w + 2 * MARGIN_X + 2)), h: Math.ceil(h + 2 * MARGIN_Y + 2), textHeight: h };
   }
 
   function layout(shownIds, drawn) {
@@ -412,9 +366,7 @@
     elements.clear(); edgeEls.clear();
     edgeLayer.replaceChildren(); nodeLayer.replaceChildren();
     L.E.forEach(function (e) {
-      var x = e.inf, style = data.edgeStyles[x.relation];
-      var gap = worst(findingsOf.get(x.id));
-      var colour = gap ? data.gapColours[gap] : style.colour;
+      var x = e.inf, gap = x.gap, colour = x.colour;
       var pts = e.chain.map(function (v) { return [v.x, v.y]; });
       var a = e.chain[0], b = e.chain[e.chain.length - 1];
       // Start and end on the boxes' top or bottom edges.
@@ -466,27 +418,33 @@
 
   function drawStatement(v) {
     var n = nodes.get(v.id), style = data.nodeStyles[n.id === data.central ? "central" : n.kind] || data.nodeStyles[n.kind];
-    var gap = worst(findingsOf.get(n.id));
     var g = sv("g", {
-      class: "node " + n.kind + (n.id === data.central ? " central" : "") + (gap ? " gap" : ""),
+      class: "node " + n.kind + (n.id === data.central ? " central" : "") + (n.gap ? " gap" : ""),
       transform: "translate(" + (v.x - v.w / 2) + "," + (v.y - v.h / 2) + ")"
     });
     g.appendChild(sv("title", null, n.text));
     // The drawn box is for the eye; a ring over it is the control, named with the full text.
     var hit = sv("rect", { class: "ring", x: -5, y: -5, width: v.w + 10, height: v.h + 10, rx: 9, role: "button", tabindex: "-1", "aria-pressed": "false", "aria-label": describe(n) });
-    // With labels or strengths the fill says the mark (white: not evaluated); the border, the
-    // shape and the header still say the kind.
-    var fill = n.mark && n.mark.fill ? n.mark.fill : LABELS && LABELS.kind !== "texts" ? "#ffffff" : style.fill;
-    var box = sv("rect", { class: "box", width: v.w, height: v.h, rx: n.kind === "claim" ? 8 : 2, fill: fill, stroke: style.stroke });
-    if (gap) { box.setAttribute("stroke", data.gapColours[gap]); box.setAttribute("stroke-width", "3"); box.setAttribute("stroke-dasharray", "8 4"); }
+    // The fill and border are the figure's: the kind's, the label's or strength's, the finding's.
+    var box = sv("rect", { class: "box", width: v.w, height: v.h, rx: n.kind === "claim" ? 8 : 2, fill: n.fill, stroke: n.stroke });
+    if (n.gap) { box.setAttribute("stroke-width", "3"); box.setAttribute("stroke-dasharray", "8 4"); }
     g.appendChild(box);
     if (n.id === data.central) g.appendChild(sv("rect", { width: v.w - 8, height: v.h - 8, x: 4, y: 4, rx: 6, fill: "none", stroke: style.stroke }));
-    v.box.lines.forEach(function (line, i) {
-      var t = sv("text", { x: PAD, y: PAD + 10 + i * LINE, "aria-hidden": "true" }, line.text);
+    var box2 = v.box || statementBox(n);
+    var y = (v.h - box2.textHeight) / 2;
+    box2.lines.forEach(function (line) {
+      var t = sv("text", { x: v.w / 2, y: y + line.size * 0.95, "text-anchor": "middle", "aria-hidden": "true" }, line.text);
+      y += line.size * LEADING;
       if (line.cls) t.setAttribute("class", line.cls);
-      if (line.colour) t.style.fill = line.colour;  // CSSOM, which the page's policy allows
-      if (/[\u0590-\u08ff]/.test(line.text)) t.setAttribute("direction", "rtl"), t.setAttribute("x", v.w - PAD);
+      if (line.size !== 12 && !line.cls) t.style.fontSize = line.size + "px";  // CSSOM, which the page's policy allows
+      if (line.colour) t.style.fill = line.colour;
+      if (/[\u0590-\u08ff]/.test(line.text)) t.setAttribute("direction", "rtl");
       g.appendChild(t);
+      // A browser without the diagram's fonts draws wider letters: squeeze the line into the box.
+      var room = v.w - 2 * MARGIN_X + 6;
+      if (t.getComputedTextLength && t.getComputedTextLength() > room) {
+        t.setAttribute("textLength", String(room)); t.setAttribute("lengthAdjust", "spacingAndGlyphs");
+      }
     });
     g.appendChild(hit);
     wire(g, hit, n.id);
@@ -494,33 +452,34 @@
   }
 
   function drawJunction(v) {
-    var x = v.inf, style = data.edgeStyles[x.relation];
-    var gap = worst(findingsOf.get(x.id));
-    var colour = gap ? data.gapColours[gap] : style.colour;
+    var x = v.inf, colour = x.colour;
     var g = sv("g", { class: "junction " + x.relation, transform: "translate(" + v.x + "," + v.y + ")" });
     var tip = [describeInference(x)];
     openQuestions(x).forEach(function (q) { tip.push("open: " + q.text); });
     g.appendChild(sv("title", null, tip.join("\n")));
     var hit = sv("circle", { class: "ring", r: 11, role: "button", tabindex: "-1", "aria-pressed": "false", "aria-label": describeInference(x) });
-    g.appendChild(sv("circle", { class: "dot", r: gap ? 6.5 : v.type === "mid" ? 4 : 5, fill: colour, stroke: "#fff", "stroke-width": "1" }));
-    // The scheme's name beside the dot, unless another label already stands there.
-    var clash = schemeLabels.some(function (p) { return Math.abs(p[0] - v.x) < 70 && Math.abs(p[1] - v.y) < 14; }) ||
-      current.V.some(function (u) {
-        return u.type === "node" && v.x + 80 > u.x - u.w / 2 && v.x + 8 < u.x + u.w / 2 && Math.abs(u.y - v.y) < u.h / 2 + 8;
-      });
-    if (x.scheme && !clash) {
-      schemeLabels.push([v.x, v.y]);
-      var t = sv("text", { x: 10, y: 4, class: "scheme", "font-size": "10", "font-style": "italic", fill: "#333" }, x.scheme.name.replace(/^Argument from /, "").toLowerCase());
-      t.setAttribute("aria-hidden", "true");
+    g.appendChild(sv("circle", { class: "dot", r: x.gap ? 6.5 : v.type === "mid" ? 4 : 5, fill: colour, stroke: "#fff", "stroke-width": "1" }));
+    // The words on the line (scheme, "analyst", the mark) where the layout engine left room
+    // for them; laid out here, beside the dot unless another label or a box stands there, and
+    // the mark always.
+    var lines = figureLines(x.lines, 10).map(function (l) { l.size = 10; return l; });
+    var at = v.label ? [v.label[0] - v.x, v.label[1] - v.y] : null;
+    if (!at) {
+      var clash = schemeLabels.some(function (p) { return Math.abs(p[0] - v.x) < 70 && Math.abs(p[1] - v.y) < 14; }) ||
+        current.V.some(function (u) {
+          return u.type === "node" && v.x + 80 > u.x - u.w / 2 && v.x + 8 < u.x + u.w / 2 && Math.abs(u.y - v.y) < u.h / 2 + 8;
+        });
+      if (clash) lines = lines.filter(function (l) { return /mark/.test(l.cls); });
+      else if (lines.length) schemeLabels.push([v.x, v.y]);
+    }
+    var y = at ? at[1] - lines.length * 12 / 2 + 9.5 : 4;
+    lines.forEach(function (l) {
+      var t = sv("text", { x: at ? at[0] : 10, y: y, class: l.cls, "aria-hidden": "true" }, l.text);
+      if (at) t.setAttribute("text-anchor", "middle");
+      if (l.colour) t.style.fill = l.colour;
       g.appendChild(t);
-    }
-    // The inference's own mark, always: below the scheme's name, or beside the dot.
-    if (x.mark) {
-      var mt = sv("text", { x: 10, y: x.scheme && !clash ? 16 : 4, class: "mark" }, x.mark.label ? x.mark.text : markText(x.mark));
-      mt.style.fill = x.mark.colour;
-      mt.setAttribute("aria-hidden", "true");
-      g.appendChild(mt);
-    }
+      y += 12;
+    });
     g.appendChild(hit);
     wire(g, hit, x.id);
     nodeLayer.appendChild(g);
@@ -580,6 +539,14 @@
   }
 
   // -- the opening view ------------------------------------------------------------------------
+  // On a narrow screen the panels follow the map: the map takes what is left of the first
+  // screen under the controls, its legend in view, so that what it opens on is all on screen.
+  function fitPane() {
+    if (window.matchMedia && !window.matchMedia("(max-width: 800px)").matches) { diagram.style.height = ""; return; }
+    var top = diagram.getBoundingClientRect().top + window.scrollY;
+    var legend = $("legend").hidden ? 0 : $("legend").offsetHeight;
+    diagram.style.height = Math.max(260, window.innerHeight - top - legend - 4) + "px";
+  }
   // The least zoom at which a statement's 12 px text is drawn at 11 px, readable.
   var READABLE = 11 / 12;
   function fitsReadably(ids) {
@@ -587,23 +554,44 @@
     var W = diagram.clientWidth || 800, H = diagram.clientHeight || 500;
     return Math.min(W / Math.max(L.width, 10), H / Math.max(L.height, 10)) >= READABLE;
   }
-  // The whole map when it fits the pane with its text readable; otherwise the central claim with
-  // as many steps around it as fit, so that everything the page opens on can be read without
-  // panning. "Whole map" and the depth slider show more.
+  // The whole map when it fits the pane with its text readable; otherwise the central claim and
+  // as many of the statements nearest it as fit (nearest first, in the map's order), so that
+  // everything the page opens on can be read without panning. "Whole map", the depth slider and
+  // search show more.
   function openReadable() {
     var all = data.nodes.map(function (n) { return n.id; });
     if (statementCount <= MAX && fitsReadably(all)) { showWhole(); return; }
-    var start = data.central || all[0], depth = 0;
-    for (var d = 1; d <= 8; d++) {
-      var found = within(start, d);
-      if (found.truncated || !fitsReadably(found.ids)) break;
-      depth = d;
-      if (found.ids.length === statementCount) break;
+    var start = data.central || all[0];
+    var chosen = nearestThatFit(start, fitsReadably);
+    view.focus = start;
+    draw(chosen);
+    var k = chosen.length;
+    announce("Opened on " + nodeName(start) + (k > 1 ? " and " + (k - 1) + " near it" : "") +
+      ": " + k + " of " + statementCount + " statements, at a readable size. " +
+      (statementCount <= MAX ? "Whole map, " : "") + "Depth and Search show more.");
+  }
+  // Nearest first, the statements around `start` whose inference joins what is already chosen,
+  // each with the statements that inference needs (a linked argument is drawn whole or not at
+  // all), as long as `fits` says the drawing can still be read.
+  function nearestThatFit(start, fits) {
+    var chosen = [start], have = new Set(chosen);
+    var order = within(start, 8).ids, tries = 0;
+    for (var i = 1; i < order.length && tries < 40 && chosen.length < 60; i++) {
+      var c = order[i];
+      if (have.has(c)) continue;
+      var best = null;
+      (hubs.get(c) || []).forEach(function (h) {
+        var group = down([h], new Set()).filter(function (id, j, list) { return list.indexOf(id) === j; });
+        if (!group.some(function (id) { return have.has(id); })) return;
+        var extra = group.filter(function (id) { return !have.has(id); });
+        if (!best || extra.length < best.length) best = extra;
+      });
+      if (!best || !best.length) continue;
+      tries++;
+      var next = chosen.concat(best);
+      if (next.length <= MAX && fits(next)) { chosen = next; best.forEach(function (id) { have.add(id); }); }
     }
-    focusOn(start, depth);
-    var shown = within(start, depth).ids.length;
-    announce("Opened on " + nodeName(start) + " and " + depth + (depth === 1 ? " step" : " steps") + " around it: " + shown + " of " + statementCount +
-      " statements, at a readable size. " + (statementCount <= MAX ? "Whole map shows all; " : "") + "Search, or select a node and focus, to explore.");
+    return chosen;
   }
 
   // -- pan and zoom ----------------------------------------------------------------------------
@@ -1039,8 +1027,9 @@
   renderLegend();
   paintFindings();
   depthInput.value = String(opts.depth); depthValue.textContent = String(opts.depth);
+  fitPane();
   if (!data.nodes.length) announce("The map is empty.");
   else if (opts.focus) focusOn(opts.focus, opts.depth);
   else openReadable();
-  window.addEventListener("resize", function () { if (current) fit(true); });
+  window.addEventListener("resize", function () { fitPane(); if (current) fit(true); });
 })();
