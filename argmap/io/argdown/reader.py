@@ -8,6 +8,7 @@ inference; a relation, a support or an attack (two for a contradiction). The mod
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
@@ -26,7 +27,15 @@ from argmap.io.argdown.convention import (
 from argmap.io.argdown.entities import Entities, Entity, as_list, name_of, problem_of
 from argmap.io.argdown.include import expand
 from argmap.io.argdown.parser import parse
-from argmap.io.argdown.syntax import JSON, ArgdownSyntaxError, Argument, Ref
+from argmap.io.argdown.syntax import (
+    JSON,
+    ArgdownSyntaxError,
+    Argument,
+    Document,
+    Member,
+    Ref,
+    Relation,
+)
 from argmap.map import ArgumentMap
 from argmap.model import Attack, Support
 
@@ -35,6 +44,13 @@ __all__ = ["load", "loads", "sniff"]
 
 class _Reader(Entities):
     """Builds the map: statements, then supports, then attacks."""
+
+    def __init__(self, doc: Document, path: str | None) -> None:
+        super().__init__(doc, path)
+        self._by_source: dict[Ref, list[Relation]] | None = None
+        self._members_by_line: dict[str, tuple[list[int], list[Member]]] = {}
+        self._pcs_positions: dict[str, dict[str, int]] = {}
+        self._inference_index: dict[str, dict[int | None, int]] = {}
 
     def read(self) -> ArgumentMap:
         front = self.doc.front_matter
@@ -81,6 +97,47 @@ class _Reader(Entities):
             elif exc.place and exc.place[0] == "sources":
                 line = 1
             raise self.fail(str(exc), line) from None
+
+    # -- indexes, each built once: a reader that scanned the document per entity or per
+    # relation was quadratic (5,000 arguments listing their premises took 40 s; issue #23)
+
+    def _outgoing(self) -> dict[Ref, list[Relation]]:
+        """The relations of the document by their source."""
+        if self._by_source is None:
+            self._by_source = {}
+            for relation in self.doc.relations:
+                self._by_source.setdefault(relation.source, []).append(relation)
+        return self._by_source
+
+    def _first_member_below(self, title: str, line: int) -> Member | None:
+        """The occurrence of statement ``title`` on the first line after ``line`` (the first
+        in the text of those on that line), or None."""
+        found = self._members_by_line.get(title)
+        if found is None:
+            members = sorted(self.doc.statements[title].members, key=lambda m: m.line)
+            found = self._members_by_line[title] = ([m.line for m in members], members)
+        lines, members = found
+        i = bisect.bisect_right(lines, line)
+        return members[i] if i < len(members) else None
+
+    def _first_lines(self, argument: Argument) -> dict[str, int]:
+        """Where each title first occurs in an argument's structure (0-based)."""
+        found = self._pcs_positions.get(argument.title)
+        if found is None:
+            found = self._pcs_positions[argument.title] = {}
+            for i, pcs_statement in enumerate(argument.pcs):
+                found.setdefault(pcs_statement.title, i)
+        return found
+
+    def _inference_positions(self, argument: Argument) -> dict[int | None, int]:
+        """The position of each of an argument's inferences by its index (the first, if two
+        share one)."""
+        found = self._inference_index.get(argument.title)
+        if found is None:
+            found = self._inference_index[argument.title] = {}
+            for k, inference in enumerate(argument.inferences):
+                found.setdefault(inference.index, k)
+        return found
 
     # -- nodes
 
@@ -218,17 +275,13 @@ class _Reader(Entities):
         if key is not None:
             numbers = block.pop(key)
         else:  # or on the conclusion's line, where it stays the statement's data too
-            below = [
-                m
-                for m in self.doc.statements[inference.conclusion].members
-                if m.line > inference.line
-            ]
-            data = min(below, key=lambda m: m.line).data if below else None
+            member = self._first_member_below(inference.conclusion, inference.line)
+            data = member.data if member is not None else None
             key = "uses" if data and "uses" in data else "from" if data and "from" in data else None
             if key is None or data is None:
                 return []
             numbers = data[key]
-        before = [line.title for line in argument.pcs].index(inference.conclusion)
+        before = self._first_lines(argument)[inference.conclusion]
         if (
             not isinstance(numbers, list)
             or not numbers
@@ -244,7 +297,7 @@ class _Reader(Entities):
 
     def _inference(self, entity: Entity) -> None:
         """An argument without a structure whose data lists its premises: one inference."""
-        outgoing = [r for r in self.doc.relations if r.source == Ref("argument", entity.title)]
+        outgoing = self._outgoing().get(Ref("argument", entity.title), [])
         if len(outgoing) != 1 or outgoing[0].kind not in ("support", "attack", "undercut"):
             raise self.fail(
                 f"{name_of(entity)} lists premises:, so it is an inference; give it exactly one "
@@ -300,8 +353,7 @@ class _Reader(Entities):
         entity = self.arguments[ref.title]
         if ref.type == "inference":
             assert entity.argument is not None  # noqa: S101 - inferences belong to arguments
-            inferences = entity.argument.inferences
-            k = next(i for i, inf in enumerate(inferences) if inf.index == ref.index)
+            k = self._inference_positions(entity.argument)[ref.index]
             return _End("inference", entity.support_ids[k])
         if entity.role == "structure":
             assert entity.argument is not None  # noqa: S101 - a structure has its argument
