@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ID_MAX_LENGTH", "ID_PATTERN", "WORD_CHARS", "is_id"]
+__all__ = ["ASCII_ID", "ID_MAX_LENGTH", "ID_PATTERN", "WORD_CHARS", "is_id"]
 
 ID_MAX_LENGTH = 128
 """The most characters an id may have."""
@@ -165,6 +165,12 @@ ID_PATTERN = re.compile(f"^(?![.:-])[{WORD_CHARS}.:-]+$(?!\\n)")
 """The pattern an id matches (besides its length), for ``re.search`` as JSON Schema validators
 use it. Its ``$(?!\\n)`` ends the match at the end of the text: a bare ``$`` in Python also
 matches before a final newline. The same string goes into the JSON Schema."""
+
+ASCII_ID = re.compile(rf"[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,{ID_MAX_LENGTH - 1}}}")
+"""The ids made only of ASCII letters, digits, ``_``, ``.``, ``:`` and ``-``, for ``fullmatch``:
+ids by the rule above (these are word characters to every engine) that NFC leaves as they are.
+Most ids are such; checking one with this pattern needs no NFC and no call into pydantic, and a
+test holds it to :data:`ID_PATTERN` on every ASCII string."""
 
 
 def is_id(text: str) -> bool:

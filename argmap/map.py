@@ -73,6 +73,7 @@ from argmap.model import (
     Statement,
     Support,
     _no_controls,
+    quick_node,
 )
 from argmap.quotes import closest_passage, find_quote, normalisation_hint
 from argmap.schemes import find_scheme, similar_schemes
@@ -1394,6 +1395,9 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
 def _make(cls: type[_N], node_id: str, **fields: Any) -> _N:
     """Build a node model; a broken model rule becomes an InvalidMapError naming the node."""
     fields["id"] = node_id
+    model = quick_node(cls, fields)  # type: ignore[arg-type]  # the common shapes, checked here
+    if model is not None:
+        return model  # type: ignore[return-value]
     try:
         return cls.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]
     except pydantic.ValidationError as exc:

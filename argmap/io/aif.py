@@ -76,7 +76,17 @@ from argmap.io.structure import (
     validation_problem,
 )
 from argmap.map import ArgumentMap
-from argmap.model import Source, node_adapter
+from argmap.model import (
+    Attack,
+    Case,
+    Claim,
+    Premise,
+    Rebuttal,
+    Source,
+    Support,
+    node_adapter,
+    quick_node,
+)
 
 if TYPE_CHECKING:
     from argmap.map import AnyNode
@@ -102,6 +112,9 @@ _GENERIC = {"", "RA", "CA"}  # labels that name no scheme
 _ASIDE_EDGE = "kept the edge aside in data['aif'], as a dialogue edge is kept"
 _NODE_FIELDS = {"nodeID", "text", "type", "scheme", EXTENSION}
 _NO_USES: frozenset[str] = frozenset()
+_MODELS = {
+    m.model_fields["kind"].default: m for m in (Claim, Premise, Case, Rebuttal, Support, Attack)
+}
 
 
 # -- sniffing ------------------------------------------------------------------------------------
@@ -645,6 +658,10 @@ def _model(
         data["aif"] = {**mine, **extra} if isinstance(mine, dict) else extra
     if data:
         fields["data"] = data
+    cls = _MODELS.get(fields["kind"]) if type(fields["kind"]) is str else None
+    model = quick_node(cls, fields) if cls is not None else None  # the common shapes, checked here
+    if model is not None:
+        return model
     try:
         return node_adapter.validate_python(fields)
     except pydantic.ValidationError as exc:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 
 from argmap.exceptions import FileFormatError
-from argmap.ids import ID_MAX_LENGTH, WORD_CHARS
+from argmap.ids import ASCII_ID, ID_MAX_LENGTH, WORD_CHARS
 from argmap.model import NodeId
 
 if TYPE_CHECKING:
@@ -78,10 +78,9 @@ def infer_central(m: ArgumentMap) -> str | None:
 _NODE_ID: pydantic.TypeAdapter[str] = pydantic.TypeAdapter(NodeId)
 
 
-# Ids of ASCII letters, digits and '_', then also '.', ':', '-': ids by argmap.ids' rule (these
-# are word characters to every engine, and NFC leaves ASCII as it is), so most keys of a file
-# need no call into pydantic. Anything else is the model's to judge.
-_ASCII_ID = re.compile(rf"[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,{ID_MAX_LENGTH - 1}}}")
+# Ids of ASCII letters, digits and '_', then also '.', ':', '-' (argmap.ids.ASCII_ID) need no
+# call into pydantic. Anything else is the model's to judge.
+_ASCII_ID = ASCII_ID
 
 
 def _as_id(text: str) -> str | None:
