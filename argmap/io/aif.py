@@ -187,16 +187,15 @@ def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> A
             path=path,
         )
     extension = dict(_extension(doc.get(EXTENSION), EXTENSION, path))
-    placed = extension.pop("placed", None)
+    placed = _names(extension.pop("placed", None), "placed", "the ids of the nodes", path)
     # The empty lists argmap's writer added are left out; an analyst's own are kept.
-    added = extension.pop("added", None)
-    added = set(added) if isinstance(added, list) else set()
+    added = set(_names(extension.pop("added", None), "added", "the names of the fields", path))
     aif = {
         k: v for k, v in doc["AIF"].items() if not (k in added and _XAIF_DEFAULTS.get(k, ...) == v)
     }
     if extension:
         aif[EXTENSION] = extension
-    wrapper = _wrapper(doc, placed if isinstance(placed, list) else [])
+    wrapper = _wrapper(doc, placed)
     # The scheme ids of xAIF sit in a list of their own; _read gives them to their nodes.
     fulfillments = _list(aif.pop("schemefulfillments", None), "AIF.schemefulfillments", path)
     return _read(
@@ -208,6 +207,50 @@ def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> A
         strict=strict,
         text=text,
     )
+
+
+def _names(value: Any, key: str, what: str, path: str | None) -> list[str]:
+    """A list of names that argmap's writer recorded in the document's extension.
+
+    Raises:
+        FileFormatError: ``value`` is not a list of strings (or numbers, for node ids).
+    """
+    if value is None:
+        return []
+    where = f"{EXTENSION}.{key}"
+    if not isinstance(value, list):
+        raise FileFormatError(
+            f"must be a list of {what} argmap's writer added, not {_shape(value)}; leave it as "
+            "argmap wrote it, or delete it",
+            path=path,
+            where=where,
+        )
+    for i, item in enumerate(value):
+        if not isinstance(item, str) and not (key == "placed" and _is_number(item)):
+            raise FileFormatError(
+                f"must be a list of {what} argmap's writer added, but item {i} is "
+                f"{_shape(item)}; leave it as argmap wrote it, or delete it",
+                path=path,
+                where=f"{where}[{i}]",
+            )
+    return [str(item) for item in value]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _shape(value: Any) -> str:
+    """What a JSON value is, for a message: 'a list', 'an object', 'the number 5'."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    return f"the text {value!r}"
 
 
 # What the writer adds to an xAIF document that lacks them (and records in the extension's

@@ -595,6 +595,34 @@ def test_a_broken_extension_is_refused() -> None:
         aif.loads('{"nodes": [], "_argmap": {"sources": [{"id": "s"}]}}')
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "where", "message"),
+    [
+        ("added", [["locutions"]], r"_argmap\.added\[0\]", "item 0 is a list"),
+        ("added", [{"a": 1}], r"_argmap\.added\[0\]", "item 0 is an object"),
+        ("added", ["locutions", 5], r"_argmap\.added\[1\]", "item 1 is the number 5"),
+        ("added", {"locutions": []}, r"_argmap\.added", "not an object"),
+        ("added", "locutions", r"_argmap\.added", "not the text 'locutions'"),
+        ("placed", [[1]], r"_argmap\.placed\[0\]", "item 0 is a list"),
+        ("placed", [None], r"_argmap\.placed\[0\]", "item 0 is null"),
+        ("placed", 3, r"_argmap\.placed", "not the number 3"),
+    ],
+)
+def test_argmaps_own_xaif_bookkeeping_of_the_wrong_shape_is_a_located_error(
+    key: str, value: object, where: str, message: str
+) -> None:
+    # An xAIF writer's "added" list holding a list or object was a raw TypeError (unhashable).
+    doc = aif.to_xaif(north_korea())
+    doc[aif.EXTENSION][key] = value
+    with pytest.raises(FileFormatError, match=where) as caught:
+        aif.loads_xaif(json.dumps(doc), path="nk.json")
+    assert message in caught.value.problem
+    assert caught.value.path == "nk.json"
+    assert "leave it as argmap wrote it, or delete it" in caught.value.problem
+    del doc[aif.EXTENSION][key]  # what to do works: without it the file reads
+    assert aif.loads_xaif(json.dumps(doc)).nodes()
+
+
 def test_data_under_a_format_key_that_is_not_a_mapping_survives() -> None:
     # Found by hypothesis: data {"aif": None} on a node, or on the map, was dropped.
     m = ArgumentMap(data={"aif": None, "xaif": [1], "sadface": "x"})
