@@ -40,7 +40,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -462,11 +462,16 @@ class DotSource:
 
 
 def build_dot(
-    m: ArgumentMap, options: DiagramOptions, *, figures: Figures | None = None
+    m: ArgumentMap,
+    options: DiagramOptions,
+    *,
+    figures: Figures | None = None,
+    shown: Collection[str] | None = None,
 ) -> DotSource:
     """Return the DOT of the map's diagram with ``options``, and which inference each edge draws.
 
-    ``figures`` (made with the same options) saves building them again.
+    ``figures`` (made with the same options) saves building them again; ``shown``, the ids of
+    the statements to draw, overrides ``options.focus`` (the viewer lays out such sets).
 
     Raises:
         UnknownNodeError: ``focus``, a node a finding names, or a node the labels name is not
@@ -483,7 +488,9 @@ def build_dot(
     if marks is not None:
         check_labelled_nodes(m, marks)
     structure = _Structure.of(m)
-    if o.focus is not None:
+    if shown is not None:
+        shown = set(shown)
+    elif o.focus is not None:
         model = m[o.focus]  # raises UnknownNodeError naming it
         shown = _within(structure, model, o.steps)
     else:

@@ -2,9 +2,11 @@
 
 The page holds everything it needs inline: its styles, its script, and the map as JSON data; it
 loads nothing from the network (a Content Security Policy forbids it) and opens from a file, an
-e-mail attachment or a notebook. The script lays the diagram out itself, so the page needs no
-layout engine, and a map of any size stays responsive: a large map is drawn a neighbourhood at
-a time (focus on a node, choose the depth), never whole.
+e-mail attachment or a notebook. Its boxes say what the static diagram's say (the lines of
+:mod:`argmap.render.figure`), and stand where the same layout engine put them: the map is laid
+out when the page is written, and the positions travel in the page; the script lays out again
+only a part of the map (a focus, a depth), in the engine's ranks and order. A map of any size
+stays responsive: a large map is drawn a neighbourhood at a time, never whole.
 
 What a reader can do: select a statement or an inference (click, or the arrow keys and Enter)
 to read it in full, with its scheme's critical questions; see a case's quotes highlighted in its
@@ -30,15 +32,18 @@ import base64
 import hashlib
 import itertools
 import re
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import check
-from argmap.exceptions import UnknownNodeError
+from argmap.exceptions import RenderError, RenderWarning, UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
+from argmap.render.dot import build_dot, neighbourhood
+from argmap.render.engine import layout_json
 from argmap.render.figure import (
     BODY_SIZE,
     Figures,
@@ -133,14 +138,18 @@ def _labels_legend(marks: DiagramLabels | None) -> dict[str, Any] | None:
     }
 
 
-def _lines(lines: tuple[Line, ...]) -> list[list[str]]:
-    """A figure's lines as the page draws them: text and role, and the ink of a mark."""
-    return [
-        [clean(line.text), line.role, line.colour]
-        if line.role == "mark"
-        else [clean(line.text), line.role]
-        for line in lines
-    ]
+def _lines(lines: tuple[Line, ...]) -> list[str | list[str]]:
+    """A figure's lines as the page draws them: a body line as its text, any other as its text
+    and role, with the ink of a mark."""
+    drawn: list[str | list[str]] = []
+    for line in lines:
+        if line.role == "body":
+            drawn.append(clean(line.text))
+        elif line.role == "mark":
+            drawn.append([clean(line.text), line.role, line.colour])
+        else:
+            drawn.append([clean(line.text), line.role])
+    return drawn
 
 
 def _statement(
@@ -155,7 +164,11 @@ def _statement(
     node["text"] = clean(statement.text)
     # Drawn as the static diagram draws it: the same lines, wrapped at the same width.
     node["lines"] = _lines(figure.lines)
-    node["fill"], node["stroke"] = figure.fill, figure.stroke
+    style = NODE_STYLES[figure.style]
+    if figure.fill != style.fillcolor:
+        node["fill"] = figure.fill
+    if figure.stroke != style.color:
+        node["stroke"] = figure.stroke
     if figure.gap:
         node["gap"] = figure.gap
     if figure.font_size != BODY_SIZE:
@@ -210,11 +223,11 @@ def _inference(
         "kind": inference.kind,
         "premises": list(inference.premises),
         "target": inference.target,
-        "lines": _lines(figure.lines),
-        "colour": figure.colour,
     }
+    if figure.lines:
+        item["lines"] = _lines(figure.lines)
     if figure.gap:
-        item["gap"] = figure.gap
+        item["gap"], item["colour"] = figure.gap, figure.colour
     if isinstance(inference, Attack):
         undercut = isinstance(m[inference.target], Support | Attack)
         item["relation"] = "undercut" if undercut else "attack"
@@ -318,6 +331,7 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
     sources = [_source(s, spans.get(s.id, [])) for s in m.sources.values()]
     listed = _findings(m, findings)
     return {
+        "layout": _engine_layout(m, options, figures),
         "title": clean(m.title) if m.title else None,
         "central": m.central,
         "nodes": nodes,
@@ -342,6 +356,94 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
             for kind, s in EDGE_STYLES.items()
         },
         "gapColours": dict(GAP_COLOURS),
+    }
+
+
+LAYOUT_TIMEOUT = 120.0
+"""Seconds the layout engine may take to lay out the page's map before the page does without."""
+
+
+def _opening_set(m: ArgumentMap, start: str, statements: int) -> set[str] | None:
+    """The statements the engine lays out for the page: all of them, if the page may draw the
+    whole map (None), else the widest neighbourhood of ``start`` that the page may draw."""
+    if statements <= MAX_DRAWN:
+        return None
+    shown = {start}
+    for depth in range(1, 64):
+        wider = neighbourhood(m, start, depth=depth)
+        if len(wider) > MAX_DRAWN or wider == shown:
+            break
+        shown = wider
+    return shown
+
+
+def _engine_layout(
+    m: ArgumentMap, options: DiagramOptions, figures: Figures
+) -> dict[str, Any] | None:
+    """Where the layout engine puts each box, junction, line and label of the map (or of the
+    part of a large map the page opens on), in points with the origin at the top left; None
+    (with a warning) when no engine can lay it out, and the page lays the map out itself."""
+    ids = [s.id for s in m.statements()]
+    if not ids:
+        return None
+    start = options.focus if options.focus in m and options.focus in ids else m.central or ids[0]
+    shown = _opening_set(m, start, len(ids))
+    plain = options.replace(focus=None, depth=None, legend=False, title=False, tooltips=False)
+    built = build_dot(m, plain, figures=figures, shown=shown)
+    try:
+        raw = layout_json(built.source, timeout=LAYOUT_TIMEOUT)
+        return _positions(raw, built.edges)
+    except (RenderError, KeyError, ValueError, TypeError) as exc:
+        warnings.warn(
+            f"the viewer lays the map out in the browser: the layout engine could not ({exc})",
+            RenderWarning,
+            stacklevel=4,
+        )
+        return None
+
+
+def _numbers(text: str, height: float) -> list[float]:
+    """``"x,y"`` in the engine's points, as ``[x, y]`` from the top left."""
+    x, y = (float(v) for v in text.split(",")[-2:])
+    return [round(x, 1), round(height - y, 1)]
+
+
+def _positions(raw: dict[str, Any], owners: tuple[str, ...]) -> dict[str, Any]:
+    """The engine's ``-Tjson0`` output, as the page reads it."""
+    _, _, width, height = (float(v) for v in str(raw["bb"]).split(","))
+    names: dict[int, str] = {}
+    placed: dict[str, list[float]] = {}
+    for item in raw.get("objects", []):
+        names[int(item["_gvid"])] = str(item["name"])
+        x, y = _numbers(str(item["pos"]), height)
+        size = [round(float(item["width"]) * 72, 1), round(float(item["height"]) * 72, 1)]
+        placed[str(item["name"])] = [x, y, *size]
+    edges: list[list[Any]] = []
+    labels: dict[str, list[float]] = {}
+    found = raw.get("edges", [])
+    if len(found) != len(owners):
+        raise ValueError(f"{len(found)} edges laid out for {len(owners)} drawn")
+    for item, owner in zip(found, owners, strict=True):
+        points: list[float] = []
+        end = start = None
+        for token in str(item["pos"]).split():
+            if token.startswith("e,"):
+                end = _numbers(token, height)
+            elif token.startswith("s,"):
+                start = _numbers(token, height)
+            else:
+                points.extend(_numbers(token, height))
+        edges.append(
+            [owner, names[int(item["tail"])], names[int(item["head"])], points, end, start]
+        )
+        if "lp" in item:
+            labels[owner] = _numbers(str(item["lp"]), height)
+    return {
+        "width": round(width, 1),
+        "height": round(height, 1),
+        "nodes": placed,
+        "edges": edges,
+        "labels": labels,
     }
 
 

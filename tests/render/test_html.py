@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
@@ -12,12 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 import argmap
-from argmap import ArgumentMap, RenderError, UnknownNodeError, check, dump
+from argmap import ArgumentMap, RenderError, RenderWarning, UnknownNodeError, check, dump
 from argmap.cli import main
 from argmap.examples import north_korea
 from argmap.model import Source
-from argmap.render import DiagramOptions, HtmlPage, draw, show, to_html
-from argmap.render.html import page_data
+from argmap.render import DiagramOptions, HtmlPage, draw, neighbourhood, show, to_dot, to_html
+from argmap.render import html as html_module
+from argmap.render.html import MAX_DRAWN, page_data
 from argmap.render.labels import LABEL_STYLES, strength_fill
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -281,3 +283,85 @@ def test_any_scheme_name_the_map_keeps_is_drawn(tmp_path: Path, suffix: str) -> 
     out = m.render(tmp_path / f"m{suffix}")
     text = out.read_text(encoding="utf-8")
     assert "Default Inference" in text
+
+
+# -- one drawing model, laid out by the engine ------------------------------------------------
+
+LABEL = re.compile(r'^\t"(?P<id>[^"]+)" \[label=<(?P<label>.*?)> shape=', re.MULTILINE)
+
+
+def _dot_lines(label: str) -> list[str]:
+    """The lines of an HTML-like DOT label, as text."""
+    lines = [re.sub(r"<[^>]+>", "", part) for part in label.split("<BR/>")]
+    return [html.unescape(line) for line in lines]
+
+
+@pytest.mark.parametrize("wrap", [40, 18])
+def test_the_page_draws_the_lines_the_static_diagram_draws(wrap: int) -> None:
+    m = north_korea()
+    lab = argmap.evaluate(m, "grounded")
+    options = {"labels": lab, "gaps": check(m), "wrap": wrap}
+    source = to_dot(m, **options)
+    dot = {found["id"]: _dot_lines(found["label"]) for found in LABEL.finditer(source)}
+    data = data_of(to_html(m, **options))
+    for node in data["nodes"]:
+        page = [line if isinstance(line, str) else line[0] for line in node["lines"]]
+        assert page == dot[node["id"]], node["id"]
+        body = [line for line in node["lines"] if isinstance(line, str)]
+        assert all(len(line) <= wrap for line in body), node["id"]
+    assert any(len(n["lines"]) > 3 for n in data["nodes"])
+
+
+def test_the_page_holds_the_layout_engines_positions() -> None:
+    m = north_korea()
+    data = data_of(to_html(m))
+    layout = data["layout"]
+    statements = {s.id for s in m.statements()}
+    assert statements <= set(layout["nodes"])
+    # The rest are the junctions: a linked or undercut inference's own dot.
+    assert set(layout["nodes"]) - statements <= {i.id for i in m.inferences()}
+    for node_id, (x, y, w, h) in layout["nodes"].items():
+        assert x - w / 2 >= -0.5, node_id
+        assert x + w / 2 <= layout["width"] + 0.5, node_id
+        assert y - h / 2 >= -0.5, node_id
+        assert y + h / 2 <= layout["height"] + 0.5, node_id
+    owners = {edge[0] for edge in layout["edges"]}
+    assert owners == {i.id for i in m.inferences()}
+    for owner, tail, head, points, _end, _start in layout["edges"]:
+        assert tail in layout["nodes"], owner
+        assert head in layout["nodes"], owner
+        assert len(points) >= 8  # a start and cubic pieces, as x and y
+        assert len(points) % 2 == 0
+    # Boxes never overlap: the engine's drawing, not one made in the browser.
+    boxes = [layout["nodes"][s] for s in statements]
+    for i, (x1, y1, w1, h1) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1 :]:
+            assert abs(x1 - x2) >= (w1 + w2) / 2 or abs(y1 - y2) >= (h1 + h2) / 2
+    assert set(layout["labels"]) <= owners
+
+
+def test_a_map_larger_than_the_page_draws_is_laid_out_around_its_centre() -> None:
+    m = ArgumentMap()
+    m.claim("c0", "The root.")
+    for i in range(1, MAX_DRAWN * 2):
+        m.claim(f"c{i}", f"Claim {i}.")
+        m.support(f"c{i}", f"c{(i - 1) // 3}", id=f"s{i}")
+    m.central = "c0"
+    nodes = data_of(to_html(m, gaps=()))["layout"]["nodes"]
+    statements = [n for n in nodes if n.startswith("c")]
+    assert "c0" in statements
+    assert len(statements) <= MAX_DRAWN
+    assert set(statements) == neighbourhood(m, "c0", depth=5)  # 364 statements; depth 6 is 1,093
+
+
+def test_without_a_layout_engine_the_page_lays_the_map_out_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(source: str, *, timeout: float) -> dict[str, object]:
+        raise RenderError("graphviz-pure failed with exit code 1: out of memory")
+
+    monkeypatch.setattr(html_module, "layout_json", broken)
+    with pytest.warns(RenderWarning, match="lays the map out in the browser.*out of memory"):
+        page = to_html(north_korea())
+    assert data_of(page)["layout"] is None
+    assert data_of(to_html(ArgumentMap(), gaps=()))["layout"] is None  # nothing to lay out

@@ -149,23 +149,87 @@
     return measure.measureText(text).width;
   }
   function figureLines(list, bodySize) {
-    return list.map(function (l) {
+    return (list || []).map(function (l) {
+      if (typeof l === "string") l = [l, "body"];
       var role = ROLES[l[1]] || ROLES.note;
       return { text: l[0], cls: role[0], size: l[1] === "body" ? bodySize : role[1], colour: l[2], bold: /gap|mark/.test(role[0]) };
     });
   }
-  function statementBox(n) {
+  // `hidden`: how many statements one step away are not drawn, said on the box so that a reader
+  // knows where the map goes on (F or "Focus on selected" draws them).
+  function statementBox(n, hidden) {
     var lines = figureLines(n.lines, n.size || 12);
+    if (hidden) lines.push({ text: "+" + hidden + " more not shown", cls: "small more", size: 10 });
     var w = 0, h = 0;
-    lines.forEach(function (l) { w = Math.max(w, textWidth(l.text, l.size, l.bold)); h += l.size * LEADING; });
-    return { lines: lines, w: Math.ceil(Math.max(54, w + 2 * MARGIN_X + 2)), h: Math.ceil(h + 2 * MARGIN_Y + 2), textHeight: h };
+    var sizes = 0;
+    lines.forEach(function (l) { w = Math.max(w, textWidth(l.text, l.size, l.bold)); sizes += l.size; });
+    h = sizes * LEADING;
+    return { lines: lines, w: Math.ceil(Math.max(54, w + 2 * MARGIN_X + 2)), h: Math.ceil(h + 2 * MARGIN_Y + 2), sizes: sizes };
+  }
+
+  // The layout engine's positions, computed when the page was written (the static diagram's own
+  // layout): used as they are when they hold exactly what is drawn; otherwise their ranks and
+  // order seed the layout of a part of the map, so that it keeps the engine's arrangement.
+  var ENGINE = data.layout || null;
+  var engineCount = 0;
+  if (ENGINE) Object.keys(ENGINE.nodes).forEach(function (id) { if (nodes.has(id)) engineCount++; });
+  // The engine's line spacing (Graphviz's 1.2 em, graphviz-pure's 1 em), read from its boxes:
+  // the page's own layouts space lines as the engine's do, so that a box looks the same in both.
+  if (ENGINE) {
+    var spacings = [];
+    data.nodes.forEach(function (n) {
+      var p = ENGINE.nodes[n.id];
+      if (!p || n.lines.length < 3) return;
+      var sizes = figureLines(n.lines, n.size || 12).reduce(function (t, l) { return t + l.size; }, 0);
+      spacings.push((p[3] - 2 * MARGIN_Y) / sizes);
+    });
+    spacings.sort(function (a, b) { return a - b; });
+    if (spacings.length) LEADING = Math.max(0.95, Math.min(1.25, spacings[spacings.length >> 1]));
+  }
+  function engineHolds(shownIds) {
+    return ENGINE && shownIds.length === engineCount && shownIds.every(function (id) { return ENGINE.nodes[id] && nodes.has(id); });
+  }
+  function engineLayout(shownIds, drawn) {
+    var V = [], byId = new Map(), E = [], M = 4;
+    function vertex(v) { v.k = V.length; V.push(v); byId.set(v.id, v); return v; }
+    function at(p) { return { x: p[0] + M, y: p[1] + M }; }
+    shownIds.forEach(function (id) {
+      var p = ENGINE.nodes[id], c = at(p);
+      vertex({ id: id, type: "node", x: c.x, y: c.y, w: p[2], h: p[3], box: statementBox(nodes.get(id)) });
+    });
+    drawn.forEach(function (x) {
+      var p = ENGINE.nodes[x.id];
+      if (!p) return;
+      var c = at(p), j = vertex({ id: x.id, type: "junction", x: c.x, y: c.y, w: 18, h: 18, inf: x });
+      if (ENGINE.labels[x.id]) j.label = [ENGINE.labels[x.id][0] + M, ENGINE.labels[x.id][1] + M];
+    });
+    ENGINE.edges.forEach(function (edge) {
+      var x = infs.get(edge[0]), from = byId.get(edge[1]), to = byId.get(edge[2]);
+      if (!x || !from || !to) return;
+      var pts = [];
+      for (var i = 0; i + 1 < edge[3].length; i += 2) pts.push([edge[3][i] + M, edge[3][i + 1] + M]);
+      var e = { from: from, to: to, inf: x, out: to.id !== x.id, direct: !byId.has(x.id), spline: pts,
+                end: edge[4] ? [edge[4][0] + M, edge[4][1] + M] : null, start: edge[5] ? [edge[5][0] + M, edge[5][1] + M] : null };
+      if (e.direct && ENGINE.labels[x.id]) e.label = [ENGINE.labels[x.id][0] + M, ENGINE.labels[x.id][1] + M];
+      E.push(e);
+    });
+    // Rows for the arrow keys: what stands at one height, left to right.
+    var rows = new Map();
+    V.forEach(function (v) { var key = Math.round(v.y); if (!rows.has(key)) rows.set(key, []); rows.get(key).push(v); });
+    var layers = Array.from(rows.keys()).sort(function (a, b) { return b - a; }).map(function (key) {
+      return rows.get(key).sort(function (a, b) { return a.x - b.x; });
+    });
+    layers.forEach(function (layer, i) { layer.forEach(function (v) { v.layer = i; }); });
+    return { V: V, E: E, byId: byId, layers: layers, width: ENGINE.width + 2 * M, height: ENGINE.height + 2 * M, engine: true };
   }
 
   function layout(shownIds, drawn) {
-    var V = [], byId = new Map(), E = [];
+    if (engineHolds(shownIds)) return engineLayout(shownIds, drawn);
+    var V = [], byId = new Map(), E = [], shownSet = new Set(shownIds);
     function vertex(v) { v.k = V.length; V.push(v); byId.set(v.id, v); return v; }
     shownIds.forEach(function (id) {
-      var box = statementBox(nodes.get(id));
+      var hidden = within(id, 1).ids.filter(function (other) { return !shownSet.has(other); }).length;
+      var box = statementBox(nodes.get(id), hidden);
       vertex({ id: id, type: "node", w: box.w, h: box.h, box: box });
     });
     // A linked inference, or one that is undercut, gets a junction vertex of its own; a plain
@@ -217,6 +281,14 @@
         if (--indeg[w.k] === 0) queue.push(w);
       });
     }
+    // Seeded by the engine: its ranks, bottom to top, as the layers (closed up where a rank has
+    // nothing drawn), and an edge against them laid out reversed, as the engine does.
+    var seeded = ENGINE && V.every(function (v) { return ENGINE.nodes[v.id]; });
+    if (seeded) {
+      var ranks = Array.from(new Set(V.map(function (v) { return Math.round(ENGINE.nodes[v.id][1]); }))).sort(function (a, b) { return b - a; });
+      V.forEach(function (v) { v.layer = ranks.indexOf(Math.round(ENGINE.nodes[v.id][1])); v.seed = ENGINE.nodes[v.id][0]; });
+      E.forEach(function (e) { e.reversed = e.from.layer > e.to.layer; });
+    }
     var top = 0;
     V.forEach(function (v) { top = Math.max(top, v.layer); });
     // Long edges pass through virtual vertices, one per layer they cross.
@@ -225,7 +297,8 @@
       var a = e.reversed ? e.to : e.from, b = e.reversed ? e.from : e.to;
       var chain = [a];
       for (var l = a.layer + 1; l < b.layer; l++) {
-        var d = { id: null, type: "virtual", w: 4, h: 4, layer: l, k: V.length };
+        var d = { id: null, type: "virtual", w: 4, h: 4, layer: l, k: V.length,
+                  seed: seeded ? a.seed + (b.seed - a.seed) * (l - a.layer) / (b.layer - a.layer) : undefined };
         V.push(d); chain.push(d);
       }
       chain.push(b);
@@ -252,7 +325,10 @@
       layer.sort(function (a, b) { return a.bary - b.bary || a.order - b.order; });
       renumber(layer);
     }
-    for (var it = 0; it < 8; it++) {
+    // The engine's order where it has one; otherwise sweeps that pull each vertex towards the
+    // middle of its neighbours.
+    if (seeded) layers.forEach(function (layer) { layer.sort(function (a, b) { return a.seed - b.seed; }); renumber(layer); });
+    else for (var it = 0; it < 8; it++) {
       if (it % 2 === 0) for (var u = 1; u <= top; u++) sweep(layers[u], "lower");
       else for (var d2 = top - 1; d2 >= 0; d2--) sweep(layers[d2], "upper");
     }
@@ -366,16 +442,29 @@
     elements.clear(); edgeEls.clear();
     edgeLayer.replaceChildren(); nodeLayer.replaceChildren();
     L.E.forEach(function (e) {
-      var x = e.inf, gap = x.gap, colour = x.colour;
-      var pts = e.chain.map(function (v) { return [v.x, v.y]; });
-      var a = e.chain[0], b = e.chain[e.chain.length - 1];
-      // Start and end on the boxes' top or bottom edges.
-      pts[0] = [a.x, a.y + (b.y < a.y ? -a.h / 2 : a.h / 2)];
-      pts[pts.length - 1] = [b.x, b.y + (b.y < a.y ? b.h / 2 : -b.h / 2)];
-      var d = "M" + pts[0][0] + "," + pts[0][1];
-      for (var i = 1; i < pts.length; i++) {
-        var p = pts[i - 1], q = pts[i], my = (p[1] + q[1]) / 2;
-        d += " C" + p[0] + "," + my + " " + q[0] + "," + my + " " + q[0] + "," + q[1];
+      var x = e.inf, gap = x.gap, colour = x.colour || data.edgeStyles[x.relation].colour;
+      var d, a, b;
+      if (e.spline) {
+        // The engine's spline: a start point, then three points per cubic piece; the arrow's
+        // own length runs on to its tip.
+        var sp = e.spline, fmt = function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); };
+        d = e.start ? "M" + fmt(e.start) + " L" + fmt(sp[0]) : "M" + fmt(sp[0]);
+        for (var j = 1; j + 2 < sp.length; j += 3) {
+          d += " C" + fmt(sp[j]) + " " + fmt(sp[j + 1]) + " " + fmt(sp[j + 2]);
+        }
+        if (e.end) d += " L" + fmt(e.end);
+        a = e.from; b = e.to;
+      } else {
+        var pts = e.chain.map(function (v) { return [v.x, v.y]; });
+        a = e.chain[0]; b = e.chain[e.chain.length - 1];
+        // Start and end on the boxes' top or bottom edges.
+        pts[0] = [a.x, a.y + (b.y < a.y ? -a.h / 2 : a.h / 2)];
+        pts[pts.length - 1] = [b.x, b.y + (b.y < a.y ? b.h / 2 : -b.h / 2)];
+        d = "M" + pts[0][0] + "," + pts[0][1];
+        for (var i = 1; i < pts.length; i++) {
+          var p = pts[i - 1], q = pts[i], my = (p[1] + q[1]) / 2;
+          d += " C" + p[0] + "," + my + " " + q[0] + "," + my + " " + q[0] + "," + q[1];
+        }
       }
       var path = sv("path", { d: d, class: "edge " + x.relation, stroke: colour });
       if (gap) path.setAttribute("stroke-width", "3");
@@ -388,7 +477,7 @@
       push(edgeEls, x.id, path);
       if (e.direct) {
         var half = path.getTotalLength ? path.getPointAtLength(path.getTotalLength() / 2) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-        var mid = { id: x.id, type: "mid", x: half.x, y: half.y, w: 14, h: 14, inf: x };
+        var mid = { id: x.id, type: "mid", x: half.x, y: half.y, w: 14, h: 14, inf: x, label: e.label };
         L.byId.set(x.id, mid);
         mids.push(mid);
       }
@@ -426,15 +515,17 @@
     // The drawn box is for the eye; a ring over it is the control, named with the full text.
     var hit = sv("rect", { class: "ring", x: -5, y: -5, width: v.w + 10, height: v.h + 10, rx: 9, role: "button", tabindex: "-1", "aria-pressed": "false", "aria-label": describe(n) });
     // The fill and border are the figure's: the kind's, the label's or strength's, the finding's.
-    var box = sv("rect", { class: "box", width: v.w, height: v.h, rx: n.kind === "claim" ? 8 : 2, fill: n.fill, stroke: n.stroke });
+    var box = sv("rect", { class: "box", width: v.w, height: v.h, rx: n.kind === "claim" ? 8 : 2, fill: n.fill || style.fill, stroke: n.stroke || style.stroke });
     if (n.gap) { box.setAttribute("stroke-width", "3"); box.setAttribute("stroke-dasharray", "8 4"); }
     g.appendChild(box);
     if (n.id === data.central) g.appendChild(sv("rect", { width: v.w - 8, height: v.h - 8, x: 4, y: 4, rx: 6, fill: "none", stroke: style.stroke }));
     var box2 = v.box || statementBox(n);
-    var y = (v.h - box2.textHeight) / 2;
+    // The lines as far apart as the engine set them, where it measured the box.
+    var leading = Math.max(0.95, Math.min(LEADING, (v.h - 2 * MARGIN_Y) / box2.sizes));
+    var y = (v.h - box2.sizes * leading) / 2;
     box2.lines.forEach(function (line) {
       var t = sv("text", { x: v.w / 2, y: y + line.size * 0.95, "text-anchor": "middle", "aria-hidden": "true" }, line.text);
-      y += line.size * LEADING;
+      y += line.size * leading;
       if (line.cls) t.setAttribute("class", line.cls);
       if (line.size !== 12 && !line.cls) t.style.fontSize = line.size + "px";  // CSSOM, which the page's policy allows
       if (line.colour) t.style.fill = line.colour;
@@ -452,7 +543,7 @@
   }
 
   function drawJunction(v) {
-    var x = v.inf, colour = x.colour;
+    var x = v.inf, colour = x.colour || data.edgeStyles[x.relation].colour;
     var g = sv("g", { class: "junction " + x.relation, transform: "translate(" + v.x + "," + v.y + ")" });
     var tip = [describeInference(x)];
     openQuestions(x).forEach(function (q) { tip.push("open: " + q.text); });
