@@ -289,8 +289,8 @@ class _Builder:
         if marks is not None and marks.mark(node_id) is None:
             self.unmarked += 1
 
-    def statement(self, statement: Statement) -> None:
-        figure = self.figures.statement(statement)
+    def statement(self, statement: Statement, *, hidden: int = 0) -> None:
+        figure = self.figures.statement(statement, hidden=hidden)
         self.node_kinds.add(figure.style)
         if figure.gap:
             self.gap_colours.add(figure.stroke)
@@ -500,9 +500,12 @@ def build_dot(
     undercut = {structure.target[i.id].id for i in drawn if i.id in structure.target}
 
     b = _Builder(Figures.of(m, o) if figures is None else figures, o.tooltips)
+    partial = len(shown) < len(m.index.statements)
     for statement in m.statements():
         if statement.id in shown:
-            b.statement(statement)
+            # A part of the map says, on each box at its edge, how much lies beyond.
+            hidden = len(_within(structure, statement, 1) - shown) if partial else 0
+            b.statement(statement, hidden=hidden)
     for inference in drawn:
         # A premise-less inference (Carneades) is a junction dot alone, pointing at its target.
         b.inference(inference, junction=len(inference.premises) != 1 or inference.id in undercut)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BODY_SIZE",
     "CENTRAL_SIZE",
+    "MORE_COLOUR",
     "Figures",
     "InferenceFigure",
     "Line",
@@ -57,6 +58,7 @@ __all__ = [
     "clip",
     "columns",
     "estimated_width",
+    "more_line",
     "relation",
     "wrap_text",
 ]
@@ -71,7 +73,9 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 # Scripts the engines measure with a Latin font's widths, and so draw too narrow a box for.
 _LATIN_NAMES = ("LATIN", "MODIFIER LETTER", "FEMININE ORDINAL", "MASCULINE ORDINAL")
 
-LineRole = Literal["head", "body", "note", "warn", "mark", "gap", "ack", "scheme", "analyst"]
+LineRole = Literal[
+    "head", "body", "note", "warn", "mark", "gap", "ack", "more", "scheme", "analyst"
+]
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -347,6 +351,9 @@ def _inference_title(inference: Support | Attack, kind: str) -> str:
 
 # -- figures ----------------------------------------------------------------------------------
 
+MORE_COLOUR = "#0B5CAD"
+"""The ink of the line that says how many neighbours a statement's box leaves out."""
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -370,6 +377,16 @@ class Line:
     size: float
     bold: bool = False
     italic: bool = False
+
+
+def more_line(hidden: int) -> Line:
+    """The line under a statement whose ``hidden`` neighbours are not drawn.
+
+    Examples:
+        >>> more_line(3).text
+        '+3 more not shown'
+    """
+    return Line(f"+{hidden} more not shown", "more", MORE_COLOUR, SMALL_SIZE + 1, italic=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -457,8 +474,10 @@ class Figures:
         node_gaps, edge_gaps, acked = _overlay(m, options.findings)
         return cls(m, options.wrap, options.marks, node_gaps, edge_gaps, acked)
 
-    def statement(self, statement: Statement) -> StatementFigure:
-        """How ``statement`` is drawn."""
+    def statement(self, statement: Statement, *, hidden: int = 0) -> StatementFigure:
+        """How ``statement`` is drawn; ``hidden`` statements one step from it are not drawn,
+        and its last line says so (:func:`more_line`), so that a part of a map shows where the
+        map goes on."""
         central = statement.id == self.m.central
         key = "central" if central else statement.kind
         style = NODE_STYLES[key]
@@ -489,6 +508,8 @@ class Figures:
         acked = self.acked.codes(statement.id)
         if acked:
             lines.append(Line(f"acknowledged: {' '.join(acked)}", "ack", HEADER_COLOUR, small))
+        if hidden:
+            lines.append(more_line(hidden))
         tip = [
             *self.node_gaps.lines(statement.id),
             *self._acked_lines(statement.id),

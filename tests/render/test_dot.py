@@ -718,3 +718,17 @@ def test_the_legend_goes_under_the_map_and_never_widens_it(labels: str | None) -
     # The legend is a few short rows of samples, not one long row.
     rows = re.findall(r"\{rank=same; \"legend", to_dot(m))
     assert len(rows) >= 2
+
+
+def test_a_part_of_the_map_says_on_each_edge_box_how_much_lies_beyond() -> None:
+    m = north_korea()
+    shown = neighbourhood(m, "agenda", depth=1)
+    source = to_dot(m, focus="agenda", depth=1)
+    for node_id in shown:
+        beyond = len(neighbourhood(m, node_id, depth=1) - shown)
+        line = re.search(rf'^\t"{node_id}" \[label=<(.*?)> shape=', source, re.MULTILINE)
+        assert line is not None
+        said = re.search(r"\+(\d+) more not shown", line.group(1))
+        assert (int(said.group(1)) if said else 0) == beyond, node_id
+    assert "more not shown" in source
+    assert "more not shown" not in to_dot(m)  # the whole map leaves nothing out

@@ -139,7 +139,7 @@
   // -- boxes: the lines Python wrote for the static diagram, at its sizes ----------------------
   // Each line is [text, role, ink]; the sizes are the diagram's points, one CSS pixel each, so
   // that a box measured by the layout engine holds its text here too.
-  var ROLES = { head: ["head", 9], body: ["", 12], note: ["small", 10], warn: ["small warn", 10], mark: ["small mark", 11], gap: ["small gap", 10], ack: ["small", 10], scheme: ["scheme", 10], analyst: ["scheme", 10] };
+  var ROLES = { head: ["head", 9], body: ["", 12], note: ["small", 10], warn: ["small warn", 10], mark: ["small mark", 11], gap: ["small gap", 10], ack: ["small", 10], more: ["small more", 10], scheme: ["scheme", 10], analyst: ["scheme", 10] };
   var MARGIN_X = 10.8, MARGIN_Y = 5.76, LEADING = 1.2;
   var measure = document.createElement("canvas").getContext("2d");
   var FONT_FAMILY = "Helvetica, Arial, \"Liberation Sans\", Arimo, sans-serif";
@@ -159,7 +159,8 @@
   // knows where the map goes on (F or "Focus on selected" draws them).
   function statementBox(n, hidden) {
     var lines = figureLines(n.lines, n.size || 12);
-    if (hidden) lines.push({ text: "+" + hidden + " more not shown", cls: "small more", size: 10 });
+    // The same words as argmap.render.figure.more_line on the static diagram's boxes.
+    if (hidden && !n.lines.some(function (l) { return l[1] === "more"; })) lines.push({ text: "+" + hidden + " more not shown", cls: "small more", size: 10 });
     var w = 0, h = 0;
     var sizes = 0;
     lines.forEach(function (l) { w = Math.max(w, textWidth(l.text, l.size, l.bold)); sizes += l.size; });
@@ -193,9 +194,12 @@
     var V = [], byId = new Map(), E = [], M = 4;
     function vertex(v) { v.k = V.length; V.push(v); byId.set(v.id, v); return v; }
     function at(p) { return { x: p[0] + M, y: p[1] + M }; }
+    var shownSet = new Set(shownIds), partial = shownIds.length < statementCount;
     shownIds.forEach(function (id) {
       var p = ENGINE.nodes[id], c = at(p);
-      vertex({ id: id, type: "node", x: c.x, y: c.y, w: p[2], h: p[3], box: statementBox(nodes.get(id)) });
+      // A part of a large map: its edge boxes say what they leave out, as the engine measured.
+      var hidden = partial ? within(id, 1).ids.filter(function (o) { return !shownSet.has(o); }).length : 0;
+      vertex({ id: id, type: "node", x: c.x, y: c.y, w: p[2], h: p[3], box: statementBox(nodes.get(id), hidden) });
     });
     drawn.forEach(function (x) {
       var p = ENGINE.nodes[x.id];
