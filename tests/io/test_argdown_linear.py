@@ -184,7 +184,44 @@ def work(monkeypatch: pytest.MonkeyPatch) -> _Work:
             return found
 
     monkeypatch.setattr(lexer, "_Next", CountedNext)
+    tables = lexer._tables
+
+    def counted_tables(*, brackets: bool) -> Any:
+        return tuple(
+            {
+                char: (_counted_scanner(match, actions, counted), actions)
+                for char, (match, actions) in t.items()
+            }
+            for t in tables(brackets=brackets)
+        )
+
+    monkeypatch.setattr(lexer, "_tables", counted_tables)
     return counted
+
+
+def _counted_scanner(match: Any, actions: dict[str, Any], work: _Work) -> Any:
+    """A scanner that charges each attempt what it scanned or could have: a title found at
+    once (a definition, a mention), what it matched; any other attempt at a bracket, also the
+    bounded searches for a definition's bracket and for a long line (each up to the scanners'
+    reach, or to the line's end); a failed shortcode, its word; else what it matched."""
+
+    def counted(text: str, pos: int) -> Any:
+        m = match(text, pos)
+        kind = actions[m.lastgroup][0]
+        work.chars += m.end() - pos + 1
+        if text[pos] in "[@<" and kind not in _FOUND_AT_ONCE:
+            stop = lexer._LINE_STOP.search(text, pos + 2)
+            rest = (stop.start() if stop else len(text)) - pos
+            work.chars += 2 * min(rest, lexer._REACH + 1)
+        elif text[pos] in ".:" and kind != "special":
+            stop = _SPACE.search(text, pos + 1)
+            work.chars += (stop.start() if stop else len(text)) - pos
+        return m
+
+    return counted
+
+
+_FOUND_AT_ONCE = {"statement_definition", "statement_mention", "argument_definition"}
 
 
 def _lex(text: str) -> None:
@@ -192,8 +229,10 @@ def _lex(text: str) -> None:
         parse(text)
 
 
-PER_CHAR = 40
-"""Work allowed per character. Measured: at most about 12 on the shapes below."""
+PER_CHAR = 2 * lexer._REACH + 40
+"""Work allowed per character. Measured: at most about 12 on the shapes below for the patterns
+tried one by one; the scanners' bounded search for a title's bracket (``lexer._REACH``
+characters, twice) adds up to about twice the reach at each bracket that opens nothing."""
 
 _SHAPES = [
     "{", "{a: ", "} x", "[", "[a", "<a", "<", "<!--", "/*", "#(", "[a](", "@[", "@<", "=== x ",

@@ -6,12 +6,22 @@ At each position the lexer takes the first token type, in Argdown's order, that 
 and italic ranges open and close in a stack, and an inference line (``-- rule, rule --``) has
 tokens of its own. :func:`tokenize` cuts a whole text; the parser reads the tokens.
 
+It does not try the patterns one by one. Per context (the start of a line, the start of a line
+after an empty line, further on in a line, an inference line) and per character that may start
+a token other than plain text, one compiled pattern holds, as named alternatives in Argdown's
+order, the token patterns that may start with that character; one match gives the token and
+its type. A character that starts nothing else starts plain text, in every context. What needs
+more than a pattern (comments, data blocks, front matter, bold and italic, links, tags in
+parentheses, titles on long lines) is read pattern by pattern (:meth:`Lexer._step`), exactly
+as before; ``tests/io/test_argdown_lexer.py`` holds the two to the same tokens on every text.
+
 The lexer is linear in the text, hostile texts included: see :class:`Lexer`.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +52,7 @@ from argmap.io.argdown.patterns import (
     STATEMENT_NUMBER,
     STATEMENT_REFERENCE,
     TAG,
+    TAG_CHARS,
     TRIGGERS,
     UNORDERED_ITEM,
     UNUSED,
@@ -127,10 +138,11 @@ class Token:
     start: int
     end: int  # one past the last character
     match: re.Match[str] | None = None
+    base: int = 0  # the number of the group before the token's first in ``match``
 
     def group(self, n: int) -> str:
         """A group of the token's match ('' for a token that no pattern made, or no group)."""
-        return (self.match.group(n) or "") if self.match else ""
+        return (self.match.group(self.base + n) or "") if self.match else ""
 
 
 _Found = tuple[str, int, re.Match[str] | None] | None  # a token's type, end and match, or none
@@ -143,10 +155,12 @@ class Lexer:
     comment, a link, a tag in parentheses or a bracketed title scans on to its closing
     characters and, where there are none, to the end of the line or of the text. Tried at every
     position of a hostile text (ten thousand ``[`` or ``<!--``), they would scan it again and
-    again, in quadratic time. So each is first asked of a :class:`_Next` where its closing
-    characters are, which searches the text about once in all; the pattern runs only when it
-    will match, and then consumes what it scanned. A data block and front matter, whose
-    patterns also backtrack, are measured without them. The lexer is linear in the text.
+    again, in quadratic time. The scanners look for a title's closing bracket no further than
+    ``_REACH`` characters and leave a title that may end further on to :meth:`_step`; there
+    each far-looking pattern is first asked of a :class:`_Next` where its closing characters
+    are, which searches the text about once in all; the pattern runs only when it will match,
+    and then consumes what it scanned. A data block and front matter, whose patterns also
+    backtrack, are measured without them. The lexer is linear in the text.
     """
 
     def __init__(self, text: str, fail: Callable[[str, int], ArgdownSyntaxError]) -> None:
@@ -191,53 +205,129 @@ class Lexer:
                 self.tokens.append(Token("dedent", "", at, at))
 
     def run(self) -> list[Token]:
+        """The tokens of the whole text (see the module's docstring for how they are found)."""
         text = self.text
         n = self.n
         tokens = self.tokens
+        append = tokens.append
+        tables = _tables(brackets="](" not in text)
+        at_line_start, in_line = tables[0], tables[2]
+        freestyle = FREESTYLE.match
+        table = at_line_start
         pos = 0
         inference = False
-        freestyle = FREESTYLE.match
         while pos < n:
-            char = text[pos]
-            if char not in TRIGGERS:
-                # Nothing else can start here, in any context: freestyle text, to its end.
+            scanner = table.get(text[pos])
+            if scanner is None:  # nothing but plain text starts here, in any context
                 m = freestyle(text, pos)
-                if m is not None:
-                    end = m.end()
-                    tokens.append(Token("freestyle", text[pos:end], pos, end, m))
-                    pos = end
-                    continue
-            last = tokens[-1] if tokens else None
-            # Comments come first in both modes; they are skipped.
-            if char in "/<" and self._comment_at(pos):
-                if last is not None and last.type == "emptyline":
-                    m = COMMENT_AFTER_EMPTY.match(text, pos)
-                elif last is not None and last.type == "newline":
-                    m = COMMENT_AFTER_NEWLINE.match(text, pos)
-                else:
-                    m = COMMENT.match(text, pos)
-                if m:
-                    pos = m.end()
-                    self.last_skipped_end = pos
-                    continue
-            if inference:
-                kind, end, m = self._inference_token(pos, char)
-            else:
-                kind, end, m = self._default_token(pos, char, last)
-            if kind == "spaces":
+                end = m.end()  # type: ignore[union-attr]  # it matches any such character
+                append(Token("freestyle", text[pos:end], pos, end))
+                pos = end
+                if not inference:
+                    table = in_line
+                continue
+            m = scanner[0](text, pos)
+            entry = scanner[1][m.lastgroup]  # type: ignore[index]
+            kind, base, action = entry
+            end = m.end()
+            if action == _PLAIN:  # a token whose groups no one reads: its match goes
+                append(Token(kind, text[pos:end], pos, end))
+                pos = end
+                if not inference:
+                    table = in_line
+                continue
+            if action == _TITLED:  # the parser reads its title (or tag) from its groups
+                append(Token(kind, text[pos:end], pos, end, m, base))
+                pos = end
+                table = in_line  # never in an inference line
+                continue
+            if action == _SKIP:
                 self.last_skipped_end = pos = end
                 continue
-            if kind == "inference_start":
-                inference = True
-            elif kind == "inference_end":
-                inference = False
-            tokens.append(Token(kind, text[pos:end], pos, end, m))
-            pos = end
+            if action == _NEWLINE:
+                append(Token(kind, text[pos:end], pos, end))
+                pos = end
+                if not inference:
+                    table = at_line_start
+                continue
+            pos, inference, table = self._act(m, entry, inference, tables)
         # A trailing empty line means nothing; close every open indentation.
         if tokens and tokens[-1].type == "emptyline":
             tokens.pop()
         self._dedent_all(n)
         return tokens
+
+    def _act(
+        self,
+        m: re.Match[str],
+        entry: tuple[str, int, int],
+        inference: bool,
+        tables: tuple[_Table, _Table, _Table, _Table],
+    ) -> tuple[int, bool, _Table]:
+        """What a scanner's match means besides a token of its own (an empty line, indentation,
+        an inference line) or, when it is slow, the token read pattern by pattern; the new
+        position, whether an inference line is open, and the table of the next context."""
+        kind, base, action = entry
+        at_line_start, after_empty, in_line, in_inference = tables
+        pos, end = m.start(), m.end()
+        if action == _SLOW:
+            pos, inference = self._step(pos, inference)
+            if inference:
+                return pos, inference, in_inference
+            last = self.tokens[-1].type if self.tokens else "newline"
+            if last == "newline":
+                return pos, inference, at_line_start
+            return pos, inference, after_empty if last == "emptyline" else in_line
+        table = in_line
+        if action == _INDENT:  # a relation sign or a list item, indented
+            self._indent_or_dedent(len(m.group(base + 1)) + (kind in _ITEMS), pos)
+        elif action == _EMPTYLINE:
+            if end < self.n:
+                self._dedent_all(pos)
+            table = after_empty
+        elif action == _DEDENT:  # a numbered statement or an inference line
+            self._dedent_all(pos)
+            inference = kind == "inference_start"
+            table = in_inference if inference else in_line
+        else:  # _INFERENCE_END
+            inference = False
+        self.tokens.append(Token(kind, self.text[pos:end], pos, end, m, base))
+        return end, inference, table
+
+    def _step(self, pos: int, inference: bool) -> tuple[int, bool]:
+        """One token (or one skipped comment or run of spaces) at ``pos``, found pattern by
+        pattern in Argdown's order; the new position and whether an inference line is open.
+
+        This is the lexer as it reads what the scanners leave to it: comments, data blocks,
+        front matter, bold and italic, links, tags in parentheses, titles on long lines."""
+        text = self.text
+        tokens = self.tokens
+        char = text[pos]
+        last = tokens[-1] if tokens else None
+        # Comments come first in both modes; they are skipped.
+        if char in "/<" and self._comment_at(pos):
+            if last is not None and last.type == "emptyline":
+                m = COMMENT_AFTER_EMPTY.match(text, pos)
+            elif last is not None and last.type == "newline":
+                m = COMMENT_AFTER_NEWLINE.match(text, pos)
+            else:
+                m = COMMENT.match(text, pos)
+            if m:
+                self.last_skipped_end = m.end()
+                return m.end(), inference
+        if inference:
+            kind, end, m = self._inference_token(pos, char)
+        else:
+            kind, end, m = self._default_token(pos, char, last)
+        if kind == "spaces":
+            self.last_skipped_end = end
+            return end, inference
+        if kind == "inference_start":
+            inference = True
+        elif kind == "inference_end":
+            inference = False
+        tokens.append(Token(kind, text[pos:end], pos, end, m))
+        return end, inference
 
     def _comment_at(self, pos: int) -> bool:
         """Whether a comment starts at ``pos`` (then the comment patterns match there)."""
@@ -476,6 +566,154 @@ _STEPS_AT_LINE_START: dict[str, tuple[_Step, ...]] = {
     **dict.fromkeys("(0123456789", (Lexer._numbered,)),
     "*": (Lexer._numbered, Lexer._range),
 }
+
+
+# -- the scanners. Per context (the start of a line, the start of a line after an empty line,
+# further on in a line, an inference line) and per character that may start a token other than
+# plain text, one pattern whose alternatives are the token patterns that may start with that
+# character, in Argdown's order; which alternative matched is the token type. A character that
+# starts nothing else starts plain text, in every context. What needs more than a pattern
+# (comments, data blocks, front matter, bold and italic, links, tags in parentheses, titles on
+# long lines) is a "slow" alternative, which Lexer._step reads pattern by pattern.
+
+# Actions: what the lexer does with a match besides making its token.
+_PLAIN, _TITLED, _SKIP, _NEWLINE, _EMPTYLINE, _INDENT, _DEDENT, _INFERENCE_END, _SLOW = range(9)
+_ITEMS = frozenset({"ordered_item", "unordered_item"})  # indented one more than their spaces
+
+# How far the scanners look for a title's closing bracket. A title that may end further on (on
+# a long line) is slow: Lexer._step asks where its bracket is (see Lexer). So no attempt here
+# scans more than about this many characters.
+_REACH = 80
+
+_D = r"[^\n\r\u2028\u2029]"  # JavaScript's "."
+_SPACE, _BREAK, _DIGITS = " \t", "\r\n", "0123456789"
+_SIGN_STARTS = {  # the characters each relation sign may start with, after its indentation
+    "incoming_support": "+",
+    "incoming_attack": "-",
+    "outgoing_support": "<+",
+    "outgoing_attack": "<-",
+    "contradiction": ">",
+    "incoming_undercut": "_",
+    "outgoing_undercut": "<_",
+}
+# An alternative: its token type, its action, its pattern, the characters it may start with.
+_Alternative = tuple[str, int, str, str]
+
+
+def _titles(*, brackets: bool) -> list[_Alternative]:
+    """Bracketed titles, mentions and tags, each with a bounded search for its closing bracket,
+    then a slow alternative for a line too long to be sure; with a link in the text (``](``)
+    every ``[`` is slow."""
+    d, reach = _D, _REACH
+    some, upto = f"{d}{{1,{reach}}}?", f"{d}{{0,{reach}}}?"
+    long_line = f"(?=[^-]?{d}{{{reach}}})"
+    found: list[_Alternative] = [("slow", _SLOW, r"\[", "[")]
+    if brackets:
+        found = [
+            ("statement_definition", _TITLED, rf"\[({some})\]:", "["),
+            ("slow", _SLOW, r"\[" + long_line, "["),
+            ("statement_reference", _TITLED, rf"\[([^-]{upto})\]", "["),
+        ]
+    return [
+        *found,
+        ("statement_mention", _TITLED, rf"@\[({some})\][ \t]?", "@"),
+        ("slow", _SLOW, rf"@(?=[\[<]{d}{{{reach}}})", "@"),
+        ("argument_mention", _TITLED, rf"@<({some})>[ \t]?", "@"),
+        ("argument_definition", _TITLED, rf"<({some})>:", "<"),
+        ("slow", _SLOW, "<" + long_line, "<"),
+        ("argument_reference", _TITLED, rf"<([^-]{upto})>", "<"),
+        ("slow", _SLOW, r"#\(", "#"),  # a tag in parentheses, which may cross lines
+        ("tag", _TITLED, rf"#()([{TAG_CHARS}]+)[ \t]?", "#"),
+    ]
+
+
+_FREE_TRIGGERS = _SPACE + "=+" + _DIGITS + "\u2028\u2029"  # trigger characters of plain text
+_UNUSED = "@#*_[],.:;</>-(){}"
+_TEXT_END: list[_Alternative] = [
+    ("escaped", _PLAIN, ESCAPED.pattern, "\\"),
+    ("special", _PLAIN, SPECIAL.pattern, ".:"),
+    ("spaces", _SKIP, SPACES.pattern, _SPACE),
+    ("freestyle", _PLAIN, FREESTYLE.pattern, _FREE_TRIGGERS),
+    ("unused", _PLAIN, UNUSED.pattern, _UNUSED),
+]
+# Comments, data blocks, front matter: slow, and first in every context.
+_SLOW_STARTS: list[_Alternative] = [
+    ("slow", _SLOW, "<!--", "<"),
+    ("slow", _SLOW, "/[/*]", "/"),
+    ("slow", _SLOW, r"\{", "{"),
+]
+
+
+def _default(context: str, *, brackets: bool) -> list[_Alternative]:
+    """The default mode's alternatives in a context, in Argdown's order."""
+    found = [*_SLOW_STARTS, ("slow", _SLOW, "={3}", "=")]
+    if context != "after an empty line":  # no empty line after an empty line
+        found.append(("emptyline", _EMPTYLINE, EMPTYLINE.pattern, _SPACE + _BREAK))
+    found.append(("newline", _NEWLINE, NEWLINE.pattern, _SPACE + _BREAK))
+    if context == "line start":  # no inference line after an empty line either
+        found.append(("inference_start", _DEDENT, INFERENCE_START.pattern, _SPACE + "-"))
+    if context != "in line":
+        for kind, pattern in RELATIONS:
+            found.append((kind, _INDENT, pattern.pattern, _SPACE + _SIGN_STARTS[kind]))
+        found += [
+            ("statement_number", _DEDENT, STATEMENT_NUMBER.pattern, _SPACE + "("),
+            ("ordered_item", _INDENT, ORDERED_ITEM.pattern, _SPACE + _DIGITS),
+            ("unordered_item", _INDENT, UNORDERED_ITEM.pattern, _SPACE + "*"),
+            ("heading_start", _PLAIN, HEADING.pattern, "#"),
+        ]
+    found.append(("slow", _SLOW, "[*_]", "*_"))  # bold or italic
+    return [*found, *_titles(brackets=brackets), ("slow", _SLOW, r"\\", "\\"), *_TEXT_END]
+
+
+def _inference() -> list[_Alternative]:
+    """An inference line's alternatives, in Argdown's order."""
+    return [
+        *_SLOW_STARTS,
+        ("newline", _NEWLINE, NEWLINE.pattern, _SPACE + _BREAK),
+        ("escaped", _PLAIN, ESCAPED.pattern, "\\"),
+        ("special", _PLAIN, SPECIAL.pattern, ".:"),
+        ("inference_end", _INFERENCE_END, INFERENCE_END.pattern, "-"),
+        ("list_delimiter", _PLAIN, LIST_DELIMITER.pattern, ","),
+        *_TEXT_END[2:],
+    ]
+
+
+_Scanner = tuple[Callable[[str, int], "re.Match[str]"], dict[str, tuple[str, int, int]]]
+_Table = dict[str, _Scanner]
+_compiled: dict[str, _Scanner] = {}
+
+
+def _scanner(alternatives: list[_Alternative]) -> _Scanner:
+    """One pattern of named alternatives (and, last, a slow one for any character), and per
+    name its token type, the number of the group before its own groups, and its action."""
+    alternatives = [*alternatives, ("slow", _SLOW, "(?s:.)", "")]
+    source = "|".join(f"(?P<g{i}>{body})" for i, (_, _, body, _) in enumerate(alternatives))
+    if source not in _compiled:
+        pattern = re.compile(source)
+        actions = {
+            f"g{i}": (kind, pattern.groupindex[f"g{i}"], action)
+            for i, (kind, action, _, _) in enumerate(alternatives)
+        }
+        # The last alternative matches any character, so the pattern always matches.
+        _compiled[source] = (pattern.match, actions)  # type: ignore[assignment]
+    return _compiled[source]
+
+
+def _table(alternatives: list[_Alternative]) -> _Table:
+    """Per character that may start a token other than plain text, its scanner."""
+    return {char: _scanner([a for a in alternatives if char in a[3]]) for char in sorted(TRIGGERS)}
+
+
+@functools.cache
+def _tables(*, brackets: bool) -> tuple[_Table, _Table, _Table, _Table]:
+    """The tables at a line's start, at one after an empty line, further on in a line, and in
+    an inference line; ``brackets`` when the text holds no link, so that ``[`` may be fast."""
+    return (
+        _table(_default("line start", brackets=brackets)),
+        _table(_default("after an empty line", brackets=brackets)),
+        _table(_default("in line", brackets=brackets)),
+        _table(_inference()),
+    )
 
 
 def tokenize(text: str, *, fail: Callable[[str, int], ArgdownSyntaxError]) -> list[Token]:

@@ -2,7 +2,8 @@
 
 Argdown's lexer is written with JavaScript regular expressions; these say the same in Python's
 (JavaScript's ``.`` stops at ``\\r``, ``\\u2028`` and ``\\u2029`` too, so here it is a class that
-stops there). :mod:`argmap.io.argdown.lexer` tries them in Argdown's order.
+stops there). :mod:`argmap.io.argdown.lexer` runs them in Argdown's order, as the alternatives
+of one pattern per context and starting character.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = [
     "STATEMENT_NUMBER",
     "STATEMENT_REFERENCE",
     "TAG",
+    "TAG_CHARS",
     "TRIGGERS",
     "UNORDERED_ITEM",
     "UNUSED",
@@ -48,8 +50,10 @@ __all__ = [
 _DOT = r"[^\n\r\u2028\u2029]"
 _ANY = r"[^\r\u2028\u2029]"  # JavaScript's (.|\n)
 
-_TAG_CHARS = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
-TAG = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))[ \t]?")
+# The characters of a tag without parentheses, as a character class's body (Argdown's "A-z"
+# takes in "[", "\\", "]", "^", "_" and "`" too).
+TAG_CHARS = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+TAG = re.compile(rf"#(?:\(([^)]+)\)|([{TAG_CHARS}]+))[ \t]?")
 _COMMENT_BODY = rf"(?:<!--{_ANY}*?-->|/\*{_ANY}*?\*/|//{_DOT}*?(?=\r\n|\n|\r))"
 COMMENT = re.compile(_COMMENT_BODY)
 COMMENT_AFTER_EMPTY = re.compile(rf"{_COMMENT_BODY}(?:[ \t]*\r\n|\n|\r)*")

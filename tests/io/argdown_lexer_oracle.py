@@ -1,0 +1,490 @@
+"""The Argdown lexer as it was before it scanned by context (argmap 022a77a): the oracle.
+
+It tries Argdown's token patterns one by one at each position, in Argdown's order, exactly as
+``@argdown/core`` does. ``tests/io/test_argdown_lexer.py`` requires the lexer of
+:mod:`argmap.io.argdown.lexer`, which runs one pattern per context and character, to cut every
+text into the same tokens (types, texts, offsets and titles) or to fail at the same place with
+the same words. Kept as it was; not part of the package.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argmap.io.argdown.patterns import (
+    ARGUMENT_DEFINITION,
+    ARGUMENT_MENTION,
+    ARGUMENT_REFERENCE,
+    COMMENT,
+    COMMENT_AFTER_EMPTY,
+    COMMENT_AFTER_NEWLINE,
+    EMPTYLINE,
+    ESCAPED,
+    FREESTYLE,
+    HEADING,
+    INFERENCE_END,
+    INFERENCE_START,
+    LINK,
+    LIST_DELIMITER,
+    NEWLINE,
+    ORDERED_ITEM,
+    RANGES,
+    RELATIONS,
+    SPACES,
+    SPECIAL,
+    STATEMENT_DEFINITION,
+    STATEMENT_MENTION,
+    STATEMENT_NUMBER,
+    STATEMENT_REFERENCE,
+    TAG,
+    TRIGGERS,
+    UNORDERED_ITEM,
+    UNUSED,
+)
+from argmap.io.argdown.syntax import ArgdownSyntaxError
+from argmap.io.parsing import MAX_DEPTH
+
+__all__ = ["Lexer", "Token", "tokenize"]
+
+# Patterns of _FAR_BY_CHAR that cannot scan past the end of the line (a link can, unless its
+# "]" is on the line), and the length of line on which they are cheap enough to run at once.
+_IN_LINE = {
+    "link",
+    "statement_definition",
+    "statement_reference",
+    "statement_mention",
+    "argument_mention",
+    "argument_definition",
+    "argument_reference",
+}
+_SHORT_LINE = 64
+# The patterns that look far ahead, by the character they start with, in Argdown's order.
+_FAR_BY_CHAR: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "[": [
+        ("link", LINK),
+        ("statement_definition", STATEMENT_DEFINITION),
+        ("statement_reference", STATEMENT_REFERENCE),
+    ],
+    "#": [("tag", TAG)],
+    "@": [("statement_mention", STATEMENT_MENTION), ("argument_mention", ARGUMENT_MENTION)],
+    "<": [
+        ("argument_definition", ARGUMENT_DEFINITION),
+        ("argument_reference", ARGUMENT_REFERENCE),
+    ],
+}
+
+# What the far-reaching patterns above look for. Each is searched with a _Next, so that no
+# position's failed attempt rescans the rest of the text (see Lexer).
+_LINE_STOP = re.compile(r"[\n\r\u2028\u2029]")  # where JavaScript's "." stops
+_ANY_STOP = re.compile(r"[\r\u2028\u2029]")  # where JavaScript's (.|\n) stops
+_DATA_STOP = re.compile(r"[\r\u2028\u2029]|\}\s[^,}]")  # where DATA's body stops
+_DATA_CLOSE = re.compile(r"\}(?!\s*(?:,|\}))")  # a "}" that may end a data block
+_EQUALS = re.compile(r"=+")
+
+
+class _Next:
+    """Where a pattern next occurs at or after a position, for positions that only grow.
+
+    A search that finds the pattern at ``found`` answers every later question from a position
+    up to ``found`` without searching again, and a search that finds nothing answers every
+    later question; so the lexer, whose position only moves forward, searches the text about
+    once per pattern in all. ``scanned`` counts the characters searched (for the tests).
+    """
+
+    __slots__ = ("_asked", "_found", "_n", "_search", "_text", "scanned")
+
+    def __init__(self, text: str, pattern: re.Pattern[str] | str) -> None:
+        compiled = re.compile(re.escape(pattern)) if isinstance(pattern, str) else pattern
+        self._search = compiled.search
+        self._text = text
+        self._n = len(text)
+        self._asked = self._n + 1
+        self._found = self._n
+        self.scanned = 0
+
+    def __call__(self, pos: int) -> int:
+        """The first offset ``>= pos`` where the pattern starts, or ``len(text)`` if none."""
+        if self._asked <= pos <= self._found:
+            return self._found
+        m = self._search(self._text, pos)
+        found = m.start() if m else self._n
+        self.scanned += found - pos + 1
+        self._asked, self._found = pos, found
+        return found
+
+
+@dataclass(slots=True)
+class Token:
+    """One token: its type, its text, and where it starts and ends (offsets into the text)."""
+
+    type: str
+    image: str
+    start: int
+    end: int  # one past the last character
+    match: re.Match[str] | None = None
+
+    def group(self, n: int) -> str:
+        """A group of the token's match ('' for a token that no pattern made, or no group)."""
+        return (self.match.group(n) or "") if self.match else ""
+
+
+_Found = tuple[str, int, re.Match[str] | None] | None  # a token's type, end and match, or none
+
+
+class Lexer:
+    """Argdown's lexer: at each position, the first token type (in Argdown's order) that fits.
+
+    Argdown's patterns are JavaScript regular expressions, and several look far ahead: a
+    comment, a link, a tag in parentheses or a bracketed title scans on to its closing
+    characters and, where there are none, to the end of the line or of the text. Tried at every
+    position of a hostile text (ten thousand ``[`` or ``<!--``), they would scan it again and
+    again, in quadratic time. So each is first asked of a :class:`_Next` where its closing
+    characters are, which searches the text about once in all; the pattern runs only when it
+    will match, and then consumes what it scanned. A data block and front matter, whose
+    patterns also backtrack, are measured without them. The lexer is linear in the text.
+    """
+
+    def __init__(self, text: str, fail: Callable[[str, int], ArgdownSyntaxError]) -> None:
+        self.text = text
+        self.n = len(text)
+        self.fail = fail
+        self.tokens: list[Token] = []
+        self.indents = [0]
+        self.ranges: list[str] = []
+        self.last_skipped_end = -1
+        self.finders: dict[tuple[str | re.Pattern[str], int | str], _Next] = {}
+        self._line_end = -1  # where the current line ends (the first line stop at or after)
+        self._data_closes: list[int] | None = None
+
+    def _next(self, pattern: str | re.Pattern[str], pos: int, use: int | str) -> int:
+        """Where ``pattern`` next occurs at or after ``pos``; one finder per pattern and use,
+        each asked at growing positions."""
+        finder = self.finders.get((pattern, use))
+        if finder is None:
+            finder = self.finders[pattern, use] = _Next(self.text, pattern)
+        return finder(pos)
+
+    def _dedent_all(self, at: int) -> None:
+        while len(self.indents) > 1:
+            self.tokens.append(Token("dedent", "", at, at))
+            self.indents.pop()
+
+    def _indent_or_dedent(self, width: int, at: int) -> None:
+        if width > self.indents[-1]:
+            if len(self.indents) > MAX_DEPTH:
+                indentation = SPACES.match(self.text, at)
+                raise self.fail(
+                    f"relations and lists nest deeper than {MAX_DEPTH} levels here; an argument "
+                    "map needs a handful: indent less, or give the deep part its own top level",
+                    indentation.end() if indentation else at,
+                )
+            self.indents.append(width)
+            self.tokens.append(Token("indent", "", at, at))
+        else:
+            while len(self.indents) > 1 and width < self.indents[-1]:
+                self.indents.pop()
+                self.tokens.append(Token("dedent", "", at, at))
+
+    def run(self) -> list[Token]:
+        text = self.text
+        n = self.n
+        tokens = self.tokens
+        pos = 0
+        inference = False
+        freestyle = FREESTYLE.match
+        while pos < n:
+            char = text[pos]
+            if char not in TRIGGERS:
+                # Nothing else can start here, in any context: freestyle text, to its end.
+                m = freestyle(text, pos)
+                if m is not None:
+                    end = m.end()
+                    tokens.append(Token("freestyle", text[pos:end], pos, end, m))
+                    pos = end
+                    continue
+            last = tokens[-1] if tokens else None
+            # Comments come first in both modes; they are skipped.
+            if char in "/<" and self._comment_at(pos):
+                if last is not None and last.type == "emptyline":
+                    m = COMMENT_AFTER_EMPTY.match(text, pos)
+                elif last is not None and last.type == "newline":
+                    m = COMMENT_AFTER_NEWLINE.match(text, pos)
+                else:
+                    m = COMMENT.match(text, pos)
+                if m:
+                    pos = m.end()
+                    self.last_skipped_end = pos
+                    continue
+            if inference:
+                kind, end, m = self._inference_token(pos, char)
+            else:
+                kind, end, m = self._default_token(pos, char, last)
+            if kind == "spaces":
+                self.last_skipped_end = pos = end
+                continue
+            if kind == "inference_start":
+                inference = True
+            elif kind == "inference_end":
+                inference = False
+            tokens.append(Token(kind, text[pos:end], pos, end, m))
+            pos = end
+        # A trailing empty line means nothing; close every open indentation.
+        if tokens and tokens[-1].type == "emptyline":
+            tokens.pop()
+        self._dedent_all(n)
+        return tokens
+
+    def _comment_at(self, pos: int) -> bool:
+        """Whether a comment starts at ``pos`` (then the comment patterns match there)."""
+        text = self.text
+        if text.startswith("<!--", pos):
+            return self._next("-->", pos + 4, 4) < self._next(_ANY_STOP, pos + 4, 4)
+        if text.startswith("/*", pos):
+            return self._next("*/", pos + 2, 2) < self._next(_ANY_STOP, pos + 2, 2)
+        if text.startswith("//", pos):
+            stop = self._next(_LINE_STOP, pos + 2, 2)
+            return stop < self.n and text[stop] in "\r\n"
+        return False
+
+    def _may_match(self, kind: str, pos: int) -> bool:
+        """Whether the pattern of ``kind`` (one of ``_FAR_BY_CHAR``) matches at ``pos``: its
+        closing characters come before the line (or the text) ends. Exact: a tag that is not
+        in parentheses is left to its pattern, which cannot look far."""
+        text = self.text
+        n = self.n
+        if kind == "link":  # [text](url): the first "]", a "(" right after it, then a ")"
+            bracket = self._next("]", pos + 1, 1)
+            return (
+                pos + 2 <= bracket < n - 1
+                and text[bracket + 1] == "("
+                and bracket + 3 <= self._next(")", bracket + 2, "link") < n
+            )
+        if kind == "tag":  # "#(" needs a ")" after one character at least; other tags are short
+            return not text.startswith("#(", pos) or pos + 2 < self._next(")", pos + 2, "tag") < n
+        if kind in ("statement_definition", "argument_definition"):  # [title]: on this line
+            close = "]:" if kind == "statement_definition" else ">:"
+            return self._next(close, pos + 2, 2) < self._next(_LINE_STOP, pos + 1, 1)
+        if kind in ("statement_reference", "argument_reference"):  # [title] on this line
+            close = "]" if kind == "statement_reference" else ">"
+            return (
+                pos + 1 < n
+                and text[pos + 1] != "-"
+                and self._next(close, pos + 2, 2) < self._next(_LINE_STOP, pos + 2, 2)
+            )
+        if kind in ("statement_mention", "argument_mention"):  # @[title] on this line
+            opening, close = ("[", "]") if kind == "statement_mention" else ("<", ">")
+            if not text.startswith(opening, pos + 1):
+                return False
+            return self._next(close, pos + 3, 3) < self._next(_LINE_STOP, pos + 2, 2)
+        return True
+
+    def _data_end(self, pos: int) -> int:
+        """Where the data block that starts at ``pos`` ends, or -1: what ``DATA`` matches.
+
+        Its body runs to the first ``_DATA_STOP`` and then backs off to the last ``}`` that
+        may end a block; both are found without rescanning."""
+        stop = self._next(_DATA_STOP, pos + 1, 1)
+        closes = self._data_closes
+        if closes is None:
+            closes = self._data_closes = [m.start() for m in _DATA_CLOSE.finditer(self.text)]
+        i = bisect.bisect_right(closes, stop) - 1
+        return closes[i] + 1 if i >= 0 and closes[i] > pos else -1
+
+    def _front_matter_end(self, pos: int) -> int:
+        """Where front matter that starts at ``pos`` ends, or -1: what ``FRONT_MATTER``
+        matches (``===`` or more, the shortest text, ``===`` or more), without backtracking."""
+        text = self.text
+        opening = _EQUALS.match(text, pos)
+        run = opening.end() - pos if opening else 0
+        if run < 3:
+            return -1
+        after = pos + run
+        close = self._next("===", after, "front matter")
+        if close < self._next(_ANY_STOP, after, "front matter"):
+            closing = _EQUALS.match(text, close)
+            return closing.end() if closing else -1
+        # No "===" further on: the opening run itself holds both ends when it is long enough.
+        return after if run >= 6 else -1
+
+    def _inference_token(self, pos: int, char: str) -> tuple[str, int, re.Match[str] | None]:
+        text = self.text
+        for kind, pattern in (
+            ("newline", NEWLINE),
+            ("escaped", ESCAPED),
+            ("special", SPECIAL),
+            ("inference_end", INFERENCE_END),
+        ):
+            m = pattern.match(text, pos)
+            if m:
+                return kind, m.end(), m
+        if char == "{":
+            end = self._data_end(pos)
+            if end > 0:
+                return "data", end, None
+        for kind, pattern in (
+            ("list_delimiter", LIST_DELIMITER),
+            ("spaces", SPACES),
+            ("freestyle", FREESTYLE),
+            ("unused", UNUSED),
+        ):
+            m = pattern.match(text, pos)
+            if m:
+                return kind, m.end(), m
+        raise self.fail("Argdown cannot read this character here", pos)
+
+    def _default_token(
+        self, pos: int, char: str, last: Token | None
+    ) -> tuple[str, int, re.Match[str] | None]:
+        """The token at ``pos`` outside an inference line: the first, in Argdown's order, of the
+        token types that may start with ``char`` here, else text."""
+        line_start = last is None or last.type in _LINE_BREAKS
+        for step in (_STEPS_AT_LINE_START if line_start else _STEPS_IN_LINE).get(char, ()):
+            found = step(self, pos, char, last)
+            if found is not None:
+                return found
+        for kind, pattern in (("spaces", SPACES), ("freestyle", FREESTYLE), ("unused", UNUSED)):
+            m = pattern.match(self.text, pos)
+            if m:
+                return kind, m.end(), m
+        raise self.fail("Argdown cannot read this character here", pos)
+
+    # Each step below tries the token types of one group, in Argdown's order, and answers None
+    # when none of them is here. _STEPS_AT_LINE_START and _STEPS_IN_LINE say which steps a
+    # character may start, in order, at the start of a line and further on.
+
+    def _block(self, pos: int, char: str, last: Token | None) -> _Found:
+        """Front matter, a data block, an escaped character or a shortcode such as ``.A.``."""
+        if char == "=":
+            end = self._front_matter_end(pos)
+            return ("front_matter", end, None) if end > 0 else None
+        if char == "{":
+            end = self._data_end(pos)
+            return ("data", end, None) if end > 0 else None
+        kind, pattern = ("escaped", ESCAPED) if char == "\\" else ("special", SPECIAL)
+        m = pattern.match(self.text, pos)
+        return (kind, m.end(), m) if m else None
+
+    def _break(self, pos: int, char: str, last: Token | None) -> _Found:
+        """An empty line (which closes every indentation) or a line break."""
+        if last is None or last.type != "emptyline":
+            m = EMPTYLINE.match(self.text, pos)
+            if m:
+                if m.end() < self.n:
+                    self._dedent_all(pos)
+                return "emptyline", m.end(), m
+        m = NEWLINE.match(self.text, pos)
+        return ("newline", m.end(), m) if m else None
+
+    def _relation_start(self, pos: int, char: str, last: Token | None) -> _Found:
+        """At the start of a line: an inference line (``--``) or a relation sign (``<+``)."""
+        m = INFERENCE_START.match(self.text, pos)
+        if m and (last is None or last.type != "emptyline"):
+            self._dedent_all(pos)
+            return "inference_start", m.end(), m
+        for kind, pattern in RELATIONS:
+            m = pattern.match(self.text, pos)
+            if m:
+                self._indent_or_dedent(len(m.group(1)), pos)
+                return kind, m.end(), m
+        return None
+
+    def _heading(self, pos: int, char: str, last: Token | None) -> _Found:
+        """At the start of a line: a heading (``# Title``)."""
+        m = HEADING.match(self.text, pos)
+        return ("heading_start", m.end(), m) if m else None
+
+    def _numbered(self, pos: int, char: str, last: Token | None) -> _Found:
+        """At the start of a line: a numbered statement (``(1)``) or a list item."""
+        m = STATEMENT_NUMBER.match(self.text, pos)
+        if m:
+            self._dedent_all(pos)
+            return "statement_number", m.end(), m
+        for kind, pattern in (("ordered_item", ORDERED_ITEM), ("unordered_item", UNORDERED_ITEM)):
+            m = pattern.match(self.text, pos)
+            if m:
+                self._indent_or_dedent(len(m.group(1)) + 1, pos)
+                return kind, m.end(), m
+        return None
+
+    def _range(self, pos: int, char: str, last: Token | None) -> _Found:
+        """The start or the end of bold or italic text: an end only of the range opened last,
+        and only right after text (no space or comment skipped in between)."""
+        for kind, range_type, pattern in RANGES:
+            if kind.endswith("_end"):
+                if not self.ranges or self.ranges[-1] != range_type:
+                    continue
+                if last is None or self.last_skipped_end > last.end:
+                    continue
+                m = pattern.match(self.text, pos)
+                if m:
+                    self.ranges.pop()
+                    return kind, m.end(), m
+            else:
+                m = pattern.match(self.text, pos)
+                if m:
+                    self.ranges.append(range_type)
+                    return kind, m.end(), m
+        return None
+
+    def _far(self, pos: int, char: str, last: Token | None) -> _Found:
+        """A link, a tag, a mention, or a statement's or an argument's title: the patterns that
+        may look far ahead, each run only where it will match (see the class)."""
+        text = self.text
+        # On a short line a pattern that stops at the line's end costs a few characters:
+        # run it at once. Only on a long line is it worth asking where it would end.
+        line_end = self._line_end
+        if line_end < pos:
+            line_end = self._line_end = self._next(_LINE_STOP, pos, "line end")
+        short = line_end - pos <= _SHORT_LINE
+        for kind, pattern in _FAR_BY_CHAR[char]:
+            if (
+                short and kind in _IN_LINE and (kind != "link" or "]" in text[pos:line_end])
+            ) or self._may_match(kind, pos):
+                m = pattern.match(text, pos)
+                if m:
+                    return kind, m.end(), m
+        return None
+
+
+_LINE_BREAKS = ("newline", "emptyline")  # after these (or at the text's start) a line starts
+_Step = Callable[[Lexer, int, str, "Token | None"], "_Found"]
+# The steps a character may start, in Argdown's order (a character not here starts only text):
+# further on in a line, and at the start of a line, where relations, headings, numbered
+# statements and list items may start too.
+_STEPS_IN_LINE: dict[str, tuple[_Step, ...]] = {
+    **dict.fromkeys("={\\.:", (Lexer._block,)),
+    **dict.fromkeys(" \t\r\n", (Lexer._break,)),
+    "<": (Lexer._far,),
+    "_": (Lexer._range,),
+    "#": (Lexer._far,),
+    "*": (Lexer._range,),
+    "[": (Lexer._far,),
+    "@": (Lexer._far,),
+}
+_STEPS_AT_LINE_START: dict[str, tuple[_Step, ...]] = {
+    **_STEPS_IN_LINE,
+    **dict.fromkeys(" \t", (Lexer._break, Lexer._relation_start, Lexer._numbered)),
+    **dict.fromkeys("-+>", (Lexer._relation_start,)),
+    "<": (Lexer._relation_start, Lexer._far),
+    "_": (Lexer._relation_start, Lexer._range),
+    "#": (Lexer._heading, Lexer._far),
+    **dict.fromkeys("(0123456789", (Lexer._numbered,)),
+    "*": (Lexer._numbered, Lexer._range),
+}
+
+
+def tokenize(text: str, *, fail: Callable[[str, int], ArgdownSyntaxError]) -> list[Token]:
+    """The tokens of an Argdown text, as Argdown's lexer makes them (spaces and comments left
+    out); ``fail(problem, offset)`` makes the error raised where no token fits.
+
+    Examples:
+        >>> from argmap.io.argdown.syntax import ArgdownSyntaxError
+        >>> fail = lambda problem, at: ArgdownSyntaxError(
+        ...     problem, path=None, line=1, column=at + 1, source_line="")
+        >>> [t.type for t in tokenize("[A]: a #t", fail=fail)]
+        ['statement_definition', 'freestyle', 'tag']
+    """
+    return Lexer(text, fail).run()
