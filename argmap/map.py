@@ -100,6 +100,7 @@ _M = TypeVar("_M", bound=pydantic.BaseModel)
 _STATEMENT_TYPES = (Claim, Premise, Case, Rebuttal)
 _INFERENCE_TYPES = (Support, Attack)
 _NODE_TYPES = (Claim, Premise, Case, Rebuttal, Support, Attack)
+_NODE_CLASSES = frozenset(_NODE_TYPES)  # exactly these: a subclass goes node by node
 _KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
 _DATA: pydantic.TypeAdapter[dict[str, Any]] = pydantic.TypeAdapter(Data)
 
@@ -247,7 +248,16 @@ class ArgumentMap:
         The first pass checks each node alone (its model, its id, its quotes) and inserts it, so
         the graph lists nodes in the order given; the second checks every inference's references
         against all the nodes and inserts its edges. Inferences may come before what they name.
+
+        Models already validated (``checked`` "models" or "map") go in bulk first; if anything
+        is amiss there, the map starts again node by node, which names the node and the rule.
         """
+        if checked != "no" and not self._g:
+            misspelt = self._add_bulk(nodes, check=checked == "models")
+            if misspelt is not None:
+                for inference in misspelt:  # as _check_inference warns, from the same depth
+                    _warn_if_misspelt(inference)
+                return
         inferences: list[tuple[int, Support | Attack]] = []
         g: Any = self._g
         i = 0
@@ -281,6 +291,113 @@ class ArgumentMap:
             exc.place = ("nodes", i)
             raise
         _clear_cache(self._g)
+
+    def _add_bulk(self, nodes: list[AnyNode], *, check: bool) -> list[Support | Attack] | None:
+        """Add validated models to an empty map in one pass over the nodes and one over the
+        inferences, filling the graph's and the index's dicts directly; return the inferences
+        whose scheme looks misspelt (to warn of once the map is built).
+
+        ``check``: check the map's rules (ids, references, quotes, questions), as the node by
+        node path does; the nodes of a map (a copy) keep them already. On anything unusual (a
+        model of another class, a repeated id, a reference that does not resolve, questions
+        answered or raised) the map is emptied and None returned: the node by node path then
+        adds the nodes again and names the node and the rule where one is broken.
+        """
+        try:
+            inferences = self._bulk_nodes(nodes, check=check)
+            misspelt = self._bulk_inferences(inferences, check=check)
+        except (_Unusual, InvalidMapError):
+            from networkx import DiGraph  # noqa: PLC0415
+
+            self._g = DiGraph()
+            self._index = MapIndex()
+            return None
+        _clear_cache(self._g)
+        return misspelt
+
+    def _bulk_nodes(self, nodes: list[AnyNode], *, check: bool) -> list[Support | Attack]:
+        """The first pass of :meth:`_add_bulk`: every node into the graph, the statements into
+        the index; return the inferences, in order."""
+        g: Any = self._g
+        gnode, succ, pred = g._node, g._succ, g._pred
+        index = self._index
+        statements = index.statements
+        inferences: list[Support | Attack] = []
+        for node in nodes:
+            kind = type(node)
+            if kind not in _NODE_CLASSES:
+                raise _Unusual  # a subclass, or not a node: the node by node path says which
+            stored: Any = node
+            node_id = stored.id
+            if node_id in gnode:
+                raise _Unusual
+            if kind is Support or kind is Attack:
+                if stored.target == node_id:
+                    raise _Unusual
+                inferences.append(stored)
+            elif stored.quotes or (kind is Case and stored.cites):
+                if check:
+                    stored = self._verified(stored)
+                index.add_statement(stored, _sources_used(stored))
+            else:
+                statements[node_id] = stored
+            gnode[node_id] = NodeAttributes(stored)
+            succ[node_id] = {}
+            pred[node_id] = {}
+        if self._sources and not self._sources.keys().isdisjoint(gnode):
+            raise _Unusual
+        return inferences
+
+    def _bulk_inferences(
+        self, inferences: list[Support | Attack], *, check: bool
+    ) -> list[Support | Attack]:
+        """The second pass of :meth:`_add_bulk`: each inference's references checked, its edges
+        into the graph, itself into the index; return those whose scheme looks misspelt."""
+        g: Any = self._g
+        gnode, succ, pred = g._node, g._succ, g._pred
+        statements = self._index.statements
+        misspelt: list[Support | Attack] = []
+        similar: dict[str, bool] = {}
+        bears: dict[str, str] = {}
+        chained: list[tuple[int, Support | Attack]] = []
+        for i, inference in enumerate(inferences):
+            target = inference.target
+            if target in statements:
+                bears[inference.id] = target
+            elif type(inference) is Support:
+                raise _Unusual  # a support concludes a statement
+            else:
+                chained.append((i, inference))
+            if not check:
+                continue
+            for premise in inference.premises:
+                if premise not in statements:
+                    raise _Unusual
+            if target not in gnode or (
+                inference.answered if type(inference) is Support else inference.question  # type: ignore[union-attr]
+            ):
+                raise _Unusual
+            scheme = inference.scheme
+            if scheme is not None:
+                close = similar.get(scheme)
+                if close is None:
+                    close = similar[scheme] = bool(similar_schemes(scheme))
+                if close:
+                    misspelt.append(inference)
+        if chained:
+            bears.update(self._resolve_targets(chained))
+        premise_role = ROLE_ATTRIBUTES["premise"]
+        roles = {"support": ROLE_ATTRIBUTES["conclusion"], "attack": ROLE_ATTRIBUTES["target"]}
+        add_inference = self._index.add_inference
+        for inference in inferences:
+            node_id = inference.id
+            into = pred[node_id]
+            for premise in inference.premises:
+                succ[premise][node_id] = into[premise] = premise_role
+            target = inference.target
+            succ[node_id][target] = pred[target][node_id] = roles[inference.kind]
+            add_inference(inference, bears[node_id])
+        return misspelt
 
     def _resolve_targets(self, inferences: list[tuple[int, Support | Attack]]) -> dict[str, str]:
         """Find the statement each inference bears on, following attacks on attacks.
@@ -1291,6 +1408,10 @@ class ArgumentMap:
         if all(new is old for new, old in zip(located, case.quotes, strict=True)):
             return case
         return case.model_copy(update={"quotes": tuple(located)})
+
+
+class _Unusual(Exception):  # not an error: the bulk path hands the build over
+    """Raised inside :meth:`ArgumentMap._add_bulk` to hand a build to the node by node path."""
 
 
 def _warn_if_misspelt(inference: Support | Attack) -> None:

@@ -750,35 +750,17 @@ _ascii_id = ASCII_ID.fullmatch
 _forbidden = _FORBIDDEN.search
 
 
-def _q_id(value: Any) -> Any:
-    return value if type(value) is str and _ascii_id(value) else _NO
-
-
-def _q_text(value: Any) -> Any:
-    if type(value) is str and not _forbidden(value) and value.strip():
-        return value
-    return _NO
-
-
-def _q_text_or_none(value: Any) -> Any:
-    return value if value is None else _q_text(value)
-
-
-def _q_ids(value: Any) -> Any:
-    kind = type(value)
-    if kind is not tuple and kind is not list:
-        return _NO
-    for item in value:
-        if type(item) is not str or not _ascii_id(item):
-            return _NO
-    return tuple(value)
+def _q_plain(value: str) -> bool:
+    """Whether a str holds no character a text may not (see ``_FORBIDDEN``): printable ASCII
+    holds none, which two calls in C say; anything else is searched."""
+    return (value.isascii() and value.isprintable()) or not _forbidden(value)
 
 
 def _q_scalar(value: Any) -> bool:
     """Whether ``value`` is a JSON scalar that free data keeps as it is (see ``_data``)."""
     kind = type(value)
     if kind is str:
-        return not _forbidden(value)
+        return _q_plain(value)
     if value is None or kind is bool:
         return True
     if kind is int:
@@ -794,15 +776,13 @@ def _q_data(value: Any) -> Any:
         return _NO_DATA
     top: dict[str, Any] = {}
     for key, item in value.items():
-        if type(key) is not str or _forbidden(key):
+        if type(key) is not str or not _q_plain(key):
             return _NO
         if type(item) is dict:
-            inner = {}
             for k, v in item.items():
-                if type(k) is not str or _forbidden(k) or not _q_scalar(v):
+                if type(k) is not str or not _q_plain(k) or not _q_scalar(v):
                     return _NO
-                inner[k] = v
-            top[key] = inner
+            top[key] = dict(item)
         elif _q_scalar(item):
             top[key] = item
         else:
@@ -810,16 +790,18 @@ def _q_data(value: Any) -> Any:
     return FrozenData(top)
 
 
-_NODE_CHECKS: dict[str, Any] = {"id": _q_id, "title": _q_text_or_none, "data": _q_data}
-_STATEMENT_CHECKS = {**_NODE_CHECKS, "text": _q_text}
-_INFERENCE_CHECKS = {**_NODE_CHECKS, "premises": _q_ids, "scheme": _q_text_or_none}
-_QUICK_CHECKS: dict[type[_Model], dict[str, Any]] = {
+# What quick_node checks of each field it vouches for; any other field goes to pydantic.
+_ID, _TEXT, _TEXT_OR_NONE, _IDS, _DATA = range(1, 6)
+_NODE_CHECKS = {"id": _ID, "title": _TEXT_OR_NONE, "data": _DATA}
+_STATEMENT_CHECKS = {**_NODE_CHECKS, "text": _TEXT}
+_INFERENCE_CHECKS = {**_NODE_CHECKS, "premises": _IDS, "scheme": _TEXT_OR_NONE}
+_QUICK_CHECKS: dict[type[_Model], dict[str, int]] = {
     Claim: _STATEMENT_CHECKS,
     Premise: _STATEMENT_CHECKS,
     Rebuttal: _STATEMENT_CHECKS,
-    Case: {**_STATEMENT_CHECKS, "cites": _q_ids},
-    Support: {**_INFERENCE_CHECKS, "conclusion": _q_id},
-    Attack: {**_INFERENCE_CHECKS, "target": _q_id},
+    Case: {**_STATEMENT_CHECKS, "cites": _IDS},
+    Support: {**_INFERENCE_CHECKS, "conclusion": _ID},
+    Attack: {**_INFERENCE_CHECKS, "target": _ID},
 }
 
 
@@ -865,14 +847,28 @@ def quick_node(
     values = _QUICK_DEFAULTS[cls].copy()
     for name, value in fields.items():
         check = checks.get(name)
-        if check is None:  # only the class's own kind is vouched for; any other field: pydantic
-            if name != "kind" or type(value) is not str or value != values["kind"]:
+        if check == _ID:
+            if type(value) is not str or not _ascii_id(value):
                 return None
-            continue
-        checked = check(value)
-        if checked is _NO:
+        elif check == _TEXT or (check == _TEXT_OR_NONE and value is not None):
+            if type(value) is not str or not value.strip() or not _q_plain(value):
+                return None
+        elif check == _IDS:
+            if type(value) is not tuple and type(value) is not list:
+                return None
+            for item in value:
+                if type(item) is not str or not _ascii_id(item):
+                    return None
+            value = tuple(value)  # noqa: PLW2901  # stored as the model stores it
+        elif check == _DATA:
+            value = _q_data(value)  # noqa: PLW2901
+            if value is _NO:
+                return None
+        elif check is None and (  # only the class's own kind is vouched for; any other: pydantic
+            name != "kind" or type(value) is not str or value != values["kind"]
+        ):
             return None
-        values[name] = checked
+        values[name] = value
     for name in _QUICK_REQUIRED[cls]:
         if values[name] is None:
             return None  # missing: pydantic says so
