@@ -100,7 +100,7 @@ _M = TypeVar("_M", bound=pydantic.BaseModel)
 _STATEMENT_TYPES = (Claim, Premise, Case, Rebuttal)
 _INFERENCE_TYPES = (Support, Attack)
 _NODE_TYPES = (Claim, Premise, Case, Rebuttal, Support, Attack)
-_NODE_CLASSES = frozenset(_NODE_TYPES)  # exactly these: a subclass goes node by node
+_NODE_CLASSES: frozenset[type] = frozenset(_NODE_TYPES)  # exactly these; a subclass: one by one
 _KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
 _DATA: pydantic.TypeAdapter[dict[str, Any]] = pydantic.TypeAdapter(Data)
 
