@@ -704,3 +704,29 @@ def test_a_300_statement_map_has_no_accessibility_violations(browser: Any, tmp_p
         (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
     ]
     assert violations == []
+
+
+def test_every_focus_of_the_article_is_drawn_clear(browser: Any, article_page: Path) -> None:
+    """Parts of the map are laid out in the browser, in the engine's ranks and order: whatever
+    the focus and depth, no two boxes overlap, no line or dot covers text, text stays in its box."""
+    m = north_korea()
+    page = open_page(browser, article_page)
+    slider = page.get_by_label(re.compile("^Depth"))
+    problems = []
+    for statement in m.statements():
+        for depth in ("1", "2"):
+            node_id = statement.id
+            page.get_by_label("Search", exact=True).fill(node_id)
+            page.locator("#search-results button", has_text=f" {node_id} \u2014").first.click()
+            page.get_by_role("button", name="Focus on selected").click()
+            slider.fill(depth)
+            seen = page.evaluate(SEEN)
+            for what in ("overlaps", "covered", "spilt"):  # a wide part is panned, not shrunk
+                if seen[what]:
+                    problems.append((node_id, depth, what, seen[what][:2]))
+            # The details of what is selected never push the map below the window.
+            pane = page.locator("#diagram").bounding_box()
+            if pane["y"] + pane["height"] > DESKTOP["height"] + 0.5:
+                problems.append((node_id, depth, "pane below the window", [pane]))
+    assert problems == []
+    assert page.errors == []

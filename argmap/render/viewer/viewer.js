@@ -653,7 +653,8 @@
   // as many of the statements nearest it as fit (nearest first, in the map's order), so that
   // everything the page opens on can be read without panning. "Whole map", the depth slider and
   // search show more.
-  function openReadable() {
+  function openReadable(again) {
+    var size = [diagram.clientWidth, diagram.clientHeight];
     var all = data.nodes.map(function (n) { return n.id; });
     if (statementCount <= MAX && fitsReadably(all)) { showWhole(); return; }
     var start = data.central || all[0];
@@ -664,6 +665,8 @@
     announce("Opened on " + nodeName(start) + (k > 1 ? " and " + (k - 1) + " near it" : "") +
       ": " + k + " of " + statementCount + " statements, at a readable size. " +
       (statementCount <= MAX ? "Whole map, " : "") + "Depth and Search show more.");
+    // Should what the status says have resized the map's pane, choose again for the new size.
+    if (!again && (diagram.clientWidth !== size[0] || diagram.clientHeight !== size[1])) openReadable(true);
   }
   // Nearest first, the statements around `start` whose inference joins what is already chosen,
   // each with the statements that inference needs (a linked argument is drawn whole or not at
