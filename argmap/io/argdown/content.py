@@ -167,20 +167,28 @@ def _close_range(cursor: Cursor, content: Content, end: str) -> None:
 
 def read_freestyle(cursor: Cursor, content: Content) -> None:
     """Read plain words into ``content``: escapes unescaped, shortcodes as their characters."""
-    while cursor.peek() in FREESTYLE:
-        token = cursor.take()
-        if token.type == "escaped":
-            content.add(token.image[1:])
-        elif token.type == "special":
+    types, tokens, i = cursor.types, cursor.tokens, cursor.i
+    text, plain = content._text, content._plain  # the hot loop of every text: no method call
+    while types[i] in FREESTYLE:
+        token = tokens[i]
+        i += 1
+        kind = token.type
+        if kind == "freestyle" or kind == "unused":  # noqa: PLR1714 - two compares beat a set
+            words = token.image
+        elif kind == "escaped":
+            words = token.image[1:]
+        else:  # special
             code = token.image.strip()
-            if code in SHORTCODES:
-                content.add(SHORTCODES[code])
-                if token.image.endswith(" "):
-                    content.add(" ")
+            if code not in SHORTCODES:
+                words = token.image
+            elif token.image.endswith(" "):
+                words = SHORTCODES[code] + " "
             else:
-                content.add(token.image)
-        else:
-            content.add(token.image)
+                words = SHORTCODES[code]
+        if words:
+            text.append(words)
+            plain.append(words)
+    cursor.i = i
 
 
 def tag_of(token: Token) -> str:

@@ -212,16 +212,15 @@ class Lexer:
         append = tokens.append
         tables = _tables(brackets="](" not in text)
         at_line_start, in_line = tables[0], tables[2]
-        freestyle = FREESTYLE.match
-        table = at_line_start
-        pos = 0
-        inference = False
+        freestyle, token = FREESTYLE.match, Token
+        plain, titled, skip, newline = _PLAIN, _TITLED, _SKIP, _NEWLINE  # locals: read per token
+        table, pos, inference = at_line_start, 0, False
         while pos < n:
             scanner = table.get(text[pos])
             if scanner is None:  # nothing but plain text starts here, in any context
                 m = freestyle(text, pos)
                 end = m.end()  # type: ignore[union-attr]  # it matches any such character
-                append(Token("freestyle", text[pos:end], pos, end))
+                append(token("freestyle", text[pos:end], pos, end))
                 pos = end
                 if not inference:
                     table = in_line
@@ -230,22 +229,22 @@ class Lexer:
             entry = scanner[1][m.lastgroup]  # type: ignore[index]
             kind, base, action = entry
             end = m.end()
-            if action == _PLAIN:  # a token whose groups no one reads: its match goes
-                append(Token(kind, text[pos:end], pos, end))
+            if action == plain:  # a token whose groups no one reads: its match goes
+                append(token(kind, text[pos:end], pos, end))
                 pos = end
                 if not inference:
                     table = in_line
                 continue
-            if action == _TITLED:  # the parser reads its title (or tag) from its groups
-                append(Token(kind, text[pos:end], pos, end, m, base))
+            if action == titled:  # the parser reads its title (or tag) from its groups
+                append(token(kind, text[pos:end], pos, end, m, base))
                 pos = end
                 table = in_line  # never in an inference line
                 continue
-            if action == _SKIP:
+            if action == skip:
                 self.last_skipped_end = pos = end
                 continue
-            if action == _NEWLINE:
-                append(Token(kind, text[pos:end], pos, end))
+            if action == newline:
+                append(token(kind, text[pos:end], pos, end))
                 pos = end
                 if not inference:
                     table = at_line_start

@@ -10,7 +10,7 @@ premise-conclusion structure), relations between them, and sections. It knows no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from argmap.exceptions import FileFormatError
 
@@ -231,13 +231,17 @@ class Argument(_Occurrences):
         return self.members[0].section if self.members else None
 
 
-@dataclass(frozen=True)
-class Ref:
-    """One end of a relation: a statement, an argument, or an inference of an argument."""
+class Ref(NamedTuple):
+    """One end of a relation: a statement, an argument, or an inference of an argument.
+
+    A named tuple, so that it hashes and compares in C: the parser and Argdown's
+    transformations key their sets and indexes by relations' ends, hundreds of thousands of
+    times in a large text.
+    """
 
     type: Literal["statement", "argument", "inference"]
     title: str
-    index: int | None = None
+    index: int | None = None  # type: ignore[assignment]  # a field, over tuple.index
     """For an inference: the position of its conclusion in the argument's structure."""
 
 

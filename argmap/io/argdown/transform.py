@@ -8,6 +8,8 @@ already opposes one of its premises. :func:`transform` does the same, in the sam
 
 from __future__ import annotations
 
+from collections import Counter
+
 from argmap.io.argdown.syntax import Argument, Ref, Relation
 
 __all__ = ["transform"]
@@ -37,23 +39,21 @@ def _argument_relations(
     its last inference; a relation that then exists twice (or points at itself) goes."""
     live = list(relations)
     dropped: set[int] = set()
-    # (kind, source, target) -> the live relations with them, kept up to date below.
-    index: dict[tuple[str, Ref, Ref], set[int]] = {}
-    for r in live:
-        index.setdefault((r.kind, r.source, r.target), set()).add(id(r))
+    # How many live relations have each (kind, source, target), kept up to date below.
+    count = Counter((r.kind, r.source, r.target) for r in live)
 
     def move(relation: Relation, source: Ref, target: Ref) -> None:
-        index[(relation.kind, relation.source, relation.target)].discard(id(relation))
+        count[relation.kind, relation.source, relation.target] -= 1
         relation.source, relation.target = source, target
-        index.setdefault((relation.kind, source, target), set()).add(id(relation))
+        count[relation.kind, source, target] += 1
 
     def exists(relation: Relation) -> bool:
-        key = (relation.kind, relation.source, relation.target)
-        return bool(index.get(key, set()) - {id(relation)})
+        """Whether another live relation has this one's kind, source and target."""
+        return count[relation.kind, relation.source, relation.target] > 1
 
     def drop(relation: Relation) -> None:
         dropped.add(id(relation))
-        index[(relation.kind, relation.source, relation.target)].discard(id(relation))
+        count[relation.kind, relation.source, relation.target] -= 1
 
     for relation in live:
         source, target = relation.source, relation.target
