@@ -402,29 +402,30 @@ def _engine_layout(
         return None
 
 
-def _numbers(text: str, height: float) -> list[float]:
-    """``"x,y"`` in the engine's points, as ``[x, y]`` from the top left."""
+def _numbers(text: str, height: float) -> list[int]:
+    """``"x,y"`` in the engine's points, as ``[x, y]`` from the top left, to the nearest point
+    (a point is a pixel at the page's natural size: finer adds bytes, not sharpness)."""
     x, y = (float(v) for v in text.split(",")[-2:])
-    return [round(x, 1), round(height - y, 1)]
+    return [round(x), round(height - y)]
 
 
 def _positions(raw: dict[str, Any], owners: tuple[str, ...]) -> dict[str, Any]:
     """The engine's ``-Tjson0`` output, as the page reads it."""
     _, _, width, height = (float(v) for v in str(raw["bb"]).split(","))
     names: dict[int, str] = {}
-    placed: dict[str, list[float]] = {}
+    placed: dict[str, list[int]] = {}
     for item in raw.get("objects", []):
         names[int(item["_gvid"])] = str(item["name"])
         x, y = _numbers(str(item["pos"]), height)
-        size = [round(float(item["width"]) * 72, 1), round(float(item["height"]) * 72, 1)]
+        size = [round(float(item["width"]) * 72), round(float(item["height"]) * 72)]
         placed[str(item["name"])] = [x, y, *size]
     edges: list[list[Any]] = []
-    labels: dict[str, list[float]] = {}
+    labels: dict[str, list[int]] = {}
     found = raw.get("edges", [])
     if len(found) != len(owners):
         raise ValueError(f"{len(found)} edges laid out for {len(owners)} drawn")
     for item, owner in zip(found, owners, strict=True):
-        points: list[float] = []
+        points: list[int] = []
         end = start = None
         for token in str(item["pos"]).split():
             if token.startswith("e,"):
@@ -433,14 +434,15 @@ def _positions(raw: dict[str, Any], owners: tuple[str, ...]) -> dict[str, Any]:
                 start = _numbers(token, height)
             else:
                 points.extend(_numbers(token, height))
-        edges.append(
-            [owner, names[int(item["tail"])], names[int(item["head"])], points, end, start]
-        )
+        edge: list[Any] = [owner, names[int(item["tail"])], names[int(item["head"])], points]
+        if end or start:  # the arrow's tip, and the open circle's end of an analyst's line
+            edge.extend([end, start] if start else [end])
+        edges.append(edge)
         if "lp" in item:
             labels[owner] = _numbers(str(item["lp"]), height)
     return {
-        "width": round(width, 1),
-        "height": round(height, 1),
+        "width": round(width),
+        "height": round(height),
         "nodes": placed,
         "edges": edges,
         "labels": labels,

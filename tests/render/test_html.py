@@ -321,13 +321,13 @@ def test_the_page_holds_the_layout_engines_positions() -> None:
     # The rest are the junctions: a linked or undercut inference's own dot.
     assert set(layout["nodes"]) - statements <= {i.id for i in m.inferences()}
     for node_id, (x, y, w, h) in layout["nodes"].items():
-        assert x - w / 2 >= -0.5, node_id
-        assert x + w / 2 <= layout["width"] + 0.5, node_id
-        assert y - h / 2 >= -0.5, node_id
-        assert y + h / 2 <= layout["height"] + 0.5, node_id
+        assert x - w / 2 >= -1, node_id  # to the nearest point
+        assert x + w / 2 <= layout["width"] + 1, node_id
+        assert y - h / 2 >= -1, node_id
+        assert y + h / 2 <= layout["height"] + 1, node_id
     owners = {edge[0] for edge in layout["edges"]}
     assert owners == {i.id for i in m.inferences()}
-    for owner, tail, head, points, _end, _start in layout["edges"]:
+    for owner, tail, head, points, *_ends in layout["edges"]:
         assert tail in layout["nodes"], owner
         assert head in layout["nodes"], owner
         assert len(points) >= 8  # a start and cubic pieces, as x and y

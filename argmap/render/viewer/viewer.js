@@ -1103,7 +1103,7 @@
       legend.appendChild(ack);
     }
     if (LABELS) {
-      // What the marks mean, and which semantics made them: a row of its own.
+      // What the marks mean, and which semantics made them: a row of its own, on top.
       var row = el("span", { class: "labels-legend", role: "group", "aria-label": "Labels: " + LABELS.title });
       row.appendChild(el("strong", null, capital(LABELS.title) + (view.focus || opts.focus ? " (of the whole map)" : "") + ":"));
       LABELS.entries.forEach(function (e) {
@@ -1114,7 +1114,8 @@
         span.appendChild(document.createTextNode(e.meaning === undefined ? e.text : e.text + " " + e.meaning));
         row.appendChild(span);
       });
-      legend.appendChild(row);
+      // First: on a labelled page what the marks mean matters most, and the strip may scroll.
+      legend.insertBefore(row, legend.firstChild);
     }
   }
 
