@@ -111,7 +111,6 @@ _TYPE_OF = {"support": "RA", "attack": "CA"}
 _GENERIC = {"", "RA", "CA"}  # labels that name no scheme
 _ASIDE_EDGE = "kept the edge aside in data['aif'], as a dialogue edge is kept"
 _NODE_FIELDS = {"nodeID", "text", "type", "scheme", EXTENSION}
-_NO_USES: frozenset[str] = frozenset()
 _MODELS = {
     m.model_fields["kind"].default: m for m in (Claim, Premise, Case, Rebuttal, Support, Attack)
 }
@@ -555,18 +554,15 @@ def _read(
     # the map needs no second pass to restore the file's order.
     rank = {"I": 0, "RA": 1, "CA": 2}
     argument.sort(key=lambda k: rank[types[k]])
-    nodes = [
-        _model(
-            graph,
-            key,
-            ids=ids,
-            link=(premises, targets),
-            concluded=concluded,
-            uses=uses,
-            scheme_ids=scheme_ids,
-        )
-        for key in argument
-    ]
+    nodes = _models(
+        graph,
+        argument,
+        ids=ids,
+        link=(premises, targets),
+        concluded=concluded,
+        uses=uses,
+        scheme_ids=scheme_ids,
+    )
 
     kept_nodes = [
         repairs.texts(n, f"{place}nodes[{graph.index[k]}]")
@@ -644,71 +640,89 @@ def _sources(extension: Mapping[str, Any], graph: _Graph) -> list[Source]:
     return sources
 
 
-def _model(
+def _models(
     graph: _Graph,
-    key: str,
+    keys: list[str],
     *,
     ids: Mapping[str, str],
     link: tuple[Mapping[str, list[str]], Mapping[str, str]],
     concluded: set[str],
     uses: Mapping[str, set[str]],
     scheme_ids: Mapping[str, Any],
-) -> AnyNode:
-    """Build the statement or inference an I, RA or CA node becomes."""
+) -> list[AnyNode]:
+    """Build the statements and inferences the I, RA and CA nodes ``keys`` become, in order.
+
+    One loop over the nodes; each node's fields are validated once, by the quick path for the
+    common shapes and by pydantic for the rest (whose errors name the node).
+    """
     premises, targets = link
-    node = graph.nodes[key]
-    ext = (
-        _extension(node[EXTENSION], f"{graph.where(key)}.{EXTENSION}", graph.path)
-        if EXTENSION in node
-        else {}
-    )
-    extra = {k: v for k, v in node.items() if k not in _NODE_FIELDS}
-    if key in scheme_ids:
-        extra["schemeID"] = scheme_ids[key]
-    if ids[key] != key or not isinstance(node["nodeID"], str):
-        extra["nodeID"] = node["nodeID"]  # kept as it was: argmap's ids are clean strings
-    fields: dict[str, Any] = dict(ext)
-    kind = graph.types[key]
-    if kind == "I":
-        if "kind" not in fields:
-            fields["kind"] = infer_kind(key in concluded, uses.get(key, _NO_USES))
+    nodes, types, repairs = graph.nodes, graph.types, graph.repairs
+    # A statement that is a premise of nothing is a claim (infer_kind): only premises are looked up.
+    kinds = {key: infer_kind(key in concluded, used) for key, used in uses.items()}
+    out: list[AnyNode] = []
+    for key in keys:
+        node = nodes[key]
+        ext = (
+            _extension(node[EXTENSION], f"{graph.where(key)}.{EXTENSION}", graph.path)
+            if EXTENSION in node
+            else None
+        )
+        extra = {k: v for k, v in node.items() if k not in _NODE_FIELDS}
+        if key in scheme_ids:
+            extra["schemeID"] = scheme_ids[key]
+        node_id = ids[key]
+        if node_id != key or type(node["nodeID"]) is not str:
+            extra["nodeID"] = node["nodeID"]  # kept as it was: argmap's ids are clean strings
+        fields: dict[str, Any] = dict(ext) if ext else {}
+        kind = types[key]
         text = node.get("text")
-        if graph.repairs.c1:  # the file has a C1 character somewhere: look in this text
-            text = graph.repairs.text(text, f"{graph.where(key)}.text")
-        fields["text"] = text
-    else:
-        fields["kind"] = _INFERENCE_TYPES[kind]
-        fields["premises"] = [ids[p] for p in premises[key]]
-        fields["conclusion" if kind == "RA" else "target"] = ids[targets[key]]
-        text = node.get("text")
-        if "scheme" not in fields:  # argmap's own field wins: it was written apart on purpose
-            scheme = node.get("scheme")
-            if scheme is None and isinstance(text, str) and text.strip() not in _GENERIC:
-                scheme = text
-            if scheme is not None:
-                fields["scheme"] = scheme
-        # The text a writer would give the node; keep any other text as it was.
-        if text != (fields["scheme"] if fields.get("scheme") is not None else kind):
-            extra["text"] = text
-    fields["id"] = ids[key]
-    data = (
-        free_data(fields["data"], path=graph.path, where=f"{graph.where(key)}.{EXTENSION}.data")
-        if "data" in fields
-        else {}
-    )
-    if extra:
-        mine = data.get("aif")
-        data["aif"] = {**mine, **extra} if isinstance(mine, dict) else extra
-    if data:
-        fields["data"] = data
-    cls = _MODELS.get(fields["kind"]) if type(fields["kind"]) is str else None
-    model = quick_node(cls, fields) if cls is not None else None  # the common shapes, checked here
-    if model is not None:
-        return model
-    try:
-        return node_adapter.validate_python(fields)
-    except pydantic.ValidationError as exc:
-        raise graph.fail(key, validation_problem(exc)) from None
+        if kind == "I":
+            if "kind" not in fields:
+                fields["kind"] = kinds.get(key, "claim")
+            if repairs.c1:  # the file has a C1 character somewhere: look in this text
+                text = repairs.text(text, f"{graph.where(key)}.text")
+            fields["text"] = text
+        else:
+            fields["kind"] = _INFERENCE_TYPES[kind]
+            fields["premises"] = [ids[p] for p in premises[key]]
+            fields["conclusion" if kind == "RA" else "target"] = ids[targets[key]]
+            _scheme(fields, node, kind, extra)
+        fields["id"] = node_id
+        if "data" in fields:
+            where = f"{graph.where(key)}.{EXTENSION}.data"
+            data = free_data(fields["data"], path=graph.path, where=where)
+            if extra:
+                mine = data.get("aif")
+                data["aif"] = {**mine, **extra} if isinstance(mine, dict) else extra
+            if data:
+                fields["data"] = data
+        elif extra:
+            fields["data"] = {"aif": extra}
+        cls = _MODELS.get(fields["kind"]) if type(fields["kind"]) is str else None
+        model = quick_node(cls, fields) if cls is not None else None  # the common shapes
+        if model is None:
+            try:
+                model = node_adapter.validate_python(fields)
+            except pydantic.ValidationError as exc:
+                raise graph.fail(key, validation_problem(exc)) from None
+        out.append(model)
+    return out
+
+
+def _scheme(
+    fields: dict[str, Any], node: Mapping[str, Any], kind: str, extra: dict[str, Any]
+) -> None:
+    """Give an inference's fields the scheme its RA or CA node names, and keep in ``extra`` a
+    text other than the one a writer would give the node."""
+    text = node.get("text")
+    if "scheme" not in fields:  # argmap's own field wins: it was written apart on purpose
+        scheme = node.get("scheme")
+        if scheme is None and isinstance(text, str) and text.strip() not in _GENERIC:
+            scheme = text
+        if scheme is not None:
+            fields["scheme"] = scheme
+    if text != (fields["scheme"] if fields.get("scheme") is not None else kind):
+        extra["text"] = text
 
 
 def _extension(value: Any, where: str, path: str | None) -> dict[str, Any]:
