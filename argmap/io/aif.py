@@ -65,8 +65,9 @@ import pydantic
 
 from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
 from argmap.index import paused_gc
+from argmap.io.kept import NOTHING, is_file_id, merge, split, written_ids
 from argmap.io.parsing import parse_json
-from argmap.io.repair import Repairs
+from argmap.io.repair import Repairs, has_c1
 from argmap.io.sniffing import aif_marks, json_keys
 from argmap.io.structure import (
     clean_ids,
@@ -580,10 +581,8 @@ def _read(
             aif_data[key] = repairs.texts(value, f"{place}{key}")
     if other_fulfillments:
         aif_data["schemefulfillments"] = other_fulfillments
-    if aif_data:
-        map_data["aif"] = aif_data
-    if wrapper:
-        map_data["xaif"] = dict(wrapper)
+    merge(map_data, "aif", aif_data)
+    merge(map_data, "xaif", wrapper or {})
     map_data = repairs.record(map_data)
     sources = _sources(extension, graph)
     try:
@@ -691,9 +690,7 @@ def _models(
         if "data" in fields:
             where = f"{graph.where(key)}.{EXTENSION}.data"
             data = free_data(fields["data"], path=graph.path, where=where)
-            if extra:
-                mine = data.get("aif")
-                data["aif"] = {**mine, **extra} if isinstance(mine, dict) else extra
+            merge(data, "aif", extra)
             if data:
                 fields["data"] = data
         elif extra:
@@ -769,14 +766,41 @@ def dumps_xaif(m: ArgumentMap) -> str:
 
 def to_aif(m: ArgumentMap) -> dict[str, Any]:
     """Return the map as an AIF document (plain data, ready for ``json.dumps``)."""
-    return _write(m, xaif=False)
+    return _checked(m, xaif=False)
 
 
 def to_xaif(m: ArgumentMap) -> dict[str, Any]:
     """Return the map as an xAIF / OVA3 document (plain data, ready for ``json.dumps``)."""
-    aif = _write(m, xaif=True)
-    wrapper = dict(_namespace(m.data, "xaif"))
+    return _checked(m, xaif=True)
+
+
+def _checked(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
+    """The document, with the map's kept graph spread onto it where reading it back gives the
+    map again (see :mod:`argmap.io.kept`); where only reading can tell, it is read back."""
+    plan = _Kept(m, xaif=xaif)
+    doc = _document(m, plan, xaif=xaif)
+    if plan.graph_spread and plan.replays:
+        # Kept scheme nodes or edges between argument nodes are faults the reader set aside;
+        # a file whose reader would link them instead is written with them in the extension.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                text = json.dumps(doc)
+                back = loads_xaif(text) if xaif else loads(text)
+            except FileFormatError:
+                back = None
+        if back != m:
+            plan.keep_graph_apart()
+            doc = _document(m, plan, xaif=xaif)
+    return doc
+
+
+def _document(m: ArgumentMap, plan: _Kept, *, xaif: bool) -> dict[str, Any]:
+    aif = _write(m, plan, xaif=xaif)
+    if not xaif:
+        return aif
     extension = aif.pop(EXTENSION, None)
+    wrapper = dict(plan.wrapper)
     ova = wrapper.pop("OVA", None)
     doc: dict[str, Any] = {"AIF": aif}
     doc["OVA"], placed = _layout(aif, ova if isinstance(ova, dict) else {})
@@ -794,12 +818,140 @@ def to_xaif(m: ArgumentMap) -> dict[str, Any]:
     return doc
 
 
-def _namespace(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = data.get(key)
-    return value if isinstance(value, dict) else {}
+class _Kept:
+    """What of the map's ``data["aif"]`` (and ``data["xaif"]``) the writer spreads onto the
+    document, and what travels verbatim in the extension, by the rule of :mod:`argmap.io.kept`.
+    """
+
+    def __init__(self, m: ArgumentMap, *, xaif: bool) -> None:
+        self.xaif = xaif
+        self.data: dict[str, Any] = dict(m.data)
+        raw: Any = self.data.get("aif")
+        self.raw = raw
+        models = list(m.nodes())
+        self.model_ids = {n.id for n in models}
+        nodes = raw.get("nodes") if isinstance(raw, dict) else None
+        edges = raw.get("edges") if isinstance(raw, dict) else None
+        self.graph_spread, self.replays = self._graph_fits(nodes, edges)
+        self.kept_nodes: list[dict[str, Any]] = nodes if self.graph_spread and nodes else []
+        self.kept_edges: list[dict[str, Any]] = edges if self.graph_spread and edges else []
+        arguing = [str(n["nodeID"]) for n in self.kept_nodes if n["type"] in _ARGUING]
+        wanted = {}
+        for n in models:
+            mine = n.data.get("aif")
+            if isinstance(mine, dict) and "nodeID" in mine:
+                wanted[n.id] = mine["nodeID"]
+        self.ids = written_ids(
+            [n.id for n in models],
+            wanted,
+            cleaned_after=arguing,
+            taken=[str(n["nodeID"]) for n in self.kept_nodes if n["type"] not in _ARGUING],
+        )
+        self._split()
+
+    def _graph_fits(self, nodes: Any, edges: Any) -> tuple[bool, bool]:
+        """Whether the kept dialogue nodes and edges can be spread onto the document, and
+        whether only reading the document back can tell (kept scheme nodes, or edges between
+        argument nodes, which the reader may link)."""
+        if nodes is None and edges is None:
+            return False, False
+        for value in (nodes, edges):
+            if value is not None and (not isinstance(value, list) or not value):
+                return False, False  # an empty list would not come back; anything else neither
+        node_ids: list[str] = []
+        replays = False
+        for node in nodes or []:
+            if not (
+                isinstance(node, dict)
+                and is_file_id(node.get("nodeID"))
+                and isinstance(node.get("type"), str)
+                and node["type"] != "I"
+                and not has_c1(node)
+            ):
+                return False, False
+            node_ids.append(str(node["nodeID"]))
+            replays = replays or node["type"] in _ARGUING
+        if len(set(node_ids)) != len(node_ids) or self.model_ids & set(node_ids):
+            return False, False
+        dialogue = {
+            k for k, n in zip(node_ids, nodes or [], strict=True) if n["type"] not in _ARGUING
+        }
+        for edge in edges or []:
+            if not (isinstance(edge, dict) and "fromID" in edge and "toID" in edge) or has_c1(edge):
+                return False, False
+            if not {str(edge["fromID"]), str(edge["toID"])} & dialogue:
+                replays = True
+        return True, replays
+
+    def keep_graph_apart(self) -> None:
+        self.graph_spread = self.replays = False
+        self.kept_nodes, self.kept_edges = [], []
+        self._split()
+
+    def _split(self) -> None:
+        """Split ``data["aif"]`` and ``data["xaif"]`` into the document's fields and the rest."""
+        graph = ("nodes", "edges")
+
+        def spreads(key: str, value: Any) -> bool:
+            if key in graph:
+                return self.graph_spread
+            if key == EXTENSION:
+                return False
+            if key == "schemefulfillments" and self.xaif:
+                return self._fulfillments_fit(value)
+            return not has_c1(value)  # the reader repairs C1 characters in the document
+
+        self.document, rest_aif = split(self.raw, spreads)
+        self.wrapper, rest_xaif = (
+            split(self.data.get("xaif"), _wrapper_spreads) if self.xaif else ({}, None)
+        )
+        self.rest = dict(self.data)
+        for key, rest in (("aif", rest_aif), ("xaif", rest_xaif))[: 2 if self.xaif else 1]:
+            if rest is NOTHING:
+                del self.rest[key]
+            elif key in self.data:
+                self.rest[key] = rest
+
+    def _fulfillments_fit(self, value: Any) -> bool:
+        """xAIF's other scheme fulfillments come back only as a non-empty list of objects with
+        a nodeID that the reader does not take for a scheme id of argmap's inferences."""
+        if not isinstance(value, list) or not value:
+            return False
+        return all(
+            isinstance(e, dict)
+            and "nodeID" in e
+            and not (str(e["nodeID"]) in self.model_ids and set(e) <= {"nodeID", "schemeID"})
+            and not has_c1(e)
+            for e in value
+        )
 
 
-def _write(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
+_ARGUING = {"I", "RA", "CA"}
+
+
+def _wrapper_spreads(key: str, value: Any) -> bool:
+    """Whether an entry of ``data["xaif"]`` comes back from the xAIF wrapper as it is."""
+    if key in ("AIF", EXTENSION):
+        return False
+    if key == "text":
+        return bool(value != _TEXT_DEFAULT)
+    if key != "OVA":
+        return True
+    if not isinstance(value, dict) or not value:
+        return False
+    if any(value.get(k, ...) == v for k, v in _OVA_DEFAULTS.items()):
+        return False  # the reader takes the writer's defaults for its own
+    for part in ("nodes", "edges"):
+        listed = value.get(part, ...)
+        if listed is not ... and (not isinstance(listed, list) or not listed):
+            return False
+    edges = value.get("edges")
+    return not any(
+        isinstance(e, dict) and e.get("visible") is True and len(e) == 3 for e in edges or []
+    )
+
+
+def _write(m: ArgumentMap, plan: _Kept, *, xaif: bool) -> dict[str, Any]:
     concluded = {s.conclusion for s in m.nodes("support")}
     uses: dict[str, set[str]] = {}
     for inference in m.inferences():
@@ -812,28 +964,15 @@ def _write(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
         inferred = None
         if model.kind not in _TYPE_OF:
             inferred = infer_kind(model.id in concluded, uses.get(model.id, set()))
-        node, scheme_id = _node_out(model, xaif=xaif, inferred_kind=inferred)
+        node, scheme_id = _node_out(
+            model, node_id=plan.ids[model.id], xaif=xaif, inferred_kind=inferred
+        )
         aif_ids[model.id] = str(node["nodeID"])
         nodes.append(node)
-        if scheme_id is not None:
+        if scheme_id is not ...:
             fulfilled.append({"nodeID": node["nodeID"], "schemeID": scheme_id})
 
-    kept = _namespace(m.data, "aif")
-    kept_nodes = [n for n in kept.get("nodes", []) if isinstance(n, dict)]
-    kept_edges = [e for e in kept.get("edges", []) if isinstance(e, dict)]
-    unkept = [
-        key
-        for key, written in (("nodes", kept_nodes), ("edges", kept_edges))
-        if key in kept and (not written or written != kept[key])
-    ]
-    if unkept:  # what is not a node or an edge, or an empty list, does not come back
-        warnings.warn(
-            FormatLossWarning(
-                "xaif" if xaif else "aif",
-                [f"the map's data (data['aif'][{k!r}] as given)" for k in unkept],
-            ),
-            stacklevel=4,
-        )
+    kept_nodes, kept_edges = plan.kept_nodes, plan.kept_edges
     present = set(aif_ids.values()) | {str(n.get("nodeID")) for n in kept_nodes}
     taken = {str(e.get("edgeID")) for e in kept_edges}
     edges: list[dict[str, Any]] = []
@@ -855,43 +994,60 @@ def _write(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
             FormatLossWarning(
                 "xaif" if xaif else "aif",
                 [
-                    f"{len(dangling)} kept dialogue or rephrase edges whose nodes are no longer "
-                    f"in the map (edgeID {', '.join(dangling[:5])}"
-                    + (", ...)" if len(dangling) > 5 else ")")
+                    f"the map's data ({len(dangling)} kept dialogue or rephrase edges of "
+                    "data['aif']['edges'] whose nodes are no longer in the map: edgeID "
+                    f"{', '.join(dangling[:5])}" + (", ...)" if len(dangling) > 5 else ")")
                 ],
             ),
-            stacklevel=4,
+            stacklevel=5,
         )
 
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
-    doc.update((k, v) for k, v in kept.items() if k not in ("nodes", "edges"))
+    doc.update((k, v) for k, v in plan.document.items() if k not in ("nodes", "edges"))
     if xaif and (fulfilled or "schemefulfillments" in doc):
         doc["schemefulfillments"] = [*fulfilled, *(doc.get("schemefulfillments") or [])]
-    extension = _document_extension(m, xaif=xaif)
+    extension = _document_extension(m, plan.rest)
     if extension:
         doc[EXTENSION] = extension
     return doc
 
 
 def _node_out(
-    model: AnyNode, *, xaif: bool, inferred_kind: str | None
+    model: AnyNode, *, node_id: str | int, xaif: bool, inferred_kind: str | None
 ) -> tuple[dict[str, Any], Any]:
-    """Return the AIF node for a statement or inference, and its xAIF scheme id if any."""
-    data = dict(model.data)
-    mine = data.get("aif")
-    extra: dict[str, Any] = dict(mine) if isinstance(mine, dict) else {}
+    """Return the AIF node for a statement or inference, and its xAIF scheme id (``...`` for
+    none)."""
     fields = model.model_dump(mode="json", exclude_defaults=True)
     fields["kind"] = model.kind  # a default, so left out above
     for key in ("id", "data", "premises", "conclusion", "target"):
         fields.pop(key, None)
-    original = extra.pop("nodeID", None)
-    node: dict[str, Any] = {"nodeID": original if isinstance(original, str | int) else model.id}
-    scheme_id = None
-    if model.kind in _TYPE_OF:
+    node: dict[str, Any] = {"nodeID": node_id}
+    inference = model.kind in _TYPE_OF
+    scheme = fields.pop("scheme", None) if inference else None
+    default_text = (scheme if scheme is not None else _TYPE_OF[model.kind]) if inference else None
+
+    def spreads(key: str, value: Any) -> bool:
+        # What the reader gives back in data["aif"] once it is on the node, and nothing else.
+        if key == "nodeID":
+            return value == node_id and type(value) is type(node_id) and node_id != model.id
+        if key == "text":
+            return inference and value != default_text
+        if key == "schemeID":
+            return not xaif or inference
+        return key not in _NODE_FIELDS
+
+    data: dict[str, Any] = dict(model.data)
+    extra, rest = split(data.get("aif"), spreads)
+    if rest is NOTHING:
+        del data["aif"]
+    elif "aif" in data:
+        data["aif"] = rest
+    extra.pop("nodeID", None)
+    scheme_id: Any = ...
+    if inference:
         fields.pop("kind")
-        scheme = fields.pop("scheme", None)
         kind = _TYPE_OF[model.kind]
-        text = extra.pop("text", scheme if scheme is not None else kind)
+        text = extra.pop("text", default_text)
         node["text"] = text
         node["type"] = kind
         if scheme is not None and not xaif:
@@ -902,6 +1058,8 @@ def _node_out(
             # xAIF has no scheme field: the text names the scheme; keep a different one apart,
             # and one the reader would take for "no scheme".
             fields["scheme"] = scheme
+        if scheme is None and isinstance(text, str) and text.strip() not in _GENERIC:
+            fields["scheme"] = None  # else the reader takes a text of the user's for a scheme
         if xaif and "schemeID" in extra:
             scheme_id = extra.pop("schemeID")
     else:
@@ -909,12 +1067,7 @@ def _node_out(
         node["type"] = "I"
         if fields.get("kind") == inferred_kind:
             fields.pop("kind")
-    reserved = {k: extra.pop(k) for k in list(extra) if k in _NODE_FIELDS}
     node.update(extra)
-    if reserved:
-        data["aif"] = reserved
-    elif isinstance(mine, dict):
-        del data["aif"]  # spread onto the node above; anything else stays in the extension
     if data:
         fields["data"] = data
     if fields:
@@ -922,8 +1075,9 @@ def _node_out(
     return node, scheme_id
 
 
-def _document_extension(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
-    """What of the map as a whole AIF has no place for: title, central claim, sources, data."""
+def _document_extension(m: ArgumentMap, rest: Mapping[str, Any]) -> dict[str, Any]:
+    """What of the map as a whole AIF has no place for: title, central claim, sources, and the
+    map's data but what is spread onto the document."""
     extension: dict[str, Any] = {}
     if m.title is not None:
         extension["title"] = m.title
@@ -933,11 +1087,8 @@ def _document_extension(m: ArgumentMap, *, xaif: bool) -> dict[str, Any]:
         extension["sources"] = [
             s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()
         ]
-    # The xAIF wrapper (layout, text) has a place only in xAIF; in AIF it rides along.
-    placed = {"aif", "xaif"} if xaif else {"aif"}
-    rest = {k: v for k, v in m.data.items() if not (k in placed and isinstance(v, dict))}
     if rest:
-        extension["data"] = rest
+        extension["data"] = dict(rest)
     return extension
 
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from argmap.exceptions import FileFormatError, RepairWarning
 
-__all__ = ["REPAIRED", "Repairs"]
+__all__ = ["REPAIRED", "Repairs", "has_c1"]
 
 REPAIRED = "repaired"
 """The key of a map's ``data`` that lists what a reader repaired, one object per fault."""
@@ -53,6 +53,23 @@ def _cp1252(match: re.Match[str]) -> str:
         return match.group().encode("latin-1").decode("cp1252")
     except UnicodeDecodeError:
         return ""  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character at all
+
+
+def has_c1(value: Any) -> bool:
+    """Whether a JSON value holds a C1 control character, in a text or a key: a reader repairs
+    those (see :meth:`Repairs.texts`), so a writer must not put one where the reader looks.
+
+    Examples:
+        >>> has_c1({"a": ["fine", "dash \x96"]}), has_c1({"a": 1})
+        (True, False)
+    """
+    if isinstance(value, str):
+        return _C1.search(value) is not None
+    if isinstance(value, list):
+        return any(has_c1(v) for v in value)
+    if isinstance(value, dict):
+        return any(has_c1(k) or has_c1(v) for k, v in value.items())
+    return False
 
 
 class Repairs:

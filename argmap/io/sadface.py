@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 
 from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.io.kept import NOTHING, merge, split, written_ids
 from argmap.io.parsing import parse_json
 from argmap.io.sniffing import json_keys, sadface_marks
 from argmap.io.structure import (
@@ -241,8 +242,7 @@ class _Reader:
                 path=self.path,
                 where=f"{self.where(key)}.metadata.{EXTENSION}.data",
             )
-            if kept:
-                data["sadface"] = kept
+            merge(data, "sadface", kept)
             if data:
                 fields["data"] = data
             fields["id"] = ids[key]
@@ -267,8 +267,7 @@ class _Reader:
             del kept["resources"]  # the writer always writes the list
         if metadata:
             kept["metadata"] = metadata
-        if kept:
-            data["sadface"] = kept
+        merge(data, "sadface", kept)
         sources = []
         for i, raw in enumerate(_array(ext.get("sources"), "metadata.argmap.sources", self.path)):
             try:
@@ -308,50 +307,29 @@ def dumps(m: ArgumentMap) -> str:
 
 
 def to_sadface(m: ArgumentMap) -> dict[str, Any]:
-    """Return the map as a SADFace document (plain data, ready for ``json.dumps``)."""
+    """Return the map as a SADFace document (plain data, ready for ``json.dumps``).
+
+    What a node's or the map's ``data["sadface"]`` holds is put back on the node or the
+    document where the reader gives it back as it was, and kept verbatim with the rest of the
+    data otherwise (the rule of :mod:`argmap.io.kept`).
+    """
     concluded = {s.conclusion for s in m.nodes("support")}
     uses: dict[str, set[str]] = {}
     for inference in m.inferences():
         for premise in inference.premises:
             uses.setdefault(premise, set()).add(inference.kind)
+    models = list(m.nodes())
+    wanted = {}
+    for model in models:
+        mine = model.data.get("sadface")
+        if isinstance(mine, dict) and "id" in mine:
+            wanted[model.id] = mine["id"]
+    ids = written_ids([n.id for n in models], wanted)
     out_ids: dict[str, str] = {}
     nodes = []
-    for model in m.nodes():
-        data = dict(model.data)
-        mine = data.get("sadface")
-        kept: dict[str, Any] = dict(mine) if isinstance(mine, dict) else {}
-        if isinstance(mine, dict):
-            del data["sadface"]  # written onto the node below; anything else stays in data
-        fields = model.model_dump(mode="json", exclude_defaults=True)
-        fields["kind"] = model.kind  # a default, so left out above
-        for key in ("id", "data", "premises", "conclusion", "target"):
-            fields.pop(key, None)
-        original = kept.pop("id", None)
-        node_id = original if isinstance(original, str | int) else model.id
-        out_ids[model.id] = str(node_id)
-        node: dict[str, Any] = {"id": node_id}
-        if model.kind in ("support", "attack"):
-            scheme = fields.pop("scheme", None)
-            name = kept.pop("name", _name(scheme, model.kind))
-            node.update(type="scheme", name=name)
-            implied = "attack" if str(name).strip().lower() in _ATTACKS else "support"
-            if implied == model.kind:
-                fields.pop("kind")
-            if scheme is not None and (name != scheme or scheme in _GENERIC):
-                fields["scheme"] = scheme  # a name the reader would not take for this scheme
-        else:
-            node.update(type="atom", text=fields.pop("text"))
-            node["sources"] = kept.pop("sources", [])
-            inferred = infer_kind(model.id in concluded, uses.get(model.id, set()))
-            if fields.get("kind") == inferred:
-                fields.pop("kind")
-        metadata = dict(kept.pop("metadata", None) or {})
-        node.update({k: v for k, v in kept.items() if k not in ("type", "text")})
-        if data:
-            fields["data"] = data
-        if fields:
-            metadata[EXTENSION] = fields
-        node["metadata"] = metadata
+    for model in models:
+        node = _node_out(model, node_id=ids[model.id], concluded=concluded, uses=uses)
+        out_ids[model.id] = str(node["id"])
         nodes.append(node)
     edges = []
     for inference in m.inferences():
@@ -364,9 +342,83 @@ def to_sadface(m: ArgumentMap) -> dict[str, Any]:
     return {**_document(m), "nodes": nodes, "edges": edges}
 
 
+def _node_out(
+    model: AnyNode,
+    *,
+    node_id: str | int,
+    concluded: set[str],
+    uses: Mapping[str, set[str]],
+) -> dict[str, Any]:
+    fields = model.model_dump(mode="json", exclude_defaults=True)
+    fields["kind"] = model.kind  # a default, so left out above
+    for key in ("id", "data", "premises", "conclusion", "target"):
+        fields.pop(key, None)
+    inference = model.kind in ("support", "attack")
+    scheme = fields.pop("scheme", None) if inference else None
+    default_name = _name(scheme, model.kind)
+
+    def spreads(key: str, value: Any) -> bool:
+        # What the reader gives back in data["sadface"] once it is on the node, and only that.
+        if key == "id":
+            return value == node_id and type(value) is type(node_id) and node_id != model.id
+        if key == "name":
+            return inference and isinstance(value, str) and value != default_name
+        if key == "sources":
+            return inference or bool(value)  # an atom's empty sources are the writer's own
+        if key == "metadata":
+            return isinstance(value, dict) and bool(value) and EXTENSION not in value
+        return key not in ("type", "text")
+
+    data: dict[str, Any] = dict(model.data)
+    kept, rest = split(data.get("sadface"), spreads)
+    if rest is NOTHING:
+        del data["sadface"]
+    elif "sadface" in data:
+        data["sadface"] = rest
+    kept.pop("id", None)
+    node: dict[str, Any] = {"id": node_id}
+    if inference:
+        name = kept.pop("name", default_name)
+        node.update(type="scheme", name=name)
+        implied = "attack" if name.strip().lower() in _ATTACKS else "support"
+        if implied == model.kind:
+            fields.pop("kind")
+        if scheme is not None and (name != scheme or scheme in _GENERIC):
+            fields["scheme"] = scheme  # a name the reader would not take for this scheme
+        if scheme is None and name not in _GENERIC:
+            fields["scheme"] = None  # else the reader takes a name of the user's for a scheme
+    else:
+        node.update(type="atom", text=fields.pop("text"))
+        node["sources"] = kept.pop("sources", [])
+        inferred = infer_kind(model.id in concluded, uses.get(model.id, set()))
+        if fields.get("kind") == inferred:
+            fields.pop("kind")
+    metadata = dict(kept.pop("metadata", None) or {})
+    node.update(kept)
+    if data:
+        fields["data"] = data
+    if fields:
+        metadata[EXTENSION] = fields
+    node["metadata"] = metadata
+    return node
+
+
+def _document_spreads(key: str, value: Any) -> bool:
+    """Whether an entry of the map's ``data["sadface"]`` comes back from the document as is."""
+    if key in ("nodes", "edges"):
+        return False
+    if key == "resources":
+        return bool(value != [])  # the writer's own empty list
+    if key != "metadata":
+        return True
+    if not isinstance(value, dict) or not value or EXTENSION in value:
+        return False
+    core = value.get("core", ...)
+    return core is ... or (isinstance(core, dict) and bool(core) and "title" not in core)
+
+
 def _document(m: ArgumentMap) -> dict[str, Any]:
-    kept_raw = m.data.get("sadface")
-    kept: dict[str, Any] = dict(kept_raw) if isinstance(kept_raw, dict) else {}
+    kept, rest = split(m.data.get("sadface"), _document_spreads)
     metadata = dict(kept.pop("metadata", None) or {})
     core = dict(metadata.get("core") or {})
     if m.title is not None:
@@ -380,9 +432,13 @@ def _document(m: ArgumentMap) -> dict[str, Any]:
         ext["sources"] = [
             s.model_dump(mode="json", exclude_defaults=True) for s in m.sources.values()
         ]
-    rest = {k: v for k, v in m.data.items() if not (k == "sadface" and isinstance(v, dict))}
-    if rest:
-        ext["data"] = rest
+    data = dict(m.data)
+    if rest is NOTHING:
+        del data["sadface"]
+    elif "sadface" in data:
+        data["sadface"] = rest
+    if data:
+        ext["data"] = data
     if ext:
         metadata[EXTENSION] = ext
     doc: dict[str, Any] = {"metadata": metadata}

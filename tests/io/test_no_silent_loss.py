@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
-from strategies import maps
+from hypothesis import strategies as st
+from strategies import json_values, maps
 
 import argmap
 from argmap import ArgumentMap, FileFormatError, FormatLossWarning
@@ -179,3 +181,87 @@ def test_every_sample_through_every_format_comes_back_or_the_loss_is_named(path:
     m = _load_sample(path)
     for fmt in PAIRS:
         assert_no_silent_loss(fmt, m)
+
+
+# User data under the keys where readers keep a format's own fields (argmap.io.kept): values of
+# the shapes those fields have (ids, node texts, types, dialogue nodes and edges, layouts,
+# metadata) and of any other shape.
+_RESERVED = [
+    "aif",
+    "xaif",
+    "sadface",
+    "carneades",
+    "microtexts",
+    "repaired",
+    "argdown",
+    "section",
+    "_argmap",
+    "argmap",
+]
+_FILE_IDS = st.sampled_from(["c", "p", "s", "a", "1", "node 1", "x y", 5, 0, "é"])
+_FIELDS = st.sampled_from(
+    [
+        "nodeID", "id", "text", "type", "name", "scheme", "schemeID", "metadata", "sources",
+        "nodes", "edges", "OVA", "core", "title", "resources", "locutions", "timestamp", "meta",
+        "schemefulfillments", "issue", "undercutter", "fields", "edu", "_argmap", "argmap",
+        "firstname", "visible", "txt",
+    ]
+)  # fmt: skip
+_AIF_NODES = st.lists(
+    st.fixed_dictionaries(
+        {"nodeID": _FILE_IDS, "type": st.sampled_from(["I", "RA", "CA", "L", "YA", "TA", "MA"])},
+        optional={"text": json_values},
+    ),
+    max_size=3,
+)
+_AIF_EDGES = st.lists(
+    st.fixed_dictionaries({"fromID": _FILE_IDS, "toID": _FILE_IDS}, optional={"edgeID": _FILE_IDS}),
+    max_size=3,
+)
+_BOOKKEEPING = st.recursive(
+    st.one_of(json_values, _FILE_IDS, _AIF_NODES, _AIF_EDGES, st.just({"txt": ""})),
+    lambda inner: st.dictionaries(_FIELDS, inner, max_size=4),
+    max_leaves=8,
+)
+reserved_data = st.dictionaries(st.sampled_from(_RESERVED), _BOOKKEEPING, max_size=3)
+
+
+@st.composite
+def maps_with_reserved_data(draw: st.DrawFn) -> ArgumentMap:
+    """A random map whose map and nodes hold user data under the reserved keys."""
+    raw = argmap.to_dict(draw(maps(max_statements=4)))
+    raw["data"] = {**raw.get("data", {}), **draw(reserved_data)}
+    for node in raw["nodes"]:
+        if draw(st.booleans()):
+            node["data"] = {**node.get("data", {}), **draw(reserved_data)}
+    return ArgumentMap.from_dict(raw)
+
+
+@pytest.mark.parametrize("fmt", PAIRS, ids=[f.name for f in PAIRS])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(m=maps_with_reserved_data())
+def test_user_data_under_reserved_keys_comes_back_or_the_loss_is_named(
+    fmt: Format, m: ArgumentMap
+) -> None:
+    # {"aif": {"nodeID": "x"}} or {"sadface": {"id": ...}} changed ids, kinds or values after
+    # a round trip through AIF, xAIF or SADFace: the writers took user data for their own.
+    assert_no_silent_loss(fmt, m)
+
+
+def test_user_data_that_looks_like_a_formats_own_fields_comes_back() -> None:
+    for shape in (
+        {"nodeID": "zz", "type": "RA", "text": "x"},
+        {"id": "other", "name": "Expert opinion", "metadata": {"argmap": 1}},
+        {"nodes": [{"nodeID": "p", "type": "I", "text": "t"}], "edges": []},
+        {"OVA": {"firstname": ""}, "text": {"txt": ""}},
+        {},
+    ):
+        data = {"aif": shape, "xaif": shape, "sadface": shape, "repaired": [shape]}
+        m = ArgumentMap(title="T", data=data)
+        m.claim("c", "C.", data=data)
+        m.premise("p", "P.", data=data)
+        s = m.support("p", "c", data=data)
+        m.premise("q", "Q.")
+        m.attack("q", s.id, data=data)
+        for name in ("aif", "xaif", "sadface"):
+            assert argmap.loads(argmap.dumps(m, format=name), format=name) == m, (name, shape)
