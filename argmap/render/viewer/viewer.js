@@ -600,7 +600,9 @@
     if (statementCount > MAX) return;
     view.focus = null;
     draw(data.nodes.map(function (n) { return n.id; }), true);
-    announce("Whole map: " + statementCount + " statements and " + data.inferences.length + " inferences.");
+    var small = box.w > (diagram.clientWidth || 800) / READABLE + 1;
+    announce("Whole map: " + statementCount + " statements and " + data.inferences.length + " inferences" +
+      (small ? ", too small here to read: zoom in with + or the wheel, or search and focus." : "."));
   }
   function focusOn(id, depth) {
     view.focus = id; view.depth = depth;
