@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from argmap.checks.rules import RULE_ALIASES, RULES, rule
@@ -40,6 +41,8 @@ __all__ = ["UNUSED", "acknowledge"]
 
 UNUSED = "AM002"
 """The code of the rule that reports acknowledgements matching no finding."""
+
+_ACKNOWLEDGES = attrgetter("acknowledge")
 
 # Findings about a whole cycle, which any node on it may acknowledge.
 _ABOUT_EVERY_NODE = frozenset({"AM104"})
@@ -95,11 +98,10 @@ def acknowledge(facts: Facts, findings: Iterable[Finding], rules: Iterable[Rule]
         ["AM101 unsupported-claim [c]: claim 'c' has no support", "AM002 unused-acknowledgement [c]: 'c' acknowledges 'AM999', which names no rule"]
     """  # noqa: E501
     ran = {r.code for r in rules}
-    acks = {
+    acks = {  # filter() in C: a large map's nodes are skipped without a Python step each
         node.id: node.acknowledge
         for table in (facts.statements, facts.supports, facts.attacks)
-        for node in table.values()
-        if node.acknowledge
+        for node in filter(_ACKNOWLEDGES, table.values())
     }
     if not acks:  # the common case on a large map: nothing to mark, nothing stale
         return list(findings)

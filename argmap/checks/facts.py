@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import deque
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks.peel import Peel, necessary, peel
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from argmap.semantics.grounded import MapLabels
 
 __all__ = ["Facts"]
+
+_ID = attrgetter("id")
 
 
 class Facts:
@@ -100,7 +103,7 @@ class Facts:
     @cached_property
     def case_ids(self) -> set[str]:
         """The ids of the cases."""
-        return {case.id for case in self.by_kind.get("case", ())}
+        return set(map(_ID, self.by_kind.get("case", ())))
 
     def cases_below(self, node_id: str) -> list[str]:
         """The cases a chain of support reaches ``node_id`` from, sorted: its evidence base."""
@@ -146,6 +149,61 @@ class Facts:
         if node_id not in self._necessary:
             self._necessary[node_id] = necessary(self, node_id)
         return self._necessary[node_id]
+
+    @cached_property
+    def unlinked(self) -> list[str]:
+        """The statements no chain of supports, attacks or answers links to the central claim.
+
+        In the map's order; empty without a central claim. What AM501 reports.
+
+        The central claim's support ancestors (:attr:`standing_set`, worked out for the attack
+        rules anyway) and the supports into them are linked to it by definition, so only the
+        rest of the map is walked: each of its weakly connected parts is linked when an edge
+        leads from it into that core. On most maps the rest is the objections and their
+        answers, a small part; a map of unlinked parts costs one walk of the graph, as before.
+        A statement that answers a critical question of a linked support is linked too.
+        """
+        central = self.central
+        if central is None:
+            return []
+        core = self.standing_set
+        rest = self.statements.keys() - core
+        if not rest:
+            return []
+        supports = self.supports
+        succ, pred = self.adjacency
+        linked: set[str] = set()
+        seen: set[str] = set()
+        for start in rest:
+            if start in seen:
+                continue
+            seen.add(start)
+            part = [start]
+            reaches_core = False
+            for node in part:  # grows as it goes: a breadth-first walk of this part
+                for neighbours in (succ[node], pred[node]):
+                    for n in neighbours:
+                        if n in seen:
+                            continue
+                        support = supports.get(n)
+                        if n in core or (support is not None and support.conclusion in core):
+                            reaches_core = True
+                        else:
+                            seen.add(n)
+                            part.append(n)
+            if reaches_core:
+                linked.update(part)
+        answered_by = self.m.index.answered_by
+        for answer, sids in answered_by.items():
+            if answer in rest and answer not in linked:
+                for sid in sids:
+                    support = supports[sid]
+                    if sid in linked or support.conclusion in core:
+                        linked.add(answer)
+                        break
+        if rest <= linked:
+            return []
+        return [s for s in self.statements if s in rest and s not in linked]
 
     @cached_property
     def labels(self) -> MapLabels:

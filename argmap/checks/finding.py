@@ -9,17 +9,25 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-__all__ = ["SEVERITIES", "Finding", "Severity", "make_finding"]
+__all__ = ["SEVERITIES", "Finding", "Severity", "make_deferred", "make_finding"]
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
+class _Deferred:
+    """The slot a finding keeps its text's recipe in until the text is read (see
+    :func:`make_deferred`); a finding made otherwise never sets it."""
+
+    __slots__ = ("_recipe",)
+
+
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(_Deferred):
     """One support gap.
 
     Attributes:
@@ -40,6 +48,20 @@ class Finding:
     explanation: str = ""
     acknowledged: str | None = None
 
+    if not TYPE_CHECKING:  # mypy would let any misspelt attribute through a __getattr__
+
+        def __getattr__(self, name: str) -> str:
+            # Reached only for a slot never set: the text of a finding made by make_deferred,
+            # written now, on its first read, and kept.
+            if name != "message" and name != "explanation":  # noqa: PLR1714  # no tuple made
+                raise AttributeError(name)
+            build, args = _RECIPE.__get__(self)
+            message, explanation = build(*args)
+            _MESSAGE.__set__(self, message)
+            _EXPLANATION.__set__(self, explanation)
+            _RECIPE.__delete__(self)  # the recipe's references go with it
+            return message if name == "message" else explanation
+
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as plain data (the JSON report's shape)."""
         data = asdict(self)
@@ -53,6 +75,15 @@ class Finding:
 
 _FIELDS = ("rule", "name", "severity", "nodes", "message", "explanation", "acknowledged")
 _SETTERS = tuple(getattr(Finding, field).__set__ for field in _FIELDS)
+# The slots' own descriptors: a deferred finding's text is written through them, once.
+_MESSAGE, _EXPLANATION, _RECIPE = (
+    vars(Finding)["message"],
+    vars(Finding)["explanation"],
+    vars(_Deferred)["_recipe"],
+)
+
+TextRecipe = Callable[..., tuple[str, str]]
+"""A function that writes a deferred finding's message and explanation from its arguments."""
 
 
 def make_finding(  # noqa: PLR0917  # the fields in their order, as the dataclass has them
@@ -79,4 +110,42 @@ def make_finding(  # noqa: PLR0917  # the fields in their order, as the dataclas
     s_message(finding, message)
     s_explanation(finding, explanation)
     s_acknowledged(finding, None)
+    return finding
+
+
+def make_deferred(  # noqa: PLR0917  # as make_finding
+    rule: str,
+    name: str,
+    severity: Severity,
+    nodes: tuple[str, ...],
+    build: TextRecipe,
+    args: tuple[Any, ...],
+) -> Finding:
+    """Build a finding whose message and explanation are written when first read.
+
+    ``build(*args)`` returns them; it runs at most once, on the first read of either (or of
+    anything that reads every field: ``==``, ``repr``, ``to_dict``, pickling). Counting,
+    sorting and acknowledging findings read neither, so a check whose report is only counted
+    (``summary()``, ``--fail-on``) writes no text. ``args`` must be values that cannot change
+    (ids, frozen models, numbers), never the map or its index: the text is written later, and
+    must say what the check found, not what the map holds by then.
+
+    Examples:
+        >>> def text(claim):
+        ...     return f"claim {claim!r} has no support", "Add one."
+        >>> f = make_deferred("AM101", "unsupported-claim", "warning", ("c",), text, ("c",))
+        >>> f == make_finding("AM101", "unsupported-claim", "warning", ("c",),
+        ...                   "claim 'c' has no support", "Add one.")
+        True
+        >>> f.message
+        "claim 'c' has no support"
+    """
+    finding = object.__new__(Finding)
+    s_rule, s_name, s_severity, s_nodes, _, _, s_acknowledged = _SETTERS
+    s_rule(finding, rule)
+    s_name(finding, name)
+    s_severity(finding, severity)
+    s_nodes(finding, nodes)
+    s_acknowledged(finding, None)
+    _RECIPE.__set__(finding, (build, args))
     return finding

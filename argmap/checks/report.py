@@ -30,6 +30,8 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks.finding import SEVERITIES, Finding, Severity
@@ -86,8 +88,29 @@ def _questions_text(findings: list[Finding]) -> list[str]:
     return lines
 
 
-def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...]]:
-    return (_RANK[f.severity], f.rule, f.nodes)
+_SEVERITY, _RULE = attrgetter("severity"), attrgetter("rule")
+_ACKNOWLEDGED = attrgetter("acknowledged")
+_RULE_AND_NODES = attrgetter("rule", "nodes")
+
+
+def _sorted(findings: list[Finding]) -> tuple[Finding, ...]:
+    """The findings by severity (most severe first), rule and nodes; equal ones keep their order.
+
+    Each severity's findings are picked and sorted in C (compress, attrgetter): on a large map a
+    Python key function per finding cost more than the rest of the sort.
+    """
+    severities = list(map(_SEVERITY, findings))
+    present = set(severities)
+    if len(present) == 1 and present <= _RANK.keys():
+        return tuple(sorted(findings, key=_RULE_AND_NODES))
+    if not present <= _RANK.keys():  # not a finding of ours: the plain sort says what is wrong
+        return tuple(sorted(findings, key=lambda f: (_RANK[f.severity], f.rule, f.nodes)))
+    ordered: list[Finding] = []
+    for severity in SEVERITIES:
+        ordered += sorted(
+            compress(findings, map(eq, severities, repeat(severity))), key=_RULE_AND_NODES
+        )
+    return tuple(ordered)
 
 
 class Report:
@@ -99,17 +122,28 @@ class Report:
     """
 
     def __init__(self, findings: Iterable[Finding], *, title: str | None = None) -> None:
-        self.findings: tuple[Finding, ...] = tuple(sorted(findings, key=_sort_key))
+        # Sorted when first read: a report that is only counted (summary, --fail-on) is never
+        # sorted, and its findings' text is never written (see make_deferred).
+        self._found: list[Finding] = list(findings)
+        self._findings: tuple[Finding, ...] | None = None
         self.title = title
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings, most severe first, then by rule code and nodes."""
+        if self._findings is None:
+            self._findings = _sorted(self._found)
+            self._found = list(self._findings)  # keep one order; the list only counts
+        return self._findings
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
     def __len__(self) -> int:
-        return len(self.findings)
+        return len(self._found)
 
     def __bool__(self) -> bool:
-        return bool(self.findings)
+        return bool(self._found)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Report):
@@ -158,12 +192,15 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         """Return counts: open findings by severity, acknowledged ones, all, and by rule code."""
-        by_severity = Counter(f.severity for f in self.findings if f.acknowledged is None)
+        found = self._found  # counted in C (Counter, compress): no sort, no text written
+        reasons = list(map(_ACKNOWLEDGED, found))
+        unmarked = map(is_, reasons, repeat(None))
+        by_severity = Counter(compress(map(_SEVERITY, found), unmarked))
         return {
             **{s: by_severity.get(s, 0) for s in SEVERITIES},
-            "acknowledged": len(self.acknowledged),
-            "total": len(self.findings),
-            "rules": dict(sorted(Counter(f.rule for f in self.findings).items())),
+            "acknowledged": len(reasons) - reasons.count(None),
+            "total": len(found),
+            "rules": dict(sorted(Counter(map(_RULE, found)).items())),
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,9 +16,9 @@ import difflib
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from argmap.checks.finding import Finding, Severity, make_finding
+from argmap.checks.finding import Finding, Severity, TextRecipe, make_deferred, make_finding
 from argmap.exceptions import ArgmapError
 
 if TYPE_CHECKING:
@@ -50,6 +50,14 @@ class Rule:
     def finding(self, nodes: Iterable[str], message: str, explanation: str = "") -> Finding:
         """Make a finding of this rule."""
         return make_finding(self.code, self.name, self.severity, tuple(nodes), message, explanation)
+
+    def deferred(self, nodes: tuple[str, ...], build: TextRecipe, *args: Any) -> Finding:
+        """Make a finding of this rule whose text ``build(*args)`` writes when first read.
+
+        For rules that find thousands: a report that is only counted writes none of their text.
+        ``args`` must not change later (see :func:`~argmap.checks.finding.make_deferred`).
+        """
+        return make_deferred(self.code, self.name, self.severity, nodes, build, args)
 
 
 RULES: dict[str, Rule] = {}

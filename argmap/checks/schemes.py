@@ -9,6 +9,8 @@ under argmap's default (evidential) semantics, as the attack rules judge it (see
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from argmap.checks.rules import listed, rule
@@ -20,7 +22,10 @@ if TYPE_CHECKING:
     from argmap.checks.facts import Facts
     from argmap.checks.finding import Finding
     from argmap.checks.rules import Rule
+    from argmap.model import Support
     from argmap.schemes import Scheme
+
+_SCHEME = attrgetter("scheme")
 
 
 @rule(
@@ -33,44 +38,62 @@ def open_critical_questions(facts: Facts, r: Rule) -> Iterator[Finding]:
     schemes: dict[str, Scheme | None] = {}  # each scheme looked up once per check
     every_question_open: dict[str, str] = {}  # the usual explanation, written once per scheme
     attacks, attacks_into = facts.attacks, facts.attacks_into
-    for sid, support in facts.supports.items():
-        if support.scheme is None:
-            continue
-        if support.scheme not in schemes:
-            schemes[support.scheme] = find_scheme(support.scheme)
-        scheme = schemes[support.scheme]
+    supports = list(facts.supports.values())
+    defer = r.deferred
+    for support in compress(supports, map(_SCHEME, supports)):  # those with a scheme, in C
+        name = support.scheme
+        assert name is not None  # noqa: S101 - compress kept the supports with a scheme
+        if name not in schemes:
+            schemes[name] = find_scheme(name)
+        scheme = schemes[name]
         if scheme is None:  # a scheme kept as given: no questions to ask
             continue
+        sid = support.id
         raised: dict[str, list[str]] = {}
         for aid in attacks_into.get(sid, ()):
             question = attacks[aid].question
             if question:
                 raised.setdefault(question, []).append(aid)
         if not raised and not support.answered:
-            n_open = len(scheme.questions)
             explanation = every_question_open.get(scheme.id)
             if explanation is None:
                 explanation = "\n".join(f"{q}: {text}" for q, text in scheme.questions.items())
                 every_question_open[scheme.id] = explanation
-        else:
-            open_questions = [
-                (qid, text)
-                for qid, text in scheme.questions.items()
-                if qid not in support.answered
-                and not any(facts.is_answered(a) for a in raised.get(qid, ()))
-            ]
-            lines = []
-            for qid, text in open_questions:
-                by = ", ".join(raised.get(qid, ()))
-                note = f" (raised by {by}, unanswered)" if by else ""
-                lines.append(f"{qid}: {text}{note}")
-            n_open, explanation = len(open_questions), "\n".join(lines)
-        if not n_open:
+            yield defer(
+                (sid, *support.premises, support.conclusion),
+                _text,
+                support,
+                scheme.name,
+                len(scheme.questions),
+                len(scheme.questions),
+                explanation,
+            )
             continue
-        premises = listed(support.premises) or "no premises"
-        yield r.finding(
-            [sid, *support.premises, support.conclusion],
-            f"{scheme.name.lower()} from {premises} to {support.conclusion!r}: "
-            f"{n_open} of {len(scheme.questions)} critical questions open",
-            explanation,
+        open_questions = [
+            (qid, text)
+            for qid, text in scheme.questions.items()
+            if qid not in support.answered
+            and not any(facts.is_answered(a) for a in raised.get(qid, ()))
+        ]
+        if not open_questions:
+            continue
+        lines = []
+        for qid, text in open_questions:
+            by = ", ".join(raised.get(qid, ()))
+            note = f" (raised by {by}, unanswered)" if by else ""
+            lines.append(f"{qid}: {text}{note}")
+        message, explanation = _text(
+            support, scheme.name, len(open_questions), len(scheme.questions), "\n".join(lines)
         )
+        yield r.finding([sid, *support.premises, support.conclusion], message, explanation)
+
+
+def _text(
+    support: Support, scheme: str, n_open: int, n_questions: int, explanation: str
+) -> tuple[str, str]:
+    premises = listed(support.premises) or "no premises"
+    return (
+        f"{scheme.lower()} from {premises} to {support.conclusion!r}: "
+        f"{n_open} of {n_questions} critical questions open",
+        explanation,
+    )

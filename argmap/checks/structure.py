@@ -36,29 +36,11 @@ def orphans(facts: Facts, r: Rule) -> Iterator[Finding]:
     central = facts.central
     if central is None:
         return
-    # The central claim's weakly connected component: one walk over the graph's own adjacency
-    # (as networkx's traversal does), not every component of the graph.
-    succ, pred = facts.adjacency
-    seen = {central}
-    stack = [central]
-    while stack:
-        node = stack.pop()
-        for neighbours in (succ[node], pred[node]):
-            for neighbour in neighbours:
-                if neighbour not in seen:
-                    seen.add(neighbour)
-                    stack.append(neighbour)
-    # A statement that answers a critical question of a connected support takes part too.
-    seen |= {
-        answer
-        for answer, supports in facts.m.index.answered_by.items()
-        if any(sid in seen for sid in supports)
-    }
-    for sid, statement in facts.statements.items():
-        if sid not in seen:
-            yield r.finding(
-                [sid],
-                f"{statement.kind} {sid!r} is not connected to the central claim {central!r}",
-                "Nothing links it, by support or attack, to the argument for the central claim. "
-                "Link it to what it bears on, or remove it.",
-            )
+    for sid in facts.unlinked:
+        statement = facts.statements[sid]
+        yield r.finding(
+            [sid],
+            f"{statement.kind} {sid!r} is not connected to the central claim {central!r}",
+            "Nothing links it, by support or attack, to the argument for the central claim. "
+            "Link it to what it bears on, or remove it.",
+        )

@@ -3,6 +3,8 @@ supports that rest only on unsupported premises."""
 
 from __future__ import annotations
 
+from itertools import filterfalse
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from argmap.checks.rules import listed, rule
@@ -13,26 +15,31 @@ if TYPE_CHECKING:
     from argmap.checks.facts import Facts
     from argmap.checks.finding import Finding
     from argmap.checks.rules import Rule
+    from argmap.model import Support
 
 __all__ = ["unevidenced_chain"]
+
+_ID = attrgetter("id")
 
 # An explanation's chain stops here; a longer one ends in "...".
 MAX_CHAIN = 40
 
 
+def _unsupported_text(claim: str, central: bool) -> tuple[str, str]:
+    role = " (the central claim)" if central else ""
+    return (
+        f"claim {claim!r}{role} has no support",
+        "No premise, claim or case in the map supports it. Add the reasons or evidence the "
+        "text gives for it, or make it a premise if the text takes it for granted.",
+    )
+
+
 @rule("AM101", "unsupported-claim", "warning", "A claim that nothing in the map supports.")
 def unsupported_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
-    central, supports_into = facts.central, facts.supports_into
-    for statement in facts.by_kind.get("claim", ()):
-        sid = statement.id
-        if sid not in supports_into:
-            role = " (the central claim)" if sid == central else ""
-            yield r.finding(
-                [sid],
-                f"claim {sid!r}{role} has no support",
-                "No premise, claim or case in the map supports it. Add the reasons or evidence the "
-                "text gives for it, or make it a premise if the text takes it for granted.",
-            )
+    central, supported, defer = facts.central, facts.supports_into.__contains__, r.deferred
+    # The claims picked in C (filterfalse over the index's own membership test).
+    for claim in filterfalse(supported, map(_ID, facts.by_kind.get("claim", ()))):
+        yield defer((claim,), _unsupported_text, claim, claim == central)
 
 
 def unevidenced_chain(facts: Facts, node_id: str) -> list[str]:
@@ -107,26 +114,32 @@ def unevidenced_claims(facts: Facts, r: Rule) -> Iterator[Finding]:
     "A support whose premises are all unsupported and none is a case.",
 )
 def supports_on_bare_premises(facts: Facts, r: Rule) -> Iterator[Finding]:
-    supports_into, cases = facts.supports_into, facts.case_ids
-    for sid, support in facts.supports.items():
+    supports_into, cases, defer = facts.supports_into, facts.case_ids, r.deferred
+    for support in facts.supports.values():
         premises = support.premises
         if not premises:
-            yield r.finding(
-                [sid],
-                f"support {sid!r} of {support.conclusion!r} has no premises",
-                "It offers no reason the map shows, so it adds no evidence to its conclusion. "
-                "Give its premises, or accept it knowingly.",
-            )
+            yield defer((support.id,), _empty_text, support)
             continue
         for p in premises:
             if p in supports_into or p in cases:
                 break
         else:
-            names = listed([repr(p) for p in support.premises])
-            yield r.finding(
-                [sid, *support.premises],
-                f"support {sid!r} of {support.conclusion!r} rests only on unsupported "
-                f"premises {names}",
-                "None of its premises is a case or has support of its own, so it adds no evidence "
-                "to its conclusion. Support a premise, or accept it knowingly.",
-            )
+            yield defer((support.id, *premises), _bare_text, support)
+
+
+def _empty_text(support: Support) -> tuple[str, str]:
+    return (
+        f"support {support.id!r} of {support.conclusion!r} has no premises",
+        "It offers no reason the map shows, so it adds no evidence to its conclusion. "
+        "Give its premises, or accept it knowingly.",
+    )
+
+
+def _bare_text(support: Support) -> tuple[str, str]:
+    names = listed([repr(p) for p in support.premises])
+    return (
+        f"support {support.id!r} of {support.conclusion!r} rests only on unsupported "
+        f"premises {names}",
+        "None of its premises is a case or has support of its own, so it adds no evidence "
+        "to its conclusion. Support a premise, or accept it knowingly.",
+    )
