@@ -609,15 +609,19 @@ def _titles(*, brackets: bool) -> list[_Alternative]:
     found: list[_Alternative] = [("slow", _SLOW, r"\[", "[")]
     if brackets:
         found = [
+            # No "]" within reach: no fast alternative can match, so slow at once.
+            ("slow", _SLOW, rf"\[(?=[^\]\n\r\u2028\u2029]{{{reach}}})", "["),
             ("statement_definition", _TITLED, rf"\[({some})\]:", "["),
             ("slow", _SLOW, r"\[" + long_line, "["),
             ("statement_reference", _TITLED, rf"\[([^-]{upto})\]", "["),
         ]
     return [
         *found,
+        ("slow", _SLOW, rf"@(?=[\[<][^\]>\n\r\u2028\u2029]{{{reach}}})", "@"),
         ("statement_mention", _TITLED, rf"@\[({some})\][ \t]?", "@"),
         ("slow", _SLOW, rf"@(?=[\[<]{d}{{{reach}}})", "@"),
         ("argument_mention", _TITLED, rf"@<({some})>[ \t]?", "@"),
+        ("slow", _SLOW, rf"<(?=[^>\n\r\u2028\u2029]{{{reach}}})", "<"),
         ("argument_definition", _TITLED, rf"<({some})>:", "<"),
         ("slow", _SLOW, "<" + long_line, "<"),
         ("argument_reference", _TITLED, rf"<([^-]{upto})>", "<"),

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import pydantic
 
 from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.index import paused_gc
 from argmap.io.argdown.convention import (
     INFERENCE_KEYS,
     STATEMENT_CLASSES,
@@ -446,9 +447,11 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """
     expanded, origins = expand(text, path=path)
     if expanded is text:
-        return _Reader(parse(text, path=path), path).read()
+        with paused_gc():  # models by the ten thousand, none of them garbage
+            return _Reader(parse(text, path=path), path).read()
     try:
-        return _Reader(parse(expanded, path=path), path).read()
+        with paused_gc():
+            return _Reader(parse(expanded, path=path), path).read()
     except ArgdownSyntaxError as exc:  # name the included file and its line, not the sum's
         origin = origins[(exc.line or 1) - 1]
         raise ArgdownSyntaxError(
