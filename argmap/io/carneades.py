@@ -205,6 +205,25 @@ class _Reader:
             raise self.error(f"expected a mapping, found {_kind(value)}", *where)
         return {str(k): v for k, v in value.items()}
 
+    def own(self, value: object, *where: str | int) -> dict[str, Any]:
+        """argmap's own fields under a ``meta: {argmap: ...}``: a mapping, whose ``data`` is one.
+
+        Raises:
+            FileFormatError: Either is of another shape; the message names the line.
+        """
+        if value is None:
+            return {}
+        hint = "argmap writes it so: leave it as written, or delete it"
+        if not isinstance(value, dict):
+            raise self.error(
+                f"expected a mapping of argmap's fields, found {_kind(value)}; {hint}", *where
+            )
+        own = {str(k): v for k, v in value.items()}
+        data = own.get("data")
+        if data is not None and not isinstance(data, dict):
+            raise self.error(f"data must be a mapping, not {_kind(data)}; {hint}", *where, "data")
+        return own
+
     def statement(self, name: object, *where: str | int) -> str:
         key = str(name)
         if key not in self.ids:
@@ -265,7 +284,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     document = {k: v for k, v in data.items() if k not in _GRAPH_KEYS}
     if "meta" in document:  # a mapping in Carneades; the writer adds to it
         document["meta"] = r.mapping(document["meta"], "meta")
-    own_map = _own_map(document)
+    own_map = _own_map(r, document)
     issue_meta = {
         i: {
             k: v
@@ -314,15 +333,15 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         raise FileFormatError(str(exc), path=path) from None
 
 
-def _own_map(document: dict[str, Any]) -> dict[str, Any]:
+def _own_map(r: _Reader, document: dict[str, Any]) -> dict[str, Any]:
     """Take argmap's own fields of the map (central claim, data) from ``meta.argmap``."""
     if not isinstance(document.get("meta"), dict):
         return {}
     document["meta"] = {str(k): v for k, v in document["meta"].items()}
-    found = document["meta"].pop("argmap", None)
+    found = r.own(document["meta"].pop("argmap", None), "meta", "argmap")
     if not document["meta"]:
         del document["meta"]
-    return found if isinstance(found, dict) else {}
+    return found
 
 
 def _positions(r: _Reader, issues: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
@@ -370,12 +389,12 @@ def _statements(
             if body.pop("assumed", False) is True:
                 assumed.add(key)
             meta = r.mapping(body.pop("meta", None), "statements", key, "meta")
-            own = meta.pop("argmap", None)
+            own = r.own(meta.pop("argmap", None), "statements", key, "meta", "argmap")
             if meta:
                 extra["meta"] = meta
             if body:
                 extra["fields"] = body
-            if isinstance(own, dict):
+            if own:
                 fields.update(_argmap_fields(own))
         elif given is None and key not in statements:
             extra["implicit"] = True
@@ -444,8 +463,8 @@ def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
         own: dict[str, Any] = {}
         if "meta" in arg:  # a mapping in Carneades; argmap's fields of the inference, if written
             arg["meta"] = r.mapping(arg["meta"], "arguments", key, "meta")
-            found = arg["meta"].pop("argmap", None)
-            own = {k: v for k, v in found.items() if k in _OWN_INFERENCE} if found else {}
+            found = r.own(arg["meta"].pop("argmap", None), *where, "meta", "argmap")
+            own = {k: v for k, v in found.items() if k in _OWN_INFERENCE}
             if isinstance(own.get("answered"), dict):
                 own["answered"] = {
                     str(q): r.ids.get(str(v), str(v)) for q, v in own["answered"].items()

@@ -198,3 +198,40 @@ def test_a_key_that_is_not_text_is_refused_in_carneades_words(tmp_path: Path) ->
         "file are text: put the key in quotes"
     )
     assert "argmap file" not in str(info.value)
+
+
+_OWN = """\
+meta:
+  argmap: {central: c, data: {k: 1}}
+statements:
+  c: {text: C., meta: {argmap: {note: N., data: {k: 2}}}}
+  p: P.
+arguments:
+  a1: {conclusion: c, premises: [p], meta: {argmap: {note: M., data: {k: 3}}}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "where"),
+    [
+        ("argmap: {central: c, data: {k: 1}}", "argmap: x", 2, "meta.argmap"),
+        ("argmap: {central: c, data: {k: 1}}", "argmap: [c]", 2, "meta.argmap"),
+        ("data: {k: 1}", "data: 5", 2, "meta.argmap.data"),
+        ("{argmap: {note: N., data: {k: 2}}}", "{argmap: 3}", 4, "statements.c.meta.argmap"),
+        ("data: {k: 2}", "data: [1]", 4, "statements.c.meta.argmap.data"),
+        ("{argmap: {note: M., data: {k: 3}}}", "{argmap: x}", 7, "arguments.a1.meta.argmap"),
+        ("data: {k: 3}", "data: x", 7, "arguments.a1.meta.argmap.data"),
+    ],
+)
+def test_argmaps_own_fields_of_the_wrong_shape_are_a_located_error(
+    old: str, new: str, line: int, where: str
+) -> None:
+    # An argument's meta.argmap that was text was a raw AttributeError, its data a TypeError;
+    # the map's and a statement's were dropped without a word.
+    m = loads(_OWN)
+    assert (m.data, m["c"].data, m["a1"].data) == ({"k": 1}, {"k": 2}, {"k": 3})
+    with pytest.raises(FileFormatError) as caught:
+        loads(_OWN.replace(old, new), path="g.yml")
+    error = caught.value
+    assert (error.path, error.line, error.where) == ("g.yml", line, where)
+    assert "argmap writes it so: leave it as written, or delete it" in error.problem
