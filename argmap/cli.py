@@ -156,6 +156,14 @@ _JOBS = click.option(
 )
 
 
+def _print_warnings(results: list[BatchResult]) -> None:
+    """Each file's warnings (its repairs, from a worker process too) as lines naming the file."""
+    for r in results:
+        for warning in r.warnings:
+            text = str(warning)
+            _echo(f"Warning: {text if text.startswith(r.name) else f'{r.name}: {text}'}", err=True)
+
+
 def _print_results(
     results: list[BatchResult], *, between: str, words: dict[str, str] = _READING
 ) -> None:
@@ -346,6 +354,7 @@ def check_command(
                     strict=strict,
                 )
             )
+    _print_warnings(results)
     reports = [(r.name, r.result) for r in results if r.ok]
     if output_format == "json":
         findings = [{"path": path, **f.to_dict()} for path, report in reports for f in report]
@@ -600,6 +609,7 @@ def evaluate_command(
             strict=strict,
         )
     )
+    _print_warnings(results)
     if output_format == "json":
         listed = [
             {"path": r.name, **json.loads(r.result.to_json())}

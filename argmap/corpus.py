@@ -27,6 +27,7 @@ import io
 import os
 import pickle
 import sys
+import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
@@ -77,12 +78,19 @@ class BatchResult:
             stopped it (bad input), or, for any other failure (a bug in a task of your own, a
             worker that died), a message naming the exception.
         index: The item's place in the input, from 0.
+        warnings: The warnings the item raised, in order, as warning objects (a
+            :class:`~argmap.exceptions.RepairWarning` when its file was repaired, a
+            :class:`~argmap.exceptions.FormatLossWarning` when a conversion left something
+            out); they come back from worker processes, where nobody would see them. Python
+            records warnings for the whole process, so with a thread pool of your own the
+            warnings of items that run at once may be told under one another.
     """
 
     item: Any
     result: Any = None
     error: ArgmapError | str | None = None
     index: int = field(default=0, compare=False)
+    warnings: tuple[Warning, ...] = field(default=(), compare=False)
 
     @property
     def ok(self) -> bool:
@@ -277,7 +285,7 @@ class _Runner:
 # -- the work, done in a worker ------------------------------------------------------------------
 
 
-_Outcome = tuple[Any, "ArgmapError | str | None"]
+_Outcome = tuple[Any, "ArgmapError | str | None", tuple[Warning, ...]]
 
 
 @dataclass(frozen=True)
@@ -360,11 +368,30 @@ def _suffix_of(format_name: str) -> str:
 
 
 def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
-    """Load (for a path) and run; every failure becomes the outcome's error, never a raise.
+    """Load (for a path) and run; every failure becomes the outcome's error, never a raise, and
+    every warning is kept with the outcome (a worker's own warnings reach no one).
 
     A ``SystemExit`` from a task (a library that calls ``sys.exit``) is that item's failure,
     not the end of the run; a ``KeyboardInterrupt`` does end the run (the pool is shut down).
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result, error = _attempt_quietly(run, item, index)
+    return result, error, tuple(_portable_warning(w.message) for w in caught)
+
+
+def _portable_warning(message: Warning | str) -> Warning:
+    """The warning itself if it survives a process boundary, else a UserWarning of its text."""
+    if isinstance(message, str):
+        return UserWarning(message)
+    try:
+        pickle.loads(pickle.dumps(message))  # noqa: S301  # our own bytes, just made
+    except Exception:
+        return UserWarning(str(message))
+    return message
+
+
+def _attempt_quietly(run: _Task, item: Any, index: int) -> tuple[Any, ArgmapError | str | None]:
     try:
         m = _load(item, run.input_format, strict=run.strict) if isinstance(item, str) else item
     except ArgmapError as exc:
@@ -417,9 +444,9 @@ def _collect(chunk: list[tuple[int, Any]], future: Future[list[_Outcome]]) -> li
         outcomes = future.result()
     except BrokenExecutor as exc:
         died = f"the worker running this item died ({type(exc).__name__}: {exc})"
-        outcomes = [(None, died)] * len(chunk)
+        outcomes = [(None, died, ())] * len(chunk)
     except Exception as exc:  # e.g. a result that does not pickle
-        outcomes = [(None, _described(exc))] * len(chunk)
+        outcomes = [(None, _described(exc), ())] * len(chunk)
     return [
         _result(index, item, outcome)
         for (index, item), outcome in zip(chunk, outcomes, strict=True)
@@ -427,8 +454,8 @@ def _collect(chunk: list[tuple[int, Any]], future: Future[list[_Outcome]]) -> li
 
 
 def _result(index: int, item: Any, outcome: _Outcome) -> BatchResult:
-    result, error = outcome
-    return BatchResult(item=item, result=result, error=error, index=index)
+    result, error, caught = outcome
+    return BatchResult(item=item, result=result, error=error, index=index, warnings=caught)
 
 
 class _NoBar:

@@ -122,3 +122,30 @@ def test_evaluate_several_files(folder: Path) -> None:
     assert "error" in files[1]
     assert files[2]["path"] == str(folder / "d.json")
     assert code == 2
+
+
+def test_repairs_made_in_worker_processes_are_shown_per_file(tmp_path: Path) -> None:
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "We should act."},
+            {"nodeID": "2", "type": "I", "text": "It works."},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "2", "toID": "3"},
+            {"edgeID": "2", "fromID": "3", "toID": "1"},
+            {"edgeID": "3", "fromID": "9", "toID": "1"},
+        ],
+    }
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
+    argmap.dump(_map(2, evidence=True), tmp_path / "c.json")
+    for command in ("check", "evaluate"):
+        _code, out, err = _run(command, str(tmp_path), "--jobs", "2")
+        lines = [line for line in err.splitlines() if line.startswith("Warning:")]
+        assert [line.split(": ")[1] for line in lines] == [
+            str(tmp_path / "a.json"),
+            str(tmp_path / "b.json"),
+        ], err
+        assert all("1 fault repaired while reading" in line for line in lines)
+        assert str(tmp_path / "c.json") in out

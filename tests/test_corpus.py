@@ -380,3 +380,40 @@ def test_summary_cells_a_spreadsheet_would_run_are_escaped(tmp_path: Path) -> No
     text = corpus_summary(results).to_csv()
     cells = [row["path"] for row in csv.DictReader(io.StringIO(text, newline=""))]
     assert cells == ["'" + name for name in names[:-1]] + ["plain"]
+
+
+_REPAIRED_AIF = json.dumps(
+    {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "We should act."},
+            {"nodeID": "2", "type": "I", "text": "It works."},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "2", "toID": "3"},
+            {"edgeID": "2", "fromID": "3", "toID": "1"},
+            {"edgeID": "3", "fromID": "9", "toID": "1"},  # to a node the export leaves out
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_warnings_in_workers_come_back_with_each_files_result(tmp_path: Path, jobs: int) -> None:
+    # A repair made in a worker process warned there, where nobody saw it.
+    repaired = tmp_path / "repaired.json"
+    repaired.write_text(_REPAIRED_AIF, encoding="utf-8")
+    clean = tmp_path / "clean.json"
+    argmap.dump(north_korea(), clean)
+    first, second = batch([repaired, clean], "check", jobs=jobs)
+    [warning] = first.warnings
+    assert isinstance(warning, argmap.RepairWarning)
+    assert warning.path == str(repaired)
+    assert "edges[2]" in warning.repairs[0]
+    assert first.ok
+    assert second.warnings == ()
+    # A conversion's losses are the file's warnings too.
+    [converted] = batch(
+        [clean], "convert", jobs=jobs, options={"to": "microtexts", "out": tmp_path}
+    )
+    assert any(isinstance(w, argmap.FormatLossWarning) for w in converted.warnings)
