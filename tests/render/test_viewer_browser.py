@@ -23,6 +23,7 @@ from argmap import ArgumentMap, check
 from argmap.examples import north_korea
 from argmap.model import Source
 from argmap.render import DiagramOptions, neighbourhood, to_html
+from argmap.render import html as html_module
 from argmap.render.html import MAX_DRAWN, page_data
 from argmap.render.labels import LABEL_STYLES, strength_fill
 
@@ -729,4 +730,25 @@ def test_every_focus_of_the_article_is_drawn_clear(browser: Any, article_page: P
             if pane["y"] + pane["height"] > DESKTOP["height"] + 0.5:
                 problems.append((node_id, depth, "pane below the window", [pane]))
     assert problems == []
+    assert page.errors == []
+
+
+def test_without_the_engines_positions_the_page_lays_the_map_out_itself(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(source: str, *, timeout: float) -> dict[str, Any]:
+        raise argmap.RenderError("no engine here")
+
+    monkeypatch.setattr(html_module, "layout_json", broken)
+    with pytest.warns(argmap.RenderWarning):
+        page_text = to_html(north_korea())
+    page = open_page(browser, write(tmp_path, page_text))
+    seen = _seen(page)
+    assert seen["count"] > 1
+    page.get_by_role("button", name="Whole map").click()
+    whole = page.evaluate(SEEN)
+    assert whole["count"] == len(list(north_korea().statements()))
+    assert whole["overlaps"] == []
+    assert whole["covered"] == []
+    assert whole["spilt"] == []
     assert page.errors == []
