@@ -962,37 +962,37 @@ class ArgumentMap:
 
     def _add(self, node: _N, *, revalidate: bool) -> _N:
         node = self._accepted(node, revalidate=revalidate)
-        g = self._g
-        if isinstance(node, _INFERENCE_TYPES):
-            _check_not_self(node)
-            self._check_inference(node)
-            target = node.target
+        kind = type(node)
+        if kind is Support or kind is Attack or isinstance(node, _INFERENCE_TYPES):
+            inference: Any = node
+            _check_not_self(inference)
+            self._check_inference(inference)
+            target = inference.target
             index = self._index
             bears_on = target if target in index.statements else index.bears_on[target]
-            node_id = node.id
-            g._node[node_id] = NodeAttributes(node)  # type: ignore[attr-defined]
-            g._succ[node_id] = {}  # type: ignore[attr-defined]
-            g._pred[node_id] = {}  # type: ignore[attr-defined]
-            self._insert_edges(node, bears_on)
+            self._insert_inference(inference, bears_on)
         else:
             self._insert(node)
-        cache = g.__networkx_cache__
-        if cache:
-            cache.clear()  # what networkx remembers of the graph, as its own add_edge does
         return node
 
     def _accepted(self, node: _N, *, revalidate: bool) -> _N:
         """Check a node alone: its model, its id, its quotes; return it as it will be stored."""
-        if not isinstance(node, _NODE_TYPES):
+        kind = type(node)
+        if kind not in _NODE_CLASSES and not isinstance(node, _NODE_TYPES):
             raise InvalidMapError(
                 f"a map holds node models (Claim, Premise, Case, Rebuttal, Support, Attack), "
                 f"not {type(node).__name__}; make one, or use m.claim(...), m.support(...)"
             )
         if revalidate:
             node = _revalidated(node)
-        self._check_new_id(node.id)
-        if isinstance(node, _STATEMENT_TYPES):
-            node = self._verified(node)  # type: ignore[assignment]
+        node_id = node.id
+        if node_id in self._g._node or node_id in self._sources:  # type: ignore[attr-defined]
+            self._check_new_id(node_id)  # raises, saying so
+        if kind is Support or kind is Attack or isinstance(node, _INFERENCE_TYPES):
+            return node
+        statement: Any = node
+        if statement.quotes or ((kind is Case or isinstance(statement, Case)) and statement.cites):
+            node = self._verified(statement)  # type: ignore[assignment]  # quotes, citations
         return node
 
     # -- the one write path: every change to the graph and the index goes through these ---------
@@ -1000,22 +1000,43 @@ class ArgumentMap:
     def _insert(self, statement: Statement) -> None:
         """Insert a statement: it has no edges of its own."""
         node_id = statement.id
-        g = self._g
-        g._node[node_id] = NodeAttributes(statement)  # type: ignore[attr-defined]
-        g._succ[node_id] = {}  # type: ignore[attr-defined]
-        g._pred[node_id] = {}  # type: ignore[attr-defined]
+        g: Any = self._g
+        g._node[node_id] = NodeAttributes(statement)
+        g._succ[node_id] = {}
+        g._pred[node_id] = {}
         if statement.quotes or (isinstance(statement, Case) and statement.cites):
             self._index.add_statement(statement, _sources_used(statement))
         else:
             self._index.statements[node_id] = statement
+        cache = g.__networkx_cache__
+        if cache:
+            cache.clear()  # what networkx remembers of the graph, as its own add_node does
 
-    def _insert_edges(self, inference: Support | Attack, bears_on: str) -> None:
+    def _insert_inference(self, inference: Support | Attack, bears_on: str) -> None:
+        """Insert an inference whose references resolve: its node, its edges, its index entries."""
+        g: Any = self._g
+        succ, pred = g._succ, g._pred
+        node_id = inference.id
+        g._node[node_id] = NodeAttributes(inference)
+        succ[node_id] = {}
+        into: dict[str, Any] = {}
+        pred[node_id] = into
+        self._insert_edges(inference, bears_on, into)
+        cache = g.__networkx_cache__
+        if cache:
+            cache.clear()  # what networkx remembers of the graph, as its own add_edge does
+
+    def _insert_edges(
+        self, inference: Support | Attack, bears_on: str, into: dict[str, Any] | None = None
+    ) -> None:
         """Insert an inference's edges (its node is in the graph already) and index it."""
         succ, pred = self._g._succ, self._g._pred  # type: ignore[attr-defined]
         node_id = inference.id
         premise = ROLE_ATTRIBUTES["premise"]
+        if into is None:
+            into = pred[node_id]
         for p in inference.premises:
-            succ[p][node_id] = pred[node_id][p] = premise
+            succ[p][node_id] = into[p] = premise
         role = ROLE_ATTRIBUTES["conclusion" if inference.kind == "support" else "target"]
         succ[node_id][inference.target] = pred[inference.target][node_id] = role
         self._index.add_inference(inference, bears_on)
