@@ -36,7 +36,7 @@ from argmap.io.formats import (
 )
 from argmap.io.native import schema
 from argmap.map import ArgumentMap
-from argmap.semantics import SEMANTICS, evaluate, explain
+from argmap.semantics import SEMANTICS, Labelling, evaluate, explain
 from argmap.semantics.evaluate import DEFAULT_SEMANTICS
 from argmap.semantics.explain import evaluation_text, explanation_text
 from argmap.semantics.grounded import READINGS
@@ -174,7 +174,8 @@ def _print_results(
         if r.ok:
             _echo(f"{r.name}{between}{r.result}")
         else:
-            _echo(f"Error: {_said(r.error, words)}", err=True)
+            said = _said(r.error, words)  # named by its file, as one file's error would be
+            _echo(f"Error: {said if said.startswith(r.name) else f'{r.name}: {said}'}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -454,6 +455,14 @@ def rules_command() -> None:
         "Dung or Carneades labels (IN, OUT, UNDEC) or gradual strengths, with a legend."
     ),
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Give up after this many seconds in evaluating --labels (complete, preferred and "
+    "stable can take long on a large map) and as long again in laying out the diagram: one "
+    "Error line, exit code 2, nothing written.",
+)
 @_STRICT
 @_library_errors
 def render_command(
@@ -465,6 +474,7 @@ def render_command(
     depth: int | None,
     gaps: bool,
     semantics: str | None,
+    timeout: float | None,
     from_format: str | None,
     strict: bool,
 ) -> None:
@@ -498,12 +508,31 @@ def render_command(
     if focus is not None and focus not in m:
         raise ArgmapError(f"--focus {focus!r}: {path} has no node with this id; check its spelling")
     findings = list(check(m)) if gaps else None
-    labelling = evaluate(m, semantics) if semantics is not None else None
+    labelling = _labels(path, m, semantics, timeout) if semantics is not None else None
     with _words(**drawing):
         written = write_diagram(
-            m, out, format=fmt.name, focus=focus, depth=depth, gaps=findings, labels=labelling
+            m,
+            out,
+            format=fmt.name,
+            focus=focus,
+            depth=depth,
+            gaps=findings,
+            labels=labelling,
+            timeout=timeout,
         )
     _echo(f"Wrote {written}")
+
+
+def _labels(path: Path | str, m: ArgumentMap, semantics: str, timeout: float | None) -> Labelling:
+    """Evaluate a map for the command line: a timeout is an error naming the file; Ctrl-C
+    stops the search at once and says so (exit code 130)."""
+    try:
+        return evaluate(m, semantics, timeout=timeout)
+    except EvaluationTimeout as exc:
+        raise ArgmapError(f"{path}: {exc}") from None
+    except KeyboardInterrupt:
+        _echo("Interrupted: the evaluation was stopped (Ctrl-C)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 @main.command("evaluate")
@@ -527,7 +556,8 @@ def render_command(
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
-    help="Give up a --task after this many seconds: one line on stderr, exit code 124.",
+    help="Give up after this many seconds: a --task with one line on stderr and exit code "
+    "124; labels (complete, preferred, stable) with one Error line naming the file, exit 2.",
 )
 @click.option(
     "--format",
@@ -587,8 +617,8 @@ def evaluate_command(
             strict=strict,
         )
         return
-    if argument is not None or timeout is not None:
-        raise click.UsageError("--argument and --timeout go with --task")
+    if argument is not None:
+        raise click.UsageError("--argument goes with --task")
     semantics = semantics or DEFAULT_SEMANTICS
     if semantics not in SEMANTICS:
         raise click.UsageError(f"{semantics} semantics is available with --task")
@@ -596,7 +626,7 @@ def evaluate_command(
     if len(files) == 1:
         with _warnings_as_lines():
             m = _reading(files[0], format=from_format, strict=strict)
-        labelling = evaluate(m, semantics)
+        labelling = _labels(files[0], m, semantics, timeout)
         _echo(labelling.to_json() if output_format == "json" else evaluation_text(m, labelling))
         return
     results = list(
@@ -604,7 +634,7 @@ def evaluate_command(
             files,
             "evaluate",
             jobs=jobs,
-            options={"semantics": semantics},
+            options={"semantics": semantics, "timeout": timeout},
             input_format=from_format,
             strict=strict,
         )

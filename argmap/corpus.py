@@ -178,8 +178,9 @@ def batch(
     Args:
         items: Paths of map files (any format :func:`argmap.load` reads) and maps.
         task: ``"check"`` (options: ``select``, ``ignore``), ``"evaluate"`` (options:
-            ``semantics``, default ``"grounded"``), ``"convert"`` (options: ``to``, a format
-            name, and ``out``, a folder; the result is the written path), or a picklable function
+            ``semantics``, default ``"grounded"``, and ``timeout``, seconds for each map),
+            ``"convert"`` (options: ``to``, a format name, and ``out``, a folder; the result
+            is the written path), or a picklable function
             that takes a map and returns a picklable result.
         executor: Where to run: any :class:`concurrent.futures.Executor` (it is not shut down
             here). By default a process pool of ``jobs`` workers, made and shut down here.
@@ -300,7 +301,7 @@ class _Task:
     def __post_init__(self) -> None:
         allowed = {
             "check": {"select", "ignore"},
-            "evaluate": {"semantics"},
+            "evaluate": {"semantics", "timeout"},
             "convert": {"to", "out"},
         }
         if isinstance(self.task, str):
@@ -328,7 +329,9 @@ class _Task:
         if self.task == "check":
             return check(m, select=self.options.get("select"), ignore=self.options.get("ignore"))
         if self.task == "evaluate":
-            return evaluate(m, self.options.get("semantics", "grounded"))
+            return evaluate(
+                m, self.options.get("semantics", "grounded"), timeout=self.options.get("timeout")
+            )
         return _convert(m, item, index, to=self.options["to"], out=self.options["out"])
 
 

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -207,7 +214,7 @@ def test_task_errors_are_one_line(af_files: dict[str, Path], chain_file: Path) -
         ([i23, "--task", "XX"], "unknown task 'XX'"),
         ([i23, i23, "--task", "SE-PR"], "--task reads one file"),
         ([str(chain_file), "--semantics", "stage"], "stage semantics is available with --task"),
-        ([str(chain_file), "--timeout", "3"], "--argument and --timeout go with --task"),
+        ([str(chain_file), "--argument", "c"], "--argument goes with --task"),
         ([i23, "--task", "SE-PR", "--timeout", "0"], "is not in the range x>0"),
     ]
     for args, message in cases:
@@ -222,3 +229,87 @@ def test_task_errors_are_one_line(af_files: dict[str, Path], chain_file: Path) -
         2,
         f"Error: {i23}:2: argument numbers run from 1 to 2 ('p af 2'), found '1 3'\n",
     )
+
+
+def hard_map(n: int = 1000, *, seed: int = 7) -> argmap.ArgumentMap:
+    """``n`` claims each attacked by two others at random: preferred, stable and complete
+    semantics search for minutes (clingo); grounded takes milliseconds."""
+    rng = random.Random(seed)  # noqa: S311  # a fixed map, not a secret
+    m = argmap.ArgumentMap(title="hard")
+    for i in range(n):
+        m.claim(f"s{i}", f"Statement {i}.")
+    for i in range(n):
+        for j in rng.sample(range(n), 2):
+            if j != i:
+                m.attack(f"s{j}", f"s{i}")
+    return m
+
+
+@pytest.fixture(scope="module")
+def hard_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hard") / "hard.json"
+    argmap.dump(hard_map(), path)
+    return path
+
+
+@pytest.mark.parametrize("semantics", ["preferred", "stable"])
+def test_labels_on_a_hard_map_respect_the_timeout(hard_file: Path, semantics: str) -> None:
+    # --semantics preferred ran 118 s on a 1,000-statement map, with no way to bound it.
+    code, out, err = run("evaluate", str(hard_file), "--semantics", semantics, "--timeout", "0.3")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {hard_file}: evaluating under {semantics} semantics ran out of time: stopped "
+        "after the 0.3 s it was given; give it longer (timeout=, --timeout), or ask an easier "
+        "question (grounded semantics, or one extension instead of all)\n"
+    )
+    # Several files: each one's timeout is its own error line, naming it.
+    shutil.copy(hard_file, hard_file.with_name("copy.json"))
+    code, out, err = run(
+        "evaluate", str(hard_file), str(hard_file.with_name("copy.json")), "--jobs", "1",
+        "--semantics", semantics, "--timeout", "0.3",
+    )  # fmt: skip
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[0].startswith(f"Error: {hard_file}: evaluating under {semantics} semantics ran")
+    assert lines[1].startswith(f"Error: {hard_file.with_name('copy.json')}: ")
+
+
+def test_check_evaluates_nothing_hard_on_a_hard_map(hard_file: Path) -> None:
+    # The checks read the evidential labels (linear time), so a hard map is checked at once.
+    code, out, _ = run("check", str(hard_file), "--select", "AM1")
+    assert code == 0  # warnings only
+    assert out.splitlines()[0] == f"{hard_file}: hard: 1000 findings: 1000 warnings"
+
+
+def test_render_labels_on_a_hard_map_respect_the_timeout(hard_file: Path, tmp_path: Path) -> None:
+    out_file = tmp_path / "hard.svg"
+    args = ["-o", str(out_file), "--labels", "preferred", "--timeout", "0.3"]
+    code, out, err = run("render", str(hard_file), *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {hard_file}: evaluating under preferred semantics ran out")
+    assert err.count("\n") == 1
+    assert not out_file.exists()  # nothing written
+
+
+@pytest.mark.slow  # a few seconds: the search runs before Ctrl-C stops it
+@pytest.mark.parametrize("command", ["evaluate", "render"])
+def test_ctrl_c_stops_a_hard_evaluation_at_once(
+    hard_file: Path, tmp_path: Path, command: str
+) -> None:
+    args = ["--semantics", "preferred"]
+    if command == "render":
+        args = ["-o", str(tmp_path / "h.svg"), "--labels", "preferred"]
+    script = "import sys; from argmap.cli import main; sys.argv[0] = 'argmap'; main()"
+    proc = subprocess.Popen(  # noqa: S603  # our own interpreter and arguments
+        [sys.executable, "-c", script, command, str(hard_file), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(argmap.__file__).parents[1])},
+    )
+    time.sleep(2)  # well into the search (it runs for minutes)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)  # took 13 s; prompt now (0.1 s on a busy machine)
+    assert proc.returncode == 130
+    assert err == "Interrupted: the evaluation was stopped (Ctrl-C)\n"
+    assert not (tmp_path / "h.svg").exists()
