@@ -12,6 +12,10 @@ prints the least CPU time of ``--repeat`` runs of each:
   with the nodes' fields as attributes: the floor any reader pays. Target: argmap at most 2x;
 - (b) ``arguebuf.load.file`` of the same file, the reference reader. Target: argmap at least 6x
   faster (skipped, with a note, where arguebuf is not installed).
+
+With ``--stages``, it also prints where one read of the first size spends its time (the least
+of ``--repeat`` reads, each stage timed around the reader's own functions): parsing, the graph
+and its repairs, clean ids, linking, the models, the map.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import argmap
+import argmap.io.aif as reader
 
 
 def generated_aif(n: int) -> dict[str, Any]:
@@ -111,10 +116,66 @@ def best(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+STAGES = {
+    "parse (JSON with duplicate keys, depth and constants checked)": "parse_json",
+    "the repairs: the text searched for C1 characters once": "Repairs",
+    "the graph: nodes and edges read, faults named": "_Graph",
+    "ids made clean": "clean_ids",
+    "linking: premises and targets, faults set aside": "_settle",
+    "the models: fields gathered, each validated once": "_models",
+    "the map: graph, index and rules, in bulk": "from_validated",
+    "the central claim": "infer_central",
+}
+
+
+def stages(path: Path, repeat: int) -> None:
+    """Print the CPU time of each stage of one read of ``path`` (the least of ``repeat``)."""
+    spent: dict[str, float] = {}
+
+    def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+
+        return run
+
+    saved = {name: getattr(reader, name) for name in STAGES.values() if name != "from_validated"}
+    built = reader.ArgumentMap.from_validated
+    for name, func in saved.items():
+        setattr(reader, name, timed(name, func))
+    reader.ArgumentMap = type(  # type: ignore[misc]
+        "TimedMap", (argmap.ArgumentMap,), {"from_validated": timed("from_validated", built)}
+    )
+    text = path.read_text(encoding="utf-8")
+    best_total, best_parts = float("inf"), {}
+    try:
+        for _ in range(repeat):
+            spent.clear()
+            gc.collect()
+            start = time.process_time()
+            reader.loads(text)
+            total = time.process_time() - start
+            if total < best_total:
+                best_total, best_parts = total, dict(spent)
+    finally:
+        for name, func in saved.items():
+            setattr(reader, name, func)
+        reader.ArgumentMap = argmap.ArgumentMap  # type: ignore[misc]
+    print(f"stages of one read of {path.name} (CPU s; the whole read {best_total:.3f}):")
+    for label, name in STAGES.items():
+        print(f"  {best_parts.get(name, 0.0):7.3f}  {label}")
+    rest = best_total - sum(best_parts.values())
+    print(f"  {rest:7.3f}  the rest (the kinds, the order, the map's data, freeing the parse)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--stages", action="store_true", help="where one read spends its time")
     args = parser.parse_args()
     try:
         import arguebuf  # noqa: PLC0415  # optional: (b) is skipped without it
@@ -144,6 +205,9 @@ def main() -> None:
                 theirs = best(reference, max(1, args.repeat - 1))
                 line += f" {theirs:>13.3f} {theirs / ours:>10.1f}x"
             print(line, flush=True)
+        if args.stages:
+            path = Path(folder) / f"aif-{args.sizes[0]}.json"
+            stages(path, args.repeat)
 
 
 if __name__ == "__main__":

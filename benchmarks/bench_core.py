@@ -8,6 +8,10 @@ process over ``--repeat`` runs, garbage collection included):
 - **build**: a map of ``--size`` nodes built through the API (``m.claim``, ``m.case``,
   ``m.support``, ...) against a bare ``nx.DiGraph`` built from the same data as dict payloads
   (target: at most 2x). The map's figure includes making each node's pydantic model.
+- **validation per node**: what making the models alone costs, on the same dicts: frozen pydantic
+  models with plain ``str``/``tuple`` fields and no Python validator (pydantic's own floor),
+  argmap's models through pydantic, and argmap's quick path (``argmap.model.quick_node``); with
+  the time the cyclic garbage collector took in the build and in the bare build.
 - **load**: ``argmap.load`` of that map as a JSON file against ``json.load`` of the same file plus
   the bare build (target: at most 2x).
 - **memory**: bytes per node of the map against the bare graph with dict payloads (target: at most
@@ -32,11 +36,13 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pydantic
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import argmap
+from argmap import model as models
 
 TEXT = "The regime answered every campaign. Executions fell after the report."
 
@@ -117,6 +123,76 @@ def build_bare(nodes: list[dict[str, Any]]) -> nx.DiGraph[str]:
     return g
 
 
+class _Plain(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(frozen=True, extra="forbid")
+
+
+class PlainStatement(_Plain):
+    """A statement as pydantic's floor: the same fields, plain types, no Python validator."""
+
+    kind: str
+    id: str
+    text: str
+    cites: tuple[str, ...] = ()
+
+
+class PlainInference(_Plain):
+    kind: str
+    id: str
+    premises: tuple[str, ...]
+    conclusion: str | None = None
+    target: str | None = None
+
+
+_MODELS = {
+    "claim": (models.Claim, PlainStatement),
+    "premise": (models.Premise, PlainStatement),
+    "case": (models.Case, PlainStatement),
+    "rebuttal": (models.Rebuttal, PlainStatement),
+    "support": (models.Support, PlainInference),
+    "attack": (models.Attack, PlainInference),
+}
+
+
+def collected(func: Callable[[], object]) -> float:
+    """CPU seconds the cyclic garbage collector took during one run of ``func``."""
+    spent = [0.0, 0.0]
+
+    def note(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            spent[1] = time.process_time()
+        else:
+            spent[0] += time.process_time() - spent[1]
+
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        func()
+    finally:
+        gc.callbacks.remove(note)
+    return spent[0]
+
+
+def validation_costs(nodes: list[dict[str, Any]], repeat: int, t_api: float, t_bare: float) -> None:
+    """Print what making the models costs a node, beside the build's whole cost."""
+    n = len(nodes)
+    plain = [(_MODELS[d["kind"]][1].__pydantic_validator__.validate_python, d) for d in nodes]
+    fields = [(_MODELS[d["kind"]][0], {k: v for k, v in d.items() if k != "kind"}) for d in nodes]
+    ours = [(cls.__pydantic_validator__.validate_python, f) for cls, f in fields]
+    t_plain = best_of(repeat, lambda: [v(d) for v, d in plain])
+    t_ours = best_of(repeat, lambda: [v(d) for v, d in ours])
+    t_quick = best_of(repeat, lambda: [models.quick_node(c, dict(f)) for c, f in fields])
+    gc_api = collected(lambda: build_api(nodes))
+    gc_bare = collected(lambda: build_bare(nodes))
+    us = 1e6 / n
+    print(
+        f"  per node (us): pydantic, plain fields {t_plain * us:.2f}; argmap's models through "
+        f"pydantic {t_ours * us:.2f}; argmap's quick path {t_quick * us:.2f}; API build "
+        f"{t_api * us:.2f} (of which the garbage collector {gc_api * us:.2f}); bare build "
+        f"{t_bare * us:.2f} (collector {gc_bare * us:.2f})"
+    )
+
+
 def bytes_of(func: Callable[[], object]) -> tuple[int, object]:
     gc.collect()
     tracemalloc.start()
@@ -177,6 +253,7 @@ def main() -> None:
         f"build {n} nodes: API {t_api:.2f} s, bare networkx {t_bare:.2f} s, "
         f"ratio {t_api / t_bare:.2f} (target <= 2)"
     )
+    validation_costs(nodes, r, t_api, t_bare)
 
     m = build_api(nodes)
     with tempfile.TemporaryDirectory() as tmp:

@@ -45,7 +45,7 @@ REPAIRED = "repaired"
 # C1 control characters: in corpora from the web they are Windows-1252 bytes decoded as Latin-1
 # (U+0092 was a right quote, U+0096 a dash); five of the 32 have no Windows-1252 meaning.
 _C1 = re.compile("[\x80-\x9f]")
-_C1_IN_SOURCE = re.compile(r"[\x80-\x9f]|\\u00[89][0-9a-fA-F]")
+_C1_ESCAPED = re.compile(r"\\u00[89][0-9a-fA-F]")  # one in JSON's escaped form
 
 
 def _cp1252(match: re.Match[str]) -> str:
@@ -85,7 +85,13 @@ class Repairs:
         self.strict = strict
         self.found: list[dict[str, str]] = []
         # Given the file's text, a file with no C1 character (raw or escaped) is not searched.
-        self.c1 = text is None or _C1_IN_SOURCE.search(text) is not None
+        # Two searches, not one of two alternatives: a pattern with a literal start is found
+        # by a fast scan (30 times faster on a large file), and ASCII text has no raw C1.
+        self.c1 = (
+            text is None
+            or (not text.isascii() and _C1.search(text) is not None)
+            or _C1_ESCAPED.search(text) is not None
+        )
 
     def fault(self, where: str, problem: str, repair: str) -> None:
         """Record a fault at ``where`` and what was done about it; in strict mode, refuse it.
