@@ -594,7 +594,13 @@ def test_a_300_statement_map_opens_on_a_readable_overview(
     shoot(page, f"large-{name}")
     seen = _seen(page)
     assert seen["count"] > 1 if viewport is DESKTOP else seen["count"] >= 1
-    assert "of 300 statements" in page.locator("#status").inner_text()
+    status = page.locator("#status").inner_text()
+    # The status says, in words, what the page opened on and how much is left out.
+    n = seen["count"]
+    near = {1: "", 2: " and the statement nearest it"}.get(
+        n, f" and the {n - 1} statements nearest it"
+    )
+    assert status.startswith(f"Opened on the central claim c0{near}: {n} of 300 statements")
     # Explore: search a far statement, focus on it, and the whole map.
     page.get_by_label("Search", exact=True).fill("Statement 286:")
     page.keyboard.press("ArrowDown")

@@ -664,7 +664,8 @@
     view.focus = start;
     draw(chosen);
     var k = chosen.length;
-    announce("Opened on " + nodeName(start) + (k > 1 ? " and " + (k - 1) + " near it" : "") +
+    var near = k === 2 ? " and the statement nearest it" : k > 2 ? " and the " + (k - 1) + " statements nearest it" : "";
+    announce("Opened on " + (start === data.central ? "the central claim " + start : nodeName(start)) + near +
       ": " + k + " of " + statementCount + " statements, at a readable size. " +
       (statementCount <= MAX ? "Whole map, " : "") + "Depth and Search show more.");
     // Should what the status says have resized the map's pane, choose again for the new size.
