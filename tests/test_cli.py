@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,3 +172,18 @@ def test_every_line_printed_goes_through_the_one_sanitiser() -> None:
     source = (Path(argmap.__file__).parent / "cli.py").read_text(encoding="utf-8")
     assert source.count("click.echo(") == 1  # inside _echo, which escapes for terminals
     assert "print(" not in source
+
+
+def test_python_dash_m_argmap_runs_the_command_line(tmp_path: Path) -> None:
+    """``python -m argmap`` is the ``argmap`` command: same help name, same errors, same exit."""
+    env = {**os.environ, "PYTHONPATH": str(Path(argmap.__file__).parents[1])}
+    run = [sys.executable, "-m", "argmap"]
+    shown = subprocess.run([*run, "--help"], capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("Usage: argmap [OPTIONS] COMMAND")
+    missing = tmp_path / "nowhere.argdown"
+    args = [*run, "check", str(missing)]
+    failed = subprocess.run(args, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    assert failed.returncode == 2
+    assert failed.stdout == ""
+    assert failed.stderr == f"Error: {missing}: no such file\n"
