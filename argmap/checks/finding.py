@@ -9,6 +9,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -54,12 +55,22 @@ class Finding(_Deferred):
             # Reached only for a slot never set: the text of a finding made by make_deferred,
             # written now, on its first read, and kept.
             if name != "message" and name != "explanation":  # noqa: PLR1714  # no tuple made
-                raise AttributeError(name)
-            build, args = _RECIPE.__get__(self)
+                raise AttributeError(
+                    f"'Finding' object has no attribute {name!r}", name=name, obj=self
+                )
+            # Two threads may read the same text at once. The text is set before the recipe
+            # goes, so a reader that finds no recipe finds the text, and a reader that wrote the
+            # text too (the same text: the recipe reads values that cannot change) finds the
+            # recipe already gone.
+            try:
+                build, args = _RECIPE.__get__(self)
+            except AttributeError:  # another thread wrote the text after this lookup began
+                return _MESSAGE.__get__(self) if name == "message" else _EXPLANATION.__get__(self)
             message, explanation = build(*args)
             _MESSAGE.__set__(self, message)
             _EXPLANATION.__set__(self, explanation)
-            _RECIPE.__delete__(self)  # the recipe's references go with it
+            with contextlib.suppress(AttributeError):  # another thread deleted it first
+                _RECIPE.__delete__(self)  # the recipe's references go with it
             return message if name == "message" else explanation
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import copy
 import dataclasses
 import json
 import pickle
+import threading
 from typing import Any
 
 import pytest
@@ -71,9 +72,47 @@ def test_a_deferred_finding_is_frozen_and_has_no_other_attributes() -> None:
     f = _deferred()
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.message = "changed"  # type: ignore[misc]
-    with pytest.raises(AttributeError, match="mesage"):
+    with pytest.raises(AttributeError, match="'Finding' object has no attribute 'mesage'"):
         f.mesage  # type: ignore[attr-defined]  # noqa: B018
     assert f.message == EAGER.message  # still written from its recipe
+
+
+def test_two_threads_reading_the_text_at_once_both_get_it() -> None:
+    # Both readers are inside the recipe together (the barrier holds each until the other
+    # arrives), so both write the text and both go to delete the recipe.
+    meeting = threading.Barrier(2, timeout=10)
+
+    def text() -> tuple[str, str]:
+        meeting.wait()
+        return MESSAGE, "Add one."
+
+    f = make_deferred("AM101", "unsupported-claim", "warning", ("c",), text, ())
+    read: list[str] = []
+    failed: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            read.append(f.message)
+        except BaseException as error:  # reported below, in the test's thread
+            failed.append(error)
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert failed == []
+    assert read == [MESSAGE, MESSAGE]
+    assert f == EAGER
+
+
+def test_a_reader_that_finds_the_recipe_gone_reads_the_text_another_wrote() -> None:
+    # A thread that looked up the text before another wrote it reaches __getattr__ after the
+    # recipe is gone: it must read what the other thread wrote.
+    f = _deferred()
+    assert f.explanation == "Add one."  # written, recipe deleted
+    assert Finding.__getattr__(f, "message") == MESSAGE  # type: ignore[attr-defined]
+    assert Finding.__getattr__(f, "explanation") == "Add one."  # type: ignore[attr-defined]
 
 
 def test_a_recipe_that_fails_fails_on_read_and_leaves_the_finding_unwritten() -> None:
