@@ -461,7 +461,8 @@ def rules_command() -> None:
     metavar="SECONDS",
     help="Give up after this many seconds in evaluating --labels (complete, preferred and "
     "stable can take long on a large map) and as long again in laying out the diagram: one "
-    "Error line, exit code 2, nothing written.",
+    "Error line, exit code 2, nothing written. An HTML page past it still opens, and lays the "
+    "map out in the browser (with a warning).",
 )
 @_STRICT
 @_library_errors

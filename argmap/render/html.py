@@ -43,7 +43,7 @@ from argmap.exceptions import RenderError, RenderWarning, UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
 from argmap.render.dot import build_dot, neighbourhood
-from argmap.render.engine import layout_json
+from argmap.render.engine import check_timeout, layout_json
 from argmap.render.figure import (
     BODY_SIZE,
     Figures,
@@ -306,8 +306,21 @@ def _findings(m: ArgumentMap, findings: tuple[Gap, ...]) -> list[dict[str, Any]]
     return listed
 
 
-def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]) -> dict[str, Any]:
+LAYOUT_TIMEOUT = 120.0
+"""Seconds the layout engine may take to lay out the page's map before the page does without."""
+
+
+def page_data(
+    m: ArgumentMap,
+    options: DiagramOptions,
+    findings: tuple[Gap, ...],
+    *,
+    timeout: float = LAYOUT_TIMEOUT,
+) -> dict[str, Any]:
     """Return what the page shows, as plain JSON data.
+
+    ``timeout`` bounds the layout engine's run in seconds; past it (or with no engine) the
+    page lays the map out in the browser, with a :class:`~argmap.exceptions.RenderWarning`.
 
     Raises:
         UnknownNodeError: ``options.focus``, a node a finding names, or a node the labels
@@ -331,7 +344,7 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
     sources = [_source(s, spans.get(s.id, [])) for s in m.sources.values()]
     listed = _findings(m, findings)
     return {
-        "layout": _engine_layout(m, options, figures),
+        "layout": _engine_layout(m, options, figures, timeout=timeout),
         "title": clean(m.title) if m.title else None,
         "central": m.central,
         "nodes": nodes,
@@ -359,10 +372,6 @@ def page_data(m: ArgumentMap, options: DiagramOptions, findings: tuple[Gap, ...]
     }
 
 
-LAYOUT_TIMEOUT = 120.0
-"""Seconds the layout engine may take to lay out the page's map before the page does without."""
-
-
 def _opening_set(m: ArgumentMap, start: str, statements: int) -> set[str] | None:
     """The statements the engine lays out for the page: all of them, if the page may draw the
     whole map (None), else the widest neighbourhood of ``start`` that the page may draw."""
@@ -378,7 +387,7 @@ def _opening_set(m: ArgumentMap, start: str, statements: int) -> set[str] | None
 
 
 def _engine_layout(
-    m: ArgumentMap, options: DiagramOptions, figures: Figures
+    m: ArgumentMap, options: DiagramOptions, figures: Figures, *, timeout: float
 ) -> dict[str, Any] | None:
     """Where the layout engine puts each box, junction, line and label of the map (or of the
     part of a large map the page opens on), in points with the origin at the top left; None
@@ -391,7 +400,7 @@ def _engine_layout(
     plain = options.replace(focus=None, depth=None, legend=False, title=False, tooltips=False)
     built = build_dot(m, plain, figures=figures, shown=shown)
     try:
-        raw = layout_json(built.source, timeout=LAYOUT_TIMEOUT)
+        raw = layout_json(built.source, timeout=timeout)
         return _positions(raw, built.edges)
     except (RenderError, KeyError, ValueError, TypeError) as exc:
         warnings.warn(
@@ -462,6 +471,7 @@ def to_html(
     m: ArgumentMap,
     *,
     options: DiagramOptions | None = None,
+    timeout: float | None = None,
     **changes: Unpack[DiagramChanges],
 ) -> str:
     """Return the map's interactive viewer: one self-contained HTML page.
@@ -472,12 +482,15 @@ def to_html(
     neighbourhood; ``labels`` (a :class:`~argmap.semantics.Labelling` from
     :func:`argmap.evaluate`, or a mapping as :mod:`argmap.render.labels` describes) marks each
     node with its label or strength, in the diagram, the node panel and the legend; ``wrap``,
-    ``legend`` and ``title`` as for the diagram.
+    ``legend`` and ``title`` as for the diagram. ``timeout`` bounds, in seconds, the layout
+    engine's run that places the boxes (``None``: :data:`LAYOUT_TIMEOUT`); past it, or with no
+    engine, the page still opens and lays the map out in the browser, with a
+    :class:`~argmap.exceptions.RenderWarning` that says why.
 
     Raises:
         UnknownNodeError: ``focus``, a node a finding names, or a node the labels name is not
             in the map.
-        RenderError: An option of the wrong type or out of range.
+        RenderError: An option or ``timeout`` of the wrong type or out of range.
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -485,12 +498,13 @@ def to_html(
         >>> '"focus": "amnesty"' in page, "<script>alert" in page
         (True, False)
     """
+    seconds = LAYOUT_TIMEOUT if timeout is None else check_timeout(timeout)
     o = diagram_options(options, changes)
     if o.gaps is None:
         findings: tuple[Gap, ...] = tuple(check(m))
     else:
         findings = o.findings
-    data = script_json(page_data(m, o, findings))
+    data = script_json(page_data(m, o, findings, timeout=seconds))
     style, script = _asset("viewer.css"), _asset("viewer.js")
     title = html_text(m.title) if m.title else "Argument map"
     # No network at all, and no script or style but these two: markup that slipped into the page

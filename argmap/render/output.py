@@ -46,8 +46,10 @@ def draw(
     ``html`` for the interactive viewer (:func:`~argmap.render.html.to_html`, UTF-8).
 
     ``options`` and ``**changes`` say what to draw, as for :func:`~argmap.render.dot.to_dot`;
-    ``timeout`` bounds the layout engine's run in seconds (the viewer needs none; ``None`` is
-    the default, :data:`~argmap.render.engine.DEFAULT_TIMEOUT`).
+    ``timeout`` bounds the layout engine's run in seconds (``None``: the default,
+    :data:`~argmap.render.engine.DEFAULT_TIMEOUT`, or for the viewer
+    :data:`~argmap.render.html.LAYOUT_TIMEOUT`, past which the page lays the map out in the
+    browser, as :func:`~argmap.render.html.to_html` says).
 
     Raises:
         RendererNotFoundError: Nothing installed can draw it; the message says what to install.
@@ -57,10 +59,11 @@ def draw(
     """
     if format not in DRAWINGS:
         raise RenderError(f"unknown drawing {format!r}; use one of {', '.join(DRAWINGS)}")
-    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
-    check_timeout(timeout)
+    if timeout is not None:
+        check_timeout(timeout)
     o = diagram_options(options, changes)
     if format == "html":
-        return to_html(m, options=o).encode("utf-8")
+        return to_html(m, options=o, timeout=timeout).encode("utf-8")
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     source = to_dot(m, options=o)
     return pipe(source, format=format, timeout=timeout)

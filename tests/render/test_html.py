@@ -365,3 +365,35 @@ def test_without_a_layout_engine_the_page_lays_the_map_out_itself(
         page = to_html(north_korea())
     assert data_of(page)["layout"] is None
     assert data_of(to_html(ArgumentMap(), gaps=()))["layout"] is None  # nothing to lay out
+
+
+def test_the_timeout_bounds_the_pages_layout_and_past_it_the_page_still_opens(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    given: list[float] = []
+    real = html_module.layout_json
+
+    def timed(source: str, *, timeout: float) -> dict[str, object]:
+        given.append(timeout)
+        return real(source, timeout=timeout)
+
+    monkeypatch.setattr(html_module, "layout_json", timed)
+    assert data_of(to_html(north_korea(), gaps=(), timeout=7.5))["layout"] is not None
+    assert data_of(draw(north_korea(), format="html", gaps=(), timeout=3.0).decode())["layout"]
+    assert data_of(to_html(north_korea(), gaps=()))["layout"] is not None
+    assert given == [7.5, 3.0, html_module.LAYOUT_TIMEOUT]
+
+    def slow(source: str, *, timeout: float) -> dict[str, object]:
+        raise RenderError(f"the layout engine ran out of its {timeout:g} s timeout")
+
+    monkeypatch.setattr(html_module, "layout_json", slow)
+    with pytest.warns(RenderWarning, match="lays the map out in the browser.*0.5 s timeout"):
+        page = to_html(north_korea(), gaps=(), timeout=0.5)
+    assert data_of(page)["layout"] is None
+    assert data_of(page)["nodes"]  # the page still has the whole map to draw
+
+
+@pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf"), "10"])
+def test_a_bad_timeout_for_the_page_is_refused(timeout: object) -> None:
+    with pytest.raises(RenderError, match="timeout"):
+        to_html(north_korea(), gaps=(), timeout=timeout)  # type: ignore[arg-type]
