@@ -630,16 +630,17 @@ def evaluate_command(
         labelling = _labels(files[0], m, semantics, timeout)
         _echo(labelling.to_json() if output_format == "json" else evaluation_text(m, labelling))
         return
-    results = list(
-        batch(
-            files,
-            "evaluate",
-            jobs=jobs,
-            options={"semantics": semantics, "timeout": timeout},
-            input_format=from_format,
-            strict=strict,
+    with _warnings_as_lines():  # every warning shown, per file (the items' come back listed)
+        results = list(
+            batch(
+                files,
+                "evaluate",
+                jobs=jobs,
+                options={"semantics": semantics, "timeout": timeout},
+                input_format=from_format,
+                strict=strict,
+            )
         )
-    )
     _print_warnings(results)
     if output_format == "json":
         listed = [

@@ -83,7 +83,10 @@ class BatchResult:
             :class:`~argmap.exceptions.FormatLossWarning` when a conversion left something
             out); they come back from worker processes, where nobody would see them. Python
             records warnings for the whole process, so with a thread pool of your own the
-            warnings of items that run at once may be told under one another.
+            warnings of items that run at once may be told under one another. The warning
+            filters in force when :func:`batch` is called apply to every item, in worker
+            processes too: a warning they turn into an error fails its item, one they ignore
+            is not listed.
     """
 
     item: Any
@@ -289,6 +292,19 @@ class _Runner:
 _Outcome = tuple[Any, "ArgmapError | str | None", tuple[Warning, ...]]
 
 
+def _portable_filters() -> tuple[Any, ...]:
+    """The warning filters in force where the batch is started, those that survive a trip to a
+    worker process (a filter on a category defined in a notebook may not)."""
+    kept = []
+    for entry in warnings.filters:
+        try:
+            pickle.loads(pickle.dumps(entry))  # noqa: S301  # our own bytes, just made
+        except Exception:  # noqa: S112  # a filter a worker could not read: leave it out
+            continue
+        kept.append(entry)
+    return tuple(kept)
+
+
 @dataclass(frozen=True)
 class _Task:
     """A task and its options, checked here so that a worker never meets a bad name."""
@@ -297,6 +313,7 @@ class _Task:
     options: dict[str, Any]
     input_format: str | None = None
     strict: bool = False
+    filters: tuple[Any, ...] = field(default_factory=_portable_filters)
 
     def __post_init__(self) -> None:
         allowed = {
@@ -378,7 +395,14 @@ def _attempt(run: _Task, item: Any, index: int) -> _Outcome:
     not the end of the run; a ``KeyboardInterrupt`` does end the run (the pool is shut down).
     """
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+        # The caller's filters, in a worker process too: what they turn into errors fails the
+        # item, what they ignore is not recorded. Each item starts afresh (catch_warnings clears
+        # what "default" and "once" have already shown), so each item's own warnings come back.
+        warnings.resetwarnings()
+        for action, message, category, module, lineno in reversed(run.filters):
+            # A pattern is compiled, or a plain string in Python's own first filters.
+            text, place = getattr(message, "pattern", message), getattr(module, "pattern", module)
+            warnings.filterwarnings(action, text or "", category, place or "", lineno)
         result, error = _attempt_quietly(run, item, index)
     return result, error, tuple(_portable_warning(w.message) for w in caught)
 

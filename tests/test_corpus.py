@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import warnings
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -398,6 +399,7 @@ _REPAIRED_AIF = json.dumps(
 )
 
 
+@pytest.mark.filterwarnings("default")  # as in a plain Python session
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_warnings_in_workers_come_back_with_each_files_result(tmp_path: Path, jobs: int) -> None:
     # A repair made in a worker process warned there, where nobody saw it.
@@ -417,3 +419,27 @@ def test_warnings_in_workers_come_back_with_each_files_result(tmp_path: Path, jo
         [clean], "convert", jobs=jobs, options={"to": "microtexts", "out": tmp_path}
     )
     assert any(isinstance(w, argmap.FormatLossWarning) for w in converted.warnings)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_callers_warning_filters_hold_in_every_item(tmp_path: Path, jobs: int) -> None:
+    repaired = tmp_path / "repaired.json"
+    repaired.write_text(_REPAIRED_AIF, encoding="utf-8")
+    clean = tmp_path / "clean.json"
+    argmap.dump(north_korea(), clean)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", argmap.RepairWarning)  # a repair is a failure here
+        first, second = batch([repaired, clean], "check", jobs=jobs)
+    assert not first.ok
+    assert "repaired" in str(first.error)
+    assert second.ok
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first, second = batch([repaired, clean], "check", jobs=jobs)
+    assert first.ok
+    assert first.warnings == ()  # ignored means not listed either
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        # The same warning from the same line of the reader, for two files: each item lists it.
+        again = list(batch([repaired, repaired], "check", jobs=jobs))
+    assert [len(r.warnings) for r in again] == [1, 1]
