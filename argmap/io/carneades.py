@@ -301,14 +301,15 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         document["empty_issues"] = {i: issues[i] for i in unused_issues}
     sources = []
     given_meta = document.get("meta")
-    meta: dict[str, Any] = given_meta if isinstance(given_meta, dict) else {}
+    meta: dict[str, Any] = dict(given_meta) if isinstance(given_meta, dict) else {}
+    title = _map_title(r, document)
     if document:
-        title = meta.get("source") or meta.get("title") or "Carneades argument graph"
+        label = meta.get("source") or meta.get("title") or "Carneades argument graph"
         try:
             sources.append(
                 Source(
                     id=r.fresh(DOCUMENT_SOURCE),
-                    title=" ".join(str(title).split()),
+                    title=" ".join(str(label).split()),
                     data={"carneades": _json_safe(document)},
                 )
             )
@@ -317,11 +318,10 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
                 "the document's own keys (meta and the rest, kept as the map's source): "
                 f"{_first_error(exc)}"
             ) from None
-    title = meta.get("title")
     own_data = own_map.get("data")
     try:
         m = ArgumentMap(
-            title=None if title is None else " ".join(str(title).split()),
+            title=title,
             sources=sources,
             nodes=nodes,
             data=own_data if isinstance(own_data, dict) else {},
@@ -342,6 +342,32 @@ def _own_map(r: _Reader, document: dict[str, Any]) -> dict[str, Any]:
     if not document["meta"]:
         del document["meta"]
     return found
+
+
+def _map_title(r: _Reader, document: dict[str, Any]) -> str | None:
+    """The map's title, from ``meta.title``; taken out of ``document`` when the writer gives it
+    back from the map's title as it was, so that it alone makes no document source (a map with
+    a title came back with a source it never had).
+
+    Raises:
+        FileFormatError: The title is no text, or text a map cannot hold; at its line.
+    """
+    meta = document.get("meta")
+    title = meta.get("title") if isinstance(meta, dict) else None
+    if title is None:
+        return None
+    if isinstance(title, list | dict | bool):
+        raise r.error(f"the map's title must be text, found {_kind(title)}", "meta", "title")
+    text = " ".join(str(title).split())
+    try:
+        ArgumentMap(title=text)
+    except InvalidMapError as exc:
+        raise r.error(str(exc), "meta", "title") from None
+    if title == text:
+        del document["meta"]["title"]
+        if not document["meta"]:
+            del document["meta"]
+    return text
 
 
 def _positions(r: _Reader, issues: dict[str, Any]) -> dict[str, tuple[str, str | None]]:

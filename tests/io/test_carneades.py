@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 import argmap
+from argmap import ArgumentMap
 from argmap.exceptions import FileFormatError, FormatLossWarning
 from argmap.io.carneades import dump, dumps, load, loads, slug, sniff
 
@@ -157,15 +158,36 @@ def test_errors_name_the_line() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "where"),
     [
-        'argmap: "\\x11R"\n',  # found by the long fuzz run: a ValidationError escaped
-        'meta:\n  title: "\\x11 title"\n',
+        # found by the long fuzz run: a ValidationError escaped
+        ('argmap: "\\x11R"\n', r"1: the document's own keys .*"),
+        ('meta:\n  title: "\\x11 title"\n', r"2 \(meta\.title\): the map's title .*"),
     ],
 )
-def test_text_a_map_cannot_hold_in_the_document_keys_is_a_located_error(text: str) -> None:
-    with pytest.raises(FileFormatError, match=r"m\.yml:1: the document's own keys .* control"):
+def test_text_a_map_cannot_hold_in_the_document_keys_is_a_located_error(
+    text: str, where: str
+) -> None:
+    with pytest.raises(FileFormatError, match=rf"m\.yml:{where}control"):
         loads(text, path="m.yml")
+
+
+@pytest.mark.parametrize("title", ["[1, 2]", "{a: 1}", "true"])
+def test_a_title_that_is_no_text_is_a_located_error(title: str) -> None:
+    with pytest.raises(FileFormatError, match=r"m\.yml:2 \(meta\.title\): .* must be text"):
+        loads(f"meta:\n  title: {title}\n", path="m.yml")
+
+
+def test_a_map_with_a_title_comes_back_without_a_document_source() -> None:
+    # The writer puts the map's title in meta.title; read back, that alone made a source the
+    # map never had.
+    m = ArgumentMap(title="T")
+    m.claim("c", "C.")
+    assert loads(dumps(m)) == m
+    back = loads("meta:\n  title: T\n  source: Book\n")
+    assert back.title == "T"
+    assert back.sources["carneades"].data == {"carneades": {"meta": {"source": "Book"}}}
+    assert back.sources["carneades"].title == "Book"
 
 
 def test_a_lone_surrogate_in_the_document_keys_is_a_located_error() -> None:

@@ -25,6 +25,7 @@ from strategies import json_values, maps
 import argmap
 from argmap import ArgumentMap, FileFormatError, FormatLossWarning
 from argmap.examples import north_korea
+from argmap.io.argdown.convention import RESERVED as ARGDOWN_RESERVED
 from argmap.io.formats import BUILTIN_FORMATS, Format
 
 PAIRS = [f for f in BUILTIN_FORMATS if f.can_load and f.can_dump]
@@ -90,7 +91,10 @@ def round_trip(fmt: Format, m: ArgumentMap) -> tuple[ArgumentMap, list[str]]:
     return back, said
 
 
-def assert_no_silent_loss(fmt: Format, m: ArgumentMap) -> None:
+def assert_no_silent_loss(fmt: Format, m: ArgumentMap, *, nothing_added: bool = False) -> None:
+    """``m`` comes back through ``fmt``, or the writer names what it lost, or refuses the map.
+    With ``nothing_added``, the map read back may hold no node or source ``m`` did not, unless
+    the writer named such items lost (they came back as others)."""
     try:
         back, said = round_trip(fmt, m)
     except FileFormatError as refused:  # a writer may refuse a map, saying why: no silent loss
@@ -100,7 +104,13 @@ def assert_no_silent_loss(fmt: Format, m: ArgumentMap) -> None:
     if problem:
         assert "cannot hold" in problem, problem
         return
-    lost = lost_fields(argmap.to_dict(m), argmap.to_dict(back))
+    before, after = argmap.to_dict(m), argmap.to_dict(back)
+    if nothing_added:  # unless what came in their place was named lost (Carneades' undercutters)
+        for key in ("nodes", "sources"):
+            new = {n["id"] for n in after.get(key, [])} - {n["id"] for n in before.get(key, [])}
+            named = any(_named(key, s) for s in said)
+            assert named or not new, f"{fmt.name} read back {key} never written: {sorted(new)}"
+    lost = lost_fields(before, after)
     unnamed = sorted(f for f in lost if not any(_named(f, s) for s in said))
     assert not unnamed, f"{fmt.name} dropped {unnamed} without saying so (it said: {said})"
 
@@ -186,18 +196,29 @@ def test_every_sample_through_every_format_comes_back_or_the_loss_is_named(path:
 # User data under the keys where readers keep a format's own fields (argmap.io.kept): values of
 # the shapes those fields have (ids, node texts, types, dialogue nodes and edges, layouts,
 # metadata) and of any other shape.
-_RESERVED = [
-    "aif",
-    "xaif",
-    "sadface",
-    "carneades",
-    "microtexts",
-    "repaired",
-    "argdown",
-    "section",
-    "_argmap",
-    "argmap",
-]
+# Every key a reader or writer of argmap.io reads or writes in ``data`` for itself: the formats'
+# keys, argmap's own extension and bookkeeping, Carneades' and SADFace's metadata, microtexts'
+# EDUs, and every key an Argdown data block reads as one of argmap's fields.
+_RESERVED = sorted(
+    {
+        "aif",
+        "xaif",
+        "sadface",
+        "carneades",
+        "microtexts",
+        "repaired",
+        "argdown",
+        "section",
+        "_argmap",
+        "argmap",
+        "meta",
+        "metadata",
+        "edu",
+        "edus",
+        "nodeID",
+        *ARGDOWN_RESERVED,
+    }
+)
 _FILE_IDS = st.sampled_from(["c", "p", "s", "a", "1", "node 1", "x y", 5, 0, "é"])
 _FIELDS = st.sampled_from(
     [
@@ -228,12 +249,13 @@ reserved_data = st.dictionaries(st.sampled_from(_RESERVED), _BOOKKEEPING, max_si
 
 @st.composite
 def maps_with_reserved_data(draw: st.DrawFn) -> ArgumentMap:
-    """A random map whose map and nodes hold user data under the reserved keys."""
-    raw = argmap.to_dict(draw(maps(max_statements=4)))
+    """A random map whose map, sources, statements and inferences hold user data under the
+    reserved keys."""
+    raw = argmap.to_dict(draw(maps(max_statements=4, rich=draw(st.booleans()))))
     raw["data"] = {**raw.get("data", {}), **draw(reserved_data)}
-    for node in raw["nodes"]:
+    for item in [*raw["nodes"], *raw.get("sources", [])]:
         if draw(st.booleans()):
-            node["data"] = {**node.get("data", {}), **draw(reserved_data)}
+            item["data"] = {**item.get("data", {}), **draw(reserved_data)}
     return ArgumentMap.from_dict(raw)
 
 
@@ -245,7 +267,7 @@ def test_user_data_under_reserved_keys_comes_back_or_the_loss_is_named(
 ) -> None:
     # {"aif": {"nodeID": "x"}} or {"sadface": {"id": ...}} changed ids, kinds or values after
     # a round trip through AIF, xAIF or SADFace: the writers took user data for their own.
-    assert_no_silent_loss(fmt, m)
+    assert_no_silent_loss(fmt, m, nothing_added=True)
 
 
 def test_user_data_that_looks_like_a_formats_own_fields_comes_back() -> None:
