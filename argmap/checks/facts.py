@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks.peel import Peel, necessary, peel
+from argmap.checks.sweep import Sweep, sweep
 from argmap.semantics.grounded import IN, OUT, label_map, needs_support
 
 if TYPE_CHECKING:
@@ -65,8 +66,23 @@ class Facts:
         self._necessary: dict[str, set[str] | frozenset[str] | None] = {}
 
     @cached_property
+    def swept(self) -> Sweep | None:
+        """The check's one pass (see :mod:`argmap.checks.sweep`): evidence and labels together.
+
+        ``None`` when the map has no attack (the peel alone settles evidence, and no rule needs
+        the labels) or a cycle (the peel and the fixpoint of ``label_map`` handle it).
+        """
+        if not self.attacks:
+            return None
+        return sweep(self, needs=self.needs_support, fixed=self.fixed)
+
+    @cached_property
     def peel(self) -> Peel:
-        """The one topological peel of the support graph (see :mod:`argmap.checks.peel`)."""
+        """What the topological peel of the support graph finds (see :mod:`argmap.checks.peel`),
+        read off the sweep when it settled the whole map."""
+        swept = self.swept
+        if swept is not None:  # no cycle at all: no knot
+            return Peel(order=swept.order, knot=set(), evidenced=swept.evidenced)
         return peel(self)
 
     @property
@@ -90,7 +106,13 @@ class Facts:
 
         One pass shared by every rule that reads one kind only (absent kind: no key).
         """
+        return self._kinds[0]
+
+    @cached_property
+    def _kinds(self) -> tuple[dict[str, list[Statement]], set[str]]:
+        """The statements by kind, and the ids of the assumptions: one read of every statement."""
         by_kind: dict[str, list[Statement]] = {}
+        assumed: set[str] = set()
         for statement in self.statements.values():
             kind = statement.kind
             found = by_kind.get(kind)
@@ -98,12 +120,24 @@ class Facts:
                 by_kind[kind] = [statement]
             else:
                 found.append(statement)
-        return by_kind
+            if statement.assumption:
+                assumed.add(statement.id)
+        return by_kind, assumed
 
     @cached_property
     def case_ids(self) -> set[str]:
         """The ids of the cases."""
         return set(map(_ID, self.by_kind.get("case", ())))
+
+    @cached_property
+    def needs_support(self) -> set[str]:
+        """The claims that are no assumption: IN only with a support IN (evidential reading)."""
+        return set(map(_ID, self.by_kind.get("claim", ()))) - self._kinds[1]
+
+    @cached_property
+    def fixed(self) -> set[str]:
+        """The cases and assumptions: evidenced whatever supports them."""
+        return self.case_ids | self._kinds[1]
 
     def cases_below(self, node_id: str) -> list[str]:
         """The cases a chain of support reaches ``node_id`` from, sorted: its evidence base."""
@@ -209,6 +243,9 @@ class Facts:
     def labels(self) -> MapLabels:
         """The map's labelling under argmap's default semantics, the evidential reading (see
         :func:`argmap.semantics.grounded.label_map`), as ``argmap.evaluate(m)`` gives it."""
+        swept = self.swept
+        if swept is not None:
+            return swept.labels
         return label_map(self.m.index, reading="evidential")
 
     def is_answered(self, attack_id: str) -> bool:

@@ -10,6 +10,7 @@ from seeded import seeded_map
 
 import argmap
 from argmap.checks import facts as facts_module
+from argmap.examples import north_korea
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
@@ -32,3 +33,16 @@ def test_each_shared_pass_runs_at_most_once_per_check(
     passes = {name: _counting(monkeypatch, name) for name in ("peel", "label_map")}
     argmap.check(m)
     assert {name: calls[0] for name, calls in passes.items()} == {"peel": 1, "label_map": 1}
+
+
+def test_an_acyclic_map_with_attacks_is_checked_in_one_sweep(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    m = north_korea()
+    passes = {name: _counting(monkeypatch, name) for name in ("peel", "label_map", "sweep")}
+    argmap.check(m)
+    assert {name: calls[0] for name, calls in passes.items()} == {
+        "peel": 0,
+        "label_map": 0,
+        "sweep": 1,
+    }
