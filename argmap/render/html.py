@@ -513,14 +513,13 @@ def to_html(
         f"default-src 'none'; script-src {_sha256(script)}; style-src {_sha256(style)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return (
-        _asset("viewer.html")
-        .replace("{{policy}}", policy)
-        .replace("{{title}}", title)
-        .replace("{{style}}", style)
-        .replace("{{script}}", script)
-        .replace("{{data}}", data)
-    )
+    filled = {"policy": policy, "title": title, "style": style, "script": script, "data": data}
+    # One pass over the template: text put in (a title that says "{{script}}") is never read
+    # again for placeholders.
+    return _PLACEHOLDER.sub(lambda hole: filled[hole[1]], _asset("viewer.html"))
+
+
+_PLACEHOLDER = re.compile(r"\{\{(policy|title|style|script|data)\}\}")
 
 
 @dataclass(frozen=True)

@@ -397,3 +397,19 @@ def test_the_timeout_bounds_the_pages_layout_and_past_it_the_page_still_opens(
 def test_a_bad_timeout_for_the_page_is_refused(timeout: object) -> None:
     with pytest.raises(RenderError, match="timeout"):
         to_html(north_korea(), gaps=(), timeout=timeout)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("hole", ["policy", "title", "style", "script", "data"])
+def test_a_title_or_text_naming_a_placeholder_is_written_as_it_is(hole: str) -> None:
+    m = ArgumentMap(title=f"Debate {{{{{hole}}}}} here")
+    m.claim("c", f"A claim that says {{{{{hole}}}}}.")
+    page = to_html(m, gaps=())
+    assert f"<title>Debate {{{{{hole}}}}} here</title>" in page
+    assert f'<h1 id="map-title">Debate {{{{{hole}}}}} here</h1>' in page
+    assert data_of(page)["nodes"][0]["text"] == f"A claim that says {{{{{hole}}}}}."
+    # Nothing was pasted in twice: the policy, the style, the script and the data once each.
+    style, script = html_module._asset("viewer.css"), html_module._asset("viewer.js")
+    assert page.count("default-src 'none'") == 1
+    assert page.count(style) == 1
+    assert page.count(script) == 1
+    assert page.count('"nodeStyles"') == 1
