@@ -72,6 +72,7 @@ from argmap.render.quoting import (
     HtmlLabel,
     QuotedString,
     attr_list,
+    clean,
     dot_id,
     dot_string,
     label_text,
@@ -250,6 +251,12 @@ def _within(s: _Structure, model: Statement | Support | Attack, depth: int) -> s
             break
         seen |= frontier
     return seen
+
+
+def _title_lines(title: str) -> list[str]:
+    """The map's title as the lines it draws: its own lines, each with its spaces run together,
+    blank ones left out (a title of only line breaks draws none; raw, it broke the label)."""
+    return [" ".join(line.split()) for line in clean(title).splitlines() if line.strip()]
 
 
 def _small(text: str, *, colour: str = HEADER_COLOUR, size: float = _SMALL, tag: str = "") -> str:
@@ -518,10 +525,13 @@ def build_dot(
         "ranksep": "0.5",
         "newrank": "true",
     }
-    if o.title and m.title:
-        graph["label"] = HtmlLabel(f'<FONT POINT-SIZE="16">{label_text(m.title)}</FONT>')
+    title = _title_lines(m.title) if o.title and m.title else []
+    if title:
+        graph["label"] = HtmlLabel(
+            f'<FONT POINT-SIZE="16">{"<BR/>".join(map(label_text, title))}</FONT>'
+        )
         graph["labelloc"] = "t"
-        graph["tooltip"] = dot_string(m.title) if o.tooltips else None
+        graph["tooltip"] = dot_string(" ".join(title)) if o.tooltips else None
     out.append(f"\tgraph{attr_list(graph)}\n")
     node = {"fontname": FONT, "fontsize": f"{BODY_SIZE:g}", "margin": "0.15,0.08"}
     out.append(f"\tnode{attr_list(node)}\n")

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 import pytest
 from drawing import HOSTILE_TEXTS, WORD_JOINER, big_map
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, RenderError, UnknownNodeError
 from argmap.checks import check
 from argmap.examples import north_korea
+from argmap.render import draw
 from argmap.render.dot import neighbourhood, to_dot, wrap_text
 from argmap.render.figure import columns, estimated_width
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES
@@ -732,3 +733,33 @@ def test_a_part_of_the_map_says_on_each_edge_box_how_much_lies_beyond() -> None:
         assert (int(said.group(1)) if said else 0) == beyond, node_id
     assert "more not shown" in source
     assert "more not shown" not in to_dot(m)  # the whole map leaves nothing out
+
+
+@pytest.mark.parametrize(
+    ("title", "drawn"),
+    [
+        ("\n", None),
+        ("\r\n \t", None),
+        ("\u2028", None),
+        ("One  line", "One line"),
+        ("Two\nlines", "Two<BR/>lines"),
+        ("Two\r\n\r\n  lines ", "Two<BR/>lines"),
+        ("<b>&</b>", "&lt;b&gt;&amp;&lt;/b&gt;"),
+    ],
+)
+def test_the_maps_title_draws_as_its_own_lines(title: str, drawn: str | None) -> None:
+    m = ArgumentMap(title=title)
+    m.claim("c", "C.")
+    source = to_dot(m)
+    found = re.search(r'label=<<FONT POINT-SIZE="16">(.*?)</FONT>>', source)
+    assert (found and found.group(1)) == drawn
+    assert draw(m, format="svg").startswith(b"<?xml")  # the engine reads it
+
+
+@settings(max_examples=30)  # each draws three times through the engine
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30))
+def test_any_title_the_map_takes_is_drawn(text: str) -> None:
+    for title in (text, f"{text}\n", f"\r\n{text}\t"):
+        m = ArgumentMap(title=title)
+        m.claim("c", "C.")
+        assert "<svg" in draw(m, format="svg").decode("utf-8")
