@@ -73,8 +73,9 @@ def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn an ArgmapError into one clear line on stderr and exit code 2.
 
     A file argmap has not learnt to refuse may still make a reader raise something else (a
-    bug: tests fail on it); :func:`_reading` turns that into an ArgmapError naming the file.
-    Running out of memory is said in words, never as a bare ``MemoryError``.
+    bug: tests fail on it); :func:`_reading_file` turns that into an ArgmapError naming the
+    file, and anything else that escapes a command becomes one line naming its inputs, never a
+    traceback. Running out of memory is said in words, never as a bare ``MemoryError``.
     """
 
     @functools.wraps(func)
@@ -91,27 +92,55 @@ def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
                 err=True,
             )
             sys.exit(EXIT_BAD_INPUT)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage errors and exits, which click prints
+        except Exception as exc:
+            _echo(f"Error: {_inputs()}: {_bug(exc, 'the command failed')}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
 
     return wrapper
 
 
-def _reading(path: str | Path, *, format: str | None, strict: bool) -> ArgumentMap:  # noqa: A002
-    """Load one input; any failure becomes an ArgmapError that names the file.
+_INPUTS = ("paths", "path", "source", "model")
+"""The parameters through which a command names the files it reads."""
+
+
+def _inputs() -> str:
+    """The files the running command reads, as they were typed."""
+    params = click.get_current_context().params
+    given = [params.get(name) for name in _INPUTS]
+    named = [
+        str(p) for value in given if value for p in (value if isinstance(value, tuple) else [value])
+    ]
+    return ", ".join(named) or "argmap"
+
+
+def _bug(exc: Exception, what: str) -> str:
+    return (
+        f"{what} ({type(exc).__name__}: {str(exc)[:200] or 'no message'}); this is a bug in "
+        "argmap, please report it with the file"
+    )
+
+
+@contextlib.contextmanager
+def _reading_file(path: str | Path) -> Iterator[None]:
+    """Any failure inside becomes an ArgmapError that names the file being read.
 
     The readers raise only ArgmapError for bad input; anything else that escapes one is a bug
     in argmap, reported as such, in one line, rather than as a traceback.
     """
-    with _words(**_READING):
-        try:
-            return load(path, format=format, strict=strict)
-        except (ArgmapError, MemoryError):
-            raise
-        except Exception as exc:
-            raise ArgmapError(
-                f"{path}: argmap could not read this file ({type(exc).__name__}: "
-                f"{str(exc)[:200] or 'no message'}); this is a bug in argmap, please report it "
-                "with the file"
-            ) from exc
+    try:
+        yield
+    except (ArgmapError, MemoryError):
+        raise
+    except Exception as exc:
+        raise ArgmapError(f"{path}: {_bug(exc, 'argmap could not read this file')}") from exc
+
+
+def _reading(path: str | Path, *, format: str | None, strict: bool) -> ArgumentMap:  # noqa: A002
+    """Load one input; any failure becomes an ArgmapError that names the file."""
+    with _words(**_READING), _reading_file(path):
+        return load(path, format=format, strict=strict)
 
 
 @contextlib.contextmanager
@@ -709,10 +738,11 @@ def _evaluate_task(
     path = Path(paths[0])
     style: Style = "2023" if format_of(path) == "iccma" else "2019"
     if format_of(path):
-        af = read_framework(path)
+        with _reading_file(path):
+            af = read_framework(path)
     else:
-        with _warnings_as_lines(), _words(**_READING):
-            af = to_framework(load(path, format=from_format, strict=strict))
+        with _warnings_as_lines():
+            af = to_framework(_reading(path, format=from_format, strict=strict))
     try:
         answer = solve_task(af, task, semantics, argument=argument, timeout=timeout)
     except EvaluationTimeout as exc:
@@ -791,13 +821,18 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
 
     Example: argmap draft article.txt -o draft.argdown
     """
-    from argmap.draft import draft  # noqa: PLC0415  # only this command needs the drafter
+    from argmap.draft import draft, load_model  # noqa: PLC0415  # only this command drafts
 
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
-        text = read_text(source)
+        with _reading_file(source):
+            text = read_text(source)
+        chosen = None
+        if model is not None:
+            with _reading_file(model):
+                chosen = load_model(model)
         try:
-            m = draft(text, model=model)
+            m = draft(text, model=chosen)
         except DraftError as exc:
             if isinstance(exc, DraftModelError):
                 raise

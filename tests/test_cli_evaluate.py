@@ -313,3 +313,53 @@ def test_ctrl_c_stops_a_hard_evaluation_at_once(
     assert proc.returncode == 130
     assert err == "Interrupted: the evaluation was stopped (Ctrl-C)\n"
     assert not (tmp_path / "h.svg").exists()
+
+
+def test_a_task_file_with_other_scripts_digits_is_one_error_line(tmp_path: Path) -> None:
+    path = tmp_path / "d1.i23"
+    path.write_text("p af 3\n1 \u00b2\n", encoding="utf-8")
+    code, out, err = run("evaluate", str(path), "--task", "SE-GR")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {path}:2: expected an attack as two argument numbers ('1 2'), found '1 \u00b2'\n"
+    )
+
+
+def test_a_bug_while_reading_a_task_file_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "f.apx"
+    path.write_text("arg(a).\n", encoding="utf-8")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a reader's bug")
+
+    monkeypatch.setattr("argmap.cli.read_framework", broken)
+    code, out, err = run("evaluate", str(path), "--task", "SE-GR")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {path}: argmap could not read this file (ValueError: a reader's bug); this is "
+        "a bug in argmap, please report it with the file\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "args"),
+    [
+        ("argmap.cli.solve_task", ["--task", "SE-GR"]),
+        ("argmap.cli.evaluate", ["--semantics", "grounded"]),
+    ],
+)
+def test_a_bug_past_reading_is_one_line_naming_the_input(
+    chain_file: Path, monkeypatch: pytest.MonkeyPatch, target: str, args: list[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a solver's bug")
+
+    monkeypatch.setattr(target, broken)
+    code, out, err = run("evaluate", str(chain_file), *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {chain_file}: the command failed (RuntimeError: a solver's bug); this is a bug "
+        "in argmap, please report it with the file\n"
+    )

@@ -3,20 +3,29 @@ temporary file left by a SIGTERM; read_text: regular files only; same_file."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import signal
 import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import argmap
+import argmap.io.argdown
+import argmap.io.carneades
+from argmap.cli import main
+from argmap.draft.model import load_model
 from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError
 from argmap.files import MAX_FILE_SIZE_VARIABLE, max_file_size, read_text, same_file, write_atomic
+from argmap.semantics.iccma import read_framework
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -380,3 +389,105 @@ def test_running_out_of_memory_while_reading_is_said_in_words(
     monkeypatch.setattr(os, "fdopen", exhausted)
     with pytest.raises(FileFormatError, match="not enough memory to read this file of 2 bytes"):
         read_text(path)
+
+
+# -- every route by which argmap reads a user's file goes through read_text ------------------------
+
+
+def _via_include(path: Path) -> object:
+    main = path.parent / "main.argdown"
+    main.write_text(f"[A]: a\n\n@include({path.name})\n", encoding="utf-8")
+    return argmap.load(main)
+
+
+def _via_cli(*args: str) -> Callable[[Path], object]:
+    def run(path: Path) -> object:
+        small = path.parent / "small.txt"
+        small.write_text("We should act. Because it helps.", encoding="utf-8")
+        named = [a.replace("PATH", str(path)).replace("SMALL", str(small)) for a in args]
+        result = CliRunner().invoke(main, named)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1
+        raise FileFormatError(result.stderr.removeprefix("Error: ").strip())
+
+    return run
+
+
+_ROUTES: dict[str, tuple[str, Callable[[Path], object]]] = {
+    "argmap.load": ("m.json", argmap.load),
+    "carneades.load": ("m.yaml", argmap.io.carneades.load),
+    "argdown.load": ("m.argdown", argmap.io.argdown.load),
+    "argdown @include": ("part.argdown", _via_include),
+    "read_framework .i23": ("f.i23", read_framework),
+    "read_framework .apx": ("f.apx", read_framework),
+    "read_framework .tgf": ("f.tgf", read_framework),
+    "load_model": ("model.json", load_model),
+    "cli evaluate --task": ("f.apx", _via_cli("evaluate", "PATH", "--task", "SE-GR")),
+    "cli draft TEXT": ("article.txt", _via_cli("draft", "PATH", "-o", "PATH.json")),
+    "cli draft --model": (
+        "model.json",
+        _via_cli("draft", "SMALL", "-o", "PATH.out.json", "--model", "PATH"),
+    ),
+}
+
+
+@pytest.fixture
+def unblocked_fifo(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Make a FIFO; should a reader block on it, a writer opens it after 10 s and closes it at
+    once, so the reader sees an empty file and the test fails instead of hanging."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    made: list[Path] = []
+
+    def make(name: str) -> Path:
+        path = tmp_path / name
+        os.mkfifo(path)
+        made.append(path)
+        return path
+
+    def unblock() -> None:
+        for path in made:
+            with contextlib.suppress(OSError):  # ENXIO: nobody is reading, nothing to free
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+    timer = threading.Timer(10, unblock)
+    timer.start()
+    yield make
+    timer.cancel()
+
+
+@pytest.mark.parametrize("route", list(_ROUTES))
+def test_every_read_route_refuses_a_fifo_at_once(
+    unblocked_fifo: Callable[[str], Path], route: str
+) -> None:
+    name, read = _ROUTES[route]
+    path = unblocked_fifo(name)
+    with pytest.raises(FileFormatError, match=r"not a regular file \(a FIFO\)"):
+        read(path)
+
+
+@pytest.mark.parametrize("route", list(_ROUTES))
+def test_every_read_route_keeps_the_size_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    name, read = _ROUTES[route]
+    path = tmp_path / name
+    path.write_bytes(b" " * 3000)
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "2K")
+    with pytest.raises(FileFormatError, match=r"the file is 2\.9 KB, more than the 2\.0 KB"):
+        read(path)
+
+
+def test_argmap_opens_files_for_reading_only_in_read_text() -> None:
+    """The class, not the instances: a new reader that opens a file itself fails here."""
+    package = Path(argmap.__file__).parent
+    opening = re.compile(r"\bopen\(|\.read_text\(|\.read_bytes\(|\.open\(")
+    resources = re.compile(r"files\(\"argmap[.\w]*\"\)|_CATALOGUE|_EXTERNAL|>>> |\.\.\. ")
+    found = [
+        f"{path.relative_to(package)}:{number}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "files.py"
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if opening.search(line) and not resources.search(line)
+    ]
+    assert found == []

@@ -53,7 +53,7 @@ from typing import Any
 import yaml
 
 from argmap.exceptions import FileFormatError, InvalidMapError
-from argmap.files import write_atomic
+from argmap.files import read_text, write_atomic
 from argmap.ids import WORD_CHARS
 from argmap.io.loss import warn_losses
 from argmap.io.parsing import dump_yaml, parse_yaml
@@ -125,15 +125,7 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
         FileFormatError: The file cannot be read or is not a Carneades graph; the message says
             where.
     """
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FileFormatError("no such file", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise FileFormatError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
-    except OSError as exc:
-        raise FileFormatError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    return loads(text, path=str(path))
+    return loads(read_text(path), path=str(path))
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:

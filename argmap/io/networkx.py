@@ -434,7 +434,7 @@ def _as_list(node_id: str, name: str, items: Mapping[str, Any]) -> list[Any]:
     by_index: dict[int, Any] = {}
     for rest, value in items.items():
         index, dot, sub = rest.partition(".")
-        if not index.isdigit():
+        if not (index.isascii() and index.isdigit()):  # isdigit() alone takes '²'
             raise InvalidMapError(
                 f"node {node_id!r}: in {f'{name}.{rest}'!r}, {index!r} is not a position; "
                 f"number the items: {name}.0, {name}.1, ...",

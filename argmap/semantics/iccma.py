@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError, FileFormatError
-from argmap.files import write_atomic
+from argmap.files import read_text, write_atomic
 from argmap.semantics.framework import Framework
 from argmap.semantics.translate import to_framework
 
@@ -161,8 +161,9 @@ def read_framework(
         format: ``"iccma"``, ``"apx"`` or ``"tgf"``, when the suffix does not say it.
 
     Raises:
-        FileFormatError: The file cannot be read, its suffix names no framework format, or it
-            breaks its format (the message names the line).
+        FileFormatError: The file cannot be read (as for :func:`argmap.files.read_text`: not a
+            regular file, larger than its cap, not UTF-8), its suffix names no framework format,
+            or it breaks its format (the message names the line).
 
     Examples:
         >>> import tempfile, pathlib
@@ -179,11 +180,7 @@ def read_framework(
             ".tgf, or pass format='iccma', 'apx' or 'tgf'",
             path=str(source),
         )
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileFormatError(f"cannot read the file: {exc}", path=str(source)) from None
-    return _PARSERS[chosen](text, str(source))
+    return _PARSERS[chosen](read_text(source), str(source))
 
 
 def parse_framework(
@@ -214,8 +211,10 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-_ICCMA_BODY = re.compile(r"(?:[ \t]*(?:\d+[ \t]+\d+[ \t]*|#[^\n]*)?\r?(?:\n|\Z))*")
-_HEADER = re.compile(r"p[ \t]+af[ \t]+(\d+)[ \t]*\r?")
+# Numbers are ASCII digits: Python's \d and str.isdigit() also take other scripts' digits.
+_ICCMA_BODY = re.compile(r"(?:[ \t]*(?:[0-9]+[ \t]+[0-9]+[ \t]*|#[^\n]*)?\r?(?:\n|\Z))*")
+_HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*\r?")
+_NUMBER = re.compile(r"[0-9]+")
 
 
 def _parse_iccma(text: str, path: str | None) -> Framework:
@@ -265,7 +264,7 @@ def _locate_iccma(lines: list[str], header: int, n: int, path: str | None) -> No
             problem = "a second 'p' line; a file holds one framework"
         else:
             parts = line.split()
-            if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            if len(parts) != 2 or not all(_NUMBER.fullmatch(p) for p in parts):
                 problem = f"expected an attack as two argument numbers ('1 2'), found {line[:60]!r}"
             elif not all(1 <= int(p) <= n for p in parts):
                 problem = f"argument numbers run from 1 to {n} ('p af {n}'), found {line[:60]!r}"

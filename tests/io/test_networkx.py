@@ -247,6 +247,8 @@ def test_a_node_id_must_be_text() -> None:
         ({"kind": "claim", "text": "  "}, "node 'x': text: must not be blank"),
         ({"kind": "claim"}, "node 'x': text: Field required"),
         ({"kind": "claim", "text": "X.", "tags.a": "t"}, "in 'tags.a', 'a' is not a position"),
+        ({"kind": "claim", "text": "X.", "tags.\u00b2": "t"}, "'\u00b2' is not a position"),
+        ({"kind": "claim", "text": "X.", "tags.\u0661": "t"}, "'\u0661' is not a position"),
         (
             {"kind": "claim", "text": "X.", "tags": "t", "tags.0": "u"},
             "node 'x' has both 'tags' and 'tags.' fields",

@@ -12,12 +12,12 @@ import bisect
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 import pydantic
 
 from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.files import read_text
 from argmap.index import paused_gc
 from argmap.io.argdown.convention import (
     INFERENCE_KEYS,
@@ -483,21 +483,7 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
         >>> load(p)["a"].text
         'Pressure works.'
     """
-    try:
-        raw = Path(path).read_bytes()
-        text = raw.decode("utf-8")
-    except FileNotFoundError:
-        raise FileFormatError("no such file", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileFormatError(
-            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
-            path=str(path),
-            line=line,
-        ) from None
-    except OSError as exc:
-        raise FileFormatError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    return loads(text, path=str(path))
+    return loads(read_text(path), path=str(path))
 
 
 def sniff(head: str) -> bool:
