@@ -1417,7 +1417,8 @@ class ArgumentMap:
                 closest = closest_passage(source.text, quote.text)
                 raise QuoteNotFoundError(
                     f"{case.kind} {case.id!r}: quote {i + 1} {_clip(quote.text)!r} does not occur "
-                    f"verbatim in source {source.id!r}; the closest passage is {closest!r}"
+                    f"verbatim in source {source.id!r}; the closest passage is "
+                    f"{_clip(closest, 120)!r}"
                     f"{normalisation_hint(source.text, quote.text)}",
                     node=case.id,
                     closest=closest,

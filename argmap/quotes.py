@@ -12,10 +12,9 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 
-__all__ = ["closest_passage", "find_quote", "normalisation_hint"]
+__all__ = ["closest_passage", "find_quote", "longest_common_run", "normalisation_hint"]
 
 
 def find_quote(text: str, quote: str, *, start: int | None = None) -> tuple[int, int] | None:
@@ -38,15 +37,76 @@ def closest_passage(text: str, quote: str) -> str:
     """
     if not text or not quote:
         return ""
-    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
-    match = matcher.find_longest_match(0, len(text), 0, len(quote))
-    begin = max(0, match.a - match.b)
+    a, b, _ = longest_common_run(text, quote)
+    begin = max(0, a - b)
     end = min(len(text), begin + len(quote))
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
     return text[begin:end].strip()
+
+
+def longest_common_run(a: str, b: str) -> tuple[int, int, int]:
+    """Return ``(i, j, size)``: the longest run ``a[i:i + size] == b[j:j + size]``, in time
+    linear in ``len(a) + len(b)``.
+
+    Of several longest runs, the one that starts earliest in ``a``, and of those the one that
+    starts earliest in ``b``: the run ``difflib.SequenceMatcher(None, a, b,
+    autojunk=False).find_longest_match()`` finds, which takes time ``len(a) * len(b)`` (a
+    20 KB quote against a 100 KB source: a minute). A suffix automaton of ``b`` (Blumer et al.
+    1985) is read along ``a``, keeping the longest suffix of ``a`` read so far that occurs in
+    ``b``; each state knows where its strings first end in ``b``.
+
+    Examples:
+        >>> longest_common_run("North Korea agreed to talk.", "agreed to speak")
+        (12, 0, 10)
+        >>> longest_common_run("abc", "xyz")
+        (0, 0, 0)
+    """
+    # The automaton of b: per state, its transitions, suffix link, longest length, first end.
+    moves: list[dict[str, int]] = [{}]
+    link, longest, first_end = [-1], [0], [-1]
+    last = 0
+    for end, char in enumerate(b):
+        state = len(longest)
+        moves.append({})
+        link.append(0)
+        longest.append(longest[last] + 1)
+        first_end.append(end)
+        p = last
+        while p != -1 and char not in moves[p]:
+            moves[p][char] = state
+            p = link[p]
+        if p != -1:
+            q = moves[p][char]
+            if longest[p] + 1 == longest[q]:
+                link[state] = q
+            else:  # split q: a clone takes the shorter strings, with q's first end
+                clone = len(longest)
+                moves.append(dict(moves[q]))
+                link.append(link[q])
+                longest.append(longest[p] + 1)
+                first_end.append(first_end[q])
+                while p != -1 and moves[p].get(char) == q:
+                    moves[p][char] = clone
+                    p = link[p]
+                link[q] = link[state] = clone
+        last = state
+    # Read a along it: the first place the longest run ends in a is the earliest start.
+    state = size = best = best_end = best_state = 0
+    for end, char in enumerate(a):
+        while state and char not in moves[state]:
+            state = link[state]
+            size = longest[state]
+        if char in moves[state]:
+            state = moves[state][char]
+            size += 1
+        if size > best:
+            best, best_end, best_state = size, end, state
+    if not best:
+        return 0, 0, 0
+    return best_end - best + 1, first_end[best_state] - best + 1, best
 
 
 def normalisation_hint(text: str, quote: str) -> str:

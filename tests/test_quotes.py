@@ -4,6 +4,11 @@
 
 from __future__ import annotations
 
+import difflib
+import random
+import sys
+from typing import Any
+
 import pytest
 from budget import examples
 from hypothesis import given, settings
@@ -11,7 +16,7 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Quote, QuoteNotFoundError, Source
 from argmap.examples import article_text
-from argmap.quotes import closest_passage, find_quote
+from argmap.quotes import closest_passage, find_quote, longest_common_run
 
 TEXT = "North Korea agreed to talk. Britain’s minister visited. North Korea agreed again."
 
@@ -172,3 +177,60 @@ def test_normalisation_hint_names_both_forms() -> None:
     assert "the quote as one character (NFC)" in normalisation_hint("cafe\u0301", "caf\u00e9")
     assert normalisation_hint("caf\u00e9", "caf\u00e9") == ""  # found verbatim: nothing to say
     assert normalisation_hint("tea", "caf\u00e9") == ""  # not there in any form
+
+
+@given(
+    st.text(alphabet="abc ", max_size=40) | st.text(max_size=40),
+    st.text(alphabet="abc ", max_size=15) | st.text(max_size=15),
+)
+def test_the_longest_common_run_is_difflibs(a: str, b: str) -> None:
+    run = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(
+        0, len(a), 0, len(b)
+    )
+    assert longest_common_run(a, b) == (run.a, run.b, run.size)
+
+
+def _lines_run(a: str, b: str) -> int:
+    """How many lines of longest_common_run run on ``a`` and ``b``: its work, counted."""
+    count = 0
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal count
+        if frame.f_code is longest_common_run.__code__:
+            count += event == "line"
+            return tracer
+        return None
+
+    sys.settrace(tracer)
+    try:
+        longest_common_run(a, b)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_the_closest_passage_costs_time_linear_in_source_and_quote() -> None:
+    # The trial's shape: a quote that is not in the source, over a small alphabet, so that
+    # difflib's search compared every place of the one with every place of the other.
+    rng = random.Random(7)  # noqa: S311  # a fixed shape, not a secret
+
+    def shape(n: int) -> tuple[str, str]:
+        source = "".join(rng.choice("ab ") for _ in range(n))
+        return source, "".join(rng.choice("ab ") for _ in range(n // 5))
+
+    small, large = _lines_run(*shape(2_000)), _lines_run(*shape(8_000))
+    assert large < 5 * small  # 4x the input; quadratic work would be 16x
+    source, quote = shape(100_000)
+    assert closest_passage(source, quote)  # the trial's 100 KB x 20 KB: a minute before
+
+
+def test_a_long_quote_not_found_gives_a_short_message_and_the_whole_passage() -> None:
+    source_text = " ".join(f"word{i}" for i in range(5_000))
+    quote = " ".join(f"word{i}" for i in range(100, 1_100)) + " not in the source"
+    m = ArgumentMap()
+    m.add_source(Source(id="s", title="A long source", text=source_text))
+    with pytest.raises(QuoteNotFoundError) as info:
+        m.case("k", "A case.", quotes=[Quote(source="s", text=quote)])
+    assert len(str(info.value)) < 400  # one line a person reads, not the passage
+    assert info.value.closest.startswith("word100 word101")  # the whole passage, for code
+    assert len(info.value.closest) >= len(quote) - len(" not in the source")
