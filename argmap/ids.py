@@ -18,7 +18,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ASCII_ID", "ID_MAX_LENGTH", "ID_PATTERN", "WORD_CHARS", "is_id"]
+__all__ = [
+    "ASCII_ID",
+    "ID_MAX_LENGTH",
+    "ID_PATTERN",
+    "ID_RULE",
+    "WORD_CHARS",
+    "id_problem",
+    "is_id",
+    "shown_id",
+]
 
 ID_MAX_LENGTH = 128
 """The most characters an id may have."""
@@ -181,3 +190,67 @@ def is_id(text: str) -> bool:
         (True, True, False, False)
     """
     return len(text) <= ID_MAX_LENGTH and ID_PATTERN.search(text) is not None
+
+
+ID_RULE = (
+    f"an id is 1 to {ID_MAX_LENGTH} letters, digits and '_' (any script), "
+    "then also '.', ':' or '-'; no spaces or other signs"
+)
+"""The id rule in words, for messages: what an id may hold. Messages say this, never the
+pattern, which is thousands of characters long."""
+
+_NOT_ID_CHARS = re.compile(f"[^{WORD_CHARS}.:-]")
+_SHOWN_WIDTH = 40
+
+
+def shown_id(text: object, width: int = _SHOWN_WIDTH) -> str:
+    r"""``text`` as a message shows a value given as an id: its ``repr``, which escapes control
+    characters, bidirectional controls and other unprintable characters, clipped to ``width``.
+
+    Examples:
+        >>> print(shown_id("a b"), shown_id("x\x1b[2J"), shown_id("y" * 50)[-6:])
+        'a b' 'x\x1b[2J' yyy...
+    """
+    shown = repr(text)
+    return shown if len(shown) <= width else shown[: width - 3] + "..."
+
+
+def id_problem(text: object, what: str | None = None) -> str | None:
+    """Why ``text`` is not an id, in words that say what an id may hold and what to do; None
+    when it is one. ``what`` names the place (``"premise"``, ``"source"``, ...), when the
+    message is not already placed.
+
+    The message names the value (escaped and clipped, see :func:`shown_id`) and suggests an id
+    made from it where one can be made, so it stays short whatever the value.
+
+    Examples:
+        >>> print(id_problem("a b!"))
+        'a b!' is not a valid id: it holds ' '; an id is 1 to 128 letters, digits and '_' (any \
+script), then also '.', ':' or '-'; no spaces or other signs (try 'a_b_')
+        >>> print(id_problem("-c", "premise"))
+        premise '-c' is not a valid id: it starts with '-'; an id is 1 to 128 letters, digits \
+and '_' (any script), then also '.', ':' or '-'; no spaces or other signs (try 'n-c')
+        >>> id_problem("ok-1") is None
+        True
+    """
+    named = f"{what} " if what else ""
+    if not isinstance(text, str):
+        kind = type(text).__name__
+        return f"{named}{shown_id(text)} is not an id: an id is text (a str), not {kind}"
+    if is_id(text):
+        return None
+    if not text:
+        why = "it is empty"
+    elif len(text) > ID_MAX_LENGTH:
+        why = f"it has {len(text)} characters"
+    elif text[0] in ".:-":
+        why = f"it starts with {text[0]!r}"
+    else:
+        bad = _NOT_ID_CHARS.search(text)
+        why = f"it holds {bad.group()!r}" if bad else "it breaks the rule"
+    suggestion = _NOT_ID_CHARS.sub("_", text.strip())
+    if suggestion[:1] in (".", ":", "-"):
+        suggestion = "n" + suggestion
+    shown = shown_id(suggestion)
+    hint = f" (try {shown})" if is_id(suggestion) and not shown.endswith("...") else ""
+    return f"{named}{shown_id(text)} is not a valid id: {why}; {ID_RULE}{hint}"

@@ -57,6 +57,7 @@ from argmap.exceptions import (
     UnknownNodeError,
     UnknownSchemeWarning,
 )
+from argmap.ids import shown_id
 from argmap.index import MapIndex, paused_gc
 from argmap.model import (
     Attack,
@@ -545,7 +546,7 @@ class ArgumentMap:
     def default_source(self, source_id: str | None) -> None:
         if source_id is not None and source_id not in self._sources:
             raise UnknownNodeError(
-                f"the default source {source_id!r} is not a source of this map; "
+                f"the default source {shown_id(source_id)} is not a source of this map; "
                 "add it first (add_source), or check the id's spelling",
                 node=source_id,
                 missing=source_id,
@@ -1161,7 +1162,7 @@ class ArgumentMap:
         return self._add(
             _make(
                 Support,
-                id or self._free_id("s"),
+                self._free_id("s") if id is None else id,
                 premises=_as_ids(premises),
                 conclusion=conclusion,
                 **fields,
@@ -1192,7 +1193,7 @@ class ArgumentMap:
         return self._add(
             _make(
                 Attack,
-                id or self._free_id("a"),
+                self._free_id("a") if id is None else id,
                 premises=_as_ids(premises),
                 target=target,
                 **fields,
@@ -1288,7 +1289,7 @@ class ArgumentMap:
     def _unknown(self, node_id: str, *, used_by: str | None = None) -> UnknownNodeError:
         by = f" (referred to by {used_by!r})" if used_by else ""
         return UnknownNodeError(
-            f"unknown node {node_id!r}{by}; add it first, or check the id's spelling",
+            f"unknown node {shown_id(node_id)}{by}; add it first, or check the id's spelling",
             node=used_by or node_id,
             missing=node_id,
         )
@@ -1478,7 +1479,7 @@ def _revalidated(model: _M) -> _M:
         checked = type(model).model_validate(model.model_dump(warnings=False))
     except pydantic.ValidationError as exc:
         raise InvalidMapError(
-            f"{kind} {node_id!r}: {_problems(exc)}",
+            f"{kind} {shown_id(node_id)}: {_problems(exc)}",
             node=node_id if isinstance(node_id, str) else None,
         ) from None
     except (AttributeError, TypeError, ValueError, PydanticSerializationError) as exc:
@@ -1523,7 +1524,7 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
             parsed.append(q)
         elif source is None:
             raise InvalidMapError(
-                f"{node_id!r}: a quote given as plain text needs source=<source id>, "
+                f"{shown_id(node_id)}: a quote given as plain text needs source=<source id>, "
                 "or a default source for the map (m.default_source = <source id>)",
                 node=node_id,
             )
@@ -1531,7 +1532,9 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
             try:
                 parsed.append(Quote(source=source, text=q))
             except pydantic.ValidationError as exc:
-                raise InvalidMapError(f"{node_id!r}: {_problems(exc)}", node=node_id) from None
+                raise InvalidMapError(
+                    f"{shown_id(node_id)}: {_problems(exc)}", node=node_id
+                ) from None
     return tuple(parsed)
 
 
@@ -1545,7 +1548,9 @@ def _make(cls: type[_N], node_id: str, **fields: Any) -> _N:
         return cls.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]
     except pydantic.ValidationError as exc:
         kind = cls.model_fields["kind"].default
-        raise InvalidMapError(f"{kind} {node_id!r}: {_problems(exc)}", node=node_id) from None
+        raise InvalidMapError(
+            f"{kind} {shown_id(node_id)}: {_problems(exc)}", node=node_id
+        ) from None
 
 
 def _problems(exc: pydantic.ValidationError) -> str:

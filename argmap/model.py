@@ -42,12 +42,14 @@ from pydantic import (
     JsonValue,
     StringConstraints,
     TypeAdapter,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, core_schema
 
-from argmap.ids import ASCII_ID, ID_MAX_LENGTH, ID_PATTERN
+from argmap.ids import ASCII_ID, ID_MAX_LENGTH, ID_PATTERN, id_problem
 
 __all__ = [
     "Attack",
@@ -89,12 +91,28 @@ def _named(name: str) -> GetPydanticSchema:
     return GetPydanticSchema(named)
 
 
+def _valid_id(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """``value`` as an id keeps it (NFC); an id that breaks the rule is an error that says the
+    rule in words, where pydantic's own error quotes the pattern (thousands of characters).
+
+    Wraps pydantic's check of the pattern, which then runs only on ids this let through: ASCII
+    ids are told apart here and need nothing more, and what is not text is pydantic's to refuse.
+    """
+    if type(value) is str and ASCII_ID.fullmatch(value):
+        return value
+    if isinstance(value, str):
+        problem = id_problem(value)
+        if problem is not None:
+            raise PydanticCustomError("id", "{problem}", {"problem": problem})
+    return _nfc(handler(value))
+
+
 # The one id rule (argmap.ids), as a compiled pattern: pydantic then runs it with Python's re,
 # exactly as a JSON Schema validator in Python runs the same pattern from the schema.
 _Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
-    AfterValidator(_nfc),
+    WrapValidator(_valid_id),
     _named("Id"),
 ]
 

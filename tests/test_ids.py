@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
@@ -14,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.ids import ID_MAX_LENGTH, ID_PATTERN, WORD_CHARS, is_id
+from argmap.ids import ID_MAX_LENGTH, ID_PATTERN, ID_RULE, WORD_CHARS, id_problem, is_id
 from argmap.io.native import dumps, loads, schema
 from argmap.io.structure import clean_ids
 from argmap.model import node_adapter
@@ -211,3 +212,76 @@ def test_carneades_slugs_follow_the_rule(carneades_id: str, expected: str) -> No
 
     assert slug(carneades_id) == expected
     assert is_id(expected)
+
+
+# -- refusing an id says the rule in words --------------------------------------------------------
+
+
+def _small_map() -> argmap.ArgumentMap:
+    m = argmap.ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.add_source(argmap.Source(id="art", title="A", text="Alpha."))
+    return m
+
+
+def _json_with_id(bad: str) -> str:
+    return json.dumps({"argmap": 2, "nodes": [{"kind": "claim", "id": bad, "text": "C."}]})
+
+
+def _yaml(text: str) -> str:
+    """``text`` as a YAML double-quoted string: JSON's escapes, but for the astral characters,
+    which YAML writes as they are rather than as surrogate pairs."""
+    return "".join(json.dumps(ch)[1:-1] if ord(ch) < 0x10000 else ch for ch in text).join('""')
+
+
+# Every way a user hands argmap an id it must refuse: making a node, a source, an inference, an
+# answer to a critical question, a cited source, reading a file; and looking one up.
+_REFUSERS: dict[str, Any] = {
+    "claim": lambda bad: _small_map().claim(bad, "x"),
+    "support id": lambda bad: _small_map().support("p", "c", id=bad),
+    "answered": lambda bad: _small_map().support(
+        "p", "c", scheme="example", answered={"example.typical": bad}
+    ),
+    "cites": lambda bad: _small_map().case("n", "x", cites=[bad]),
+    "source": lambda bad: argmap.from_dict(
+        {"argmap": 2, "sources": [{"id": bad, "title": "t"}], "nodes": []}
+    ),
+    "from_dict": lambda bad: argmap.from_dict(json.loads(_json_with_id(bad))),
+    "loads json": lambda bad: argmap.loads(_json_with_id(bad), format="argmap-json"),
+    "loads argdown": lambda bad: argmap.loads(f"[c]: C. {{id: {_yaml(bad)}}}\n", format="argdown"),
+    "lookup": lambda bad: _small_map()[bad],
+    "remove": lambda bad: _small_map().remove(bad),
+    "support of": lambda bad: _small_map().support(bad, "c"),
+    "central": lambda bad: argmap.ArgumentMap(central=bad),
+    "default source": lambda bad: setattr(_small_map(), "default_source", bad),
+    "explain": lambda bad: argmap.explain(_small_map(), bad),
+}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=300).filter(lambda t: not is_id(t)))
+@example("bad id!")
+@example("a b" * 200)
+@example("\x1b]52;c;ZXZpbA==\x07")
+@example("-c")
+@example("")
+@pytest.mark.parametrize("path", list(_REFUSERS))
+def test_an_invalid_id_is_refused_in_a_short_line_that_says_the_rule(path: str, bad: str) -> None:
+    with pytest.raises(argmap.ArgmapError) as caught:
+        _REFUSERS[path](bad)
+    message = str(caught.value)
+    assert len(message) <= 300, message
+    assert WORD_CHARS[:40] not in message  # the pattern's ranges, never quoted
+    assert all(ch.isprintable() for ch in message), message  # the id escaped
+    if "unknown" not in message and "not a source" not in message:
+        assert "is not a valid id" in message
+        assert ID_RULE in message
+
+
+def test_an_invalid_id_gets_a_suggestion_that_is_an_id() -> None:
+    problem = id_problem("bad id!")
+    assert problem is not None
+    assert problem.startswith("'bad id!' is not a valid id: it holds ' '")
+    assert problem.endswith("(try 'bad_id_')")
+    assert id_problem(5, "premise") == ("premise 5 is not an id: an id is text (a str), not int")

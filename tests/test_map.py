@@ -961,7 +961,10 @@ def test_default_source_counts_for_equality_and_copies(rain: Source) -> None:
 @pytest.mark.parametrize(
     ("node", "message"),
     [
-        (Claim(id="c2", text="C.").model_copy(update={"id": "an id"}), "id: String should match"),
+        (
+            Claim(id="c2", text="C.").model_copy(update={"id": "an id"}),
+            "id: 'an id' is not a valid id",
+        ),
         (Claim.model_construct(id="c2", text="  "), "text: must not be blank"),
         (
             Support.model_construct(id="s9", premises=("p",), conclusion="p"),

@@ -216,11 +216,11 @@ def test_what_pydantic_refuses_the_quick_path_leaves_to_it(
     [
         (lambda m: m.claim("c2", " "), "claim 'c2': text: must not be blank"),
         (lambda m: m.claim("c2", "a\x01b"), "claim 'c2': text: must not contain control"),
-        (lambda m: m.premise("-p", "P."), "premise '-p': id: String should match pattern"),
+        (lambda m: m.premise("-p", "P."), "premise '-p': id: '-p' is not a valid id: it starts"),
         (lambda m: m.claim("c2", "C.", data={"x": math.inf}), "claim 'c2': data: at x: inf"),
         (lambda m: m.support(["p", "p"], "c"), "premise 'p' is listed twice"),
         (lambda m: m.support(["c"], "c", id="s9"), "'c' cannot support itself"),
-        (lambda m: m.attack("p", "c", id="a b"), "attack 'a b': id: String should match"),
+        (lambda m: m.attack("p", "c", id="a b"), "attack 'a b': id: 'a b' is not a valid id"),
         (lambda m: m.case("e", "E.", cites=("src",)), "cites unknown source 'src'"),
     ],
 )

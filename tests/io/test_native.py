@@ -400,7 +400,7 @@ BAD_FILES: list[tuple[str, str, int | None, str | None, str]] = [
         "argmap: 1\nnodes:\n- kind: claim\n  id: not ok\n  text: x\n",
         4,
         "nodes[0].id",
-        "string should match pattern",
+        "'not ok' is not a valid id: it holds ' '; an id is 1 to 128 letters",
     ),
     (
         "dangling premise",

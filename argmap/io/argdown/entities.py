@@ -15,6 +15,7 @@ from typing import Any, Literal
 import pydantic
 
 from argmap.exceptions import FileFormatError
+from argmap.ids import id_problem
 from argmap.io.argdown.convention import Ids, slug, valid_id
 from argmap.io.argdown.syntax import JSON, Argument, Document, Section
 from argmap.model import Source
@@ -109,11 +110,8 @@ class Entities:
             if "id" in entity.data:
                 given = entity.data["id"]
                 if not valid_id(given):
-                    raise self.fail(
-                        f"id {given!r} of {name_of(entity)} is not a valid id: use letters, "
-                        "digits and _ . : - (starting with a letter, digit or _)",
-                        entity.line,
-                    )
+                    problem = id_problem(given, "id")
+                    raise self.fail(f"{name_of(entity)}: {problem}", entity.line)
                 if not self.ids.reserve(given):
                     raise self.fail(
                         f"id {given!r} of {name_of(entity)} is given twice; ids must be unique",
