@@ -6,7 +6,9 @@ Argdown's token patterns in Argdown's order. ``argdown_lexer_oracle`` is the lex
 which tried the patterns one by one at each position. Both must give the same tokens (type,
 text, offsets, and the titles and tags the parser reads from their groups) or fail at the same
 offset with the same words, on drawn texts, on texts that reach past the scanners' bound for a
-title, and on every Argdown file at hand.
+title, and on every Argdown file at hand. Where the lexer reads a run of words and punctuation
+as one "freestyle" token, the oracle's contiguous freestyle and unused pieces are joined before
+the comparison: the parser reads the two alike (their texts, joined).
 """
 
 from __future__ import annotations
@@ -54,16 +56,16 @@ def _cut(lexer_class: Any, text: str) -> Any:
         tokens = lexer_class(text, _fail).run()
     except _Failure as failure:
         return ("failed", *failure.args)
-    return [
-        (
-            t.type,
-            t.image,
-            t.start,
-            t.end,
-            tuple(t.group(n) for n in range(1, _GROUPS.get(t.type, 0) + 1)),
-        )
-        for t in tokens
-    ]
+    cut: list[Any] = []
+    for t in tokens:
+        kind = "freestyle" if t.type == "unused" else t.type
+        if kind == "freestyle" and cut and cut[-1][0] == kind and cut[-1][3] == t.start:
+            # A run of text, one token or its pieces: the parser joins their texts.
+            cut[-1] = (kind, cut[-1][1] + t.image, cut[-1][2], t.end, ())
+            continue
+        groups = tuple(t.group(n) for n in range(1, _GROUPS.get(t.type, 0) + 1))
+        cut.append((kind, t.image, t.start, t.end, groups))
+    return cut
 
 
 def _same(text: str) -> None:

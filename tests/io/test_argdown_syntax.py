@@ -324,6 +324,9 @@ def test_a_second_structure_for_one_argument_is_an_error() -> None:
         ("[A]: a\n  + <B>: b\n    >< <C>: c", 3, 8, "only statements contradict"),
         ("[A]: **bold", 1, 12, "end of the bold or italic"),
         ("[A]:", 1, 5, "text of statement [A]"),
+        # The lexer reads a run of text as one token; errors quote its first piece.
+        ("[A] text, more", 1, 5, "expected an empty line, found 'text'"),
+        ("[A]: a\n\n[B] , more (words)", 3, 5, "expected an empty line, found ','"),
     ],
 )
 def test_errors_name_line_and_column(text: str, line: int, column: int, words: str) -> None:

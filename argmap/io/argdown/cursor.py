@@ -11,6 +11,7 @@ import bisect
 import re
 
 from argmap.io.argdown.lexer import Token, tokenize
+from argmap.io.argdown.patterns import FREESTYLE, UNUSED
 from argmap.io.argdown.syntax import ArgdownSyntaxError
 
 __all__ = ["RELATION_SIGNS", "TOKEN_NAMES", "Cursor"]
@@ -93,7 +94,11 @@ class Cursor:
         if token is None:
             end = len(self.text.rstrip())
             return self.error_at(f"the text ends where {expected} was expected", end)
-        found = TOKEN_NAMES.get(token.type) or repr(token.image.strip() or token.image)
+        image = token.image
+        if token.type == "freestyle":  # a run of text: quote its first piece, as Argdown cuts it
+            piece = FREESTYLE.match(self.text, token.start) or UNUSED.match(self.text, token.start)
+            image = piece.group() if piece else image
+        found = TOKEN_NAMES.get(token.type) or repr(image.strip() or image)
         return self.error_at(f"expected {expected}, found {found}", self.sign_start(token))
 
     def sign_start(self, token: Token) -> int:

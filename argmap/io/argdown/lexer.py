@@ -10,10 +10,13 @@ It does not try the patterns one by one. Per context (the start of a line, the s
 after an empty line, further on in a line, an inference line) and per character that may start
 a token other than plain text, one compiled pattern holds, as named alternatives in Argdown's
 order, the token patterns that may start with that character; one match gives the token and
-its type. A character that starts nothing else starts plain text, in every context. What needs
-more than a pattern (comments, data blocks, front matter, bold and italic, links, tags in
-parentheses, titles on long lines) is read pattern by pattern (:meth:`Lexer._step`), exactly
-as before; ``tests/io/test_argdown_lexer.py`` holds the two to the same tokens on every text.
+its type. A character that starts nothing else starts plain text, in every context; outside
+an inference line a run of words and punctuation is one "freestyle" token where Argdown cuts it
+into several (the parser joins their texts alike), and a data block on one line is one match.
+What needs more than a pattern (comments, other data blocks, front matter, bold and italic,
+links, tags in parentheses, titles on long lines) is read pattern by pattern
+(:meth:`Lexer._step`), exactly as before; ``tests/io/test_argdown_lexer.py`` holds the two to
+the same tokens (runs of text compared with their pieces) on every text.
 
 The lexer is linear in the text, hostile texts included: see :class:`Lexer`.
 """
@@ -212,13 +215,13 @@ class Lexer:
         append = tokens.append
         tables = _tables(brackets="](" not in text)
         at_line_start, in_line = tables[0], tables[2]
-        freestyle, token = FREESTYLE.match, Token
+        words, freestyle, token = _WORDS_RUN.match, FREESTYLE.match, Token
         plain, titled, skip, newline = _PLAIN, _TITLED, _SKIP, _NEWLINE  # locals: read per token
         table, pos, inference = at_line_start, 0, False
         while pos < n:
             scanner = table.get(text[pos])
             if scanner is None:  # nothing but plain text starts here, in any context
-                m = freestyle(text, pos)
+                m = freestyle(text, pos) if inference else words(text, pos)
                 end = m.end()  # type: ignore[union-attr]  # it matches any such character
                 append(token("freestyle", text[pos:end], pos, end))
                 pos = end
@@ -639,10 +642,36 @@ _TEXT_END: list[_Alternative] = [
     ("freestyle", _PLAIN, FREESTYLE.pattern, _FREE_TRIGGERS),
     ("unused", _PLAIN, UNUSED.pattern, _UNUSED),
 ]
+
+# Plain text as one token, outside an inference line. Where Argdown cuts a run of words and
+# punctuation into freestyle and unused tokens (``Claim 5``, ``, ``, ``as``), the parser only
+# joins their texts: one "freestyle" token of the whole run means the same and saves the
+# lexer and the parser a step per piece. A piece after the first is one the lexer would make
+# there, further on in a line: freestyle text (FREESTYLE, the longest; not at "===", which may
+# start front matter), or a character that is only ever unused there, with at most one space
+# or tab after it (a second is skipped, which would drop it from the text, so the run stops
+# before it), a "." or ":" only before a space or tab (else it may start a shortcode). Errors
+# quote the first piece (Cursor.unexpected); tests/io/test_argdown_lexer.py compares the runs
+# with the pieces.
+_WORDS = r"[^\\@#*_\[\],.:;</>\-\r\n(){}]++"
+_MARK = r"(?:[,;()\]}>\-]|[.:](?=[ \t]))[ \t]?+(?![ \t])"
+_RUN_PIECES = rf"(?:(?!===){_WORDS}|{_MARK})*+"
+_WORDS_RUN = re.compile(rf"{_WORDS}{_RUN_PIECES}")
+_TEXT_RUNS: list[_Alternative] = [
+    *_TEXT_END[:3],
+    ("freestyle", _PLAIN, _WORDS_RUN.pattern, _FREE_TRIGGERS),
+    ("freestyle", _PLAIN, rf"{_MARK}{_RUN_PIECES}", _UNUSED),
+    _TEXT_END[4],
+]
+# A data block on one line that holds no brace, whose "}" is where DATA's body stops (a "}",
+# a space, not "," or "}") and may end a block (no "," or "}" after spaces): exactly what
+# Lexer._data_end finds, in one match. Any other "{" is slow.
+_ONE_LINE_DATA = r"\{[^{}\n\r\u2028\u2029]*+\}(?=\s[^,}])(?!\s*[,}])"
 # Comments, data blocks, front matter: slow, and first in every context.
 _SLOW_STARTS: list[_Alternative] = [
     ("slow", _SLOW, "<!--", "<"),
     ("slow", _SLOW, "/[/*]", "/"),
+    ("data", _PLAIN, _ONE_LINE_DATA, "{"),
     ("slow", _SLOW, r"\{", "{"),
 ]
 
@@ -665,7 +694,7 @@ def _default(context: str, *, brackets: bool) -> list[_Alternative]:
             ("heading_start", _PLAIN, HEADING.pattern, "#"),
         ]
     found.append(("slow", _SLOW, "[*_]", "*_"))  # bold or italic
-    return [*found, *_titles(brackets=brackets), ("slow", _SLOW, r"\\", "\\"), *_TEXT_END]
+    return [*found, *_titles(brackets=brackets), ("slow", _SLOW, r"\\", "\\"), *_TEXT_RUNS]
 
 
 def _inference() -> list[_Alternative]:

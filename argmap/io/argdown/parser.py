@@ -16,8 +16,7 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from bisect import bisect_right
 
 from argmap.index import paused_gc
 from argmap.io.argdown.content import (
@@ -45,19 +44,6 @@ from argmap.io.argdown.syntax import (
 from argmap.io.argdown.transform import transform
 
 __all__ = ["parse"]
-
-
-@dataclass
-class _Item:
-    """A statement or argument occurrence while it is parsed."""
-
-    type: Literal["statement", "argument"]
-    title: str | None
-    line: int
-    column: int
-    is_reference: bool = False
-    content: Content = field(default_factory=Content)
-    data: dict[str, JSON] | None = None
 
 
 class _Parser(Cursor):
@@ -178,86 +164,110 @@ class _Parser(Cursor):
             raise self.unexpected("the next list item")
 
     def _statement(self, *, role: str) -> Statement:
-        first = self.peek_token()
-        if first is None:
+        # The hot path of every text (a statement per line): token types read from the list,
+        # positions by one bisection, no method call where a list index does.
+        types, i = self.types, self.i
+        kind = types[i]
+        if kind is None:
             raise self.unexpected("a statement")
-        line, column = self.position(first.start)
-        item = _Item("statement", None, line, column)
-        kind = first.type
-        first_titled = kind in ("statement_reference", "statement_definition")
+        first = self.tokens[i]
+        starts = self._line_starts
+        line = bisect_right(starts, first.start)
+        column = first.start - starts[line - 1] + 1
+        title: str | None = None
+        content = Content()
         if kind == "statement_reference":
-            token = self.take()
-            item.title = token.group(1)
-            item.is_reference = True
-            while self.peek() == "tag":
-                item.content.tags.append(tag_of(self.take()))
-            self.accept("newline")
+            self.i = i = i + 1
+            title = first.group(1)
+            while types[i] == "tag":
+                content.tags.append(tag_of(self.tokens[i]))
+                i += 1
+            if types[i] == "newline":
+                i += 1
+            self.i = i
         elif kind == "statement_definition":
-            token = self.take()
-            item.title = token.group(1)
-            if self.peek() not in CONTENT_START:
-                raise self.unexpected(f"the text of statement [{item.title}]")
-            read_content(self, item.content)
+            self.i = i + 1
+            title = first.group(1)
+            if types[i + 1] not in CONTENT_START:
+                raise self.unexpected(f"the text of statement [{title}]")
+            read_content(self, content)
         elif kind in CONTENT_START:
-            read_content(self, item.content)
+            read_content(self, content)
         else:
             raise self.unexpected("a statement")
-        item.data = self._optional_data()
-        if self.peek() == "indent":
-            if item.title is None:
-                item.title = self._new_title()
-            if item.title not in self.statements:
-                self.statements[item.title] = Statement(item.title, auto_title=not first_titled)
-            self._relations(Ref("statement", item.title))
-        return self._finish_statement(item, auto=not first_titled)
-
-    def _finish_statement(self, item: _Item, *, auto: bool) -> Statement:
-        title = self._new_title() if item.title is None else item.title
-        statement = self.statements.get(title)
+        data = self._optional_data() if types[self.i] == "data" else None
+        auto = kind != "statement_reference" and kind != "statement_definition"  # noqa: PLR1714
+        statements = self.statements
+        if types[self.i] == "indent":
+            if title is None:
+                title = self._new_title()
+            if title not in statements:
+                statements[title] = Statement(title, auto_title=auto)
+            self._relations(Ref("statement", title))
+        if title is None:
+            title = self._new_title()
+        statement = statements.get(title)
         if statement is None:
-            statement = self.statements[title] = Statement(title, auto_title=auto)
-        statement.members.append(self._member(item))
+            statement = statements[title] = Statement(title, auto_title=auto)
+        statement.members.append(
+            self._member(content, data, line, column, is_reference=kind == "statement_reference")
+        )
         return statement
 
-    def _member(self, item: _Item) -> Member:
+    def _member(
+        self,
+        content: Content,
+        data: dict[str, JSON] | None,
+        line: int,
+        column: int,
+        *,
+        is_reference: bool,
+    ) -> Member:
+        tags = content.tags
         return Member(
-            text=item.content.text.strip(),
-            plain=item.content.plain.strip(),
-            tags=list(dict.fromkeys(item.content.tags)),  # each once, in the order first seen
-            data=item.data,
-            is_reference=item.is_reference,
-            line=item.line,
-            column=item.column,
+            text=content.text.strip(),
+            plain=content.plain.strip(),
+            tags=list(dict.fromkeys(tags)) if tags else [],  # each once, in the order first seen
+            data=data,
+            is_reference=is_reference,
+            line=line,
+            column=column,
             section=self.section,
-            mentions=item.content.mentions,
+            mentions=content.mentions,
         )
 
     def _argument(self, *, top_level: bool) -> Argument:
         first = self.take()
-        line, column = self.position(first.start)
-        item = _Item("argument", first.group(1) or None, line, column)
-        if first.type == "argument_reference":
-            item.is_reference = True
+        starts = self._line_starts
+        line = bisect_right(starts, first.start)
+        column = first.start - starts[line - 1] + 1
+        title: str | None = first.group(1) or None
+        content = Content()
+        is_reference = first.type == "argument_reference"
+        if is_reference:
             while self.peek() == "tag":
-                item.content.tags.append(tag_of(self.take()))
+                content.tags.append(tag_of(self.take()))
             self.accept("newline")
         else:
             if self.peek() not in CONTENT_START:
-                raise self.unexpected(f"the text of argument <{item.title}>")
-            read_content(self, item.content)
-        item.data = self._optional_data()
-        auto = item.title is None
+                raise self.unexpected(f"the text of argument <{title}>")
+            read_content(self, content)
+        data = self._optional_data()
+        auto = title is None
         if self.peek() == "indent":
-            if item.title is None:
-                item.title = self._new_title()
-            if item.title not in self.arguments:
-                self.arguments[item.title] = Argument(item.title, auto_title=auto)
-            self._relations(Ref("argument", item.title))
-        title = self._new_title() if item.title is None else item.title
+            if title is None:
+                title = self._new_title()
+            if title not in self.arguments:
+                self.arguments[title] = Argument(title, auto_title=auto)
+            self._relations(Ref("argument", title))
+        if title is None:
+            title = self._new_title()
         argument = self.arguments.get(title)
         if argument is None:
             argument = self.arguments[title] = Argument(title, auto_title=auto)
-        argument.members.append(self._member(item))
+        argument.members.append(
+            self._member(content, data, line, column, is_reference=is_reference)
+        )
         return argument
 
     def _pcs(self, previous: Argument | None) -> None:
@@ -371,7 +381,7 @@ class _Parser(Cursor):
 
     def _relation(self, parent: Ref) -> None:
         token = self.take()
-        line = self.position(token.start)[0]
+        line = bisect_right(self._line_starts, token.start)
         kind, direction = RELATION_SIGNS[token.type]
         # Argdown aims an undercut under a statement at the last inference read.
         if (
@@ -381,7 +391,7 @@ class _Parser(Cursor):
             and self.inference is not None
         ):
             parent = Ref("inference", self.inference.argument, self.inference.index)
-        if self.peek() in ("argument_definition", "argument_reference"):
+        if self.types[self.i] in ("argument_definition", "argument_reference"):
             if kind == "contradictory":
                 raise self.unexpected("a statement (only statements contradict each other)")
             child = Ref("argument", self._argument(top_level=False).title)
