@@ -59,7 +59,8 @@ class Cursor:
     def __init__(self, text: str, path: str | None) -> None:
         self.text = text
         self.path = path
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+        # Where each line starts (offsets): the parser locates what it reads by bisection.
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
         self.tokens = tokenize(text, fail=self.error_at)
         self.types: list[str | None] = [t.type for t in self.tokens]
         self.types += [None, None]
@@ -69,12 +70,12 @@ class Cursor:
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of an offset into the text."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
 
     def _line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
     def error_at(self, problem: str, offset: int) -> ArgdownSyntaxError:

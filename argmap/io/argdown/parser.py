@@ -171,7 +171,7 @@ class _Parser(Cursor):
         if kind is None:
             raise self.unexpected("a statement")
         first = self.tokens[i]
-        starts = self._line_starts
+        starts = self.line_starts
         line = bisect_right(starts, first.start)
         column = first.start - starts[line - 1] + 1
         title: str | None = None
@@ -238,7 +238,7 @@ class _Parser(Cursor):
 
     def _argument(self, *, top_level: bool) -> Argument:
         first = self.take()
-        starts = self._line_starts
+        starts = self.line_starts
         line = bisect_right(starts, first.start)
         column = first.start - starts[line - 1] + 1
         title: str | None = first.group(1) or None
@@ -381,7 +381,7 @@ class _Parser(Cursor):
 
     def _relation(self, parent: Ref) -> None:
         token = self.take()
-        line = bisect_right(self._line_starts, token.start)
+        line = bisect_right(self.line_starts, token.start)
         kind, direction = RELATION_SIGNS[token.type]
         # Argdown aims an undercut under a statement at the last inference read.
         if (
