@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError, FileFormatError
-from argmap.files import read_text, write_atomic
+from argmap.files import MAX_FILE_SIZE_VARIABLE, max_file_size, read_text, write_atomic
 from argmap.semantics.framework import Framework
 from argmap.semantics.translate import to_framework
 
@@ -237,6 +237,7 @@ def _parse_iccma(text: str, path: str | None) -> Framework:
             line=header + 1,
         )
     n = int(found.group(1))
+    _check_count(n, len(text), path, header + 1)
     body = "\n".join(lines[header + 1 :])
     numbers: list[int] = []
     if _ICCMA_BODY.fullmatch(body):
@@ -252,6 +253,30 @@ def _parse_iccma(text: str, path: str | None) -> Framework:
 
 
 _COMMENT = re.compile(r"#[^\n]*")
+
+_BYTES_PER_ARGUMENT = 1024
+"""What an argument no line names counts for against ``ARGMAP_MAX_FILE_SIZE``.
+
+``p af N`` makes N arguments, each taking memory (about 300 bytes) whether or not an attack
+names it: 14 bytes of ``p af 3000000`` took 1.1 GB. So a file may declare one argument per byte
+of its own, or else as many as the size cap allows at 1 KB each (262,144 by default)."""
+
+
+def _check_count(n: int, size: int, path: str | None, line: int) -> None:
+    """Refuse a header that declares far more arguments than its file could name."""
+    limit = max(size, max_file_size() // _BYTES_PER_ARGUMENT)
+    if n <= limit:
+        return
+    need = -(-n * _BYTES_PER_ARGUMENT // 1024**2)
+    raise FileFormatError(
+        f"'p af {n}' declares {n:,} arguments in a file of {size:,} bytes, more than a file "
+        f"this size may declare ({limit:,}: each argument takes memory whether or not an "
+        f"attack names it); if the framework has {n:,} arguments, set the environment variable "
+        f"{MAX_FILE_SIZE_VARIABLE}={need}M or higher (1 KB for each argument), with memory to "
+        "spare",
+        path=path,
+        line=line,
+    )
 
 
 def _locate_iccma(lines: list[str], header: int, n: int, path: str | None) -> None:

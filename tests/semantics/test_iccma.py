@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.exceptions import EvaluationError, FileFormatError
+from argmap.files import MAX_FILE_SIZE_VARIABLE
 from argmap.semantics.framework import Framework
 from argmap.semantics.iccma import (
     parse_framework,
@@ -121,3 +122,33 @@ def test_from_indices_checks_names_and_indices() -> None:
         Framework.from_indices(2, [], names=["a", "a"])
     with pytest.raises(EvaluationError, match=r"attack \(0, -1\) is outside 0\.\.1"):
         Framework.from_indices(2, [(0, -1)])
+
+
+def test_a_header_may_not_declare_far_more_arguments_than_its_file_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """14 bytes of 'p af 3000000' took 1.1 GB and 5 s: the count is refused before a list is
+    made, and the size cap (1 KB an argument) says how many a small file may declare."""
+    made: list[int] = []
+    real = Framework.from_indices
+    monkeypatch.setattr(
+        Framework, "from_indices", lambda n, *a, **k: made.append(n) or real(n, *a, **k)
+    )
+    monkeypatch.delenv(MAX_FILE_SIZE_VARIABLE, raising=False)
+    with pytest.raises(FileFormatError) as caught:
+        parse_framework("p af 300000\n", format="iccma", path="d3.i23")
+    assert str(caught.value) == (
+        "d3.i23:1: 'p af 300000' declares 300,000 arguments in a file of 12 bytes, more than a "
+        "file this size may declare (262,144: each argument takes memory whether or not an "
+        "attack names it); if the framework has 300,000 arguments, set the environment "
+        "variable ARGMAP_MAX_FILE_SIZE=293M or higher (1 KB for each argument), with memory "
+        "to spare"
+    )
+    assert made == []
+    assert len(parse_framework("# x\np af 262144\n", format="iccma")) == 262_144
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "1M")  # 1,024 arguments, or one per byte
+    with pytest.raises(FileFormatError, match="'p af 1025' declares 1,025 arguments"):
+        parse_framework("p af 1025\n", format="iccma")
+    lines = "p af 2000\n" + "1 2\n" * 500  # 2,010 bytes: a larger file may declare more
+    assert len(parse_framework(lines, format="iccma")) == 2000
+    assert made == [262_144, 2000]
