@@ -199,7 +199,7 @@ def work(monkeypatch: pytest.MonkeyPatch) -> _Work:
     return counted
 
 
-def _counted_scanner(match: Any, actions: dict[str, Any], work: _Work) -> Any:
+def _counted_scanner(match: Any, actions: dict[int, Any], work: _Work) -> Any:
     """A scanner that charges each attempt what it scanned or could have: a title found at
     once (a definition, a mention), what it matched; any other attempt at a bracket, also the
     bounded searches for a definition's bracket and for a long line (each up to the scanners'
@@ -207,7 +207,7 @@ def _counted_scanner(match: Any, actions: dict[str, Any], work: _Work) -> Any:
 
     def counted(text: str, pos: int) -> Any:
         m = match(text, pos)
-        kind = actions[m.lastgroup][0]
+        kind = actions[m.lastindex][0]
         work.chars += m.end() - pos + 1
         if text[pos] in "[@<" and kind not in _FOUND_AT_ONCE:
             stop = lexer._LINE_STOP.search(text, pos + 2)

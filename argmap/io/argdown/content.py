@@ -96,8 +96,9 @@ def read_content(cursor: Cursor, content: Content) -> None:
     taken = 0
     # Per open range: the token that closes it and what was taken outside it.
     open_ranges: list[tuple[str, int]] = []
+    types = cursor.types
     while True:
-        kind = cursor.peek()
+        kind = types[cursor.i]
         if kind in FREESTYLE:
             read_freestyle(cursor, content)
         elif kind in _RANGE_ENDS:
@@ -130,18 +131,21 @@ def _link(cursor: Cursor, content: Content) -> None:
 
 
 def _tag(cursor: Cursor, content: Content) -> None:
-    token = cursor.take()
+    token = cursor.tokens[cursor.i]  # read_content has seen it
+    cursor.i += 1
     content.tags.append(tag_of(token))
-    content.add_tag(token.image)
+    content._text.append(token.image)  # in the text, not in the plain text
 
 
 def _mention(cursor: Cursor, content: Content) -> None:
-    token = cursor.take()
+    token = cursor.tokens[cursor.i]  # read_content has seen it
+    cursor.i += 1
     what: Literal["statement", "argument"] = (
         "statement" if token.type == "statement_mention" else "argument"
     )
-    content.mentions.append((what, token.group(1)))
-    content.add(token.image)
+    content.mentions.append((what, token.match.group(token.base + 1)))  # type: ignore[union-attr]
+    content._text.append(token.image)
+    content._plain.append(token.image)
 
 
 def _newline(cursor: Cursor, content: Content) -> None:
@@ -193,4 +197,7 @@ def read_freestyle(cursor: Cursor, content: Content) -> None:
 
 def tag_of(token: Token) -> str:
     """The tag a tag token names: ``#(two words)`` or ``#word``."""
-    return token.group(1) or token.group(2)
+    match, base = token.match, token.base
+    if match is None:
+        return ""
+    return match.group(base + 1) or match.group(base + 2) or ""

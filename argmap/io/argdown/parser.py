@@ -175,23 +175,26 @@ class _Parser(Cursor):
         line = bisect_right(starts, first.start)
         column = first.start - starts[line - 1] + 1
         title: str | None = None
-        content = Content()
+        content: Content | None = None
+        tags: list[str] = []
         if kind == "statement_reference":
-            self.i = i = i + 1
-            title = first.group(1)
+            i += 1
+            title = first.match.group(first.base + 1)  # type: ignore[union-attr]  # titled
             while types[i] == "tag":
-                content.tags.append(tag_of(self.tokens[i]))
+                tags.append(tag_of(self.tokens[i]))
                 i += 1
             if types[i] == "newline":
                 i += 1
             self.i = i
         elif kind == "statement_definition":
             self.i = i + 1
-            title = first.group(1)
+            title = first.match.group(first.base + 1)  # type: ignore[union-attr]  # titled
             if types[i + 1] not in CONTENT_START:
                 raise self.unexpected(f"the text of statement [{title}]")
+            content = Content()
             read_content(self, content)
         elif kind in CONTENT_START:
+            content = Content()
             read_content(self, content)
         else:
             raise self.unexpected("a statement")
@@ -210,9 +213,18 @@ class _Parser(Cursor):
         if statement is None:
             statement = statements[title] = Statement(title, auto_title=auto)
         statement.members.append(
-            self._member(content, data, line, column, is_reference=kind == "statement_reference")
+            self._member(content, data, line, column, is_reference=False)
+            if content is not None
+            else self._reference(tags, data, line, column)
         )
         return statement
+
+    def _reference(
+        self, tags: list[str], data: dict[str, JSON] | None, line: int, column: int
+    ) -> Member:
+        """The occurrence of a statement's reference: tags, no text."""
+        unique = list(dict.fromkeys(tags)) if tags else tags  # each once, in the order first seen
+        return Member("", unique, data, True, "", line, column, self.section, [])
 
     def _member(
         self,
@@ -370,17 +382,20 @@ class _Parser(Cursor):
 
     def _relations(self, parent: Ref) -> None:
         self.take("indent")
-        if self.peek() not in RELATION_SIGNS:
+        types = self.types
+        if types[self.i] not in RELATION_SIGNS:
             raise self.unexpected("a relation (+, -, _, ><, <+, +>, <-, ->, <_, _>)")
-        while self.peek() in RELATION_SIGNS:
+        while types[self.i] in RELATION_SIGNS:
             self._relation(parent)
-        if self.peek() == "dedent":
-            self.take()
-        elif self.peek() is not None:
+        if types[self.i] == "dedent":
+            self.i += 1
+        elif types[self.i] is not None:
             raise self.unexpected("a relation or a line indented less")
 
     def _relation(self, parent: Ref) -> None:
-        token = self.take()
+        """The relation whose sign is the next token (the caller has seen it)."""
+        token = self.tokens[self.i]
+        self.i += 1
         line = bisect_right(self.line_starts, token.start)
         kind, direction = RELATION_SIGNS[token.type]
         # Argdown aims an undercut under a statement at the last inference read.

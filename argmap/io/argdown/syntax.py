@@ -104,7 +104,7 @@ class Section:
         return out[::-1]
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One occurrence of a statement or argument in the text (a definition or a reference)."""
 
@@ -248,7 +248,7 @@ class Ref(NamedTuple):
 RelationKind = Literal["support", "attack", "undercut", "contradictory", "entails", "contrary"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A relation between statements, arguments and inferences, as ``argdown json`` lists it."""
 
