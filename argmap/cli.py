@@ -59,14 +59,21 @@ EXIT_INTERRUPTED = 130
 """Ctrl-C (128 + SIGINT, as shells report it)."""
 
 
-def _echo(text: str = "", *, err: bool = False) -> None:
+def _echo(text: str = "", *, err: bool = False, one_line: bool | None = None) -> None:
     """Print one piece of output: every line the command line prints comes through here.
 
     Text from files (ids, titles, names in errors) may hold escape sequences a terminal would
     obey (clear the screen, write the clipboard); they are shown escaped instead
-    (:func:`argmap.wording.for_terminal`).
+    (:func:`argmap.wording.for_terminal`). A message is one line (``one_line``, the default
+    on stderr: ``Error:``, ``Warning:``): a line break in it, from a file's name, is escaped,
+    so that no file can print a line of its own choosing.
     """
-    click.echo(for_terminal(text), err=err)
+    click.echo(for_terminal(text, one_line=err if one_line is None else one_line), err=err)
+
+
+def _named(name: str) -> str:
+    """A file's name inside a report of several lines: its line breaks escaped."""
+    return for_terminal(name, one_line=True)
 
 
 def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -201,7 +208,7 @@ def _print_results(
         if i:
             _echo("")
         if r.ok:
-            _echo(f"{r.name}{between}{r.result}")
+            _echo(f"{_named(r.name)}{between}{r.result}")
         else:
             said = _said(r.error, words)  # named by its file, as one file's error would be
             _echo(f"Error: {said if said.startswith(r.name) else f'{r.name}: {said}'}", err=True)
@@ -289,9 +296,10 @@ def demo(out: Path, force: bool) -> None:
     _echo(summarize(m))
     _echo("")
     _echo(str(report))
-    _echo(f"\nWrote {path}")
-    _echo(f"Wrote {report_path}")
-    _echo(f"Wrote {diagram}")
+    _echo("")
+    _echo(f"Wrote {path}", one_line=True)
+    _echo(f"Wrote {report_path}", one_line=True)
+    _echo(f"Wrote {diagram}", one_line=True)
 
 
 @main.command("schema")
@@ -550,7 +558,7 @@ def render_command(
             labels=labelling,
             timeout=timeout,
         )
-    _echo(f"Wrote {written}")
+    _echo(f"Wrote {written}", one_line=True)
 
 
 def _labels(path: Path | str, m: ArgumentMap, semantics: str, timeout: float | None) -> Labelling:
@@ -793,7 +801,7 @@ def convert_command(
         with _words(format="--to"):
             written = format_for(target, format=to_format)
         dump(m, target, format=written.name)
-    _echo(f"Wrote {target} ({written.name})")
+    _echo(f"Wrote {target} ({written.name})", one_line=True)
 
 
 @main.command("draft")
@@ -841,5 +849,6 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
     relations = len(m.nodes("support")) + len(m.nodes("attack"))
     _echo(
         f"Drafted {len(list(m.statements()))} units and {relations} relations "
-        f"(central claim {m.central}) into {target}"
+        f"(central claim {m.central}) into {target}",
+        one_line=True,
     )

@@ -41,24 +41,32 @@ _UNSAFE = re.compile(
 )
 
 
+_ONE_LINE_UNSAFE = re.compile(f"{_UNSAFE.pattern[:-1]}\n\u2028\u2029]")
+
+
 def _escaped(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def for_terminal(text: str) -> str:
+def for_terminal(text: str, *, one_line: bool = False) -> str:
     r"""Return ``text`` with every character a terminal would act on written as ``\uXXXX``.
 
     Tab and newline stay; every other control character (C0, DEL, C1), the bidirectional
     controls (U+200E, U+200F, U+061C, U+202A to U+202E, U+2066 to U+2069) and lone surrogates
-    are escaped. The escapes are JSON's, so JSON stays JSON.
+    are escaped. The escapes are JSON's, so JSON stays JSON. With ``one_line``, every line
+    break is escaped too (newline, and U+2028, U+2029, which some terminals and editors break
+    on): for a message promised as one line, where a file name holding a line break could
+    otherwise print a second line of its own choosing (``Error: ...``).
 
     Examples:
         >>> for_terminal("a\x1b]52;c;ZXZpbA==\x07b")
         'a\\u001b]52;c;ZXZpbA==\\u0007b'
         >>> for_terminal("abc\u202edef\tok\n")
         'abc\\u202edef\tok\n'
+        >>> print(for_terminal("Error: a\nError: forged", one_line=True))
+        Error: a\u000aError: forged
     """
-    return _UNSAFE.sub(_escaped, text)
+    return (_ONE_LINE_UNSAFE if one_line else _UNSAFE).sub(_escaped, text)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

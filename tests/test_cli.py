@@ -134,6 +134,34 @@ def test_error_lines_escape_what_a_terminal_would_obey(tmp_path: Path) -> None:
         assert raw not in result.output
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\u2028"])
+def test_a_file_name_with_a_line_break_cannot_print_a_line_of_its_own(
+    tmp_path: Path, brk: str
+) -> None:
+    # A name that says "...<break>Error: fake.json: everything is fine.json" must not print a
+    # second Error line (a script that greps '^Error:' would be fooled), nor a false report.
+    forged = f"evil{brk}Error: fake.json: everything is fine"
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    argmap.dump(north_korea(), folder / f"{forged}.json")
+    (folder / f"bad{brk}Error: forged.json").write_text("{", encoding="utf-8")
+    result = _run("check", str(folder))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines  # the broken file's one error
+    assert lines[0].startswith("Error: ")
+    assert not any(line.startswith("Error: fake.json") for line in result.stdout.splitlines())
+    # One file, one line too: its error, and what a command writes.
+    missing = tmp_path / f"gone{brk}Error: second line.json"
+    result = _run("check", str(missing))
+    assert len(result.stderr.splitlines()) == 1
+    out = tmp_path / f"m{brk}Error: x.yaml"
+    result = _run("convert", str(folder / f"{forged}.json"), str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Wrote ")
+    assert len(result.stdout.splitlines()) == 1
+
+
 def test_a_reader_bug_is_one_located_line_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
