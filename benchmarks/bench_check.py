@@ -14,6 +14,9 @@ supports are undercut, some undercutters answered; schemes on the case supports)
 
 It also checks a 100k-long chain of supports, which must not hit the recursion limit.
 
+``--old`` also times the check as it ran before the sweep (:mod:`argmap.checks.sweep`): the
+peel and the fixpoint of ``label_map``, two passes, in the same process, beside the new one.
+
 ``--per-rule N`` prints instead where the time of one check of an N-node map goes: each shared
 pass of :class:`~argmap.checks.facts.Facts` (the topological peel, the grounded labelling, the
 central claim's ancestors), each rule, the acknowledgement pass and the report's sort, each as
@@ -99,6 +102,18 @@ def chain_map(length: int) -> argmap.ArgumentMap:
     return argmap.ArgumentMap(nodes=nodes, central="c0")
 
 
+def check_without_sweep(m: argmap.ArgumentMap) -> argmap.Report:
+    """``argmap.check(m)`` as it ran before the sweep: the peel and ``label_map``'s fixpoint."""
+    from argmap.checks.facts import Facts  # noqa: PLC0415
+
+    swept = Facts.__dict__["swept"]
+    Facts.swept = property(lambda self: None)  # type: ignore[assignment,method-assign]
+    try:
+        return argmap.check(m)
+    finally:
+        Facts.swept = swept  # type: ignore[method-assign]
+
+
 def per_rule(size: int, repeat: int) -> None:
     """Print the time of each shared pass and each rule of one check, against the traversal."""
     from argmap.checks import RULES, acknowledge  # noqa: PLC0415
@@ -113,7 +128,7 @@ def per_rule(size: int, repeat: int) -> None:
     print(f"{'part':<34} {'s':>7} {'x nx':>6} {'findings':>9}")
     facts = Facts(m)
     rows: list[tuple[str, float, int | str]] = []
-    for name in ("peel", "labels", "standing_set"):
+    for name in ("swept", "peel", "labels", "standing_set"):
         start = time.process_time()
         getattr(facts, name)
         rows.append((f"Facts.{name}", time.process_time() - start, ""))
@@ -140,16 +155,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--per-rule", type=int, metavar="N", help="time each part of one check")
+    parser.add_argument("--old", action="store_true", help="time the check without the sweep too")
     args = parser.parse_args()
     if args.per_rule:
         per_rule(args.per_rule, args.repeat)
         return
 
+    old = f" {'old s':>7} {'old ratio':>9}" if args.old else ""
     print(
         f"{'nodes':>9} {'build s':>8} {'check s':>8} {'µs/node':>8} {'nx s':>7} "
-        f"{'ratio':>6} {'growth':>7}"
+        f"{'ratio':>6} {'growth':>7} {'nx growth':>9}{old}"
     )
-    previous: tuple[int, float] | None = None
+    previous: tuple[int, float, float] | None = None
     for size in args.sizes:
         start = time.process_time()
         m = generated_map(size)
@@ -157,15 +174,19 @@ def main() -> None:
         g = nx.DiGraph(m.graph)  # a plain graph of the same nodes and edges, not a view
         t_check = best_of(args.repeat, lambda m=m: argmap.check(m))
         t_nx = best_of(args.repeat, lambda g=g: list(nx.weakly_connected_components(g)))
-        growth = ""
+        growth = nx_growth = old = ""
         if previous is not None:
             scale = len(m) / previous[0]
             growth = f"{t_check / previous[1]:.1f}x/{scale:.0f}x"
+            nx_growth = f"{t_nx / previous[2]:.1f}x"
+        if args.old:
+            t_old = best_of(args.repeat, lambda m=m: check_without_sweep(m))
+            old = f" {t_old:>7.3f} {t_old / t_nx:>9.2f}"
         print(
             f"{len(m):>9} {build:>8.2f} {t_check:>8.3f} {t_check / len(m) * 1e6:>8.2f} "
-            f"{t_nx:>7.3f} {t_check / t_nx:>6.2f} {growth:>7}"
+            f"{t_nx:>7.3f} {t_check / t_nx:>6.2f} {growth:>7} {nx_growth:>9}{old}"
         )
-        previous = (len(m), t_check)
+        previous = (len(m), t_check, t_nx)
         del m, g
 
     chain = chain_map(100_000)

@@ -160,7 +160,7 @@ def test_on_an_acyclic_map_the_check_finds_what_the_old_passes_found(m: Argument
 
 
 @given(maps(rich=True))
-@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_on_any_map_the_check_reads_the_old_labels_and_evidence(m: ArgumentMap) -> None:
     facts = Facts(m)
     old_labels = label_map(m.index, reading="evidential")
