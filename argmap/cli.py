@@ -496,10 +496,10 @@ def rules_command() -> None:
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     metavar="SECONDS",
-    help="Give up after this many seconds in evaluating --labels (complete, preferred and "
-    "stable can take long on a large map) and as long again in laying out the diagram: one "
-    "Error line, exit code 2, nothing written. An HTML page past it still opens, and lays the "
-    "map out in the browser (with a warning).",
+    help="Give up after this many seconds in evaluating --labels (complete, preferred, "
+    "stable, gradual and carneades look at the clock as they go) and as long again in laying "
+    "out the diagram: one Error line, exit code 2, nothing written. An HTML page past it still "
+    "opens, and lays the map out in the browser (with a warning).",
 )
 @_STRICT
 @_library_errors
@@ -595,7 +595,8 @@ def _labels(path: Path | str, m: ArgumentMap, semantics: str, timeout: float | N
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     help="Give up after this many seconds: a --task with one line on stderr and exit code "
-    "124; labels (complete, preferred, stable) with one Error line naming the file, exit 2.",
+    "124; labels (every semantics but the linear evidential and grounded) with one Error line "
+    "naming the file, exit 2.",
 )
 @click.option(
     "--format",

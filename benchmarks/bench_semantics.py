@@ -15,7 +15,9 @@ Figures are printed as ratios against baselines measured in the same run:
   with the ASPARTIX encoding (argmap's path before), and the same on a framework with no
   unattacked argument, where the reduction cannot help;
 - DF-QuAD and QE on a random map of statements (a support tree with rebuttals): time per
-  statement, and the ratio against a bare dict-based forward propagation of DF-QuAD.
+  statement, and the ratio against a bare dict-based forward propagation of DF-QuAD;
+- Carneades on a chain and a star of supports: the event-driven run against the sweep it
+  replaced (quadratic; kept as the tests' oracle), and against grounded on the same map.
 
 Run: ``.venv/bin/python benchmarks/bench_semantics.py`` (add ``--pyarg-sizes 1000 10000`` for
 the slow comparison; python-argumentation took 564 s at 10k arguments on the project's machine).
@@ -312,6 +314,36 @@ def bench_gradual(n: int) -> None:
         )
 
 
+def bench_carneades(sizes: list[int]) -> None:
+    """Carneades labels of a support chain (c <- p1 <- ... <- case) and a star (n cases for one
+    claim): the event-driven run against the sweep it replaced (tests/semantics/
+    carneades_oracle.py), and grounded on the same map; CPU time, one run each, this run."""
+    import sys  # noqa: PLC0415  # the oracle lives with the tests
+    from pathlib import Path  # noqa: PLC0415
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.semantics.carneades_oracle import carneades_labels_before  # noqa: PLC0415
+    from tests.semantics.test_carneades import _chain, _star  # noqa: PLC0415
+
+    print("\ncarneades: event-driven run against the sweep it replaced (CPU s)")
+    header = ("shape", "n", "before", "now", "before/now", "grounded", "now/grounded")
+    print(
+        f"{header[0]:>6} {header[1]:>6} {header[2]:>8} {header[3]:>8} {header[4]:>10} "
+        f"{header[5]:>9} {header[6]:>12}"
+    )
+    for shape in (_chain, _star):
+        for n in sizes:
+            m = shape(n)
+            before, old = cpu_best(1, lambda m=m: carneades_labels_before(m))
+            now, lab = cpu_best(3, lambda m=m: evaluate(m, "carneades"))
+            assert lab.labels == old[0]
+            grounded, _ = cpu_best(3, lambda m=m: evaluate(m, "grounded"))
+            print(
+                f"{shape.__name__[1:]:>6} {n:>6} {before:>8.3f} {now:>8.4f} "
+                f"{before / now:>10.0f} {grounded:>9.4f} {now / grounded:>12.1f}"
+            )
+
+
 def _cpu(measured: tuple[float, float, Any]) -> float:
     return measured[1]
 
@@ -325,6 +357,7 @@ def main() -> None:
     parser.add_argument("--dfquad", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--evaluate", type=int, default=100_000)
+    parser.add_argument("--carneades", type=int, nargs="*", default=[1000, 2000, 4000])
     args = parser.parse_args()
     bench_grounded(args.sizes, args.repeat)
     if args.evaluate:
@@ -335,6 +368,8 @@ def main() -> None:
         bench_dung(args.preferred, hard=args.hard)
     if args.dfquad:
         bench_gradual(args.dfquad)
+    if args.carneades:
+        bench_carneades(args.carneades)
 
 
 if __name__ == "__main__":

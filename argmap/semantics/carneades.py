@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.model import Attack, Case, Support
 from argmap.schemes import find_scheme
+from argmap.semantics.solver import Deadline
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -95,6 +96,7 @@ class _Graph:
         self.attacks: dict[str, Attack] = {}
         self.attacks_on: dict[str, list[str]] = {}
         self.notes = notes
+        self.cache: dict[tuple[Any, ...], Any] = {}  # by issue: what weighing reads of it
         schemes, functions = _document_theory(m)
         self._read_statements(m)
         for inference in m.inferences():
@@ -149,6 +151,16 @@ class _Graph:
                 standard = str(carneades.get("standard") or issue.standard).upper()
                 issue.standard = standard if standard in STANDARDS else "PE"
                 self.issue_of[s.id] = issue
+
+    def distinct_premises(self, issue: _Issue) -> int:
+        """The distinct premises of all the arguments on ``issue``, counted once per issue."""
+        key = ("premises", id(issue))
+        if key not in self.cache:
+            args_for = self.args_for
+            self.cache[key] = len(
+                {p for pos in issue.positions for a in args_for[pos] for p in a.premises}
+            )
+        return int(self.cache[key])
 
     def _add(self, arg: _Argument) -> None:
         self.arguments.append(arg)
@@ -246,7 +258,7 @@ class _Factorized:
         graph = self.graph
         issue = graph.issue_of.get(arg.conclusion) if graph is not None else None
         if issue is not None and graph is not None:
-            n = len({p for pos in issue.positions for a in graph.args_for[pos] for p in a.premises})
+            n = graph.distinct_premises(issue)
         return sum(v == IN for v in labels) / n if n else 1.0
 
 
@@ -269,6 +281,7 @@ class _Preference:
 
     def __init__(self, graph: _Graph, order: list[Any]) -> None:
         self.graph = graph
+        self.order_given = order
         self.order = [o for o in order if isinstance(o, dict) and "property" in o]
 
     def _key(self, arg: _Argument) -> tuple[Any, ...]:
@@ -295,66 +308,57 @@ class _Preference:
         issue = self.graph.issue_of.get(arg.conclusion)
         if issue is None or w == 0.0:
             return w
-        args = [a for pos in issue.positions for a in self.graph.args_for[pos]]
-        keys = sorted({self._key(a) for a in args}, key=lambda k: tuple(map(_sortable, k)))
-        return (keys.index(self._key(arg)) + 1) / len(keys)
+        cache = self.graph.cache
+        # The ranks on an issue, worked out once per issue and order rather than per argument.
+        key = ("preference", id(issue), id(self.order_given))
+        if key not in cache:
+            args = [a for pos in issue.positions for a in self.graph.args_for[pos]]
+            keys = sorted({self._key(a) for a in args}, key=lambda k: tuple(map(_sortable, k)))
+            cache[key] = {k: i for i, k in enumerate(keys)}
+        rank: dict[tuple[Any, ...], int] = cache[key]
+        return (rank[self._key(arg)] + 1) / len(rank)
 
 
 def _sortable(value: Any) -> tuple[int, Any]:
     return (0, value) if isinstance(value, int | float) else (1, str(value))
 
 
-def carneades_labels(m: ArgumentMap) -> tuple[dict[str, Label], tuple[str, ...]]:
+def carneades_labels(
+    m: ArgumentMap, *, timeout: float | None = None
+) -> tuple[dict[str, Label], tuple[str, ...]]:
     """Return the Carneades labels of ``m``'s statements and inferences, and notes.
 
     Inferences are labelled too: a support (or rebuttal) is IN when it weighs more than 0, OUT
     when it is applicable and weighs 0 (or is undercut), UNDEC when it is not yet applicable; an
     undercutter is IN when its premises are IN and it is not itself undercut.
+
+    The fixpoint is computed in time linear in the map (see :class:`_Run`); ``timeout`` bounds
+    it in seconds.
+
+    Raises:
+        EvaluationTimeout: ``timeout`` ran out.
     """
     notes: list[str] = []
+    deadline = Deadline(timeout, task="evaluating under carneades semantics")
     graph = _Graph(m, notes)
     _FACTORIZED.graph = graph
     try:
-        labels = _run(graph)
+        run = _Run(graph, deadline)
+        run.settle()
     finally:
         _FACTORIZED.graph = None
+    labels = run.label
     result: dict[str, Label] = {}
     for node in m.nodes():
-        if node.id in graph.args_for:
-            result[node.id] = _NAMES[labels[node.id]]
-        elif isinstance(node, Attack) and node.id not in {a.id for a in graph.arguments}:
-            result[node.id] = _NAMES[_attack_label(graph, labels, node.id)]
+        node_id = node.id
+        if node_id in labels:
+            result[node_id] = _NAMES[labels[node_id]]
+        elif node_id in run.weight:
+            weight = run.weight[node_id]
+            result[node_id] = "undec" if weight is None else "in" if weight > 0 else "out"
         else:
-            arg = next(a for a in graph.arguments if a.id == node.id)
-            if not _applicable(graph, labels, arg):
-                result[node.id] = "undec"
-            else:
-                result[node.id] = "in" if _weight(graph, labels, arg) > 0 else "out"
+            result[node_id] = _NAMES[run.attack_label[node_id]]
     return result, tuple(notes)
-
-
-def _attack_label(graph: _Graph, labels: dict[str, int], attack_id: str) -> int:
-    """IN when the attack's premises are all IN and nothing undercuts it, OUT when a premise is
-    OUT or it is undercut, else UNDEC. Attacks on attacks never form a circle (a map rule), so the
-    walk down the chain ends; it is done with an explicit stack."""
-    memo: dict[str, int] = {}
-    stack = [attack_id]
-    while stack:
-        current = stack[-1]
-        pending = [a for a in graph.attacks_on.get(current, []) if a not in memo]
-        if pending:
-            stack.extend(pending)
-            continue
-        stack.pop()
-        premises = [labels.get(p, UNDEC) for p in graph.attacks[current].premises]
-        undercut = _combine([memo[a] for a in graph.attacks_on.get(current, [])])
-        if any(v == OUT for v in premises) or undercut == IN:
-            memo[current] = OUT
-        elif all(v == IN for v in premises) and undercut == OUT:
-            memo[current] = IN
-        else:
-            memo[current] = UNDEC
-    return memo[attack_id]
 
 
 def _combine(values: list[int]) -> int:
@@ -362,26 +366,6 @@ def _combine(values: list[int]) -> int:
     if any(v == IN for v in values):
         return IN
     return OUT if all(v == OUT for v in values) else UNDEC
-
-
-def _undercut(graph: _Graph, labels: dict[str, int], arg: _Argument) -> int:
-    return _combine([_attack_label(graph, labels, u) for u in arg.undercutters])
-
-
-def _applicable(graph: _Graph, labels: dict[str, int], arg: _Argument) -> bool:
-    undercut = _undercut(graph, labels, arg)
-    if undercut == IN:
-        return True
-    if undercut == UNDEC:
-        return False
-    return all(labels[p] != UNDEC for p in arg.premises)
-
-
-def _weight(graph: _Graph, labels: dict[str, int], arg: _Argument) -> float:
-    if _undercut(graph, labels, arg) == IN or not _applicable(graph, labels, arg):
-        return 0.0
-    assert arg.weigh is not None  # noqa: S101 - every argument is given one in _Graph
-    return arg.scale * arg.weigh(arg, [labels[p] for p in arg.premises])
 
 
 def _greater(standard: str, w1: float, w2: float) -> bool:
@@ -392,53 +376,210 @@ def _greater(standard: str, w1: float, w2: float) -> bool:
     return w1 > w2
 
 
-def _run(graph: _Graph) -> dict[str, int]:
-    labels = dict.fromkeys(graph.statements, UNDEC)
-    for s in graph.assumed:
-        labels[s] = IN
-    for issue in {id(i): i for i in graph.issue_of.values()}.values():
-        if any(labels[p] == IN for p in issue.positions):
-            for p in issue.positions:
-                if labels[p] == UNDEC:
-                    labels[p] = OUT
-    changed = True
-    while changed:
-        changed = False
+_CHECK_EVERY = 1024
+"""Steps between two looks at the clock."""
+
+
+class _Run:
+    """The fixpoint of the module's rules, driven by events, in time linear in the map.
+
+    Labels only ever go from UNDEC to IN or OUT, and every rule asks about decided labels (an
+    argument is applicable once its undercutters and premises are decided; its weight is then
+    final), so the fixpoint does not depend on the order the rules fire in. Rather than sweep
+    every statement until nothing changes (a chain of n supports took n sweeps of n
+    statements), each statement, attack, argument and issue keeps counts of what it still waits
+    for; a decided label lowers the counts of the nodes that read it, and a node is looked at
+    again only when one of its counts changes. Each premise, undercutter and argument is thus
+    counted down once, and each argument weighed once: ``steps`` counts that work.
+    """
+
+    def __init__(self, graph: _Graph, deadline: Deadline) -> None:
+        self.graph = graph
+        self.deadline = deadline
+        self.steps = 0
+        self.next_check = _CHECK_EVERY
+        self.label: dict[str, int] = dict.fromkeys(graph.statements, UNDEC)
+        self.attack_label: dict[str, int] = dict.fromkeys(graph.attacks, UNDEC)
+        # An argument's weight once it is applicable; None while it is not. A rebuttal is an
+        # argument (for the negation) and an attack: one count of its premises serves both.
+        self.weight: dict[str, float | None] = {a.id: None for a in graph.arguments}
+        self.argument = {a.id: a for a in graph.arguments}
+        # What each node still waits for.
+        self.undecided_premises: dict[str, int] = {}
+        self.out_premise: set[str] = set()  # attacks with a premise OUT
+        self.undecided_undercutters: dict[str, int] = {}  # by inference id
+        self.undercut_in: set[str] = set()  # inferences with an undercutter IN
+        self.pending: dict[str, int] = {s: len(graph.args_for[s]) for s in graph.statements}
+        self.positive: dict[str, int] = dict.fromkeys(graph.statements, 0)
+        issues = {id(i): i for i in graph.issue_of.values()}
+        self.issues = list(issues.values())
+        self.issue_pending: dict[int, int] = {
+            key: sum(len(graph.args_for[p]) for p in issue.positions)
+            for key, issue in issues.items()
+        }
+        # Who reads each statement, and each inference's undercutters.
+        self.uses: dict[str, list[str]] = {s: [] for s in graph.statements}
+        self.attack_uses: dict[str, list[str]] = {s: [] for s in graph.statements}
+        for arg in graph.arguments:
+            self.undecided_premises[arg.id] = len(arg.premises)
+            self.undecided_undercutters[arg.id] = len(arg.undercutters)
+            for p in arg.premises:
+                self.uses[p].append(arg.id)
+        for attack_id, attack in graph.attacks.items():
+            self.undecided_premises.setdefault(attack_id, len(attack.premises))
+            self.undecided_undercutters[attack_id] = len(graph.attacks_on.get(attack_id, []))
+            for p in attack.premises:
+                self.attack_uses[p].append(attack_id)
+        self.decided: list[str] = []  # statements decided, their readers not yet told
+        self.attacks_decided: list[str] = []
+
+    def settle(self) -> None:
+        """Start from the assumptions and run every rule until none fires."""
+        graph, label = self.graph, self.label
+        for s in graph.assumed:
+            self._decide(s, IN)
+        for issue in self.issues:
+            if any(label[p] == IN for p in issue.positions):
+                for p in issue.positions:
+                    if label[p] == UNDEC:
+                        self._decide(p, OUT)
+        for attack_id in graph.attacks:
+            self._step()
+            self._look_at_attack(attack_id)
+        for arg in graph.arguments:
+            self._step()
+            self._look_at_argument(arg)
         for s in graph.statements:
-            if labels[s] != UNDEC:
+            self._step()
+            self._look_at_statement(s)
+        for issue in self.issues:
+            self._step()
+            if not self.issue_pending[id(issue)]:
+                self._resolve(issue)
+        self._propagate()
+
+    def _step(self, n: int = 1) -> None:
+        """Count ``n`` steps of work, and look at the clock every so often."""
+        self.steps += n
+        if self.steps >= self.next_check:
+            self.next_check = self.steps + _CHECK_EVERY
+            self.deadline.check()
+
+    def _decide(self, s: str, value: int) -> None:
+        self.label[s] = value
+        self.decided.append(s)
+
+    def _propagate(self) -> None:
+        decided, attacks_decided = self.decided, self.attacks_decided
+        while decided or attacks_decided:
+            while decided:
+                s = decided.pop()
+                out = self.label[s] == OUT
+                for arg_id in self.uses[s]:
+                    self._step()
+                    self.undecided_premises[arg_id] -= 1
+                    self._look_at_argument(self.argument[arg_id])
+                for attack_id in self.attack_uses[s]:
+                    self._step()
+                    if attack_id not in self.argument:  # a rebuttal's count went down above
+                        self.undecided_premises[attack_id] -= 1
+                    if out:
+                        self.out_premise.add(attack_id)
+                    self._look_at_attack(attack_id)
+            while attacks_decided:
+                attack_id = attacks_decided.pop()
+                target = self.graph.attacks[attack_id].target
+                if target not in self.undecided_undercutters:
+                    continue  # a rebuttal: it undercuts nothing
+                self._step()
+                self.undecided_undercutters[target] -= 1
+                if self.attack_label[attack_id] == IN:
+                    self.undercut_in.add(target)
+                if target in self.argument:
+                    self._look_at_argument(self.argument[target])
+                if target in self.attack_label:
+                    self._look_at_attack(target)
+
+    def _undercut(self, inference_id: str) -> int:
+        if inference_id in self.undercut_in:
+            return IN
+        return UNDEC if self.undecided_undercutters[inference_id] else OUT
+
+    def _look_at_attack(self, attack_id: str) -> None:
+        """IN when its premises are all IN and nothing undercuts it, OUT when a premise is OUT
+        or it is undercut, else UNDEC."""
+        if self.attack_label[attack_id] != UNDEC:
+            return
+        undercut = self._undercut(attack_id)
+        if attack_id in self.out_premise or undercut == IN:
+            value = OUT
+        elif undercut == OUT and not self.undecided_premises[attack_id]:
+            value = IN
+        else:
+            return
+        self.attack_label[attack_id] = value
+        self.attacks_decided.append(attack_id)
+
+    def _look_at_argument(self, arg: _Argument) -> None:
+        """Weigh the argument once it is applicable, and tell its conclusion."""
+        if self.weight[arg.id] is not None:
+            return
+        undercut = self._undercut(arg.id)
+        if undercut == IN:
+            weight = 0.0
+        elif undercut == OUT and not self.undecided_premises[arg.id]:
+            assert arg.weigh is not None  # noqa: S101 - every argument is given one in _Graph
+            label = self.label
+            self._step(len(arg.premises))
+            weight = arg.scale * arg.weigh(arg, [label[p] for p in arg.premises])
+        else:
+            return
+        self.weight[arg.id] = weight
+        conclusion = arg.conclusion
+        self.pending[conclusion] -= 1
+        if weight > 0:
+            self.positive[conclusion] += 1
+        self._look_at_statement(conclusion)
+        issue = self.graph.issue_of.get(conclusion)
+        if issue is not None:
+            key = id(issue)
+            self.issue_pending[key] -= 1
+            if not self.issue_pending[key]:
+                self._resolve(issue)
+
+    def _look_at_statement(self, s: str) -> None:
+        """OUT when unsupported; IN when supported and not at issue."""
+        if self.label[s] != UNDEC:
+            return
+        if not self.pending[s] and not self.positive[s]:
+            self._decide(s, OUT)
+        elif self.positive[s] and s not in self.graph.issue_of:
+            self._decide(s, IN)
+
+    def _resolve(self, issue: _Issue) -> None:
+        """Every argument on the issue is applicable: its proof standard settles it, if a
+        position is still open."""
+        label = self.label
+        if all(label[p] != UNDEC for p in issue.positions):
+            return
+        args_for, weight = self.graph.args_for, self.weight
+        self._step(len(issue.positions))
+        best: dict[str, float] = {}
+        for p in issue.positions:
+            self._step(len(args_for[p]))
+            best[p] = max((weight[a.id] or 0.0 for a in args_for[p]), default=0.0)
+        winner = None
+        for p1 in issue.positions:
+            if best[p1] == 0.0:
                 continue
-            args = graph.args_for[s]
-            at_issue = graph.issue_of.get(s)
-            if all(_applicable(graph, labels, a) and _weight(graph, labels, a) <= 0 for a in args):
-                labels[s] = OUT
-                changed = True
-            elif at_issue is None:
-                if any(
-                    _applicable(graph, labels, a) and _weight(graph, labels, a) > 0 for a in args
-                ):
-                    labels[s] = IN
-                    changed = True
-            elif all(
-                _undercut(graph, labels, a) == IN or _applicable(graph, labels, a)
-                for p in at_issue.positions
-                for a in graph.args_for[p]
+            if all(
+                _greater(issue.standard, best[p1], best[p2]) for p2 in issue.positions if p2 != p1
             ):
-                _resolve(graph, labels, at_issue)
-                changed = True
-    return labels
-
-
-def _resolve(graph: _Graph, labels: dict[str, int], issue: _Issue) -> None:
-    best = {
-        p: max((_weight(graph, labels, a) for a in graph.args_for[p]), default=0.0)
-        for p in issue.positions
-    }
-    winner = None
-    for p1 in issue.positions:
-        if best[p1] == 0.0:
-            continue
-        if all(_greater(issue.standard, best[p1], best[p2]) for p2 in issue.positions if p2 != p1):
-            winner = p1
-            break
-    for p in issue.positions:
-        labels[p] = IN if p == winner else OUT
+                winner = p1
+                break
+        for p in issue.positions:
+            value = IN if p == winner else OUT
+            if label[p] == UNDEC:
+                self._decide(p, value)
+            else:
+                label[p] = value

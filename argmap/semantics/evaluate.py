@@ -22,7 +22,7 @@ from argmap.map import require_map
 from argmap.semantics.extensions import credulous, extensions, sceptical_labels
 from argmap.semantics.grounded import Reading, attack_graph_labels, grounded_codes, label_map
 from argmap.semantics.labelling import Label, Labelling
-from argmap.semantics.solver import Deadline
+from argmap.semantics.solver import Deadline, check_timeout
 from argmap.semantics.translate import to_framework
 
 if TYPE_CHECKING:
@@ -88,8 +88,11 @@ def evaluate(
         max_extensions: List at most this many extensions (complete and stable give exact
             labels beyond it; preferred needs them all and raises beyond it).
         base_score: The base score of a statement without a ``weight``, for gradual semantics.
-        timeout: Give complete, preferred and stable semantics (clingo) at most this many
-            seconds in all; ``None`` for no limit. The other semantics are polynomial.
+        timeout: Give the evaluation at most this many seconds; ``None`` for no limit. Complete,
+            preferred and stable semantics (clingo) can take exponential time, a gradual
+            semantics up to 100,000 steps around a cycle, Carneades time linear in the map:
+            each looks at the clock as it goes. Evidential and grounded run in one linear pass
+            that does not.
 
     Raises:
         EvaluationError: An unknown semantics, or more preferred extensions than
@@ -108,6 +111,7 @@ def evaluate(
     """  # noqa: E501
     require_map(m, "evaluate")
     name = check_semantics(semantics)
+    check_timeout(timeout)
     if not isinstance(max_extensions, int) or max_extensions < 1:
         raise EvaluationError(
             f"max_extensions must be a positive whole number, not {max_extensions!r}"
@@ -118,14 +122,14 @@ def evaluate(
         remarks: list[str] = []  # a cycle that did not settle says so here
         return Labelling(
             semantics=name,
-            strengths=strengths(m, name, base_score=base_score, notes=remarks),
+            strengths=strengths(m, name, base_score=base_score, notes=remarks, timeout=timeout),
             central=m.central,
             notes=tuple(remarks),
         )
     if name == "carneades":
         from argmap.semantics.carneades import carneades_labels  # noqa: PLC0415
 
-        labels, notes = carneades_labels(m)
+        labels, notes = carneades_labels(m, timeout=timeout)
         ins = frozenset(n for n, lab in labels.items() if lab == "in")
         return Labelling(
             semantics=name,

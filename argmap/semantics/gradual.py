@@ -76,6 +76,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import EvaluationError
+from argmap.semantics.solver import Deadline
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -99,6 +100,7 @@ EVIDENCE = 0.8
 """The base score of a case without a ``weight`` (evidential base scores)."""
 _TOLERANCE = 1e-9
 _MAX_STEPS = 100_000
+_CHECK_EVERY = 4096  # nodes of the acyclic pass between two looks at the clock
 _STEP = {"dfquad": 0.5, "qe": 0.1}
 
 
@@ -146,6 +148,7 @@ def strengths(
     base_score: float = 0.5,
     bases: str = "evidential",
     notes: list[str] | None = None,
+    timeout: float | None = None,
 ) -> dict[str, float]:
     """Return the strength of every statement and inference of ``m`` by node id.
 
@@ -157,10 +160,13 @@ def strengths(
         bases: ``"evidential"`` (base scores from what each statement is: see the module's
             docs) or ``"uniform"`` (``base_score`` for every statement, as published).
         notes: A list to which remarks are appended (a cycle that did not settle).
+        timeout: Give up after this many seconds (a cycle may take up to 100,000 steps to
+            settle); ``None`` for no limit.
 
     Raises:
         EvaluationError: An unknown gradual semantics or kind of base scores, or a base score
             outside [0, 1].
+        EvaluationTimeout: ``timeout`` ran out.
 
     Examples:
         >>> import argmap
@@ -178,11 +184,12 @@ def strengths(
         raise EvaluationError(f"base_score must be a number in [0, 1], not {base_score!r}")
     if bases not in BASES:
         raise EvaluationError(f"unknown base scores {bases!r}; use 'evidential' or 'uniform'")
+    deadline = Deadline(timeout, task=f"evaluating under {semantics} semantics")
     graph = _Bipolar(m, float(base_score), evidential=bases == "evidential")
     strength_of = dfquad_strength if semantics == "dfquad" else qe_strength
-    left = graph.acyclic_pass(strength_of)
+    left = graph.acyclic_pass(strength_of, deadline)
     if left:
-        graph.cyclic_pass(left, strength_of, step=_STEP[semantics], notes=notes)
+        graph.cyclic_pass(left, strength_of, deadline, step=_STEP[semantics], notes=notes)
     ids, sigma = graph.ids, graph.sigma
     return {ids[v]: _clean(sigma[v]) for v in range(len(ids))}
 
@@ -272,7 +279,7 @@ class _Bipolar:
         )
 
     def acyclic_pass(
-        self, strength_of: Callable[[float, list[float], list[float]], float]
+        self, strength_of: Callable[[float, list[float], list[float]], float], deadline: Deadline
     ) -> list[int]:
         """Evaluate every node whose dependencies are all acyclic, each once, in topological order
         (Kahn's algorithm); return the nodes left (on a cycle or downstream of one)."""
@@ -285,9 +292,13 @@ class _Bipolar:
         ]
         ready = [v for v in range(n) if not waiting[v]]
         value = self.value
+        done = 0
         while ready:
             v = ready.pop()
             sigma[v] = value(v, strength_of)
+            done += 1
+            if not done % _CHECK_EVERY:
+                deadline.check()
             t = target[v]
             if t >= 0:
                 waiting[t] -= 1
@@ -304,6 +315,7 @@ class _Bipolar:
         self,
         left: list[int],
         strength_of: Callable[[float, list[float], list[float]], float],
+        deadline: Deadline,
         *,
         step: float,
         notes: list[str] | None,
@@ -323,7 +335,7 @@ class _Bipolar:
             if len(members) == 1 and component[0] not in deps[component[0]]:
                 self.sigma[members[0]] = self.value(members[0], strength_of)
             else:
-                self._iterate(members, strength_of, step=step, notes=notes)
+                self._iterate(members, strength_of, deadline, step=step, notes=notes)
 
     def _in_edges(self, v: int) -> list[int]:
         return [
@@ -335,6 +347,7 @@ class _Bipolar:
         self,
         members: list[int],
         strength_of: Callable[[float, list[float], list[float]], float],
+        deadline: Deadline,
         *,
         step: float,
         notes: list[str] | None,
@@ -355,6 +368,7 @@ class _Bipolar:
         moving = [v for v in members if v not in followers]
         value = self.value
         for _ in range(_MAX_STEPS):
+            deadline.check()
             for v in follow:
                 sigma[v] = value(v, strength_of)
             new = [value(v, strength_of) for v in moving]

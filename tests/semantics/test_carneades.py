@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
 import argmap
-from argmap import ArgumentMap
+from argmap import ArgumentMap, Source
+from argmap.exceptions import EvaluationTimeout
 from argmap.io.carneades import load, loads
-from argmap.semantics.carneades import carneades_labels
+from argmap.semantics.carneades import _Graph, _Run, carneades_labels
+from argmap.semantics.solver import Deadline
+from tests.semantics.carneades_oracle import carneades_labels_before
 
 CARNEADES = Path(__file__).resolve().parents[3] / "shared" / "data" / "carneades"
 FILES = sorted(CARNEADES.glob("*.yml")) if CARNEADES.is_dir() else []
@@ -129,3 +134,133 @@ def test_unknown_scheme_is_weighed_as_linked_and_noted() -> None:
     assert lab["p"] == "in"
     assert "scheme 'mystery' of 'a' is not defined; weighed as linked" in lab.notes
     assert "note: scheme 'mystery'" in str(lab)
+
+
+# -- linear time, the same answers ---------------------------------------------------------------
+
+
+def random_carneades_map(rng: random.Random) -> ArgumentMap:
+    """A random map with what Carneades reads: assumptions, cases, issues with proof standards,
+    weighing schemes (the four basic ones, a document's constant and preference weights),
+    weights, rebuttals, undercutters and attacks on attacks, support cycles."""
+    m = ArgumentMap()
+    preference = [{"property": "rank", "order": rng.choice(["ascending", "descending"])}]
+    m.add_source(
+        Source(
+            id="doc",
+            title="Doc",
+            data={
+                "carneades": {
+                    "argument_schemes": [
+                        {"id": "strong", "weight": {"constant": 0.8}},
+                        {"id": "weak", "weight": {"constant": 0.3}},
+                        {"id": "old", "weight": "ranked", "meta": {"rank": 1}},
+                        {"id": "new", "weight": "ranked", "meta": {"rank": 2}},
+                    ],
+                    "weighing_functions": {"ranked": {"preference": preference}},
+                }
+            },
+        )
+    )
+    statements = [f"s{i}" for i in range(rng.randint(1, 9))]
+    for s in statements:
+        data: dict[str, object] = {}
+        if rng.random() < 0.3:
+            data["carneades"] = {
+                "issue": rng.choice(["i1", "i2"]),
+                "standard": rng.choice(["PE", "CCE", "BRD"]),
+            }
+        make = rng.choice([m.claim, m.premise, m.rebuttal, m.case, m.case])
+        make(s, s.upper() + ".", assumption=rng.random() < 0.25, data=data)
+    schemes = [None, "linked", "convergent", "cumulative", "factorized", "strong", "weak"]
+    schemes += ["old", "new", "mystery"]
+    inferences: list[str] = []
+    for k in range(rng.randint(0, 12)):
+        premises = rng.sample(statements, rng.randint(0, min(3, len(statements))))
+        weight = rng.choice([None, None, 0.0, 0.3, 0.7, 1.0])
+        kind = rng.random()
+        if kind < 0.5:
+            conclusion = rng.choice(statements)
+            if conclusion in premises:
+                continue
+            m.support(premises, conclusion, id=f"u{k}", scheme=rng.choice(schemes), weight=weight)
+        else:
+            targets = statements if kind < 0.75 or not inferences else inferences
+            target = rng.choice(targets)
+            if target in premises:
+                continue
+            m.attack(premises, target, id=f"a{k}", weight=weight)  # attacks only go back
+        inferences.append(f"{'u' if kind < 0.5 else 'a'}{k}")
+    return m
+
+
+def test_the_same_labels_as_the_quadratic_sweep() -> None:
+    """The event-driven run against the sweep it replaced (tests/semantics/carneades_oracle.py),
+    on 3,000 random maps."""
+    rng = random.Random(23)  # noqa: S311  # reproducible maps, not secrets
+    kinds: set[str] = set()
+    for _ in range(3000):
+        m = random_carneades_map(rng)
+        assert carneades_labels(m) == carneades_labels_before(m), argmap.dumps(m)
+        kinds.update(carneades_labels(m)[0].values())
+    assert kinds == {"in", "out", "undec"}
+
+
+def _chain(n: int) -> ArgumentMap:
+    """c <- p1 <- p2 ... <- case, the statements listed from the claim down."""
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    for i in range(1, n):
+        m.premise(f"p{i}", f"P{i}.")
+    m.case("k", "K.")
+    names = ["c", *(f"p{i}" for i in range(1, n)), "k"]
+    for i in range(n):
+        m.support(names[i + 1], names[i], id=f"s{i}")
+    return m
+
+
+def _star(n: int) -> ArgumentMap:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    for i in range(n):
+        m.case(f"k{i}", f"K{i}.")
+        m.support(f"k{i}", "c", id=f"s{i}")
+    return m
+
+
+def _undercut_chain(n: int) -> ArgumentMap:
+    """A support undercut by an attack, undercut by an attack ... n deep."""
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c", id="s")
+    target = "s"
+    for i in range(n):
+        m.rebuttal(f"r{i}", f"R{i}.", assumption=True)
+        m.attack(f"r{i}", target, id=f"a{i}")
+        target = f"a{i}"
+    return m
+
+
+def _steps(m: ArgumentMap) -> int:
+    graph = _Graph(m, [])
+    run = _Run(graph, Deadline(None))
+    run.settle()
+    return run.steps
+
+
+@pytest.mark.parametrize("shape", [_chain, _star, _undercut_chain])
+def test_the_work_grows_linearly(shape: Callable[[int], ArgumentMap]) -> None:
+    """Steps counted, not seconds: the sweep did n rounds of n statements on a chain."""
+    small, large = _steps(shape(500)), _steps(shape(2000))
+    assert 0 < large <= 4.5 * small
+    assert large <= 12 * len(shape(2000))
+    assert carneades_labels(_chain(2000))[0]["c"] == "in"
+
+
+def test_a_timeout_bounds_the_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter(range(1_000_000))  # each look at the clock is one second later
+    monkeypatch.setattr("argmap.semantics.solver.time.monotonic", lambda: float(next(clock)))
+    with pytest.raises(EvaluationTimeout, match="carneades semantics ran out of time"):
+        argmap.evaluate(_chain(5000), "carneades", timeout=3)
+    assert argmap.evaluate(_chain(5000), "carneades", timeout=10**6)["c"] == "in"

@@ -11,7 +11,7 @@ import argmap
 from argmap import ArgumentMap
 from argmap.examples import north_korea
 from argmap.exceptions import EvaluationError
-from argmap.semantics import Labelling, evaluate, to_framework
+from argmap.semantics import SEMANTICS, Labelling, evaluate, to_framework
 
 DUNG = ["evidential", "grounded", "complete", "preferred", "stable"]
 
@@ -261,3 +261,42 @@ def test_a_cycle_that_does_not_settle_is_noted_on_the_labelling(
     notes = evaluate(m, semantics).notes
     assert len(notes) == 1
     assert "did not settle after 1 steps" in notes[0]
+
+
+def _looping(n: int) -> ArgumentMap:
+    """A chain of ``n`` supports and two rebuttals that attack each other (a cycle to iterate)."""
+    m = chain(0)
+    previous = "k"
+    for i in range(n):
+        m.premise(f"p{i}", f"P{i}.")
+        m.support(f"p{i}", previous, id=f"u{i}")
+        previous = f"p{i}"
+    m.rebuttal("x", "X.")
+    m.rebuttal("y", "Y.")
+    m.attack("x", "y", id="xy")
+    m.attack("y", "x", id="yx")
+    m.attack("x", "c", id="xc")
+    return m
+
+
+@pytest.mark.parametrize("semantics", SEMANTICS)
+def test_a_timeout_bounds_every_semantics_that_can_take_long(
+    semantics: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock jumps a week after its first reading: every semantics that looks at it stops
+    with EvaluationTimeout; evidential and grounded are one linear pass and do not look."""
+    m = _looping(3000)
+    readings = iter([0.0])
+    monkeypatch.setattr("argmap.semantics.solver.time.monotonic", lambda: next(readings, 604_800.0))
+    if semantics in ("evidential", "grounded"):
+        assert evaluate(m, semantics, timeout=60)["c"] in ("in", "out", "undec")
+        return
+    with pytest.raises(argmap.EvaluationTimeout, match=f"under {semantics} semantics ran out"):
+        evaluate(m, semantics, timeout=60)
+
+
+@pytest.mark.parametrize("semantics", SEMANTICS)
+@pytest.mark.parametrize("timeout", [0, -1, "5", float("nan")])
+def test_every_semantics_refuses_a_timeout_that_is_not_one(semantics: str, timeout: object) -> None:
+    with pytest.raises(EvaluationError, match="timeout"):
+        evaluate(chain(1), semantics, timeout=timeout)  # type: ignore[arg-type]
