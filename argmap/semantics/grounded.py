@@ -17,7 +17,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from itertools import accumulate, chain, repeat
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError
@@ -143,45 +143,49 @@ def attack_graph_labels(index: MapIndex, *, reading: Reading) -> dict[str, Label
     """
     if index.supports:
         return None
+    attacks = index.attacks
     statements = index.statements
     ids = list(statements)
     n = len(ids)
+    # Compressed rows, read from the index at C speed (map() over C callables): statement k is
+    # the premise of the attacks order[start[k]:start[k + 1]], which hit cols[...] (the index
+    # already groups attacks by premise, in any order the map was written); remaining[k]
+    # counts the attacks on k. Flat lists of ints: no list built per statement.
+    rows = list(map(index.premise_of.get, ids, repeat(())))
+    counts = list(map(len, rows))
+    remaining = list(map(len, map(index.attacks_into.get, ids, repeat(()))))
+    if sum(counts) != len(attacks) or sum(remaining) != len(attacks):
+        return None  # a linked attack, one without premises, or one on an inference
+    order = list(chain.from_iterable(rows))
+    in_order = order == list(attacks)  # as readers write them: each premise's attacks together
+    if not in_order and len(set(order)) != len(order):
+        return None  # a linked attack beside one without premises: the counts balance
     at = dict(zip(ids, range(n), strict=True))
-    models = list(index.attacks.values())
-    premises = list(map(attrgetter("premises"), models))
-    if premises and set(map(len, premises)) != {1}:  # a linked attack, or one without premises
-        return None
-    try:  # map() over C callables: the attacks are read at C speed, not one Python step each
-        sources = list(map(at.__getitem__, map(itemgetter(0), premises)))
-        targets = list(map(at.__getitem__, map(attrgetter("target"), models)))
-    except KeyError:  # an attack on an inference
-        return None
-    attacked: list[list[int]] = [[] for _ in range(n)]
-    remaining = [0] * n
-    for p, t in zip(sources, targets, strict=True):
-        attacked[p].append(t)
-        remaining[t] += 1
+    cols = list(map(at.__getitem__, map(index.bears_on.__getitem__, order)))
+    start = list(accumulate(counts, initial=0))
     label = [UNDEC] * n
     if reading == "evidential":
         for k, statement in enumerate(statements.values()):
             if statement.kind == "claim" and not statement.assumption:
                 label[k] = OUT
-                for j in attacked[k]:
+                for j in cols[start[k] : start[k + 1]]:
                     remaining[j] -= 1
     queue = [k for k in range(n) if not remaining[k] and not label[k]]
     while queue:
         i = queue.pop()
         label[i] = IN
-        for j in attacked[i]:
+        for j in cols[start[i] : start[i + 1]]:
             if not label[j]:
                 label[j] = OUT
-                for k in attacked[j]:
+                for k in cols[start[j] : start[j + 1]]:
                     remaining[k] -= 1
                     if not remaining[k] and not label[k]:
                         queue.append(k)
     words: list[Label] = list(map(_NAMES.__getitem__, label))
     labels: dict[str, Label] = dict(zip(ids, words, strict=True))
-    labels.update(zip(index.attacks, map(words.__getitem__, sources), strict=True))
+    if not in_order:  # keep the map's order of attacks: place them, then label them
+        labels.update(dict.fromkeys(attacks, "undec"))
+    labels.update(zip(order, chain.from_iterable(map(repeat, words, counts)), strict=True))
     return labels
 
 

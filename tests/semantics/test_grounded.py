@@ -19,6 +19,7 @@ from argmap.semantics.grounded import (
     READINGS,
     MapLabels,
     Reading,
+    attack_graph_labels,
     grounded_labels,
     label_map,
 )
@@ -129,3 +130,114 @@ def test_the_evidential_reading_needs_a_support_for_a_claim_and_gives_the_rest()
     assert evidential.name("from_bare") == "out"
     assert grounded.name("bare") == "in"  # the classic reading: it stands unargued
     assert grounded.name("p") == "in"
+
+
+def _fast(m: argmap.ArgumentMap, reading: Reading = "grounded") -> dict[str, str] | None:
+    """The attack-only fast path, checked against the translation when it answers."""
+    fast = attack_graph_labels(m.index, reading=reading)
+    if fast is not None:
+        expected = grounded_labels(to_framework(m, reading=reading))
+        assert fast == {n: expected[n] for n in fast}
+        assert list(fast) == [n.id for n in m.nodes()]  # the map's order, statements first
+    return fast
+
+
+def _chain_written_backwards() -> argmap.ArgumentMap:
+    """r3 attacks r2 attacks r1 attacks c, the attacks written against the statements' order."""
+    m = argmap.ArgumentMap()
+    _ = [m.premise(s, f"{s}.") for s in ("c", "r1", "r2", "r3")]
+    m.attack("r3", "r2", id="a3")
+    m.attack("r1", "c", id="a1")
+    m.attack("r2", "r1", id="a2")
+    return m
+
+
+def test_the_fast_path_reads_attacks_in_any_order() -> None:
+    fast = _fast(_chain_written_backwards())
+    # each attack takes its own premise's label, wherever it stands among the attacks
+    assert fast == {
+        "c": "out",
+        "r1": "in",
+        "r2": "out",
+        "r3": "in",
+        "a3": "in",
+        "a1": "in",
+        "a2": "out",
+    }
+    assert _fast(_chain_written_backwards(), "evidential") == fast  # no claim among them
+
+
+def test_the_fast_path_labels_each_premise_s_attacks_and_self_attacks() -> None:
+    m = argmap.ArgumentMap()
+    _ = [m.premise(s, f"{s}.") for s in ("a", "b", "c", "d", "s")]
+    m.claim("k", "K.")
+    m.attack("b", "c", id="bc")
+    m.attack("a", "b", id="ab")
+    m.attack("a", "d", id="ad")  # a's two attacks, apart in the map's order
+    m.attack("s", "s", id="ss")
+    m.attack("s", "a", id="sa")  # from a self-attacker: UNDEC, so a is UNDEC too
+    m.attack("k", "s", id="ks")
+    grounded = _fast(m)
+    assert grounded is not None
+    assert [grounded[n] for n in ("k", "s", "a", "b", "c", "d", "ss", "ks")] == [
+        "in",
+        "out",
+        "in",
+        "out",
+        "in",
+        "out",
+        "out",
+        "in",
+    ]
+    evidential = _fast(m, "evidential")
+    assert evidential is not None  # the claim k is OUT: no support; s attacks itself
+    assert [evidential[n] for n in ("k", "ks", "s", "ss", "sa", "a", "b", "c")] == [
+        "out",
+        "out",
+        "undec",
+        "undec",
+        "undec",
+        "undec",
+        "undec",
+        "undec",
+    ]
+
+
+def test_the_fast_path_leaves_other_maps_to_the_general_fixpoint() -> None:
+    def base() -> argmap.ArgumentMap:
+        m = argmap.ArgumentMap()
+        _ = [m.premise(s, f"{s}.") for s in ("a", "b", "c")]
+        m.attack("a", "b", id="ab")
+        return m
+
+    linked = base()
+    linked.attack(["a", "b"], "c", id="abc")
+    undercut = base()
+    undercut.attack("c", "ab", id="c_ab")
+    no_premise = base()
+    no_premise.attack([], "c", id="x")
+    # a linked attack beside one without premises: as many premises as attacks
+    balanced = base()
+    balanced.attack([], "a", id="x")
+    balanced.attack(["b", "c"], "a", id="bca")
+    balanced_in_order = argmap.ArgumentMap()
+    _ = [balanced_in_order.premise(s, f"{s}.") for s in ("a", "b")]
+    balanced_in_order.attack(["a", "b"], "a", id="aba")
+    balanced_in_order.attack([], "b", id="x")
+    supported = base()
+    supported.support("c", "a", id="ca")
+    for m in (linked, undercut, no_premise, balanced, balanced_in_order, supported):
+        for reading in READINGS:
+            assert attack_graph_labels(m.index, reading=reading) is None
+            _assert_agrees(m, reading)  # what evaluate runs instead
+            general = label_map(m.index, reading=reading)
+            assert dict(argmap.evaluate(m, reading).labels) == {
+                n.id: general.name(n.id) for n in m.nodes()
+            }
+
+
+def test_the_fast_path_on_a_map_without_attacks() -> None:
+    m = argmap.ArgumentMap()
+    _ = m.premise("p", "P."), m.claim("c", "C."), m.claim("g", "G.", assumption=True)
+    assert _fast(m) == {"p": "in", "c": "in", "g": "in"}
+    assert _fast(m, "evidential") == {"p": "in", "c": "out", "g": "in"}
