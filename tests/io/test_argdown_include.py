@@ -9,7 +9,8 @@ import pytest
 
 import argmap
 from argmap.exceptions import FileFormatError
-from argmap.io.argdown import dumps, loads
+from argmap.files import MAX_FILE_SIZE_VARIABLE
+from argmap.io.argdown import dumps, include, loads
 from argmap.io.argdown.include import expand
 from argmap.io.argdown.syntax import ArgdownSyntaxError
 
@@ -89,3 +90,35 @@ def test_an_empty_map_is_written_as_text_that_reads_back_empty() -> None:
         text = dumps(m)
         assert "\n# " in f"\n{text}"  # a heading: the reference CLI refuses a text without one
         assert loads(text) == m
+
+
+def test_a_part_shared_by_two_parts_is_read_once_and_included_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, "_common.argdown", "[K]: Known.\n")
+    _write(tmp_path, "_a.argdown", "[A]: a\n\n@include(_common.argdown)\n")
+    _write(tmp_path, "_b.argdown", "[B]: b\n\n@include(_common.argdown)\n")
+    main = _write(tmp_path, "main.argdown", "[M]: m\n\n@include(_a.argdown, _b.argdown)\n")
+    reads: list[str] = []
+    real = include.read_text
+    monkeypatch.setattr(include, "read_text", lambda p: reads.append(Path(p).name) or real(p))
+    text, _ = expand(main.read_text(encoding="utf-8"), path=main)
+    assert text.count("[K]: Known.") == 2
+    assert sorted(reads) == ["_a.argdown", "_b.argdown", "_common.argdown"]
+
+
+def test_files_that_include_one_another_twice_cannot_multiply_without_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty-three files of 50 bytes, each including the next twice: 8 million copies (the
+    command line ran for ever); now refused at the include past MAX_INCLUDES."""
+    for i in range(23):
+        _write(tmp_path, f"f{i}.argdown", f"[S{i}]: s\n\n@include(f{i + 1}.argdown)\n" * 2)
+    _write(tmp_path, "f23.argdown", "[E]: e\n")
+    monkeypatch.setattr(include, "MAX_INCLUDES", 100)
+    with pytest.raises(FileFormatError, match="the includes add up to more than 100 files"):
+        argmap.load(tmp_path / "f0.argdown")
+    monkeypatch.setattr(include, "MAX_INCLUDES", 10_000)
+    monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "2K")  # and the text the includes add up to
+    with pytest.raises(FileFormatError, match="more than 2,048 characters, the most argmap"):
+        argmap.load(tmp_path / "f0.argdown")

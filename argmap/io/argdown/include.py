@@ -7,6 +7,12 @@ that file and its line. A file that includes itself, directly or through others,
 the chain of includes and the line of the ``@include`` that closes it (the reference CLI leaves
 such an include out without a word).
 
+A file may be included more than once (two parts that share a third), but the included text is
+bounded, so that a few small files cannot include one another into gigabytes (twenty files each
+including the next twice make a million copies): at most :data:`MAX_INCLUDES` includes in all,
+and no more text in all than :func:`argmap.files.max_file_size` allows one file. Each file is
+read once.
+
 Examples:
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -27,9 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.exceptions import FileFormatError
-from argmap.files import read_text
+from argmap.files import MAX_FILE_SIZE_VARIABLE, max_file_size, read_text
 
-__all__ = ["Origin", "expand"]
+__all__ = ["MAX_INCLUDES", "Origin", "expand"]
+
+MAX_INCLUDES = 10_000
+"""The most files one text may include, counting each ``@include`` of a file (nested too)."""
 
 _INCLUDE = re.compile(r"^[ \t]*@include\(([^)\n]*)\)[ \t]*$")
 
@@ -57,9 +66,21 @@ def expand(text: str, *, path: str | os.PathLike[str] | None) -> tuple[str, list
         return text, [Origin(where, n) for n in range(1, text.count("\n") + 2)]
     lines: list[str] = []
     origins: list[Origin] = []
-    if not _expand(text, where, [], lines, origins):  # "@include(" inside a line is text
+    budget = _Budget(len(text), max_file_size())
+    # "@include(" inside a line is text: no include, the text as it was
+    if not _expand(text, where, [], lines, origins, budget=budget):
         return text, origins
     return "\n".join(lines), origins
+
+
+class _Budget:
+    """What the includes of one text have read so far, and each file's text, read once."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.includes = 0
+        self.size = size
+        self.limit = limit
+        self.texts: dict[Path, str] = {}
 
 
 def _expand(
@@ -68,6 +89,8 @@ def _expand(
     chain: list[Path],
     lines: list[str],
     origins: list[Origin],
+    *,
+    budget: _Budget,
 ) -> bool:
     """Append the lines of ``text`` (expanded) and their origins; return whether it included."""
     included_any = False
@@ -102,11 +125,30 @@ def _expand(
                     path=path,
                     line=number,
                 )
-            try:
-                included = read_text(target)
-            except FileFormatError as exc:
+            included = budget.texts.get(target)
+            if included is None:
+                try:
+                    included = read_text(target).removeprefix("\ufeff")
+                except FileFormatError as exc:
+                    raise FileFormatError(
+                        f"@include({name}): {exc.problem}", path=path, line=number
+                    ) from None
+                budget.texts[target] = included
+            budget.includes += 1
+            budget.size += len(included)
+            if budget.includes > MAX_INCLUDES or budget.size > budget.limit:
                 raise FileFormatError(
-                    f"@include({name}): {exc.problem}", path=path, line=number
-                ) from None
-            _expand(included.removeprefix("\ufeff"), str(target), here, lines, origins)
+                    f"@include({name}): the includes add up to more than "
+                    + (
+                        f"{MAX_INCLUDES:,} files"
+                        if budget.includes > MAX_INCLUDES
+                        else f"{budget.limit:,} characters, the most argmap reads (set "
+                        f"{MAX_FILE_SIZE_VARIABLE} higher to read more)"
+                    )
+                    + "; files that include one another more than once multiply: include "
+                    "each part once",
+                    path=path,
+                    line=number,
+                )
+            _expand(included, str(target), here, lines, origins, budget=budget)
     return included_any
