@@ -96,6 +96,7 @@ AnyNode = Claim | Premise | Case | Rebuttal | Support | Attack
 Kind = Literal["claim", "premise", "case", "rebuttal", "support", "attack"]
 _N = TypeVar("_N", bound=AnyNode)
 _S = TypeVar("_S", Claim, Premise, Case, Rebuttal)
+_I = TypeVar("_I", Support, Attack)
 _M = TypeVar("_M", bound=pydantic.BaseModel)
 
 _STATEMENT_TYPES = (Claim, Premise, Case, Rebuttal)
@@ -965,16 +966,28 @@ class ArgumentMap:
         node = self._accepted(node, revalidate=revalidate)
         kind = type(node)
         if kind is Support or kind is Attack or isinstance(node, _INFERENCE_TYPES):
-            inference: Any = node
-            _check_not_self(inference)
-            self._check_inference(inference)
-            target = inference.target
-            index = self._index
-            bears_on = target if target in index.statements else index.bears_on[target]
-            self._insert_inference(inference, bears_on)
+            self._link(node)  # type: ignore[arg-type]  # an inference, tested just now
         else:
             self._insert(node)
         return node
+
+    def _link(self, inference: Support | Attack) -> None:
+        """Check an accepted inference's references and insert it."""
+        if inference.target == inference.id:
+            _check_not_self(inference)  # raises, saying so
+        self._check_inference(inference)
+        target = inference.target
+        index = self._index
+        bears_on = target if target in index.statements else index.bears_on[target]
+        self._insert_inference(inference, bears_on)
+
+    def _new_inference(self, inference: _I) -> _I:
+        """Add an inference made here, of the class itself (see ``_statement``)."""
+        node_id = inference.id
+        if node_id in self._g._node or node_id in self._sources:  # type: ignore[attr-defined]
+            self._check_new_id(node_id)  # raises, saying so
+        self._link(inference)
+        return inference
 
     def _accepted(self, node: _N, *, revalidate: bool) -> _N:
         """Check a node alone: its model, its id, its quotes; return it as it will be stored."""
@@ -1066,10 +1079,22 @@ class ArgumentMap:
         source: str | None,
         fields: dict[str, Any],
     ) -> _S:
-        """Make and add a statement, giving its model only the fields given (see ``support``)."""
+        """Make and add a statement, giving its model only the fields given (see ``support``).
+
+        The model is made here, of the class ``cls`` itself, so what ``_accepted`` checks of a
+        node given from outside (its class, a second validation) is not asked again.
+        """
         if quotes:
             fields["quotes"] = self._quotes(node_id, quotes, source)
-        return self._add(_make(cls, node_id, text=text, **fields), revalidate=False)
+        fields["text"] = text
+        statement = _make(cls, node_id, fields)
+        node_id = statement.id
+        if node_id in self._g._node or node_id in self._sources:  # type: ignore[attr-defined]
+            self._check_new_id(node_id)  # raises, saying so
+        if statement.quotes or (cls is Case and statement.cites):  # type: ignore[attr-defined]
+            statement = self._verified(statement)  # type: ignore[assignment]  # quotes, citations
+        self._insert(statement)
+        return statement
 
     def claim(
         self,
@@ -1159,16 +1184,9 @@ class ArgumentMap:
             fields["answered"] = dict(answered)
         if note is not None:
             fields["note"] = note
-        return self._add(
-            _make(
-                Support,
-                self._free_id("s") if id is None else id,
-                premises=_as_ids(premises),
-                conclusion=conclusion,
-                **fields,
-            ),
-            revalidate=False,
-        )
+        fields["premises"] = _as_ids(premises)
+        fields["conclusion"] = conclusion
+        return self._new_inference(_make(Support, self._free_id("s") if id is None else id, fields))
 
     def attack(
         self,
@@ -1190,16 +1208,9 @@ class ArgumentMap:
             fields["question"] = question
         if note is not None:
             fields["note"] = note
-        return self._add(
-            _make(
-                Attack,
-                self._free_id("a") if id is None else id,
-                premises=_as_ids(premises),
-                target=target,
-                **fields,
-            ),
-            revalidate=False,
-        )
+        fields["premises"] = _as_ids(premises)
+        fields["target"] = target
+        return self._new_inference(_make(Attack, self._free_id("a") if id is None else id, fields))
 
     def remove(self, node_id: str, *, cascade: bool = False) -> list[str]:
         """Remove a node (or a source) and return the ids removed.
@@ -1538,8 +1549,9 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
     return tuple(parsed)
 
 
-def _make(cls: type[_N], node_id: str, **fields: Any) -> _N:
-    """Build a node model; a broken model rule becomes an InvalidMapError naming the node."""
+def _make(cls: type[_N], node_id: str, fields: dict[str, Any]) -> _N:
+    """Build a node model of ``fields`` (the caller's own dict: ``id`` is added to it); a broken
+    model rule becomes an InvalidMapError naming the node."""
     fields["id"] = node_id
     model = quick_node(cls, fields)  # type: ignore[arg-type]  # the common shapes, checked here
     if model is not None:

@@ -797,8 +797,15 @@ def _q_data(value: Any) -> Any:
         if type(key) is not str or not _q_plain(key):
             return _NO
         if type(item) is dict:
-            for k, v in item.items():
-                if type(k) is not str or not _q_plain(k) or not _q_scalar(v):
+            for k, v in item.items():  # _q_plain written out for text: this runs per node
+                if type(k) is not str or not (
+                    (k.isascii() and k.isprintable()) or not _forbidden(k)
+                ):
+                    return _NO
+                if type(v) is str:
+                    if not ((v.isascii() and v.isprintable()) or not _forbidden(v)):
+                        return _NO
+                elif not _q_scalar(v):
                     return _NO
             top[key] = dict(item)
         elif _q_scalar(item):
@@ -840,6 +847,13 @@ _QUICK_REQUIRED = {
     for cls in _QUICK_CHECKS
 }
 _new = object.__new__
+# pydantic's own slots, set through their descriptors (what object.__setattr__ looks up first)
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+# The shared set of given fields by the order the fields came in: a few orders per shape
+_GIVEN_IN_ORDER: dict[tuple[str, ...], set[str]] = {}
 
 
 def quick_node(
@@ -869,8 +883,12 @@ def quick_node(
             if type(value) is not str or not _ascii_id(value):
                 return None
         elif check == _TEXT or (check == _TEXT_OR_NONE and value is not None):
-            if type(value) is not str or not value.strip() or not _q_plain(value):
-                return None
+            if (
+                type(value) is not str
+                or not value.strip()
+                or not ((value.isascii() and value.isprintable()) or not _forbidden(value))
+            ):
+                return None  # _q_plain, written out: this runs for every statement
         elif check == _IDS:
             if type(value) is not tuple and type(value) is not list:
                 return None
@@ -897,12 +915,14 @@ def quick_node(
     ):
         return None
     model = _new(cls)
-    _set_slot(model, "__dict__", values)
-    names = frozenset(fields)
-    given: set[str] | None = _GIVEN_FIELDS.get(names)
+    _set_dict(model, values)
+    order = tuple(fields)  # cheaper to make and hash than the frozenset it stands for
+    given: set[str] | None = _GIVEN_IN_ORDER.get(order)
     if given is None:
-        given = _given_fields(names)
-    _set_slot(model, "__pydantic_fields_set__", given)
-    _set_slot(model, "__pydantic_extra__", None)
-    _set_slot(model, "__pydantic_private__", None)
+        given = _given_fields(frozenset(order))
+        if type(given) is _GivenFields and len(_GIVEN_IN_ORDER) < _MAX_GIVEN_FIELDS:
+            _GIVEN_IN_ORDER[order] = given
+    _set_fields_set(model, given)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
