@@ -122,3 +122,21 @@ def test_files_that_include_one_another_twice_cannot_multiply_without_end(
     monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "2K")  # and the text the includes add up to
     with pytest.raises(FileFormatError, match="more than 2,048 characters, the most argmap"):
         argmap.load(tmp_path / "f0.argdown")
+
+
+def test_includes_nest_at_most_max_include_depth(tmp_path: Path) -> None:
+    """1,200 files each including the next made a RecursionError (the adversarial trial's D19)."""
+    for i in range(150):
+        _write(
+            tmp_path, f"c_{i}.argdown", f"[s{i}]: Statement {i}.\n\n@include(c_{i + 1}.argdown)\n"
+        )
+    _write(tmp_path, "c_150.argdown", "[end]: The end.\n")
+    with pytest.raises(FileFormatError) as caught:
+        argmap.load(tmp_path / "c_0.argdown")
+    assert str(caught.value) == (
+        f"{tmp_path / 'c_100.argdown'}:3: @include(c_101.argdown) nests includes more than 100 "
+        "deep (a file that includes a file that includes ...); include the parts from fewer "
+        "levels of files"
+    )
+    m = argmap.load(tmp_path / "c_51.argdown")  # 100 levels read
+    assert len(list(m.statements())) == 100

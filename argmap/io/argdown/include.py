@@ -11,7 +11,7 @@ A file may be included more than once (two parts that share a third), but the in
 bounded, so that a few small files cannot include one another into gigabytes (twenty files each
 including the next twice make a million copies): at most :data:`MAX_INCLUDES` includes in all,
 and no more text in all than :func:`argmap.files.max_file_size` allows one file. Each file is
-read once.
+read once. Includes nest at most :data:`MAX_INCLUDE_DEPTH` deep.
 
 Examples:
     >>> import pathlib, tempfile
@@ -35,10 +35,13 @@ from pathlib import Path
 from argmap.exceptions import FileFormatError
 from argmap.files import MAX_FILE_SIZE_VARIABLE, max_file_size, read_text
 
-__all__ = ["MAX_INCLUDES", "Origin", "expand"]
+__all__ = ["MAX_INCLUDES", "MAX_INCLUDE_DEPTH", "Origin", "expand"]
 
 MAX_INCLUDES = 10_000
 """The most files one text may include, counting each ``@include`` of a file (nested too)."""
+
+MAX_INCLUDE_DEPTH = 100
+"""The deepest includes nest: a file that includes a file that includes ... 100 times."""
 
 _INCLUDE = re.compile(r"^[ \t]*@include\(([^)\n]*)\)[ \t]*$")
 
@@ -116,6 +119,14 @@ def _expand(
                 )
             target = (Path(path).parent / name).resolve()
             here = [*chain, Path(path).resolve()]
+            if len(here) > MAX_INCLUDE_DEPTH:
+                raise FileFormatError(
+                    f"@include({name}) nests includes more than {MAX_INCLUDE_DEPTH} deep (a "
+                    "file that includes a file that includes ...); include the parts from "
+                    "fewer levels of files",
+                    path=path,
+                    line=number,
+                )
             if target in here:
                 cycle = " -> ".join(p.name for p in [*here[here.index(target) :], target])
                 raise FileFormatError(
