@@ -114,7 +114,8 @@ _INPUTS = ("paths", "path", "source", "model")
 
 def _inputs() -> str:
     """The files the running command reads, as they were typed."""
-    params = click.get_current_context().params
+    context = click.get_current_context(silent=True)
+    params = context.params if context is not None else {}
     given = [params.get(name) for name in _INPUTS]
     named = [
         str(p) for value in given if value for p in (value if isinstance(value, tuple) else [value])

@@ -363,3 +363,10 @@ def test_a_bug_past_reading_is_one_line_naming_the_input(
         f"Error: {chain_file}: the command failed (RuntimeError: a solver's bug); this is a bug "
         "in argmap, please report it with the file\n"
     )
+
+
+def test_a_name_cannot_add_lines_to_an_answer(tmp_path: Path) -> None:
+    path = tmp_path / "d17.apx"
+    path.write_text('arg("x]\\nNO\\n[").\narg(c).\natt(c,"a b").\narg("a b").\n', encoding="utf-8")
+    code, out, err = run("evaluate", str(path), "--task", "SE-GR")
+    assert (code, out, err) == (0, '["x]\\nNO\\n[",c]\n', "")

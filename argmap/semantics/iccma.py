@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Literal
 from argmap.exceptions import EvaluationError, FileFormatError
 from argmap.files import MAX_FILE_SIZE_VARIABLE, max_file_size, read_text, write_atomic
 from argmap.semantics.framework import Framework
+from argmap.semantics.tasks import printed_name
 from argmap.semantics.translate import to_framework
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def to_iccma(source: Framework | ArgumentMap) -> str:
     """Return the framework (or a map's translation) in ICCMA 2023's ``p af N`` format."""
     af = _framework(source)
     lines = [f"p af {len(af)}"]
-    lines += [f"# {i + 1} {name}" for i, name in enumerate(af.arguments)]
+    lines += [f"# {i + 1} {printed_name(name)}" for i, name in enumerate(af.arguments)]
     lines += [f"{i + 1} {j + 1}" for i, targets in enumerate(af._attacked) for j in targets]
     return "\n".join(lines) + "\n"
 
@@ -100,8 +101,21 @@ def to_apx(source: Framework | ArgumentMap) -> str:
 
 
 def to_tgf(source: Framework | ArgumentMap) -> str:
-    """Return the framework (or a map's translation) in the Trivial Graph Format."""
+    """Return the framework (or a map's translation) in the Trivial Graph Format.
+
+    Raises:
+        EvaluationError: An argument's name has a space or a line break in it, is empty, or is
+            ``#``: TGF cannot hold it (a name ends at the first space, and the rest of the line
+            is a label).
+    """
     af = _framework(source)
+    for name in af.arguments:
+        if name.split() != [name] or name == "#":
+            raise EvaluationError(
+                f"the argument {printed_name(name)} cannot be written as TGF, where a name ends "
+                "at the first space (the rest of the line is a label) and '#' ends the "
+                "arguments; write .apx, which quotes such names, or .i23, which numbers them"
+            )
     lines = [*af.arguments, "#"]
     lines += [f"{a} {b}" for a, b in af.attacks()]
     return "\n".join(lines) + "\n"
@@ -118,7 +132,8 @@ def write_framework(
     Suffixes: ``.af`` and ``.i23`` (ICCMA), ``.apx`` (ASPARTIX), ``.tgf`` (TGF).
 
     Raises:
-        EvaluationError: The suffix names no framework format and ``format`` is not given.
+        EvaluationError: The suffix names no framework format and ``format`` is not given, or
+            an argument's name cannot be written as TGF (see :func:`to_tgf`).
 
     Examples:
         >>> import tempfile, pathlib

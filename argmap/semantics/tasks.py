@@ -13,6 +13,10 @@ an :class:`Answer` that prints as the competition expects:
 - ICCMA 2015-2021 (``.apx``, ``.tgf``): ``YES`` / ``NO``; an extension as ``[a,b]``; all of them
   as ``[[a,b],[c]]``; a count as a number.
 
+A name the answer's lines could not hold as it is (a space, a comma, a bracket, a quote, a line
+break or another control character: an ``.apx`` file may quote any name) is printed as a JSON
+string, ``["a b",c]``, so that a name cannot add a line or an argument to the answer.
+
 Examples:
     >>> from argmap.semantics.framework import Framework
     >>> af = Framework(["1", "2", "3"], [("1", "2"), ("2", "1"), ("2", "3")])
@@ -27,6 +31,8 @@ Examples:
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -126,7 +132,9 @@ class Answer:
 
     def _sorted(self, extension: frozenset[str]) -> list[str]:
         rank = {a: i for i, a in enumerate(self.order)}
-        return sorted(extension, key=lambda a: (rank.get(a, len(rank)), a))
+        return [
+            printed_name(a) for a in sorted(extension, key=lambda a: (rank.get(a, len(rank)), a))
+        ]
 
     def to_iccma(self, *, style: Style = "2023") -> str:
         """The answer as a competition solver prints it (see the module's docs), no newline at
@@ -154,6 +162,24 @@ class Answer:
                 return "[" + ",".join(listed(e) for e in self.extensions) + "]"
             return "\n".join(witness(e) for e in self.extensions) or "NO"
         return str(self.count)
+
+
+_UNSAFE = re.compile(r'[\s,\[\]"\\\x00-\x1f\x7f-\x9f]')
+_NOT_JSON_ESCAPED = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def printed_name(name: str) -> str:
+    """``name`` as an answer line or a framework file's comment can hold it: as it is, or as a
+    JSON string with every control and line break escaped.
+
+    Examples:
+        >>> printed_name("a1"), printed_name("a b"), printed_name("x]\\nNO")
+        ('a1', '"a b"', '"x]\\\\nNO"')
+    """
+    if name and not _UNSAFE.search(name):
+        return name
+    quoted = json.dumps(name, ensure_ascii=False)
+    return _NOT_JSON_ESCAPED.sub(lambda c: f"\\u{ord(c.group()):04x}", quoted)
 
 
 def solve_task(

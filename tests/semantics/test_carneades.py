@@ -16,6 +16,7 @@ from argmap.io.carneades import load, loads
 from argmap.semantics.carneades import _Graph, _Run, carneades_labels
 from argmap.semantics.solver import Deadline
 from tests.semantics.carneades_oracle import carneades_labels_before
+from tests.semantics.test_evaluate import chain as rebuttal_chain
 
 CARNEADES = Path(__file__).resolve().parents[3] / "shared" / "data" / "carneades"
 FILES = sorted(CARNEADES.glob("*.yml")) if CARNEADES.is_dir() else []
@@ -249,7 +250,7 @@ def _steps(m: ArgumentMap) -> int:
     return run.steps
 
 
-@pytest.mark.parametrize("shape", [_chain, _star, _undercut_chain])
+@pytest.mark.parametrize("shape", [_chain, _star, _undercut_chain, rebuttal_chain])
 def test_the_work_grows_linearly(shape: Callable[[int], ArgumentMap]) -> None:
     """Steps counted, not seconds: the sweep did n rounds of n statements on a chain."""
     small, large = _steps(shape(500)), _steps(shape(2000))

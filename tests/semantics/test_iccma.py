@@ -152,3 +152,38 @@ def test_a_header_may_not_declare_far_more_arguments_than_its_file_holds(
     lines = "p af 2000\n" + "1 2\n" * 500  # 2,010 bytes: a larger file may declare more
     assert len(parse_framework(lines, format="iccma")) == 2000
     assert made == [262_144, 2000]
+
+
+@settings(derandomize=True, max_examples=150)
+@given(
+    st.lists(st.text(max_size=6), unique=True, max_size=5),
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=6),
+)
+def test_any_names_are_written_as_they_read_back_or_refused(
+    names: list[str], pairs: list[tuple[int, int]]
+) -> None:
+    """A name from an .apx file may be any text: the writers keep the framework as it is (a
+    name with a line break once added attacks to an ICCMA file and arguments to a TGF one)."""
+    af = Framework(names, [(names[a], names[b]) for a, b in pairs if max(a, b) < len(names)])
+    assert parse_framework(to_apx(af), format="apx") == af
+    numbered = parse_framework(to_iccma(af), format="iccma")
+    assert numbered.number_of_attacks() == af.number_of_attacks()
+    assert to_iccma(af).count("\n") == 1 + len(af) + af.number_of_attacks()
+    if any(n.split() != [n] or n == "#" for n in names):
+        with pytest.raises(EvaluationError, match="cannot be written as TGF"):
+            to_tgf(af)
+    else:
+        assert parse_framework(to_tgf(af), format="tgf") == af
+
+
+def test_tgf_refuses_a_name_it_cannot_hold(tmp_path: Path) -> None:
+    af = Framework(["a b", "c"], [("c", "a b")])
+    with pytest.raises(EvaluationError) as caught:
+        write_framework(af, tmp_path / "x.tgf")
+    assert str(caught.value) == (
+        'the argument "a b" cannot be written as TGF, where a name ends at the first space '
+        "(the rest of the line is a label) and '#' ends the arguments; write .apx, which quotes "
+        "such names, or .i23, which numbers them"
+    )
+    assert not (tmp_path / "x.tgf").exists()
+    assert to_iccma(Framework(["x\n1 1"], [])) == 'p af 1\n# 1 "x\\n1 1"\n'
