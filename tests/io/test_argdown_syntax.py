@@ -148,7 +148,7 @@ def test_inline_markup_is_read_as_argdown_reads_it() -> None:
         "bold and italic and a link and [x] ∀ x #tag #(two words) @[B] @<C> end"
     )
     assert statement.tags == ["tag", "two words"]
-    assert statement.members[0].mentions == [("statement", "B"), ("argument", "C")]
+    assert statement.members[0].mentions == (("statement", "B"), ("argument", "C"))
 
 
 def test_comments_are_dropped() -> None:

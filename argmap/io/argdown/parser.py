@@ -56,10 +56,19 @@ class _Parser(Cursor):
         self.arguments: dict[str, Argument] = {}
         self.relations: list[Relation] = []
         self._relation_keys: set[tuple[str, Ref, Ref]] = set()
+        # One end per statement, however many relations it has: fewer objects to make, and
+        # fewer for the garbage collector to scan once the parse is done.
+        self._statement_refs: dict[str, Ref] = {}
         self.sections: list[Section] = []
         self.section: Section | None = None
         self.inference: Inference | None = None
         self.front_matter: dict[str, JSON] = {}
+
+    def _statement_ref(self, title: str) -> Ref:
+        ref = self._statement_refs.get(title)
+        if ref is None:
+            ref = self._statement_refs[title] = Ref("statement", title)
+        return ref
 
     def _new_title(self) -> str:
         self.untitled += 1
@@ -206,7 +215,7 @@ class _Parser(Cursor):
                 title = self._new_title()
             if title not in statements:
                 statements[title] = Statement(title, auto_title=auto)
-            self._relations(Ref("statement", title))
+            self._relations(self._statement_ref(title))
         if title is None:
             title = self._new_title()
         statement = statements.get(title)
@@ -223,8 +232,8 @@ class _Parser(Cursor):
         self, tags: list[str], data: dict[str, JSON] | None, line: int, column: int
     ) -> Member:
         """The occurrence of a statement's reference: tags, no text."""
-        unique = list(dict.fromkeys(tags)) if tags else tags  # each once, in the order first seen
-        return Member("", unique, data, True, "", line, column, self.section, [])
+        unique = tuple(dict.fromkeys(tags)) if tags else ()  # each once, in the order first seen
+        return Member("", unique, data, True, "", line, column, self.section, ())
 
     def _member(
         self,
@@ -239,13 +248,13 @@ class _Parser(Cursor):
         return Member(
             text=content.text.strip(),
             plain=content.plain.strip(),
-            tags=list(dict.fromkeys(tags)) if tags else [],  # each once, in the order first seen
+            tags=tuple(dict.fromkeys(tags)) if tags else (),  # each once, in the order first seen
             data=data,
             is_reference=is_reference,
             line=line,
             column=column,
             section=self.section,
-            mentions=content.mentions,
+            mentions=tuple(content.mentions) if content.mentions else (),
         )
 
     def _argument(self, *, top_level: bool) -> Argument:
@@ -411,7 +420,7 @@ class _Parser(Cursor):
                 raise self.unexpected("a statement (only statements contradict each other)")
             child = Ref("argument", self._argument(top_level=False).title)
         else:
-            child = Ref("statement", self._statement(role="relation").title)
+            child = self._statement_ref(self._statement(role="relation").title)
         source, target = (parent, child) if direction == "from" else (child, parent)
         self._add_relation(Relation(kind, source, target, line))  # type: ignore[arg-type]
 

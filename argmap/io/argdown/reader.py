@@ -83,7 +83,9 @@ class _Reader(Entities):
         self.nodes = [self.nodes[i] for i in order]
         self.lines = [self.lines[i] for i in order]
         try:
-            return ArgumentMap(
+            # Every node and source was validated just now, from the text: the map checks its
+            # own rules (ids, references, the central claim), not the models again.
+            return ArgumentMap.from_validated(
                 title=title,
                 sources=self.sources.values(),
                 nodes=self.nodes,

@@ -109,14 +109,14 @@ class Member:
     """One occurrence of a statement or argument in the text (a definition or a reference)."""
 
     text: str
-    tags: list[str]
+    tags: tuple[str, ...]  # each once, in the order first seen
     data: dict[str, JSON] | None
     is_reference: bool
     plain: str
     line: int
     column: int
     section: Section | None
-    mentions: list[tuple[Literal["statement", "argument"], str]] = field(default_factory=list)
+    mentions: tuple[tuple[Literal["statement", "argument"], str], ...] = ()
 
 
 @dataclass
