@@ -97,6 +97,7 @@ class _Graph:
         self.attacks_on: dict[str, list[str]] = {}
         self.notes = notes
         self.cache: dict[tuple[Any, ...], Any] = {}  # by issue: what weighing reads of it
+        self.factorized = _Factorized(self)  # reads this graph's issues (no module state)
         schemes, functions = _document_theory(m)
         self._read_statements(m)
         for inference in m.inferences():
@@ -174,7 +175,7 @@ class _Graph:
         functions: Mapping[str, Any],
     ) -> None:
         if scheme is None or scheme.lower() in _BASIC:
-            arg.weigh = _BASIC_FUNCTIONS[(scheme or "linked").lower()]
+            arg.weigh = self._basic((scheme or "linked").lower())
             return
         definition = schemes.get(scheme)
         if not isinstance(definition, dict) and find_scheme(scheme) is not None:
@@ -188,13 +189,16 @@ class _Graph:
         arg.scheme_meta = meta if isinstance(meta, dict) else {}
         weight = definition.get("weight")
         if isinstance(weight, str) and weight.lower() in _BASIC:
-            arg.weigh = _BASIC_FUNCTIONS[weight.lower()]
+            arg.weigh = self._basic(weight.lower())
         elif isinstance(weight, str) and weight in functions:
             arg.weigh = self._function(arg, functions[weight])
         elif isinstance(weight, dict):
             arg.weigh = self._function(arg, weight)
         else:
             arg.weigh = _linked
+
+    def _basic(self, name: str) -> Callable[[_Argument, list[int]], float]:
+        return self.factorized if name == "factorized" else _BASIC_FUNCTIONS[name]
 
     def _function(self, arg: _Argument, spec: Any) -> Callable[[_Argument, list[int]], float]:
         if isinstance(spec, dict) and isinstance(spec.get("constant"), int | float):
@@ -247,27 +251,29 @@ def _cumulative(arg: _Argument, labels: list[int]) -> float:
 
 
 class _Factorized:
-    """Premises IN over the distinct premises of all the arguments on the issue."""
+    """Premises IN over the distinct premises of all the arguments on the issue.
 
-    graph: _Graph | None = None
+    One per graph: a module-wide one, pointed at the graph being evaluated, let two threads
+    evaluating at once weigh against each other's issues.
+    """
+
+    def __init__(self, graph: _Graph) -> None:
+        self.graph = graph
 
     def __call__(self, arg: _Argument, labels: list[int]) -> float:
         if any(v == OUT for v in labels):
             return 0.0
         n = len(arg.premises)
-        graph = self.graph
-        issue = graph.issue_of.get(arg.conclusion) if graph is not None else None
-        if issue is not None and graph is not None:
-            n = graph.distinct_premises(issue)
+        issue = self.graph.issue_of.get(arg.conclusion)
+        if issue is not None:
+            n = self.graph.distinct_premises(issue)
         return sum(v == IN for v in labels) / n if n else 1.0
 
 
-_FACTORIZED = _Factorized()
 _BASIC_FUNCTIONS: dict[str, Callable[[_Argument, list[int]], float]] = {
     "linked": _linked,
     "convergent": _convergent,
     "cumulative": _cumulative,
-    "factorized": _FACTORIZED,
 }
 
 
@@ -341,12 +347,8 @@ def carneades_labels(
     notes: list[str] = []
     deadline = Deadline(timeout, task="evaluating under carneades semantics")
     graph = _Graph(m, notes)
-    _FACTORIZED.graph = graph
-    try:
-        run = _Run(graph, deadline)
-        run.settle()
-    finally:
-        _FACTORIZED.graph = None
+    run = _Run(graph, deadline)
+    run.settle()
     labels = run.label
     result: dict[str, Label] = {}
     for node in m.nodes():

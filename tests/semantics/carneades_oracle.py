@@ -1,6 +1,7 @@
 """The Carneades evaluation as it was before it was made linear (argmap 2026-12-07, copied
-verbatim but for the name, and one fix: a factorized argument's own label is weighed on its
-issue, as its conclusion's is): a sweep over every statement until nothing changes, quadratic on a
+verbatim but for the name; its graph and weighing functions are the module's, whose factorized
+weight is now the graph's own, so an inference's label is weighed on its issue, as its
+conclusion's was: before, a module-wide instance was unset before the inferences were labelled): a sweep over every statement until nothing changes, quadratic on a
 chain of supports. The oracle for tests/semantics/test_carneades.py's property test."""
 
 # ruff: noqa
@@ -13,7 +14,6 @@ from argmap.model import Attack
 from argmap.semantics.carneades import (
     _ALPHA,
     _BETA,
-    _FACTORIZED,
     _NAMES,
     IN,
     OUT,
@@ -37,23 +37,19 @@ def carneades_labels_before(m: ArgumentMap) -> tuple[dict[str, Label], tuple[str
     """
     notes: list[str] = []
     graph = _Graph(m, notes)
-    _FACTORIZED.graph = graph  # (before: unset here, so the inferences' labels below weighed
-    try:  # a factorized argument without its issue, unlike its conclusion's label)
-        labels = _run(graph)
-        result: dict[str, Label] = {}
-        for node in m.nodes():
-            if node.id in graph.args_for:
-                result[node.id] = _NAMES[labels[node.id]]
-            elif isinstance(node, Attack) and node.id not in {a.id for a in graph.arguments}:
-                result[node.id] = _NAMES[_attack_label(graph, labels, node.id)]
+    labels = _run(graph)
+    result: dict[str, Label] = {}
+    for node in m.nodes():
+        if node.id in graph.args_for:
+            result[node.id] = _NAMES[labels[node.id]]
+        elif isinstance(node, Attack) and node.id not in {a.id for a in graph.arguments}:
+            result[node.id] = _NAMES[_attack_label(graph, labels, node.id)]
+        else:
+            arg = next(a for a in graph.arguments if a.id == node.id)
+            if not _applicable(graph, labels, arg):
+                result[node.id] = "undec"
             else:
-                arg = next(a for a in graph.arguments if a.id == node.id)
-                if not _applicable(graph, labels, arg):
-                    result[node.id] = "undec"
-                else:
-                    result[node.id] = "in" if _weight(graph, labels, arg) > 0 else "out"
-    finally:
-        _FACTORIZED.graph = None
+                result[node.id] = "in" if _weight(graph, labels, arg) > 0 else "out"
     return result, tuple(notes)
 
 

@@ -265,3 +265,24 @@ def test_a_timeout_bounds_the_evaluation(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(EvaluationTimeout, match="carneades semantics ran out of time"):
         argmap.evaluate(_chain(5000), "carneades", timeout=3)
     assert argmap.evaluate(_chain(5000), "carneades", timeout=10**6)["c"] == "in"
+
+
+def test_a_factorized_weight_reads_its_own_graph_only() -> None:
+    """Two evaluations at once (threads) each weigh against their own issues: the weighing
+    function is the graph's, not a module-wide one pointed at the graph being evaluated."""
+    text = """
+statements: {p: P, "¬p": not P, q: Q, r: R, s: S}
+issues: {i: {positions: [p, "¬p"]}}
+arguments:
+  a1: {scheme: factorized, conclusion: p, premises: [q]}
+  a2: {scheme: factorized, conclusion: "¬p", premises: [r, s]}
+assumptions: [q, r, s]
+"""
+    m = loads(text)
+    graph = _Graph(m, [])
+    other = _Graph(loads(text.replace("premises: [r, s]", "premises: [r]")), [])
+    run = _Run(graph, Deadline(None))
+    assert other.factorized is not graph.factorized
+    run.settle()  # a1 weighs 1/3 and a2 2/3 on the issue's three premises: ¬p wins
+    assert (run.weight["a1"], run.weight["a2"]) == (1 / 3, 2 / 3)
+    assert carneades_labels(m)[0]["p"] == "out"
