@@ -321,7 +321,8 @@ def test_a_task_file_with_other_scripts_digits_is_one_error_line(tmp_path: Path)
     code, out, err = run("evaluate", str(path), "--task", "SE-GR")
     assert (code, out) == (2, "")
     assert err == (
-        f"Error: {path}:2: expected an attack as two argument numbers ('1 2'), found '1 \u00b2'\n"
+        f"Error: {path}:2: expected an attack as two argument numbers ('1 2', ASCII digits "
+        "apart by spaces or tabs), found '1 \u00b2'\n"
     )
 
 

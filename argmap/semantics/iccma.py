@@ -227,15 +227,23 @@ def _line_of(text: str, offset: int) -> int:
 
 
 # Numbers are ASCII digits: Python's \d and str.isdigit() also take other scripts' digits.
-_ICCMA_BODY = re.compile(r"(?:[ \t]*(?:[0-9]+[ \t]+[0-9]+[ \t]*|#[^\n]*)?\r?(?:\n|\Z))*")
+# Spaces are spaces and tabs: str.split() and str.strip() also take NBSP, U+2028 and '\x1c'.
+# One grammar of a line serves the whole body at once and, on a failure, each line.
+_BODY_LINE = r"[ \t]*(?:{n}[ \t]+{n}[ \t]*|#[^\n]*)?\r?"
+_ICCMA_BODY = re.compile(rf"(?:{_BODY_LINE.format(n='[0-9]+')}(?:\n|\Z))*")
+_ICCMA_LINE = re.compile(_BODY_LINE.format(n="([0-9]+)"))
 _HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*\r?")
-_NUMBER = re.compile(r"[0-9]+")
+_SPACE = " \t\r"
 
 
 def _parse_iccma(text: str, path: str | None) -> Framework:
     lines = text.split("\n")
     header = next(
-        (k for k, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")),
+        (
+            k
+            for k, line in enumerate(lines)
+            if line.strip(_SPACE) and not line.lstrip(_SPACE).startswith("#")
+        ),
         None,
     )
     if header is None:
@@ -244,10 +252,11 @@ def _parse_iccma(text: str, path: str | None) -> Framework:
             path=path,
             line=1,
         )
-    found = _HEADER.fullmatch(lines[header].strip())
+    found = _HEADER.fullmatch(lines[header].strip(_SPACE))
     if found is None:
         raise FileFormatError(
-            f"expected 'p af N' (the number of arguments), found {lines[header].strip()[:60]!r}",
+            "expected 'p af N' (the number of arguments), found "
+            f"{lines[header].strip(_SPACE)[:60]!r}",
             path=path,
             line=header + 1,
         )
@@ -297,19 +306,20 @@ def _check_count(n: int, size: int, path: str | None, line: int) -> None:
 def _locate_iccma(lines: list[str], header: int, n: int, path: str | None) -> None:
     """Raise the located error for the first bad line after the header."""
     for k in range(header + 1, len(lines)):
-        line = lines[k].strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("p "):
+        line = lines[k]
+        found = _ICCMA_LINE.fullmatch(line)
+        if found is not None:
+            if found.group(1) is None or all(1 <= int(g) <= n for g in found.groups()):
+                continue  # a blank line, a comment, or a good attack
+            found_text = line.strip(_SPACE)[:60]
+            problem = f"argument numbers run from 1 to {n} ('p af {n}'), found {found_text!r}"
+        elif line.lstrip(_SPACE).startswith("p "):
             problem = "a second 'p' line; a file holds one framework"
         else:
-            parts = line.split()
-            if len(parts) != 2 or not all(_NUMBER.fullmatch(p) for p in parts):
-                problem = f"expected an attack as two argument numbers ('1 2'), found {line[:60]!r}"
-            elif not all(1 <= int(p) <= n for p in parts):
-                problem = f"argument numbers run from 1 to {n} ('p af {n}'), found {line[:60]!r}"
-            else:
-                continue
+            problem = (
+                f"expected an attack as two argument numbers ('1 2', ASCII digits apart by spaces "
+                f"or tabs), found {line.strip(_SPACE)[:60]!r}"
+            )
         raise FileFormatError(problem, path=path, line=k + 1)
     raise AssertionError("no bad line found")  # pragma: no cover - the caller saw one
 

@@ -85,6 +85,12 @@ def test_formats_accept_what_the_competition_writes() -> None:
         ("p af 3\n\u0661 \u0662\n", "iccma", r"f:2: expected an attack as two argument"),
         ("p af 3\n1 2\n\uff11 2\n", "iccma", r"f:3: expected an attack as two argument"),
         ("p af \u00b3\n", "iccma", r"f:1: expected 'p af N'"),
+        # spaces other than space and tab: the body and the line that locates the error agree
+        ("p af 2\n1 \x1c2\n", "iccma", r"f:2: expected an attack .* found '1 \\x1c2'"),
+        ("p af 2\n1 2\u00a0\n", "iccma", r"f:2: expected an attack .* found '1 2\\xa0'"),
+        ("p af 2\n1\u2028 2\n", "iccma", r"f:2: expected an attack .* found '1\\u2028 2'"),
+        ("\u00a0\np af 2\n", "iccma", r"f:1: expected 'p af N' .* found '\\xa0'"),
+        ("p af 2\n1 2\n\u00a0\n", "iccma", r"f:3: expected an attack .* found '\\xa0'"),
         ("p af \u0663\n1 2\n", "iccma", r"f:1: expected 'p af N'"),
         ("p af 2\n1 2\np af 2\n", "iccma", r"f:3: a second 'p' line"),
         ("arg(a).\narg(b)\natt(a,b).\n", "apx", r"f:2: expected a fact 'arg\(a\)\.'"),
@@ -187,3 +193,23 @@ def test_tgf_refuses_a_name_it_cannot_hold(tmp_path: Path) -> None:
     )
     assert not (tmp_path / "x.tgf").exists()
     assert to_iccma(Framework(["x\n1 1"], [])) == 'p af 1\n# 1 "x\\n1 1"\n'
+
+
+_TRICKY = 'pafrgt() \t\r\n#,.%"\\0123456789\x1c\xa0\u2028\u00b2\u0661\uff11'
+
+
+@settings(derandomize=True, max_examples=400)
+@given(
+    st.sampled_from(["iccma", "apx", "tgf"]),
+    st.sampled_from(["", "p af 3\n", "p af 2\n1 2\n", "arg(a).\n", "a\nb\n#\n"]),
+    st.text(alphabet=_TRICKY, max_size=40),
+)
+def test_any_text_is_a_framework_or_a_located_error(fmt: str, start: str, text: str) -> None:
+    """The class of D1: text that one part of a reader takes and another refuses (digits and
+    spaces of other scripts) was an AssertionError or a ValueError."""
+    error: FileFormatError | None = None
+    try:
+        parse_framework(start + text, format=fmt, path="f")  # type: ignore[arg-type]
+    except FileFormatError as exc:
+        error = exc
+    assert error is None or error.path == "f"
