@@ -141,7 +141,8 @@ def _from_dict(data: Any, where: str) -> DraftModel:
         raise fail('"levels" must map cc, ro, fu and at to classifiers')
     for level in LEVELS:
         entry = raw.get(level)
-        if not isinstance(entry, dict) or list(entry.get("classes", [])) != list(_CLASSES[level]):
+        # Compared as they are: list() of None or 5 raised TypeError, of "ab" made ['a', 'b'].
+        if not isinstance(entry, dict) or entry.get("classes") != list(_CLASSES[level]):
             raise fail(f"level {level!r} is missing or its classes are not {list(_CLASSES[level])}")
         weights = entry.get("weights")
         if not isinstance(weights, dict) or not all(
@@ -180,6 +181,10 @@ def load_model(path: str | Path) -> DraftModel:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DraftModelError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise DraftModelError(f"{path}: not a draft model: nested too deep to read") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise DraftModelError(f"{path}: not JSON: {exc}") from None
     return _from_dict(data, str(path))
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,31 @@ def test_models_drafts_and_errors_cross_a_process_boundary() -> None:
     copied = pickle.loads(pickle.dumps(error))
     assert type(copied) is DraftModelError
     assert str(copied) == "model.json: not JSON"
+
+
+def _mutated(data: object, rng: random.Random, value: object) -> object:
+    """``data`` with one value, at a random place, replaced by ``value``."""
+    if isinstance(data, dict) and data and rng.random() < 0.8:
+        key = rng.choice(list(data))
+        return {**data, key: _mutated(data[key], rng, value)}
+    if isinstance(data, list) and data and rng.random() < 0.8:
+        k = rng.randrange(len(data))
+        return [*data[:k], _mutated(data[k], rng, value), *data[k + 1 :]]
+    return value
+
+
+def test_any_model_file_loads_or_is_a_model_error(tmp_path: Path) -> None:
+    """A value of any type anywhere in a model file (the adversarial trial's D15: 'classes':
+    null raised TypeError) or nesting 100,000 deep: a DraftModelError or a model."""
+    rng = random.Random(15)  # noqa: S311  # reproducible files, not secrets
+    base = default_model().to_dict()
+    values: list[object] = [None, True, False, 0, 1.5, 10**30, "ab", [], {}, [1], {"a": None}]
+    path = tmp_path / "model.json"
+    for _ in range(200):
+        path.write_text(json.dumps(_mutated(base, rng, rng.choice(values))), encoding="utf-8")
+        with contextlib.suppress(DraftModelError):
+            load_model(path)
+    for text in ("[" * 100_000 + "]" * 100_000, "1" * 5000):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DraftModelError, match=r"model\.json: "):
+            load_model(path)
