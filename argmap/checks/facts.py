@@ -194,7 +194,8 @@ class Facts:
         rules anyway) and the supports into them are linked to it by definition, so only the
         rest of the map is walked: each of its weakly connected parts is linked when an edge
         leads from it into that core. On most maps the rest is the objections and their
-        answers, a small part; a map of unlinked parts costs one walk of the graph, as before.
+        answers, linked by a look at what they are premises of (``bears_on``) without a walk;
+        a map of unlinked parts costs one walk of the graph, as before.
         A statement that answers a critical question of a linked support is linked too.
         """
         central = self.central
@@ -204,10 +205,27 @@ class Facts:
         rest = self.statements.keys() - core
         if not rest:
             return []
-        supports = self.supports
-        succ, pred = self.adjacency
+        supports, premise_of, bears_on = self.supports, self.premise_of, self.bears_on
+        # Most of the rest are objections and their answers: a statement that is a premise of
+        # an inference bearing in the end on the core (an objection), or on an objection (an
+        # answer), is linked without a walk. The walk starts only from the others, and a part
+        # that meets a statement linked so is linked too.
         linked: set[str] = set()
-        seen: set[str] = set()
+        others: list[str] = []
+        for s in rest:
+            for iid in premise_of.get(s, ()):
+                if bears_on[iid] in core:
+                    linked.add(s)
+                    break
+            else:
+                others.append(s)
+        for s in others:
+            for iid in premise_of.get(s, ()):
+                if bears_on[iid] in linked:
+                    linked.add(s)
+                    break
+        succ, pred = self.adjacency
+        seen: set[str] = set(linked)
         for start in rest:
             if start in seen:
                 continue
@@ -218,6 +236,8 @@ class Facts:
                 for neighbours in (succ[node], pred[node]):
                     for n in neighbours:
                         if n in seen:
+                            if n in linked:  # met a statement linked without a walk
+                                reaches_core = True
                             continue
                         support = supports.get(n)
                         if n in core or (support is not None and support.conclusion in core):
@@ -231,8 +251,8 @@ class Facts:
         for answer, sids in answered_by.items():
             if answer in rest and answer not in linked:
                 for sid in sids:
-                    support = supports[sid]
-                    if sid in linked or support.conclusion in core:
+                    conclusion = supports[sid].conclusion  # a support is where it concludes
+                    if conclusion in linked or conclusion in core:
                         linked.add(answer)
                         break
         if rest <= linked:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import networkx as nx
+from budget import examples
+from hypothesis import HealthCheck, given, settings
+from strategies import maps
+
 import argmap
+from argmap.checks.facts import Facts
 
 
 def _nodes(m: argmap.ArgumentMap, code: str) -> list[tuple[str, ...]]:
@@ -115,4 +121,59 @@ def test_am501_a_statement_that_answers_a_critical_question_is_not_an_orphan() -
         answered={"sign.correlation": "answer", "sign.other-events": "answer"},
     )
     assert _nodes(m, "AM601") == []
+    assert _nodes(m, "AM501") == []
+
+
+@given(maps(max_statements=10))
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_am501_finds_exactly_what_is_not_connected_to_the_central_claim(
+    m: argmap.ArgumentMap,
+) -> None:
+    # The oracle: the statements weakly connected to the central claim through any chain of
+    # supports and attacks, and the answers to a critical question of a support among them.
+    if m.central is None:
+        assert Facts(m).unlinked == []
+        return
+    connected = nx.node_connected_component(nx.Graph(m.graph), m.central)
+    answers = {
+        answer
+        for answer, sids in m.index.answered_by.items()
+        if any(sid in connected for sid in sids)
+    }
+    expected = [s for s in m.index.statements if s not in connected | answers]
+    assert Facts(m).unlinked == expected
+
+
+def test_am501_a_chain_that_leads_into_an_objection_is_linked() -> None:
+    # r objects to the central claim; x0 -> ... -> x4 -> r2 -> (attack on r) leads into it
+    # through supports and an attack: linked, whichever statement the check looks at first.
+    m = argmap.ArgumentMap()
+    m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c")
+    m.rebuttal("r", "R.")
+    m.attack("r", "c")
+    m.rebuttal("r2", "R2.")
+    m.attack("r2", "r")
+    chain = [f"x{i}" for i in range(5)]
+    for i, x in enumerate(chain):
+        m.claim(x, f"X{i}.")
+    for below, above in zip(chain, [*chain[1:], "r2"], strict=True):
+        m.support(below, above)
+    m.claim("alone", "Alone.")
+    m.central = "c"
+    assert _nodes(m, "AM501") == [("alone",)]
+
+
+def test_am501_an_answer_to_a_question_of_a_support_of_an_objection_is_linked() -> None:
+    m = argmap.ArgumentMap()
+    m.claim("c", "C.")
+    m.case("k", "K.")
+    m.support("k", "c")
+    m.rebuttal("r", "R.")
+    m.attack("r", "c")
+    m.case("seen", "Seen.")
+    m.claim("answer", "Nothing else explains it.")
+    m.support("seen", "r", scheme="sign", answered={"sign.correlation": "answer"})
+    m.central = "c"
     assert _nodes(m, "AM501") == []
