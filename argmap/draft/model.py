@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,47 +126,94 @@ class DraftModel:
 
 
 def _from_dict(data: Any, where: str) -> DraftModel:
-    def fail(problem: str) -> DraftModelError:
+    """The model in ``data``, every key of it checked: a file of another shape is a
+    DraftModelError naming the file and the key (``levels.cc.classes``) and what it must be."""
+
+    def fail(key: str | None, problem: str) -> DraftModelError:
+        place = f"{where} ({key})" if key else where
         return DraftModelError(
-            f"{where}: {problem}; give a file written by argmap.draft.train or DraftModel.save"
+            f"{place}: {problem}; give a file written by argmap.draft.train or DraftModel.save"
         )
 
-    if not isinstance(data, dict) or data.get("format") != _FORMAT:
-        raise fail(f'not an argmap draft model (no "format": "{_FORMAT}")')
-    if data.get("version") != _VERSION:
-        raise fail(f"model version {data.get('version')!r} is not {_VERSION}")
-    levels: dict[str, LinearModel] = {}
+    if not isinstance(data, dict):
+        raise fail(None, f"not an argmap draft model (an object), but {_shape(data)}")
+    if data.get("format") != _FORMAT:
+        raise fail("format", f'not an argmap draft model (no "format": "{_FORMAT}")')
+    version = data.get("version")
+    if type(version) is not int or version != _VERSION:
+        raise fail("version", f"model version {_shape(version)} is not {_VERSION}")
+    for key in ("name", "language", "trained_on"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise fail(key, f"must be text or null, not {_shape(data[key])}")
     raw = data.get("levels")
     if not isinstance(raw, dict):
-        raise fail('"levels" must map cc, ro, fu and at to classifiers')
-    for level in LEVELS:
-        entry = raw.get(level)
-        # Compared as they are: list() of None or 5 raised TypeError, of "ab" made ['a', 'b'].
-        if not isinstance(entry, dict) or entry.get("classes") != list(_CLASSES[level]):
-            raise fail(f"level {level!r} is missing or its classes are not {list(_CLASSES[level])}")
-        weights = entry.get("weights")
-        if not isinstance(weights, dict) or not all(
-            c in _CLASSES[level]
-            and isinstance(w, dict)
-            and all(isinstance(k, str) and _number(v) for k, v in w.items())
-            for c, w in weights.items()
-        ):
-            raise fail(f"level {level!r}: weights must map its classes to feature -> number")
-        levels[level] = LinearModel(_CLASSES[level], weights)
+        raise fail("levels", f"must map cc, ro, fu and at to classifiers, not {_shape(raw)}")
+    levels = {level: _level(raw.get(level), level, fail) for level in LEVELS}
     combine = data.get("combine", dict.fromkeys(LEVELS, 1.0))
-    if not isinstance(combine, dict) or not all(_number(combine.get(lv)) for lv in LEVELS):
-        raise fail('"combine" must give a number for each of cc, ro, fu and at')
+    if not isinstance(combine, dict):
+        raise fail(
+            "combine", f"must give a number for each of cc, ro, fu and at, not {_shape(combine)}"
+        )
+    for level in LEVELS:
+        if not _number(combine.get(level)):
+            raise fail(f"combine.{level}", f"must be a number, not {_shape(combine.get(level))}")
     return DraftModel(
-        name=str(data.get("name") or "unnamed"),
+        name=data.get("name") or "unnamed",
         levels=levels,
         combine={lv: float(combine[lv]) for lv in LEVELS},
-        language=str(data.get("language") or "en"),
-        trained_on=data.get("trained_on") if isinstance(data.get("trained_on"), str) else None,
+        language=data.get("language") or "en",
+        trained_on=data.get("trained_on"),
     )
 
 
+def _level(entry: Any, level: str, fail: Callable[[str, str], DraftModelError]) -> LinearModel:
+    """One level's classifier from the file, each key checked (see ``_from_dict``)."""
+    classes = list(_CLASSES[level])
+    if not isinstance(entry, dict):
+        raise fail(f"levels.{level}", f"must be a classifier (an object), not {_shape(entry)}")
+    if "classes" not in entry:
+        raise fail(f"levels.{level}.classes", f"is missing; it must be the list {classes}")
+    given = entry["classes"]
+    if not isinstance(given, list) or given != classes:
+        raise fail(f"levels.{level}.classes", f"must be the list {classes}, not {_shape(given)}")
+    weights = entry.get("weights")
+    if not isinstance(weights, dict):
+        raise fail(
+            f"levels.{level}.weights", f"must map its classes to weights, not {_shape(weights)}"
+        )
+    for name, by_feature in weights.items():
+        key = f"levels.{level}.weights.{name}"
+        if name not in classes:
+            raise fail(key, f"{name!r} is not a class of this level; its classes are {classes}")
+        if not isinstance(by_feature, dict):
+            raise fail(key, f"must map feature names to numbers, not {_shape(by_feature)}")
+        for feature, weight in by_feature.items():
+            if not _number(weight):
+                raise fail(f"{key}.{feature}", f"must be a finite number, not {_shape(weight)}")
+    return LinearModel(_CLASSES[level], weights)
+
+
+def _shape(value: Any) -> str:
+    """``value`` as an error names it: JSON's words for its type, with a short value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return f"a list of {len(value)}" if value else "an empty list"
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
 
 
 def load_model(path: str | Path) -> DraftModel:

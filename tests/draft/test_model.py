@@ -6,9 +6,12 @@ import contextlib
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from argmap.cli import main
 from argmap.draft import default_model, draft, load_model
 from argmap.draft.model import DraftModel
 from argmap.exceptions import DraftError, DraftModelError, FileFormatError
@@ -29,7 +32,8 @@ def test_a_saved_model_loads_as_it_was_and_drafts_the_same(tmp_path: Path) -> No
         ("{", "model.json:1: not JSON"),
         ("[]", "not an argmap draft model"),
         ('{"format": "argmap-draft-model", "version": 9}', "model version 9 is not 1"),
-        ('{"format": "argmap-draft-model", "version": 1}', '"levels" must map'),
+        ('{"format": "argmap-draft-model", "version": 1}', r"\(levels\): must map cc, ro"),
+        ('{"format": "argmap-draft-model", "version": true}', r"\(version\): model version true"),
     ],
 )
 def test_a_bad_model_file_is_an_error_naming_it(tmp_path: Path, content: str, message: str) -> None:
@@ -44,12 +48,12 @@ def test_a_model_with_wrong_weights_is_refused(tmp_path: Path) -> None:
     data["levels"]["at"]["weights"]["yes"]["bias"] = "high"
     path = tmp_path / "model.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(DraftModelError, match="level 'at': weights must map"):
+    with pytest.raises(DraftModelError, match=r"\(levels.at.weights.yes.bias\): must be a finite"):
         load_model(path)
     data = default_model().to_dict()
     data["levels"]["fu"]["classes"] = ["cc", "sup"]
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(DraftModelError, match="level 'fu' is missing or its classes"):
+    with pytest.raises(DraftModelError, match=r"\(levels.fu.classes\): must be the list"):
         load_model(path)
 
 
@@ -112,3 +116,68 @@ def test_any_model_file_loads_or_is_a_model_error(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(DraftModelError, match=r"model\.json: "):
             load_model(path)
+
+
+_WRONG: list[Any] = [None, True, False, 0, 1.5, 10**30, 10**400, "x", [], [1], {}, {"x": 1}]
+
+
+def _paths(value: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every key path of a model file's JSON, objects and lists alike."""
+    found = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    return found
+
+
+def _set(data: Any, path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+def test_every_key_of_a_model_file_of_a_wrong_type_is_refused_at_its_key(tmp_path: Path) -> None:
+    """A mutation test: each key of the default model's file set to each wrong JSON value is
+    either a model that drafts, or a DraftModelError that names the file and the key (or the
+    level, class or object that holds it)."""
+    original = default_model().to_dict()
+    paths = _paths(original)
+    assert len(paths) > 60  # every level, class and weight, not a vacuous walk
+    path = tmp_path / "model.json"
+    refused: list[tuple[str, str]] = []
+    accepted: dict[str, DraftModel] = {}  # each distinct model once: drafting is the cost
+    for key in paths:
+        for wrong in _WRONG:
+            data = json.loads(json.dumps(original))
+            _set(data, key, wrong)
+            path.write_text(json.dumps(data), encoding="utf-8")
+            try:
+                model = load_model(path)
+            except DraftModelError as error:
+                refused.append((".".join(key), str(error)))
+                continue
+            if not isinstance(wrong, int | float) or isinstance(wrong, bool):  # a number: fine
+                accepted.setdefault(repr(model.to_dict()), model)
+    assert len(refused) > len(paths) * len(_WRONG) // 2
+    for model in accepted.values():
+        assert draft("We should act now. Because waiting costs more.", model=model)
+    for named, message in refused:
+        place = message.removeprefix(f"{path} (").partition(")")[0]
+        assert named.startswith(place) or place.startswith(named), (named, message)
+
+
+def test_the_command_line_refuses_a_model_whose_classes_are_null(tmp_path: Path) -> None:
+    data = default_model().to_dict()
+    data["levels"]["cc"]["classes"] = None
+    model = tmp_path / "model.json"
+    model.write_text(json.dumps(data), encoding="utf-8")
+    text = tmp_path / "text.txt"
+    text.write_text("We should act now. Because waiting costs more.", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["draft", str(text), "-o", str(tmp_path / "o.json"), "--model", str(model)]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"Error: {model} (levels.cc.classes): must be the list ['no', 'yes'], not null; give "
+        "a file written by argmap.draft.train or DraftModel.save\n"
+    )
