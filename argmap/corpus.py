@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap import params
 from argmap.checks import check
-from argmap.exceptions import ArgmapError, MissingDependencyError
+from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError, MissingDependencyError
 from argmap.files import write_atomic
 from argmap.io.formats import all_formats, dump, get_format, load
 from argmap.semantics import evaluate
@@ -59,6 +60,9 @@ __all__ = [
 
 TASKS = ("check", "evaluate", "convert")
 """The tasks :func:`batch` knows by name; any picklable function of a map works too."""
+
+
+_ITEMS = "paths of map files or maps"  # what batch's items are, as its errors say
 
 
 class BatchError(ArgmapError, ValueError):
@@ -207,8 +211,13 @@ def batch(
         One :class:`BatchResult` per item, in the order of ``items``.
 
     Raises:
-        BatchError: An unknown task name, or options it does not take; for ``"convert"``, two
-            inputs that would be written to one file (before any work starts).
+        BatchError: An unknown task name, or options it does not take; for ``"convert"``, a
+            ``to`` that is not a format argmap writes, an ``out`` that is no path, is a file or
+            cannot be made, or two inputs that would be written to one file (all before any
+            work starts).
+        InvalidArgumentError: ``items`` is not a list of paths and maps (one path given as
+            text is refused, not read letter by letter: pass ``[path]``), or ``options`` is
+            not a mapping.
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -216,14 +225,18 @@ def batch(
         >>> r.result[r.result.central]
         'in'
     """
-    run = _Task(task, dict(options or {}), input_format, strict)
-    listed = list(items)
+    named = {} if options is None else params.mapping(options, where="batch", name="options")
+    run = _Task(task, named, input_format, strict)
+    listed = list(params.items(items, where="batch", name="items", item="path", plural=_ITEMS))
     given = [os.fspath(i) if isinstance(i, str | os.PathLike) else i for i in listed]
     for name, value in (("jobs", jobs), ("window", window), ("chunksize", chunksize)):
         if value is not None and (not isinstance(value, int) or value < 1):
             raise BatchError(f"{name} must be a whole number of at least 1, not {value!r}")
     if run.task == "convert":
         _distinct_targets(given, to=run.options["to"], out=run.options["out"])
+        problem = _make_folder(run.options["out"])
+        if problem:
+            raise BatchError(problem)
     bar = _progress_bar(len(given), progress)
     try:
         if executor is None and (jobs == 1 or len(given) <= 1):
@@ -333,8 +346,10 @@ class _Task:
                     f"task {self.task!r} takes no option {', '.join(sorted(extra))}; "
                     f"it takes {', '.join(sorted(allowed[self.task]))}"
                 )
-            if self.task == "convert" and not {"to", "out"} <= set(self.options):
-                raise BatchError("task 'convert' needs options to=FORMAT and out=FOLDER")
+            if self.task == "convert":
+                if not {"to", "out"} <= set(self.options):
+                    raise BatchError("task 'convert' needs options to=FORMAT and out=FOLDER")
+                _check_convert(self.options["to"], self.options["out"])
         elif not callable(self.task):
             raise BatchError(f"task must be a name or a function of a map, not {self.task!r}")
         elif self.options:
@@ -378,9 +393,51 @@ def _convert(m: ArgumentMap, item: Any, index: int, *, to: str, out: str | os.Pa
     target = _target(item, index, to=to, out=out)
     if isinstance(item, str) and target.resolve() == Path(item).resolve():
         raise ArgmapError(f"{item}: converting it would write over it; choose another folder")
-    Path(out).mkdir(parents=True, exist_ok=True)
+    problem = _make_folder(out)
+    if problem:
+        raise FileWriteError(problem, path=os.fspath(out))
     dump(m, target, format=to)
     return str(target)
+
+
+def _check_convert(to: object, out: object) -> None:
+    """Refuse a ``"convert"`` that could write nothing, before any work starts: a format that
+    is not one argmap writes, an ``out`` that is no path or is a file."""
+    if not isinstance(to, str):
+        raise BatchError(f"task 'convert': to= must be a format name, not {params.shown(to)}")
+    try:
+        fmt = get_format(to)
+    except FileFormatError as exc:
+        raise BatchError(f"task 'convert': to={to!r}: {exc.problem}") from None
+    if fmt.dumps is None:
+        writable = ", ".join(f.name for f in all_formats() if f.dumps is not None)
+        raise BatchError(
+            f"task 'convert': argmap reads {fmt.name} but does not write it; use one of {writable}"
+        )
+    if not isinstance(out, str | os.PathLike):
+        raise BatchError(
+            "task 'convert': out= must be a folder (a str or a pathlib.Path), "
+            f"not {params.shown(out)}"
+        )
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise BatchError(
+            f"task 'convert': out={os.fspath(out)!r} is a file, not a folder; pass a folder "
+            "(it is made if it is missing)"
+        )
+
+
+def _make_folder(out: str | os.PathLike[str]) -> str | None:
+    """Make the folder ``"convert"`` writes to; say why it cannot be made (None: it is there)."""
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        return (
+            f"task 'convert': cannot make the folder out={os.fspath(out)!r} ({why}); "
+            "pass a folder you can write to"
+        )
+    return None
 
 
 def _suffix_of(format_name: str) -> str:
@@ -592,9 +649,12 @@ def corpus_summary(results: Iterable[BatchResult]) -> CorpusSummary:
         >>> summary.maps[0]["total"] == sum(r["findings"] for r in summary.by_rule())
         True
     """
+    given = params.items(
+        results, where="corpus_summary", name="results", item="batch result", kind=BatchResult
+    )
     rows: list[dict[str, Any]] = []
     seen: dict[str, None] = {}
-    for r in results:
+    for r in given:
         row: dict[str, Any] = {"path": r.name, "error": "" if r.ok else str(r.error)}
         counts: Counter[str] = Counter()
         severities: Counter[str] = Counter()

@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
 __all__ = [
     "ArgmapError",
     "DraftError",
@@ -23,7 +25,9 @@ __all__ = [
     "FileFormatError",
     "FileWriteError",
     "FormatLossWarning",
+    "InvalidArgumentError",
     "InvalidMapError",
+    "InvalidModelError",
     "MissingDependencyError",
     "QuoteNotFoundError",
     "RenderError",
@@ -85,6 +89,27 @@ class ArgmapError(Exception):
         return (_rebuild, (type(self), self.args, self.__dict__))
 
 
+class InvalidArgumentError(ArgmapError, TypeError, ValueError):
+    """A public function or method was given a value it cannot take: of the wrong type
+    (``depth=None``), out of range (``depth=-5``), or one text where it takes a list.
+
+    The message names the function, the parameter, what it takes and what it got. It is a
+    ``TypeError`` and a ``ValueError`` too, as Python's own errors for such values are.
+    (Calling a function with an argument its signature does not have, ``schema(5)``, is
+    Python's own ``TypeError``, as for any function.)
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.ArgumentMap()
+        >>> _ = m.claim("c", "C.")
+        >>> try:
+        ...     argmap.explain(m, "c", depth=-5)
+        ... except argmap.ArgmapError as error:
+        ...     print(error)
+        explain: depth must be a whole number of at least 1, not -5
+    """
+
+
 class InvalidMapError(ArgmapError, ValueError):
     """A change would break one of the map's rules (duplicate id, self-support, ...).
 
@@ -98,6 +123,89 @@ class InvalidMapError(ArgmapError, ValueError):
         super().__init__(message)
         self.node = node
         self.place: tuple[str | int, ...] | None = None
+
+
+class InvalidModelError(InvalidMapError, ValidationError):
+    """A node, source or quote model made with values its fields refuse (``Claim(id=5)``).
+
+    It is both an :class:`InvalidMapError` (so an ``ArgmapError`` and a ``ValueError``) and
+    pydantic's ``ValidationError``, so code that catches either catches it: :meth:`errors` lists
+    the problems as pydantic does, and the message says them in one line, field by field.
+
+    Examples:
+        >>> import argmap, pydantic
+        >>> try:
+        ...     argmap.Source(id="art", title=5)
+        ... except argmap.ArgmapError as error:
+        ...     print(error)
+        ...     print(isinstance(error, pydantic.ValidationError), error.errors()[0]["loc"])
+        Source: title: Input should be a valid string (got int)
+        True ('title',)
+    """
+
+    def __init__(
+        self,
+        title: str,
+        line_errors: list[InitErrorDetails],
+        input_type: str = "python",
+        hide_input: bool = False,
+    ) -> None:
+        # ValidationError.__new__ took the problems; this gives the message and attributes.
+        problems = "; ".join(pydantic_problem(error) for error in self.errors())
+        BaseException.__init__(self, f"{title}: {problems}")
+        self.node: str | None = None
+        self.place: tuple[str | int, ...] | None = None
+
+    @classmethod
+    def of(cls, exc: ValidationError) -> InvalidModelError:
+        """The same problems as ``exc``, raised as this error."""
+        details: list[InitErrorDetails] = [
+            {
+                "type": PydanticCustomError(error["type"], error["msg"]),
+                "loc": error["loc"],
+                "input": error["input"],
+            }
+            for error in exc.errors()
+        ]
+        return cls.from_exception_data(exc.title, details)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuilt_model_error, (type(self), self.title, self.errors(), self.__dict__))
+
+
+def pydantic_problem(error: Any) -> str:
+    """One of pydantic's problems (an item of ``ValidationError.errors()``) in a line:
+    ``field: message (got type)``; one text where a list goes says to pass a list.
+
+    Examples:
+        >>> pydantic_problem({"loc": ("tags",), "msg": "Input should be a valid tuple",
+        ...                   "type": "tuple_type", "input": "abc"})
+        "tags: Input should be a valid tuple (got one text: for one, pass ['abc'])"
+    """
+    where = ".".join(str(p) for p in error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    given = error.get("input")
+    if error["type"] in ("tuple_type", "list_type") and isinstance(given, str):
+        shown = repr(given) if len(given) <= 30 else repr(given[:27]) + "..."
+        message += f" (got one text: for one, pass [{shown}])"
+    elif error["type"].endswith("_type"):  # a value of the wrong type: say which it was
+        message += f" (got {type(given).__name__})"
+    return f"{where}: {message}" if where else message
+
+
+def _rebuilt_model_error(
+    cls: type[InvalidModelError], title: str, errors: list[Any], state: dict[str, Any]
+) -> InvalidModelError:
+    details: list[InitErrorDetails] = [
+        {"type": PydanticCustomError(e["type"], e["msg"]), "loc": e["loc"], "input": e["input"]}
+        for e in errors
+    ]
+    error = cls.from_exception_data(title, details)
+    error.__dict__.update(state)
+    return error
 
 
 class UnknownNodeError(InvalidMapError, LookupError):

@@ -56,6 +56,7 @@ from argmap.exceptions import (
     QuoteNotFoundError,
     UnknownNodeError,
     UnknownSchemeWarning,
+    pydantic_problem,
 )
 from argmap.ids import shown_id
 from argmap.index import MapIndex, paused_gc
@@ -76,6 +77,7 @@ from argmap.model import (
     _no_controls,
     quick_node,
 )
+from argmap.params import items, mapping, text
 from argmap.quotes import closest_passage, find_quote, normalisation_hint
 from argmap.schemes import find_scheme, similar_schemes
 from argmap.wording import counted
@@ -105,6 +107,7 @@ _NODE_TYPES = (Claim, Premise, Case, Rebuttal, Support, Attack)
 _NODE_CLASSES: frozenset[type] = frozenset(_NODE_TYPES)  # exactly these; a subclass: one by one
 _KINDS = ("claim", "premise", "case", "rebuttal", "support", "attack")
 _DATA: pydantic.TypeAdapter[dict[str, Any]] = pydantic.TypeAdapter(Data)
+_NEW = "ArgumentMap"  # where the constructor's arguments are checked, as errors name it
 
 
 class ArgumentMap:
@@ -144,10 +147,10 @@ class ArgumentMap:
     ) -> None:
         self._setup(title, data)
         with paused_gc():
-            for i, source in enumerate(sources):
+            for i, source in enumerate(items(sources, where=_NEW, name="sources", item="source")):
                 with _placed("sources", i):
                     self.add_source(source)
-            self._add_all(list(nodes), checked="no")
+            self._add_all(list(items(nodes, where=_NEW, name="nodes", item="node")), checked="no")
         if central is not None:
             with _placed("central"):
                 self.central = central
@@ -157,7 +160,7 @@ class ArgumentMap:
 
     def _setup(self, title: str | None, data: Mapping[str, Any] | None = None) -> None:
         self.title = title
-        self.data = data or {}
+        self.data = {} if data is None else data
         # networkx loads with the first map, not with `import argmap` (a third of its time).
         from networkx import DiGraph  # noqa: PLC0415
 
@@ -479,7 +482,10 @@ class ArgumentMap:
     @data.setter
     def data(self, value: Mapping[str, Any]) -> None:
         try:
-            self._data = cast("FrozenData", _DATA.validate_python(dict(value)))
+            given = mapping(
+                value, where="the map", name="data", want="a mapping of names to values"
+            )
+            self._data = cast("FrozenData", _DATA.validate_python(given))
         except pydantic.ValidationError as exc:
             raise InvalidMapError(f"the map's data: {_problems(exc)}") from None
 
@@ -545,6 +551,8 @@ class ArgumentMap:
 
     @default_source.setter
     def default_source(self, source_id: str | None) -> None:
+        if source_id is not None:
+            text(source_id, where="the map", name="default_source", want="a source id or None")
         if source_id is not None and source_id not in self._sources:
             raise UnknownNodeError(
                 f"the default source {shown_id(source_id)} is not a source of this map; "
@@ -1085,7 +1093,10 @@ class ArgumentMap:
         node given from outside (its class, a second validation) is not asked again.
         """
         if quotes:
-            fields["quotes"] = self._quotes(node_id, quotes, source)
+            given = items(
+                quotes, where=cls.model_fields["kind"].default, name="quotes", item="quote"
+            )
+            fields["quotes"] = self._quotes(node_id, given, source)
         fields["text"] = text
         statement = _make(cls, node_id, fields)
         node_id = statement.id
@@ -1180,11 +1191,13 @@ class ArgumentMap:
         # nothing to validate, where an explicit None or {} is checked like any value.
         if scheme is not None:
             fields["scheme"] = scheme
-        if answered:
-            fields["answered"] = dict(answered)
+        if answered is not None:
+            fields["answered"] = mapping(
+                answered, where="support", name="answered", want="a mapping of questions to ids"
+            )
         if note is not None:
             fields["note"] = note
-        fields["premises"] = _as_ids(premises)
+        fields["premises"] = _as_ids(premises, "support")
         fields["conclusion"] = conclusion
         return self._new_inference(_make(Support, self._free_id("s") if id is None else id, fields))
 
@@ -1208,7 +1221,7 @@ class ArgumentMap:
             fields["question"] = question
         if note is not None:
             fields["note"] = note
-        fields["premises"] = _as_ids(premises)
+        fields["premises"] = _as_ids(premises, "attack")
         fields["target"] = target
         return self._new_inference(_make(Attack, self._free_id("a") if id is None else id, fields))
 
@@ -1520,8 +1533,11 @@ def _placed(*place: str | int) -> Iterator[None]:
         raise
 
 
-def _as_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
-    return (ids,) if isinstance(ids, str) else tuple(ids)
+def _as_ids(ids: str | Iterable[str], where: str) -> tuple[str, ...]:
+    """Premises as given: one id (a str) is one premise, never read letter by letter."""
+    if type(ids) is tuple or type(ids) is list:  # the common shapes, taken as they are
+        return tuple(ids)
+    return items(ids, where=where, name="premises", item="node id", one=True)
 
 
 def _unique(ids: Iterable[str]) -> list[str]:
@@ -1567,12 +1583,7 @@ def _make(cls: type[_N], node_id: str, fields: dict[str, Any]) -> _N:
 
 def _problems(exc: pydantic.ValidationError) -> str:
     """The validation errors in one line: ``field: problem; ...``."""
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"])
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        parts.append(f"{where}: {msg}" if where else msg)
-    return "; ".join(parts)
+    return "; ".join(pydantic_problem(err) for err in exc.errors())
 
 
 def _sources_used(statement: Statement) -> tuple[str, ...]:

@@ -47,8 +47,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, ValidationError, core_schema
 
+from argmap.exceptions import InvalidModelError
 from argmap.ids import ASCII_ID, ID_MAX_LENGTH, ID_PATTERN, id_problem
 
 __all__ = [
@@ -441,6 +442,14 @@ _set_slot = object.__setattr__
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+    def __init__(self, /, **data: Any) -> None:
+        # A model made by hand with values its fields refuse is an ArgmapError, as every error a
+        # user can trigger is; InvalidModelError is pydantic's ValidationError too.
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise InvalidModelError.of(exc) from None
 
     def model_post_init(self, context: Any, /) -> None:
         """Share the set of given fields with the models given the same (see _GivenFields)."""

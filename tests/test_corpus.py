@@ -443,3 +443,40 @@ def test_the_callers_warning_filters_hold_in_every_item(tmp_path: Path, jobs: in
         # The same warning from the same line of the reader, for two files: each item lists it.
         again = list(batch([repaired, repaired], "check", jobs=jobs))
     assert [len(r.warnings) for r in again] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"to": "argdown", "out": "FILE"},
+            "task 'convert': out='FILE' is a file, not a folder; pass a folder (it is made if "
+            "it is missing)",
+        ),
+        (
+            {"to": "argdown", "out": "FILE/sub"},
+            "task 'convert': cannot make the folder out='FILE/sub' (",
+        ),
+        (
+            {"to": "argdown", "out": 5},
+            "task 'convert': out= must be a folder (a str or a pathlib.Path), not 5",
+        ),
+        ({"to": "xml", "out": "o"}, "task 'convert': to='xml': unknown format 'xml'; use one of"),
+        ({"to": None, "out": "o"}, "task 'convert': to= must be a format name, not None"),
+    ],
+)
+def test_convert_with_a_bad_out_or_to_is_refused_before_any_work(
+    tmp_path: Path, options: dict[str, Any], message: str
+) -> None:
+    given = tmp_path / "m.json"
+    argmap.dump(north_korea(), given)
+    options = {
+        k: str(tmp_path / v) if k == "out" and isinstance(v, str) else v for k, v in options.items()
+    }
+    message = message.replace("'FILE", f"'{tmp_path}/FILE").replace("'o'", f"'{tmp_path}/o'")
+    (tmp_path / "FILE").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BatchError) as caught:
+        list(batch([given], "convert", jobs=1, options=options))
+    assert message in str(caught.value)
+    assert "<text>" not in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["FILE", "m.json"]  # nothing written

@@ -23,6 +23,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "argmap.exceptions",
             "argmap.ids",
             "argmap.wording",
+            "argmap.params",
             "argmap.files",
             "argmap.quotes",
             "argmap.schemes",

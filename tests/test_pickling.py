@@ -14,6 +14,7 @@ import typing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+import pydantic
 import pytest
 
 import argmap
@@ -52,6 +53,10 @@ def _sample(name: str, annotation: Any) -> Any:
 
 def _make(cls: type[ArgmapError]) -> ArgmapError:
     """Build an instance of ``cls`` with every parameter of its constructor given a value."""
+    if issubclass(cls, pydantic.ValidationError):  # made from pydantic's problems, as pydantic does
+        return cls.from_exception_data(
+            "Claim", [{"type": "string_type", "loc": ("id",), "input": 5}]
+        )
     hints = typing.get_type_hints(cls.__init__)
     args: list[Any] = []
     kwargs: dict[str, Any] = {}

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.checks.finding import SEVERITIES, Finding, Severity
 from argmap.checks.rules import RULE_ALIASES
 from argmap.exceptions import MissingDependencyError
+from argmap.params import choice
 from argmap.schemes import find_scheme
 
 if TYPE_CHECKING:
@@ -178,7 +179,13 @@ class Report:
 
         Acknowledged findings are left out unless ``acknowledged`` is true: this is what
         ``--fail-on`` counts.
+
+        Raises:
+            InvalidArgumentError: ``severity`` is not one of the severities (error, warning,
+                info); a near miss such as ``"warn"`` is named.
         """
+        if not isinstance(severity, str) or severity not in _RANK:
+            choice(severity, SEVERITIES, where="at_or_above", name="severity")
         return [
             f
             for f in self.findings

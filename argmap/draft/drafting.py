@@ -21,11 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from argmap import params
 from argmap.draft.decode import BLOCK, Parse, parse
 from argmap.draft.features import markers
 from argmap.draft.model import DraftModel, default_model, load_model
 from argmap.draft.segment import Unit, segment
-from argmap.exceptions import DraftError, DraftWarning
+from argmap.exceptions import DraftError, DraftWarning, InvalidArgumentError
+from argmap.ids import id_problem
 from argmap.map import AnyNode, ArgumentMap
 from argmap.model import Attack, Claim, Premise, Quote, Rebuttal, Source, Support
 
@@ -81,6 +83,8 @@ def draft(
         DraftError: ``text`` is not a string, is blank or has no word; or a segment is empty
             or outside the text.
         DraftModelError: ``model`` names a file that is not a draft model.
+        InvalidArgumentError: ``title`` is not text, ``source`` not an id, or ``segments``
+            not a list of pairs.
 
     Warns:
         DraftWarning: The text has one unit only (there is no argument to map), none of its
@@ -93,6 +97,13 @@ def draft(
         raise DraftError(
             "the text is blank: there is nothing to draft; give the text of an argument"
         )
+    if title is not None:
+        params.text(title, where="draft", name="title", want="text (a str) or None")
+    problem = id_problem(source, "source")
+    if problem is not None:
+        raise InvalidArgumentError(f"draft: {problem}")
+    if segments is not None:
+        segments = params.items(segments, where="draft", name="segments", item="(start, end) pair")
     chosen = _model(model)
     units = _units(text, segments)
     if not units:

@@ -40,6 +40,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap import params
 from argmap.exceptions import ArgmapError, FileFormatError
 from argmap.files import read_text, write_atomic
 from argmap.io.sniffing import HEAD_SIZE
@@ -580,6 +581,8 @@ def loads(
         >>> loads('{"argmap": 1, "title": "Empty"}').title
         'Empty'
     """
+    if path is not None:
+        path = os.fspath(params.path(path, where="loads", name="path"))
     return _read_as_detected(text, path=path, format=format, strict=strict)
 
 
@@ -647,7 +650,7 @@ def write_diagram(
         ...     out.read_text("utf-8").startswith("digraph")
         True
     """
-    target = Path(path)
+    target = Path(params.path(path, where="render", name="path"))
     fmt = format_for(target, format=format)
     if fmt not in drawing_formats():
         drawings = ", ".join(f.name for f in drawing_formats())

@@ -47,7 +47,7 @@ from argmap.io.parsing import (
     parse_yaml,
 )
 from argmap.io.sniffing import json_keys
-from argmap.map import ArgumentMap
+from argmap.map import ArgumentMap, require_map
 from argmap.model import Data, FrozenData, Node, Plain, Source
 
 __all__ = [
@@ -295,6 +295,7 @@ def to_dict(m: ArgumentMap) -> dict[str, Any]:
         >>> from_dict(to_dict(m)) == m
         True
     """  # noqa: E501
+    require_map(m, "to_dict")
     doc: dict[str, Any] = {"argmap": FORMAT_VERSION}
     if m.title is not None:
         doc["title"] = m.title

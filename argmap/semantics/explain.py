@@ -36,13 +36,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.exceptions import EvaluationError
+from argmap.map import require_map
 from argmap.model import Attack, Support
+from argmap.params import refuse, whole_number
 from argmap.semantics.evaluate import DEFAULT_SEMANTICS, evaluate
 from argmap.semantics.grounded import READINGS, label_map
+from argmap.semantics.labelling import Labelling
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
-    from argmap.semantics.labelling import Label, Labelling
+    from argmap.semantics.labelling import Label
 
 __all__ = ["Explanation", "evaluation_text", "explain", "explanation_text", "one_line_reason"]
 
@@ -113,11 +116,13 @@ def explain(
         semantics: A labelling semantics: evidential (the default), grounded, complete,
             preferred or stable.
         labelling: A labelling of ``m`` already computed (its semantics is then used).
-        depth: How many steps deep to explain; deeper reasons are summarised.
+        depth: How many steps deep to explain (at least 1); deeper reasons are summarised.
 
     Raises:
         UnknownNodeError: ``m`` has no node ``node_id``.
         EvaluationError: A gradual semantics (strengths have no attackers-and-defenders story).
+        InvalidArgumentError: ``labelling`` is not a Labelling, or ``depth`` not a whole number
+            of at least 1.
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -125,6 +130,10 @@ def explain(
         >>> e.label, e.reason
         ('out', 'undercut by u_amnesty, which stands')
     """
+    require_map(m, "explain")
+    whole_number(depth, where="explain", name="depth", minimum=1)
+    if labelling is not None and not isinstance(labelling, Labelling):
+        raise refuse(labelling, where="explain", name="labelling", want="a Labelling or None")
     m[node_id]
     if labelling is None:
         labelling = evaluate(m, semantics)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.exceptions import EvaluationError, InvalidMapError
+from argmap.map import require_map
+from argmap.params import items
 from argmap.semantics.evaluate import evaluate
 
 if TYPE_CHECKING:
@@ -42,13 +44,16 @@ def what_if(
     """Return ``{node: (before, after)}`` for every node whose label or strength changes.
 
     A node removed (given, or gone with it) has ``after`` ``None``. Strengths (gradual
-    semantics) count as changed when they move by more than 1e-9.
+    semantics) count as changed when they move by more than 1e-9. ``remove`` is a list of ids;
+    one id may be given as text (``remove="k"``), never read letter by letter.
 
     Raises:
         UnknownNodeError: A node to remove is not in the map.
         EvaluationError: Nothing to remove, or an unknown semantics.
+        InvalidArgumentError: ``remove`` is neither an id nor a list of them.
     """
-    gone = list(remove) if not isinstance(remove, str) else [remove]
+    require_map(m, "what_if")
+    gone = list(items(remove, where="what_if", name="remove", item="node id", one=True))
     if not gone:
         raise EvaluationError("what_if needs at least one node id in remove=[...]")
     for node_id in gone:
@@ -121,7 +126,8 @@ def sensitivity(
         semantics: Any semantics of :func:`~argmap.semantics.evaluate` (default DF-QuAD, whose
             strengths tell apart cases that labels do not).
         target: The node to watch; the central claim by default.
-        kinds: The kinds of statement to remove in turn (``("case",)`` for evidence only).
+        kinds: The kinds of statement to remove in turn (``("case",)`` for evidence only;
+            one kind may be given as text, ``"case"``).
         base_score: Base score for gradual semantics.
 
     Returns:
@@ -141,11 +147,12 @@ def sensitivity(
         >>> top.drop > 0
         True
     """
+    require_map(m, "sensitivity")
+    wanted = set(items(kinds, where="sensitivity", name="kinds", item="statement kind", one=True))
     watched = target or m.central
     if watched is None:
         raise EvaluationError("the map has no central claim; pass target=<node id>")
     m[watched]
-    wanted = set(kinds)
     unknown = wanted - {"claim", "premise", "case", "rebuttal"}
     if unknown:
         raise EvaluationError(
