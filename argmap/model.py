@@ -92,19 +92,26 @@ def _named(name: str) -> GetPydanticSchema:
     return GetPydanticSchema(named)
 
 
+_ascii_id_match = ASCII_ID.fullmatch
+_id_search = ID_PATTERN.search
+
+
 def _valid_id(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """``value`` as an id keeps it (NFC); an id that breaks the rule is an error that says the
     rule in words, where pydantic's own error quotes the pattern (thousands of characters).
 
-    Wraps pydantic's check of the pattern, which then runs only on ids this let through: ASCII
-    ids are told apart here and need nothing more, and what is not text is pydantic's to refuse.
+    Wraps pydantic's check of the pattern (kept for the JSON Schema), which then runs only on
+    what is not a plain ``str``: a str is judged here with the same pattern, once (ASCII ids by
+    a shorter one); a subclass of str, or what is not text, is pydantic's to convert or refuse.
     """
-    if type(value) is str and ASCII_ID.fullmatch(value):
-        return value
-    if isinstance(value, str):
-        problem = id_problem(value)
-        if problem is not None:
-            raise PydanticCustomError("id", "{problem}", {"problem": problem})
+    if type(value) is str:
+        if _ascii_id_match(value):
+            return value
+        if len(value) <= ID_MAX_LENGTH and _id_search(value) is not None:
+            return _nfc(value)
+        raise PydanticCustomError("id", "{problem}", {"problem": id_problem(value)})
+    if isinstance(value, str) and id_problem(value) is not None:
+        raise PydanticCustomError("id", "{problem}", {"problem": id_problem(value)})
     return _nfc(handler(value))
 
 
@@ -450,6 +457,11 @@ class _Model(BaseModel):
             super().__init__(**data)
         except ValidationError as exc:
             raise InvalidModelError.of(exc) from None
+
+    # Validating a node inside another schema (node_adapter, a map file) still runs pydantic's
+    # validator directly, not this __init__ (1.5x the cost per node): it only re-raises, so it
+    # is a base __init__ to pydantic, as RootModel's is.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     def model_post_init(self, context: Any, /) -> None:
         """Share the set of given fields with the models given the same (see _GivenFields)."""
