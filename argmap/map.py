@@ -37,6 +37,7 @@ Examples:
 
 from __future__ import annotations
 
+import inspect
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1471,8 +1472,22 @@ def _warn_if_misspelt(inference: Support | Attack) -> None:
             f"{inference.kind} {inference.id!r}: scheme {inference.scheme!r} is not one argmap "
             f"knows; did you mean {' or '.join(repr(c) for c in close)}? It is kept as given.",
             UnknownSchemeWarning,
-            stacklevel=4,
+            stacklevel=_callers_level(),
         )
+
+
+_PACKAGE = str(Path(__file__).resolve().parent) + os.sep
+
+
+def _callers_level() -> int:
+    """The ``stacklevel`` that points a warning at the first line outside argmap: the user's
+    ``m.support(...)`` or ``argmap.load(...)``, whichever path through argmap led to it."""
+    frame = inspect.currentframe()
+    level = 0
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level  # this function and the argmap frames above it: warn counts from its caller
 
 
 def _clear_cache(g: nx.DiGraph[str]) -> None:

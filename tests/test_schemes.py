@@ -102,3 +102,31 @@ def test_aifdb_scheme_names_load_without_a_typo_warning() -> None:
     # A near miss of a catalogue id is still caught.
     assert similar_schemes("exampel") == ["example"]
     assert not external_scheme("Exampel")
+
+
+def test_a_likely_misspelt_scheme_is_warned_at_the_users_own_line() -> None:
+    # The warning points at the line that made the inference, not inside argmap, whichever
+    # path led there: an API call, or a reader building the map in bulk.
+    m = argmap.ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    with pytest.warns(argmap.UnknownSchemeWarning) as caught:
+        m.support("p", "c", scheme="expert-opinon")
+    assert [w.filename for w in caught] == [__file__]
+    doc = {
+        "argmap": 2,
+        "nodes": [
+            {"kind": "claim", "id": "c", "text": "C."},
+            {"kind": "premise", "id": "p", "text": "P."},
+            {
+                "kind": "support",
+                "id": "s",
+                "premises": ["p"],
+                "conclusion": "c",
+                "scheme": "expert-opinon",
+            },
+        ],
+    }
+    with pytest.warns(argmap.UnknownSchemeWarning) as caught:
+        argmap.from_dict(doc)
+    assert [w.filename for w in caught] == [__file__]
