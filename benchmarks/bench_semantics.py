@@ -40,6 +40,7 @@ from argmap.semantics.extensions import extensions
 from argmap.semantics.framework import Framework
 from argmap.semantics.gradual import strengths
 from argmap.semantics.grounded import grounded_codes
+from argmap.semantics.translate import to_framework
 
 
 def random_pairs(n: int, per_argument: int, seed: int) -> list[tuple[int, int]]:
@@ -264,6 +265,46 @@ def _dung_rows(af: Framework, semantics: tuple[str, ...]) -> None:
         )
 
 
+def choice_map(n: int, pairs: int, seed: int) -> ArgumentMap:
+    """n premises attacking later ones at random (the grounded labelling settles them), and
+    ``pairs`` pairs of rebuttals that attack each other and 3 premises each: 2**pairs preferred
+    and stable extensions, the rest of the map following each choice."""
+    rng = random.Random(seed)  # noqa: S311 - not cryptography
+    m = ArgumentMap()
+    for i in range(n):
+        m.premise(f"a{i}", "A.")
+    for i in range(n - 1):
+        m.attack(f"a{i}", f"a{rng.randrange(i + 1, n)}", id=f"x{i}")
+    for k in range(pairs):
+        m.rebuttal(f"p{k}", "P."), m.rebuttal(f"q{k}", "Q.")
+        m.attack(f"p{k}", f"q{k}", id=f"pq{k}"), m.attack(f"q{k}", f"p{k}", id=f"qp{k}")
+        for j in range(3):
+            m.attack(f"{'pq'[j % 2]}{k}", f"a{rng.randrange(n)}", id=f"r{k}_{j}")
+    return m
+
+
+def bench_evaluate_dung(n: int, pairs: int) -> None:
+    """evaluate() under complete, preferred and stable semantics against one listing of the
+    extensions (translation, grounded labelling and clingo included): what the labels cannot
+    do without. CPU time (clingo runs in this process), both in this run."""
+    m = choice_map(n, pairs, seed=n)
+    print(
+        f"\nevaluate() under Dung's multi-extension semantics, {n:,} premises and {pairs} "
+        f"mutual rebuttals ({2**pairs} preferred extensions); CPU s"
+    )
+    print(f"  {'semantics':>9} {'evaluate':>9} {'one listing':>12} {'ratio':>6}")
+    for name in ("complete", "preferred", "stable"):
+        limit = 2**pairs if name != "complete" else 100
+        ours = cpu_best(3, lambda n=name, k=limit: evaluate(m, n, max_extensions=k))[0]
+        floor = cpu_best(
+            3,
+            lambda n=name, k=limit: list(
+                extensions(to_framework(m), n, limit=k + 1)  # type: ignore[arg-type]
+            ),
+        )[0]
+        print(f"  {name:>9} {ours:>9.3f} {floor:>12.3f} {ours / floor:>6.2f}")
+
+
 def random_map(n: int, seed: int) -> ArgumentMap:
     """n statements: a support tree of claims and premises, with a rebuttal on every 10th."""
     rng = random.Random(seed)  # noqa: S311 - not cryptography
@@ -370,6 +411,7 @@ def main() -> None:
     parser.add_argument("--dfquad", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--evaluate", type=int, default=100_000)
+    parser.add_argument("--choices", type=int, default=10_000)
     parser.add_argument("--carneades", type=int, nargs="*", default=[1000, 2000, 4000])
     args = parser.parse_args()
     if args.sizes:
@@ -380,6 +422,8 @@ def main() -> None:
         bench_pyarg(args.pyarg_sizes)
     if args.preferred:
         bench_dung(args.preferred, hard=args.hard)
+    if args.choices:
+        bench_evaluate_dung(args.choices, pairs=5)
     if args.dfquad:
         bench_gradual(args.dfquad)
     if args.carneades:

@@ -19,8 +19,20 @@ from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError, EvaluationTimeout
 from argmap.map import require_map
-from argmap.semantics.extensions import credulous, extensions, sceptical_labels
-from argmap.semantics.grounded import Reading, attack_graph_labels, grounded_codes, label_map
+from argmap.semantics.extensions import (
+    MultiSemantics,
+    credulous,
+    extensions,
+    sceptical_labels,
+)
+from argmap.semantics.grounded import (
+    IN,
+    OUT,
+    Reading,
+    attack_graph_labels,
+    grounded_codes,
+    label_map,
+)
 from argmap.semantics.labelling import Label, Labelling
 from argmap.semantics.solver import Deadline, check_timeout
 from argmap.semantics.translate import to_framework
@@ -178,41 +190,73 @@ def _dung(
     central: str | None,
     deadline: Deadline,
 ) -> Labelling:
-    """Complete, preferred or stable labels of the map's nodes."""
+    """Complete, preferred or stable labels of the map's nodes.
+
+    The extensions are listed once, by one solver (at most ``max_extensions + 1``): when that
+    is all of them, the sceptical labels are their intersections and the credulous nodes their
+    union, with no other search. Only a listing cut short asks clingo again, for the cautious
+    (stable) or brave (complete, stable) consequences; complete labels are the grounded ones.
+    """
+    semantics: MultiSemantics = name  # type: ignore[assignment]
     keep = set(nodes)
-    if name == "complete":  # the sceptical complete labelling is the grounded one
-        codes = grounded_codes(af)
+    listed = list(extensions(af, semantics, limit=max_extensions + 1, timeout=deadline.left()))
+    exhaustive = len(listed) <= max_extensions
+    if not exhaustive:
+        if semantics == "preferred":  # its sceptical labels need every extension
+            raise EvaluationError(
+                f"the framework has more than {max_extensions} preferred extensions; pass a "
+                "larger max_extensions, or use grounded or complete semantics (polynomial)"
+            )
+        del listed[max_extensions:]
+    codes = grounded_codes(af)
+    if semantics == "complete":  # the sceptical complete labelling is the grounded one
         labels: dict[str, Label] = {a: _NAMES[codes[af.index[a]]] for a in nodes}
     else:
-        ins, outs, any_extension = sceptical_labels(
-            af,
-            name,  # type: ignore[arg-type]
-            limit=max_extensions,
-            timeout=deadline.left(),
-        )
-        labels = {
-            a: "in" if a in ins and any_extension else "out" if a in outs else "undec"
-            for a in nodes
-        }
-    found: list[frozenset[str]] = []
-    exhaustive = True
-    listed = extensions(af, name, limit=max_extensions + 1, timeout=deadline.left())  # type: ignore[arg-type]
-    for extension in listed:
-        if len(found) == max_extensions:
-            exhaustive = False
-            break
-        projected = frozenset(extension & keep)
-        if projected not in found:
-            found.append(projected)
+        if exhaustive:
+            ins, outs = _in_and_out_in_all(af, codes, listed, keep)
+        else:
+            ins, outs, _ = sceptical_labels(af, semantics, timeout=deadline.left())
+        labels = {a: "in" if a in ins else "out" if a in outs else "undec" for a in nodes}
+    if exhaustive:
+        accepted: set[str] = set().union(*listed)
+    else:
+        accepted = set(credulous(af, semantics, timeout=deadline.left()))
+    found = list(dict.fromkeys(frozenset(extension & keep) for extension in listed))
     notes: tuple[str, ...] = ()
-    if name == "stable" and not found:
+    if semantics == "stable" and not found:
         notes = ("the map has no stable extension: every node is left undec",)
     return Labelling(
         semantics=name,
         labels=labels,
         extensions=tuple(found),
-        credulous=frozenset(credulous(af, name, timeout=deadline.left()) & keep),  # type: ignore[arg-type]
+        credulous=frozenset(accepted & keep),
         exhaustive=exhaustive,
         central=central,
         notes=notes,
     )
+
+
+def _in_and_out_in_all(
+    af: Framework, codes: list[int], listed: list[frozenset[str]], keep: set[str]
+) -> tuple[set[str], set[str]]:
+    """The nodes of ``keep`` IN in every extension listed, and those every one attacks (none
+    of either when none is listed: a map with no stable extension leaves every node UNDEC).
+
+    Every extension holds the grounded extension (``codes``), so attacks what it attacks:
+    the grounded OUT. Only the rest of each extension is followed, the part clingo chose,
+    so the cost is that of the choices, not of the whole of every extension.
+    """
+    if not listed:
+        return set(), set()
+    arguments = af.arguments
+    grounded_in = frozenset(compress(arguments, map(IN.__eq__, codes)))
+    outs = set(compress(arguments, map(OUT.__eq__, codes)))
+    attacked_by = af.attacked_by
+    common = frozenset.intersection(*listed)
+    outs.update(t for a in common - grounded_in for t in attacked_by(a))
+    outs.update(
+        set.intersection(
+            *({t for a in extension - common for t in attacked_by(a)} for extension in listed)
+        )
+    )
+    return keep & common, keep & outs

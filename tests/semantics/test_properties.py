@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from budget import examples
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -290,7 +291,39 @@ def test_dung_semantics_agree_with_brute_force(m: argmap.ArgumentMap) -> None:
         expected = _sceptical(af, every[semantics], nodes)
         if semantics == "stable" and not every["stable"]:
             expected = dict.fromkeys(nodes, "undec")
-        assert _labels(m, semantics) == expected, semantics
+        labelling = argmap.evaluate(m, semantics)
+        assert dict(labelling.labels) == expected, semantics
+        # the extensions, projected on the map's nodes, and the nodes IN in at least one
+        projected = {frozenset(e & set(nodes)) for e in every[semantics]}
+        assert labelling.exhaustive
+        assert len(labelling.extensions) == len(projected), semantics
+        assert set(labelling.extensions) == projected, semantics
+        assert labelling.credulous == frozenset().union(*projected), semantics
+
+
+def test_dung_semantics_cut_short_agree_with_the_whole_listing() -> None:
+    # Two mutual rebuttals, one attacking a premise: 9 complete and 4 stable (and preferred)
+    # extensions. Cut short by max_extensions, the labels and credulous nodes come from
+    # clingo's consequences; listed whole (checked against brute force above), from the
+    # extensions themselves. Both must agree.
+    m = argmap.ArgumentMap()
+    for i in range(2):
+        _ = m.rebuttal(f"x{i}", "X."), m.rebuttal(f"y{i}", "Y.")
+        _ = m.attack(f"x{i}", f"y{i}", id=f"xy{i}"), m.attack(f"y{i}", f"x{i}", id=f"yx{i}")
+    _ = m.premise("p", "P."), m.attack("x0", "p", id="x0p")
+    for semantics, count in (("complete", 9), ("stable", 4)):
+        whole = argmap.evaluate(m, semantics)
+        assert whole.exhaustive
+        assert len(whole.extensions) == count
+        cut = argmap.evaluate(m, semantics, max_extensions=3)
+        assert not cut.exhaustive
+        assert len(cut.extensions) == 3
+        assert set(cut.extensions) <= set(whole.extensions)
+        assert cut.labels == whole.labels, semantics
+        assert cut.credulous == whole.credulous == frozenset().union(*whole.extensions)
+    assert argmap.evaluate(m, "stable")["p"] == "undec"  # IN with y0, OUT with x0
+    with pytest.raises(argmap.EvaluationError, match="more than 3 preferred extensions"):
+        argmap.evaluate(m, "preferred", max_extensions=3)
 
 
 def _naive_strengths(m: argmap.ArgumentMap, semantics: str) -> dict[str, float]:
