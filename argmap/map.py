@@ -160,8 +160,10 @@ class ArgumentMap:
                 self.default_source = default_source
 
     def _setup(self, title: str | None, data: Mapping[str, Any] | None = None) -> None:
-        self.title = title
-        self.data = {} if data is None else data
+        with _placed("title"):
+            self.title = title
+        with _placed("data"):
+            self.data = {} if data is None else data
         # networkx loads with the first map, not with `import argmap` (a third of its time).
         from networkx import DiGraph  # noqa: PLC0415
 

@@ -185,6 +185,7 @@ def loads_xaif(text: str, *, path: str | None = None, strict: bool = False) -> A
             "no 'AIF' object: an xAIF document is an object with an 'AIF' object holding "
             "'nodes' and 'edges'; for plain AIF pass format='aif'",
             path=path,
+            where="AIF",
         )
     extension = dict(_extension(doc.get(EXTENSION), EXTENSION, path))
     placed = _names(extension.pop("placed", None), "placed", "the ids of the nodes", path)
@@ -328,7 +329,9 @@ class _Graph:
         self.repairs = repairs
         if "nodes" not in doc:
             raise FileFormatError(
-                f"no '{place}nodes' list; an AIF document has 'nodes' and 'edges'", path=path
+                f"no '{place}nodes' list; an AIF document has 'nodes' and 'edges'",
+                path=path,
+                where=f"{place}nodes",
             )
         self.nodes: dict[str, dict[str, Any]] = {}
         self.index: dict[str, int] = {}
@@ -601,6 +604,8 @@ def _read(
         elif exc.node is not None:
             original = next((k for k, v in ids.items() if v == exc.node), None)
             where = graph.where(original) if original is not None else None
+        elif exc.place:  # the map's own fields, which the document's extension holds
+            where = f"{place}{EXTENSION}.{exc.place[0]}"
         raise FileFormatError(str(exc), path=path, where=where) from None
     repairs.warn()
     return m

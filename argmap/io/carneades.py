@@ -291,25 +291,10 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     unused_issues = [i for i in issues if not any(p[0] == i for p in positions.values())]
     if unused_issues:
         document["empty_issues"] = {i: issues[i] for i in unused_issues}
-    sources = []
     given_meta = document.get("meta")
     meta: dict[str, Any] = dict(given_meta) if isinstance(given_meta, dict) else {}
     title = _map_title(r, document)
-    if document:
-        label = meta.get("source") or meta.get("title") or "Carneades argument graph"
-        try:
-            sources.append(
-                Source(
-                    id=r.fresh(DOCUMENT_SOURCE),
-                    title=" ".join(str(label).split()),
-                    data={"carneades": _json_safe(document)},
-                )
-            )
-        except ValueError as exc:  # text a map cannot hold, in the document's own keys
-            raise r.error(
-                "the document's own keys (meta and the rest, kept as the map's source): "
-                f"{_first_error(exc)}"
-            ) from None
+    sources = _document_source(r, document, meta)
     own_data = own_map.get("data")
     try:
         m = ArgumentMap(
@@ -318,11 +303,46 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
             nodes=nodes,
             data=own_data if isinstance(own_data, dict) else {},
         )
-        if isinstance(own_map.get("central"), str):
-            m.central = r.ids.get(own_map["central"], own_map["central"])
-        return m
     except InvalidMapError as exc:
-        raise FileFormatError(str(exc), path=path) from None
+        raise r.error(str(exc), *_place_of(exc.node, statements, arguments)) from None
+    central = own_map.get("central")
+    if central is not None:
+        try:
+            m.central = r.ids.get(str(central), str(central))
+        except InvalidMapError as exc:
+            raise r.error(str(exc), "meta", "argmap", "central") from None
+    return m
+
+
+def _document_source(r: _Reader, document: dict[str, Any], meta: dict[str, Any]) -> list[Source]:
+    """The one source that keeps what the file says as a whole (none if it says nothing)."""
+    if not document:
+        return []
+    label = meta.get("source") or meta.get("title") or "Carneades argument graph"
+    try:
+        return [
+            Source(
+                id=r.fresh(DOCUMENT_SOURCE),
+                title=" ".join(str(label).split()),
+                data={"carneades": _json_safe(document)},
+            )
+        ]
+    except ValueError as exc:  # text a map cannot hold, in the document's own keys
+        raise r.error(
+            "the document's own keys (meta and the rest, kept as the map's source): "
+            f"{_first_error(exc)}"
+        ) from None
+
+
+def _place_of(
+    node: str | None, statements: dict[str, Any], arguments: dict[str, Any]
+) -> tuple[str, ...]:
+    """Where in the file the statement or argument a map's rule names is (nothing if unknown)."""
+    for part, keys in (("statements", statements), ("arguments", arguments)):
+        for key in keys:
+            if node in (key, slug(key)):
+                return (part, key)
+    return ()
 
 
 def _own_map(r: _Reader, document: dict[str, Any]) -> dict[str, Any]:

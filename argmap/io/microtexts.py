@@ -262,12 +262,20 @@ def _build(m: ArgumentMap) -> ET.Element:
     for key, value in kept.items():
         if key != "edus" and isinstance(value, str):
             root.set(key, value)
-    taken = set(m) | {str(e.get("id")) for e in loose_edus if isinstance(e, dict)}
+    loose = [(str(e.get("id")), str(e.get("text", ""))) for e in loose_edus if isinstance(e, dict)]
+    taken = set(m) | {e for e, _ in loose}
     fresh = (f"e{n}" for n in range(1, 10**9) if f"e{n}" not in taken)
+    # The EDU ids kept in data are the user's too: one is written only where it is free (no
+    # node's, no joint's, not one already written with another text), so that the file never
+    # holds an id twice, which the reader refuses (a map read from a file whose two ADUs share
+    # an EDU wrote that EDU twice).
+    not_edus = set(m) | {f"j_{s.id}" for s in m.statements()}
+    written: dict[str, str] = {}
     edges: list[tuple[str, str, str, str]] = []
     edus: list[tuple[str, str]] = []
     adus: list[tuple[str, str]] = []
     joints: list[str] = []
+
     for statement in m.statements():
         mine = statement.data.get("microtexts")
         mine = mine if isinstance(mine, dict) else {}
@@ -275,12 +283,13 @@ def _build(m: ArgumentMap) -> ET.Element:
         if role not in ("pro", "opp"):
             role = "opp" if statement.kind == "rebuttal" else "pro"
         adus.append((statement.id, role))
-        parts = _edus(statement.text, mine.get("edus"))
-        if parts is None:
-            edu = mine.get("edu")
-            edu = edu if isinstance(edu, str) and edu not in m else next(fresh)
-            parts = [(edu, statement.text)]
-        edus.extend(parts)
+        parts = _kept_edus(statement.text, mine, written, not_edus) or [
+            (next(fresh), statement.text)
+        ]
+        for edu_id, text in parts:
+            if edu_id not in written:
+                written[edu_id] = text
+                edus.append((edu_id, text))
         if len(parts) == 1:
             edges.append(("seg", parts[0][0], statement.id, ""))
         else:
@@ -288,9 +297,10 @@ def _build(m: ArgumentMap) -> ET.Element:
             joints.append(joint)
             edges.extend(("seg", e, joint, "") for e, _ in parts)
             edges.append(("seg", joint, statement.id, ""))
-    for loose in loose_edus:
-        if isinstance(loose, dict):
-            edus.append((str(loose.get("id")), str(loose.get("text", ""))))
+    for edu_id, text in loose:
+        if edu_id not in written and edu_id not in not_edus:
+            written[edu_id] = text
+            edus.append((edu_id, text))
     relations = _relations(m)
     for edu_id, text in edus:
         ET.SubElement(root, "edu", {"id": edu_id}).text = text
@@ -304,6 +314,28 @@ def _build(m: ArgumentMap) -> ET.Element:
         attrib = {"id": edge_id or next(numbers), "src": src, "trg": trg, "type": kind}
         ET.SubElement(root, "edge", attrib)
     return root
+
+
+def _kept_edus(
+    text: str, mine: dict[str, Any], written: dict[str, str], not_edus: set[str]
+) -> list[tuple[str, str]] | None:
+    """The EDUs (id, text) a statement's data keeps, if their ids are free to write: no node's,
+    no joint's, and none written before with another text; else None (the writer numbers one).
+    """
+
+    def free(parts: list[tuple[str, str]]) -> bool:
+        ids = [e for e, _ in parts]
+        return len(set(ids)) == len(ids) and all(
+            e not in not_edus and written.get(e, t) == t for e, t in parts
+        )
+
+    parts = _edus(text, mine.get("edus"))
+    if parts is not None and free(parts):
+        return parts
+    edu = mine.get("edu")
+    if isinstance(edu, str) and free([(edu, text)]):
+        return [(edu, text)]
+    return None
 
 
 def _relations(m: ArgumentMap) -> list[tuple[str, str, str, str]]:

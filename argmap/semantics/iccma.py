@@ -230,8 +230,9 @@ def _line_of(text: str, offset: int) -> int:
 # Spaces are spaces and tabs: str.split() and str.strip() also take NBSP, U+2028 and '\x1c'.
 # One grammar of a line serves the whole body at once and, on a failure, each line.
 _BODY_LINE = r"[ \t]*(?:{n}[ \t]+{n}[ \t]*|#[^\n]*)?\r?"
-_ICCMA_BODY = re.compile(rf"(?:{_BODY_LINE.format(n='[0-9]+')}(?:\n|\Z))*")
-_ICCMA_LINE = re.compile(_BODY_LINE.format(n="([0-9]+)"))
+# A number has at most 18 digits: int() refuses one of thousands (a raw ValueError).
+_ICCMA_BODY = re.compile(rf"(?:{_BODY_LINE.format(n='[0-9]{1,18}')}(?:\n|\Z))*")
+_ICCMA_LINE = re.compile(_BODY_LINE.format(n="([0-9]{1,18})"))
 _HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*\r?")
 _SPACE = " \t\r"
 
@@ -257,6 +258,12 @@ def _parse_iccma(text: str, path: str | None) -> Framework:
         raise FileFormatError(
             "expected 'p af N' (the number of arguments), found "
             f"{lines[header].strip(_SPACE)[:60]!r}",
+            path=path,
+            line=header + 1,
+        )
+    if len(found.group(1)) > 18:  # int() refuses thousands of digits; no file holds so many
+        raise FileFormatError(
+            f"'p af {found.group(1)[:20]}...' declares more arguments than any file can name",
             path=path,
             line=header + 1,
         )

@@ -474,3 +474,10 @@ def test_uses_agrees_with_the_reference_cli_exploding_arguments(tmp_path: Path) 
         for s in loads(_USES).nodes("support")
     ]
     assert ours == theirs
+
+
+@pytest.mark.parametrize("kind", ["[claim]", "{a: 1}", "5", "null", "true"])
+def test_a_kind_that_is_no_text_is_a_located_error(kind: str) -> None:
+    # A list was a raw TypeError (unhashable) from the reader's lookup of the kind.
+    with pytest.raises(FileFormatError, match=r"m\.argdown:1: kind: .* is not a statement kind"):
+        loads(f"[a]: A. {{kind: {kind}}}\n", path="m.argdown")

@@ -147,7 +147,7 @@ class _Reader(Entities):
     def _statement(self, entity: Entity) -> None:
         fields, free = self.split_block(entity, STATEMENT_KEYS)
         kind = fields.pop("kind", "claim")
-        if kind not in STATEMENT_CLASSES:
+        if not isinstance(kind, str) or kind not in STATEMENT_CLASSES:  # a list is no key
             raise self.fail(
                 f"kind: {kind!r} of {name_of(entity)} is not a statement kind; use one of "
                 f"{', '.join(STATEMENT_CLASSES)}",
