@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from strategies import maps, texts
 from test_argdown_syntax import reference_relations, relations_of
 
+import argmap
 from argmap import ArgumentMap, Attack, Claim, Source, Support
 from argmap.examples import north_korea
 from argmap.exceptions import FileFormatError, FileWriteError
@@ -481,3 +482,57 @@ def test_a_kind_that_is_no_text_is_a_located_error(kind: str) -> None:
     # A list was a raw TypeError (unhashable) from the reader's lookup of the kind.
     with pytest.raises(FileFormatError, match=r"m\.argdown:1: kind: .* is not a statement kind"):
         loads(f"[a]: A. {{kind: {kind}}}\n", path="m.argdown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[caf\u00e9]: First.\n  + [cafe\u0301]: Second.\n",
+        "<caf\u00e9>: First.\n  + <cafe\u0301>: Second.\n",
+        "[caf\u00e9]: First.\n\n[cafe\u0301]: Second.\n",
+    ],
+)
+def test_titles_that_differ_only_in_normalisation_are_two_nodes(text: str) -> None:
+    # Ids were made from the titles as written, and the model made them one id (NFC) only
+    # after the reader's checks: a raw pydantic ValidationError ('cannot support itself'), or
+    # 'id is already used'. Two titles are two nodes, as in the reference Argdown.
+    m = loads(text)
+    assert [s.id for s in m.statements()] == ["caf\u00e9", "caf\u00e9-2"]
+    assert loads(dumps(m)) == m
+
+
+def test_ids_given_twice_in_two_normalisations_are_one_id_given_twice() -> None:
+    with pytest.raises(FileFormatError, match=r"given twice.*how an accent is written"):
+        loads("[a]: A. {id: caf\u00e9}\n\n[b]: B. {id: cafe\u0301}\n")
+
+
+@st.composite
+def _maps_with_arguments_as_statements(draw: st.DrawFn) -> ArgumentMap:
+    """Random maps whose statements are some of them arguments without premises (``<A>``, as
+    read from a relation to or from an argument), with relations to arguments' structures."""
+    raw = argmap.to_dict(draw(maps(max_statements=5, rich=draw(st.booleans()))))
+    for node in raw["nodes"]:
+        if node["kind"] in ("claim", "premise", "case", "rebuttal") and draw(st.booleans()):
+            node["data"] = {**node.get("data", {}), "argdown": "argument"}
+    supports = [n for n in raw["nodes"] if n["kind"] == "support" and n["premises"]]
+    for node in supports:
+        others = [
+            s["id"] for s in supports if s is not node and s["conclusion"] == node["conclusion"]
+        ]
+        if others and draw(st.booleans()):  # '<B>' then '  + [P]': P supports B's conclusion
+            node["data"] = {"argdown_target": draw(st.sampled_from(others))}
+    return ArgumentMap.from_dict(raw)
+
+
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(m=_maps_with_arguments_as_statements())
+def test_arguments_as_statements_and_relations_to_structures_come_back(m: ArgumentMap) -> None:
+    # The writer put '<A>' among a structure's premises, which its reader refuses ('expected a
+    # statement'); and a block's data: key replaced the free data (an argument's 'argdown' lost).
+    assert loads(dumps(m)) == m
+
+
+def test_a_data_key_in_a_block_adds_to_the_free_data() -> None:
+    m = loads('<a2>: a2 {"data": {"question": "x"}}\n')
+    assert m["a2"].data == {"argdown": "argument", "question": "x"}
+    assert loads(dumps(m)) == m

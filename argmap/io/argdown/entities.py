@@ -8,6 +8,7 @@ front matter and the data blocks, and splits a data block into argmap's fields a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -112,15 +113,20 @@ class Entities:
                 if not valid_id(given):
                     problem = id_problem(given, "id")
                     raise self.fail(f"{name_of(entity)}: {problem}", entity.line)
+                given = unicodedata.normalize("NFC", given)  # as the map keeps it
                 if not self.ids.reserve(given):
                     raise self.fail(
-                        f"id {given!r} of {name_of(entity)} is given twice; ids must be unique",
+                        f"id {given!r} of {name_of(entity)} is given twice; ids must be unique "
+                        "(ids that differ only in how an accent is written are one id)",
                         entity.line,
                     )
                 entity.id = given
         for entity in entities:
             if not entity.id:
-                entity.id = self.ids.fresh(slug(entity.title, fallback=entity.kind))
+                # In NFC form, as the map keeps ids: titles that differ only in how an accent
+                # is written ('café' composed or combining) get two ids, not one id twice.
+                wanted = unicodedata.normalize("NFC", slug(entity.title, fallback=entity.kind))
+                entity.id = self.ids.fresh(wanted)
         self.entity_ids = {entity.id for entity in entities}
         for entity in self.arguments.values():
             if entity.role == "structure":
@@ -205,6 +211,8 @@ class Entities:
         fields: dict[str, JSON] = {}
         free: dict[str, JSON] = {}
         for key, value in entity.data.items():
+            if key == "data":  # merged into the free data below, never a field that replaces it
+                continue
             if key in keys:
                 fields[key] = value
             elif key in ("id", "title", "data"):

@@ -32,6 +32,9 @@ class _Writer:
         self.used: dict[str, set[str]] = {"statement": set(), "argument": set()}
         self.simple: set[str] = set()
         self.targeted = {a.target for a in m.nodes("attack")}
+        # An argument with a structure that another supports ('<B>' then '  + <A>') is written
+        # whole, with the support's line under it.
+        self.targeted |= {t for s in m.nodes("support") if isinstance(t := _argdown_target(s), str)}
 
     def _as_argument(self, node: Any) -> bool:
         return not isinstance(node, Support | Attack) and node.data.get("argdown") == "argument"
@@ -74,13 +77,24 @@ class _Writer:
     def _is_simple(self, node: Support | Attack) -> bool:
         if len(node.premises) != 1 or node.id in self.targeted:
             return False
-        if node.title is not None or node.note is not None or node.data or node.acknowledge:
+        under = _argdown_target(node)
+        if node.title is not None or node.note is not None or node.acknowledge:
+            return False
+        if node.data and under is None:
             return False
         if node.weight is not None or node.scheme is not None:
             return False
         if isinstance(node, Support):
             if node.answered:
                 return False
+            if under is not None:  # a line under the argument, read as supporting its conclusion
+                argument = self.m[under] if under in self.m else None  # noqa: SIM401  # no get
+                if not (
+                    isinstance(argument, Support)
+                    and argument.premises
+                    and argument.conclusion == node.conclusion
+                ):
+                    return False
             return node.id == relation_id(node.premises[0], "supports", node.conclusion)
         if node.question is not None:
             return False
@@ -101,7 +115,8 @@ class _Writer:
         for node in nodes:
             if node.id in self.simple:
                 assert isinstance(node, Support | Attack)  # noqa: S101
-                relations.setdefault(node.target, []).append(self._relation_line(node))
+                under = _argdown_target(node)
+                relations.setdefault(under or node.target, []).append(self._relation_line(node))
         groups: dict[tuple[str, ...], list[str]] = {}
         for node in nodes:
             if node.id in self.simple:
@@ -171,7 +186,13 @@ class _Writer:
             block.update(data)
 
     def _element(self, node: Any, relation_lines: list[str], keep_section: bool) -> str:
-        if isinstance(node, Support) and node.premises:
+        if (
+            isinstance(node, Support)
+            and node.premises
+            # A structure's premises and conclusion are statements: one shown as an argument
+            # ('<A>', read from an argument without premises) makes it a block's premises.
+            and not any(self._as_argument(self.m[p]) for p in (*node.premises, node.conclusion))
+        ):
             return self._structure(node, relation_lines, keep_section)
         if isinstance(node, Support | Attack):
             # Argdown puts an argument known only by references in the section of the first
@@ -353,3 +374,12 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:
         FileWriteError: The file cannot be written.
     """
     write_atomic(path, dumps(m).encode("utf-8"))
+
+
+def _argdown_target(node: Support | Attack) -> str | None:
+    """The argument a support read from a relation to an argument with a premise-conclusion
+    structure names (its only data), or None: such a support is written as that relation."""
+    if isinstance(node, Support) and node.data.keys() == {"argdown_target"}:
+        target = node.data["argdown_target"]
+        return target if isinstance(target, str) else None
+    return None
