@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.examples import north_korea
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -215,6 +216,16 @@ def test_diagrams_page_runs_and_writes_into_a_temporary_folder(
         "map.svg",
         "near-amnesty.svg",
     ]
+
+
+def test_diagrams_page_strength_marks_are_the_article_s() -> None:
+    # The page quotes the marks DF-QuAD puts on the article's map; they follow the code.
+    text = (ROOT / "docs" / "diagrams.md").read_text(encoding="utf-8")
+    m = north_korea()
+    strengths = argmap.evaluate(m, "dfquad")
+    marks = re.findall(r"`strength (\d\.\d\d)`", text)
+    assert marks == [f"{strengths[m.central]:.2f}", f"{strengths['a_withdrawal']:.2f}"]
+    assert m.index.attacks_into[m.central] == ["a_withdrawal"]
 
 
 @pytest.mark.parametrize("page", ["index.md", "concepts.md"])
