@@ -170,6 +170,7 @@ def _interrupt(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(args, process.returncode, out, err)
 
 
+@pytest.mark.slow  # waits 3 s for the child to be deep in its search
 def test_ctrl_c_ends_the_search(tmp_path: Path) -> None:
     script = (
         "from argmap.semantics.extensions import count_extensions\n"
@@ -187,6 +188,7 @@ def test_ctrl_c_ends_the_search(tmp_path: Path) -> None:
     assert done.returncode == 0
 
 
+@pytest.mark.slow  # waits 3 s for the child to be deep in its search
 def test_ctrl_c_at_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "pairs.i23"
     lines = ["p af 80"] + [f"{2 * i + 1} {2 * i + 2}\n{2 * i + 2} {2 * i + 1}" for i in range(40)]
