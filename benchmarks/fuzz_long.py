@@ -5,8 +5,9 @@ with hostile raw syntax spliced in, mutants of both); a seeded mutator, the same
 drive through hypothesis, then edits corpus entries at random, in the way of a mutation fuzzer
 such as atheris or AFL, and adds every mutant that loads as a map back to the corpus. Each input
 goes through :func:`harness.exercise`: only ArgmapError may escape a loader, and what loads must
-be checked, drawn and round-tripped. Every crash is recorded and the run goes on; so is every
-input slower than ``--slow`` seconds.
+be checked, drawn, and written and read back as native JSON and YAML and in the loader's own
+format (equal, or every change named by the writer's FormatLossWarning). Every crash is
+recorded and the run goes on; so is every input slower than ``--slow`` seconds.
 
 One process per loader, each resumable: its state (counts, crashes, the corpus, the mutator's
 random state) is saved in ``STATE/<loader>.json`` every few hundred inputs, and a run started

@@ -22,6 +22,7 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 from hypothesis import strategies as st
+from losses import unnamed_losses
 from strategies import HOSTILE, maps
 
 import argmap
@@ -54,6 +55,8 @@ class Loader:
     loads: Callable[[str], ArgumentMap]
     dumps: Callable[[ArgumentMap], str] | None
     syntax: Syntax
+    writes: Callable[[ArgumentMap], str] | None = None
+    """The format's writer as it is, warnings and all (``dumps`` is quiet, for seeds)."""
 
     def __repr__(self) -> str:
         return self.name
@@ -75,6 +78,7 @@ def _loader(fmt: Format) -> Loader:
         loads=fmt.load_text,
         dumps=_quiet(fmt.dump_text) if fmt.can_dump else None,
         syntax=_syntax(fmt),
+        writes=fmt.dump_text if fmt.can_dump else None,
     )
 
 
@@ -314,7 +318,9 @@ class Outcome:
 
 
 def exercise(loader: Loader, text: str) -> Outcome:
-    """Feed ``text`` to ``loader`` and what it accepts to the rest; report the first crash."""
+    """Feed ``text`` to ``loader`` and what it accepts to the rest (checked, drawn, written and
+    read back as native JSON and YAML, and in the loader's own format: equal, or every change
+    named by a FormatLossWarning); report the first crash."""
     stage = "load"
     loaded = False
     try:
@@ -335,10 +341,36 @@ def exercise(loader: Loader, text: str) -> Outcome:
                 again = native.loads(written, format=fmt)  # type: ignore[arg-type]
                 if again != m or native.dumps(again, format=fmt) != written:  # type: ignore[arg-type]
                     return Outcome(loaded, Crash(loader.name, stage, "map changed", "", text))
+            if loader.writes is not None:
+                stage = f"round trip ({loader.name})"
+                changed = _own_round_trip(loader, m)
+                if changed:
+                    return Outcome(loaded, Crash(loader.name, stage, changed, "", text))
     except Exception as exc:  # any other exception is what we look for
         error = f"{type(exc).__name__}: {exc}"[:300]
         return Outcome(loaded, Crash(loader.name, stage, error, _where(exc), text))
     return Outcome(loaded)
+
+
+def _own_round_trip(loader: Loader, m: ArgumentMap) -> str:
+    """Write ``m`` in the loader's own format and read it back: what changed without a
+    FormatLossWarning naming it, or "" (a writer may also refuse a map it cannot hold)."""
+    assert loader.writes is not None  # the caller asks only loaders that write
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            written = loader.writes(m)
+        except ArgmapError as exc:
+            return "" if "cannot hold" in str(exc) else f"the writer refused the map: {exc}"
+    said = [str(w.message) for w in caught if issubclass(w.category, FormatLossWarning)]
+    try:
+        back = loader.loads(written)
+    except ArgmapError as exc:
+        return f"the writer wrote what its reader refuses: {exc}"[:300]
+    if back == m:
+        return ""
+    unnamed = unnamed_losses(argmap.to_dict(m), argmap.to_dict(back), said)
+    return f"changed without a word: {unnamed}" if unnamed else ""
 
 
 def run_property(loader: Loader, text: str) -> None:

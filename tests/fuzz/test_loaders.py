@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 from budget import examples
-from harness import LOADERS, Loader, inputs, run_property
+from harness import LOADERS, Loader, _own_round_trip, inputs, run_property
 from hypothesis import HealthCheck, given, settings
 
+from argmap import ArgumentMap, loads
 from argmap.io.formats import all_formats
+from argmap.io.native import dumps
 
 
 def test_every_loader_in_the_format_table_is_fuzzed() -> None:
@@ -31,3 +33,15 @@ def test_only_argmap_errors_escape_and_what_loads_round_trips(loader: Loader, bu
         run_property(loader, text)
 
     fuzz()
+
+
+def test_the_own_format_round_trip_sees_a_silent_change() -> None:
+    """The harness's write-and-read-back in the loader's own format can fail: a writer that
+    drops the map's data without a word, and one that writes what its reader refuses."""
+    m = ArgumentMap(title="T", data={"x": 1})
+    silent = Loader("silent", loads, None, "json", writes=lambda _: dumps(ArgumentMap(title="T")))
+    assert "changed without a word: ['data']" in _own_round_trip(silent, m)
+    broken = Loader("broken", loads, None, "json", writes=lambda _: "{")
+    assert "wrote what its reader refuses" in _own_round_trip(broken, m)
+    honest = Loader("honest", loads, None, "json", writes=dumps)
+    assert _own_round_trip(honest, m) == ""

@@ -11,15 +11,14 @@ it is marked slow, and a file of each format runs by default).
 
 from __future__ import annotations
 
-import re
 import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
 from budget import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from losses import _named, lost_fields
 from strategies import json_values, maps
 
 import argmap
@@ -36,45 +35,6 @@ SAMPLES = sorted(
     if p.suffix in (".argdown", ".json", ".yml", ".yaml", ".xml") and p.is_file()
 )
 NO_DATA = f"the shared sample data is absent ({SHARED})"
-
-
-def lost_fields(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
-    """The fields of ``before`` (a map's ``to_dict()``) that ``after`` does not hold as they were:
-    ``title``, ``central``, ``data``, ``sources``, ``nodes`` (a node gone), or a node's field
-    (``nodes.note``, ``nodes.quotes``, ...). What ``after`` has in addition is no loss."""
-    lost = {
-        key
-        for key in before.keys() | after.keys()
-        if key not in ("argmap", "nodes", "sources") and before.get(key) != after.get(key)
-    }
-    sources = {s["id"]: s for s in after.get("sources", [])}
-    if any(sources.get(s["id"]) != s for s in before.get("sources", [])):
-        lost.add("sources")
-    nodes = {n["id"]: n for n in after.get("nodes", [])}
-    for node in before.get("nodes", []):
-        other = nodes.get(node["id"])
-        if other is None:
-            lost.add("nodes")
-            continue
-        lost.update(f"nodes.{f}" for f in node.keys() | other.keys() if node.get(f) != other.get(f))
-    return lost
-
-
-# How a FormatLossWarning names each kind of field (argmap.io.loss words them so).
-_NAMED = {
-    "title": r"the map's title",
-    "central": r"the central claim",
-    "data": r"the map's data",
-    "default_source": r"the map's default source",
-    "sources": r"\bsources\b",
-    "nodes": r"\d+ nodes?\b",
-}
-
-
-def _named(field: str, said: str) -> bool:
-    name = field.removeprefix("nodes.")
-    pattern = _NAMED.get(field, rf"\b{re.escape(name)} of \d+ nodes?\b")
-    return re.search(pattern, said) is not None
 
 
 def round_trip(fmt: Format, m: ArgumentMap) -> tuple[ArgumentMap, list[str]]:
