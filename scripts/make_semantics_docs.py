@@ -77,6 +77,7 @@ def section() -> str:
             f"under {name} (`argmap.sensitivity(m, semantics={semantics!r}, kinds=('case',))`) "
             + ", ".join(f"`{i.removed}` ({i.drop:.4f})" for i in ranked)
         )
+    both_ways = _both_ways(m, argmap.sensitivity(m, semantics="dfquad", kinds=("case",)))
     gradual = []
     for semantics, name in (("dfquad", "DF-QuAD"), ("qe", "QE")):
         got = argmap.evaluate(m, semantics).strengths
@@ -94,12 +95,44 @@ def section() -> str:
         f"{START}\n"
         + "\n".join(rows)
         + f"\n\nThe cases ({len(cases)}: {', '.join(f'`{c}`' for c in cases)}) ranked by what "
-        f"the central claim loses without each one: {'; '.join(rankings)}.\n"
+        f"the central claim loses without each one: {'; '.join(rankings)}.{both_ways}\n"
         "\nThe gradual strengths on the way up (`argmap.evaluate(m, 'dfquad').strengths`):\n\n"
         + "\n".join(gradual)
         + "\n"
         "\nWhy, under the default evidential semantics (`argmap.explain(m, m.central)`, "
         "`argmap explain map.yaml`):\n\n```text\n" + why + f"\n```\n{END}"
+    )
+
+
+def _both_ways(m: argmap.ArgumentMap, ranked: list[argmap.semantics.Influence]) -> str:
+    """Say why a case whose removal raises the central claim does: it also supports the
+    premises of attacks (evidence for an objection as well as for the claim)."""
+    index = m.index
+    said = []
+    for influence in ranked:
+        if influence.drop >= 0:
+            continue
+        case = influence.removed
+        supported = [
+            index.supports[s].conclusion
+            for s in index.premise_of.get(case, ())
+            if s in index.supports
+        ]
+        against = [
+            s for s in supported if any(a in index.attacks for a in index.premise_of.get(s, ()))
+        ]
+        attacks = [a for s in against for a in index.premise_of[s] if a in index.attacks]
+        if against:
+            said.append(
+                f"`{case}` also supports {', '.join(f'`{s}`' for s in against)}, the premises "
+                f"of the attacks {', '.join(f'`{a}`' for a in attacks)}: it is evidence against "
+                "the claim's route as well as for it, and without it those attacks weaken more "
+                "than the claim's support does"
+            )
+    return (
+        (" A negative figure is a case whose removal raises the claim: " + "; ".join(said) + ".")
+        if said
+        else ""
     )
 
 
