@@ -97,8 +97,14 @@ TextRecipe = Callable[..., tuple[str, str]]
 """A function that writes a deferred finding's message and explanation from its arguments."""
 
 
-def make_finding(  # noqa: PLR0917  # the fields in their order, as the dataclass has them
-    rule: str, name: str, severity: Severity, nodes: tuple[str, ...], message: str, explanation: str
+def make_finding(
+    *,
+    rule: str,
+    name: str,
+    severity: Severity,
+    nodes: tuple[str, ...],
+    message: str,
+    explanation: str,
 ) -> Finding:
     """Build a finding of argmap's own rules without the frozen dataclass's ``__init__``.
 
@@ -107,7 +113,8 @@ def make_finding(  # noqa: PLR0917  # the fields in their order, as the dataclas
     must be. (Measured on 100k nodes: ``Finding(...)`` with keywords cost twice as much.)
 
     Examples:
-        >>> make_finding("AM101", "unsupported-claim", "warning", ("c",), "m", "e") == Finding(
+        >>> make_finding(rule="AM101", name="unsupported-claim", severity="warning",
+        ...              nodes=("c",), message="m", explanation="e") == Finding(
         ...     rule="AM101", name="unsupported-claim", severity="warning", nodes=("c",),
         ...     message="m", explanation="e")
         True
@@ -124,7 +131,8 @@ def make_finding(  # noqa: PLR0917  # the fields in their order, as the dataclas
     return finding
 
 
-def make_deferred(  # noqa: PLR0917  # as make_finding
+def make_deferred(
+    *,
     rule: str,
     name: str,
     severity: Severity,
@@ -144,9 +152,11 @@ def make_deferred(  # noqa: PLR0917  # as make_finding
     Examples:
         >>> def text(claim):
         ...     return f"claim {claim!r} has no support", "Add one."
-        >>> f = make_deferred("AM101", "unsupported-claim", "warning", ("c",), text, ("c",))
-        >>> f == make_finding("AM101", "unsupported-claim", "warning", ("c",),
-        ...                   "claim 'c' has no support", "Add one.")
+        >>> f = make_deferred(rule="AM101", name="unsupported-claim", severity="warning",
+        ...                   nodes=("c",), build=text, args=("c",))
+        >>> f == make_finding(rule="AM101", name="unsupported-claim", severity="warning",
+        ...                   nodes=("c",), message="claim 'c' has no support",
+        ...                   explanation="Add one.")
         True
         >>> f.message
         "claim 'c' has no support"

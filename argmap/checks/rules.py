@@ -49,7 +49,14 @@ class Rule:
 
     def finding(self, nodes: Iterable[str], message: str, explanation: str = "") -> Finding:
         """Make a finding of this rule."""
-        return make_finding(self.code, self.name, self.severity, tuple(nodes), message, explanation)
+        return make_finding(
+            rule=self.code,
+            name=self.name,
+            severity=self.severity,
+            nodes=tuple(nodes),
+            message=message,
+            explanation=explanation,
+        )
 
     def deferred(self, nodes: tuple[str, ...], build: TextRecipe, *args: Any) -> Finding:
         """Make a finding of this rule whose text ``build(*args)`` writes when first read.
@@ -57,7 +64,14 @@ class Rule:
         For rules that find thousands: a report that is only counted writes none of their text.
         ``args`` must not change later (see :func:`~argmap.checks.finding.make_deferred`).
         """
-        return make_deferred(self.code, self.name, self.severity, nodes, build, args)
+        return make_deferred(
+            rule=self.code,
+            name=self.name,
+            severity=self.severity,
+            nodes=nodes,
+            build=build,
+            args=args,
+        )
 
 
 RULES: dict[str, Rule] = {}

@@ -29,11 +29,39 @@ def _text(claim: str, central: bool) -> tuple[str, str]:
 
 
 def _deferred() -> Finding:
-    return make_deferred("AM101", "unsupported-claim", "warning", ("c",), _text, ("c", True))
+    return make_deferred(
+        rule="AM101",
+        name="unsupported-claim",
+        severity="warning",
+        nodes=("c",),
+        build=_text,
+        args=("c", True),
+    )
 
 
 MESSAGE = "claim 'c' has no support (central)"
-EAGER = make_finding("AM101", "unsupported-claim", "warning", ("c",), MESSAGE, "Add one.")
+EAGER = make_finding(
+    rule="AM101",
+    name="unsupported-claim",
+    severity="warning",
+    nodes=("c",),
+    message=MESSAGE,
+    explanation="Add one.",
+)
+
+
+@pytest.mark.parametrize(
+    ("make", "values"),
+    [
+        (make_finding, ("AM101", "unsupported-claim", "warning", ("c",), MESSAGE, "Add one.")),
+        (make_deferred, ("AM101", "unsupported-claim", "warning", ("c",), _text, ())),
+    ],
+)
+def test_the_makers_take_their_fields_by_keyword_only(make: Any, values: tuple[Any, ...]) -> None:
+    # Six fields in a row, two of them strs and one tuple: by position, message and explanation
+    # (or nodes and args) swap without a word.
+    with pytest.raises(TypeError, match="positional argument"):
+        make(*values)
 
 
 def test_a_deferred_finding_writes_its_text_once_on_first_read() -> None:
@@ -86,7 +114,14 @@ def test_two_threads_reading_the_text_at_once_both_get_it() -> None:
         meeting.wait()
         return MESSAGE, "Add one."
 
-    f = make_deferred("AM101", "unsupported-claim", "warning", ("c",), text, ())
+    f = make_deferred(
+        rule="AM101",
+        name="unsupported-claim",
+        severity="warning",
+        nodes=("c",),
+        build=text,
+        args=(),
+    )
     read: list[str] = []
     failed: list[BaseException] = []
 
@@ -119,7 +154,14 @@ def test_a_recipe_that_fails_fails_on_read_and_leaves_the_finding_unwritten() ->
     def broken() -> tuple[str, str]:
         raise ValueError("bad recipe")
 
-    f = make_deferred("AM101", "unsupported-claim", "warning", ("c",), broken, ())
+    f = make_deferred(
+        rule="AM101",
+        name="unsupported-claim",
+        severity="warning",
+        nodes=("c",),
+        build=broken,
+        args=(),
+    )
     assert f.nodes == ("c",)
     with pytest.raises(ValueError, match="bad recipe"):
         f.message  # noqa: B018
