@@ -40,6 +40,7 @@ from argmap.checks import check
 from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError, MissingDependencyError
 from argmap.files import write_atomic
 from argmap.io.formats import all_formats, dump, get_format, load
+from argmap.params import shown
 from argmap.semantics import evaluate
 from argmap.wording import for_spreadsheet
 
@@ -231,7 +232,7 @@ def batch(
     given = [os.fspath(i) if isinstance(i, str | os.PathLike) else i for i in listed]
     for name, value in (("jobs", jobs), ("window", window), ("chunksize", chunksize)):
         if value is not None and (not isinstance(value, int) or value < 1):
-            raise BatchError(f"{name} must be a whole number of at least 1, not {value!r}")
+            raise BatchError(f"{name} must be a whole number of at least 1, not {shown(value)}")
     if run.task == "convert":
         _distinct_targets(given, to=run.options["to"], out=run.options["out"])
         problem = _make_folder(run.options["out"])

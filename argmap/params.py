@@ -20,6 +20,7 @@ pass ['Alpha']), not one text 'Alpha'
 from __future__ import annotations
 
 import difflib
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -35,7 +36,12 @@ def shown(value: object) -> str:
     Examples:
         >>> shown(None), shown(-5), shown("warn"), shown([1, 2]), shown("x" * 99)[-6:]
         ('None', '-5', "'warn'", 'a list', 'xxx...')
+        >>> shown(10**5000)
+        'an int of 5001 digits'
     """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        # repr() of an int past 4,300 digits raises ValueError; its size says enough
+        return f"an int of {math.floor(math.log10(abs(value))) + 1} digits"
     if value is None or isinstance(value, bool | int | float | str):
         given = repr(value)
         return given if len(given) <= 40 else given[:37] + "..."

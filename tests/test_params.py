@@ -178,3 +178,11 @@ def test_items_takes_any_iterable_but_text_bytes_and_mappings() -> None:
             items(bad, where="f", name="x", item="y")
     with pytest.raises(argmap.InvalidArgumentError, match=r"f: x\[1\] must be a y, not 5"):
         items(["p", 5], where="f", name="x", item="y", kind=str)
+
+
+def test_shown_names_a_huge_int_by_its_size() -> None:
+    # repr() of an int of more than 4,300 digits raises ValueError: every message that showed
+    # such a value (timeout=10**5000) raised that instead of the ArgmapError it was building.
+    assert shown(10**5000) == "an int of 5001 digits"
+    assert shown(-(10**50)) == "an int of 51 digits"
+    assert shown(12345) == "12345"

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from argmap.exceptions import RendererNotFoundError, RenderError, RenderWarning
+from argmap.params import shown
 
 __all__ = [
     "FORMATS",
@@ -156,7 +157,7 @@ def check_timeout(timeout: object) -> float:
     ):
         raise RenderError(
             "timeout must be a positive, finite number of seconds "
-            f"(at most {MAX_TIMEOUT:g}), not {timeout!r}"
+            f"(at most {MAX_TIMEOUT:g}), not {shown(timeout)}"
         )
     return float(timeout)
 

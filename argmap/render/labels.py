@@ -34,6 +34,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import RenderError, UnknownNodeError
+from argmap.params import shown
 from argmap.semantics.labelling import Labelling
 
 if TYPE_CHECKING:
@@ -192,10 +193,12 @@ def _rebuild(
 
 def _strength(node_id: str, value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RenderError(f"{where}: the strength of {node_id!r} must be a number, not {value!r}")
-    if not math.isfinite(value) or not 0 <= value <= 1:
         raise RenderError(
-            f"{where}: the strength of {node_id!r} must be between 0 and 1, not {value!r}"
+            f"{where}: the strength of {node_id!r} must be a number, not {shown(value)}"
+        )
+    if not 0 <= value <= 1 or not math.isfinite(value):  # 10**400 compares, isfinite overflows
+        raise RenderError(
+            f"{where}: the strength of {node_id!r} must be between 0 and 1, not {shown(value)}"
         )
     return float(value)
 

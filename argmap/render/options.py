@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from argmap.exceptions import RenderError
+from argmap.params import shown
 from argmap.render.labels import DiagramLabels, diagram_labels
 from argmap.render.quoting import clean
 from argmap.semantics.labelling import Labelling  # at run time: get_type_hints reads the options
@@ -112,7 +113,7 @@ def positive_int(option: str, value: object, *, minimum: int) -> int:
         argmap.exceptions.RenderError: depth must be a whole number, not True
     """
     if not isinstance(value, int) or isinstance(value, bool):
-        raise RenderError(f"{option} must be a whole number, not {value!r}")
+        raise RenderError(f"{option} must be a whole number, not {shown(value)}")
     if value < minimum:
         qualifier = "0 or more" if minimum == 0 else f"at least {minimum}"
         raise RenderError(f"{option} must be {qualifier}, not {value}")
@@ -123,7 +124,7 @@ def _findings(gaps: object) -> tuple[Gap, ...]:
     """Return ``gaps`` as a tuple, after checking that each looks like a finding."""
     if isinstance(gaps, str | bytes) or not isinstance(gaps, Iterable):
         raise RenderError(
-            f"gaps must be a list of findings, such as check(m) returns, not {gaps!r}"
+            f"gaps must be a list of findings, such as check(m) returns, not {shown(gaps)}"
         )
     findings: list[Gap] = []
     for gap in gaps:
@@ -276,6 +277,7 @@ def diagram_options(
         options = DiagramOptions()
     elif not isinstance(options, DiagramOptions):
         raise RenderError(
-            f"options must be a DiagramOptions, such as DiagramOptions(focus='c1'), not {options!r}"
+            "options must be a DiagramOptions, such as DiagramOptions(focus='c1'), not "
+            f"{shown(options)}"
         )
     return options.replace(**changes) if changes else options

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError, EvaluationTimeout
 from argmap.map import require_map
+from argmap.params import shown
 from argmap.semantics.extensions import (
     MultiSemantics,
     credulous,
@@ -126,7 +127,7 @@ def evaluate(
     check_timeout(timeout)
     if not isinstance(max_extensions, int) or max_extensions < 1:
         raise EvaluationError(
-            f"max_extensions must be a positive whole number, not {max_extensions!r}"
+            f"max_extensions must be a positive whole number, not {shown(max_extensions)}"
         )
     if name in ("dfquad", "qe"):
         from argmap.semantics.gradual import strengths  # noqa: PLC0415

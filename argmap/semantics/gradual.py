@@ -76,6 +76,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.exceptions import EvaluationError
+from argmap.params import shown
 from argmap.semantics.solver import Deadline
 
 if TYPE_CHECKING:
@@ -180,8 +181,12 @@ def strengths(
     """
     if semantics not in _STEP:
         raise EvaluationError(f"unknown gradual semantics {semantics!r}; use 'dfquad' or 'qe'")
-    if not isinstance(base_score, int | float) or not 0.0 <= base_score <= 1.0:
-        raise EvaluationError(f"base_score must be a number in [0, 1], not {base_score!r}")
+    if (
+        isinstance(base_score, bool)  # True is not a score of 1
+        or not isinstance(base_score, int | float)
+        or not 0.0 <= base_score <= 1.0
+    ):
+        raise EvaluationError(f"base_score must be a number in [0, 1], not {shown(base_score)}")
     if bases not in BASES:
         raise EvaluationError(f"unknown base scores {bases!r}; use 'evidential' or 'uniform'")
     deadline = Deadline(timeout, task=f"evaluating under {semantics} semantics")

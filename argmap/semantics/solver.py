@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from argmap.exceptions import EvaluationError, EvaluationTimeout, MissingDependencyError
+from argmap.params import shown
 
 __all__ = ["Deadline", "Solver", "check_timeout"]
 
@@ -60,14 +61,14 @@ def check_timeout(timeout: float | None) -> float | None:
     """  # noqa: E501
     if timeout is None:
         return None
-    if (
-        isinstance(timeout, bool)
-        or not isinstance(timeout, int | float)
-        or not math.isfinite(timeout)
-        or timeout <= 0
-    ):
+    try:  # an int past a float's range (10**400) cannot be a deadline either
+        seconds = None if isinstance(timeout, bool) else float(timeout)
+    except (TypeError, ValueError, OverflowError):
+        seconds = None
+    if seconds is None or not isinstance(timeout, int | float) or not 0 < seconds < math.inf:
         raise EvaluationError(
-            f"timeout must be a positive number of seconds (or None for no limit), not {timeout!r}"
+            "timeout must be a positive number of seconds (or None for no limit), not "
+            f"{shown(timeout)}"
         )
     return timeout
 

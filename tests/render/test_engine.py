@@ -15,6 +15,7 @@ from drawing import big_map, pdf_text
 
 import argmap
 from argmap import RendererNotFoundError, RenderError
+from argmap.examples import north_korea
 from argmap.render import draw, engine
 
 
@@ -248,3 +249,13 @@ def test_node_headers_are_text_every_engine_measures() -> None:
         check=True,
     )
     assert done.stderr == b""
+
+
+def test_huge_numbers_in_drawing_options_are_refused_by_size() -> None:
+    # A strength of 10**400 raised OverflowError (math.isfinite), a timeout of 10**5000 a
+    # ValueError from repr() of a 5,001-digit int.
+    m = north_korea()
+    with pytest.raises(argmap.RenderError, match="between 0 and 1, not an int of 401 digits"):
+        m.to_dot(labels={"agenda": 10**400})
+    with pytest.raises(argmap.RenderError, match="not an int of 5001 digits"):
+        m.render("never-written.svg", timeout=10**5000)

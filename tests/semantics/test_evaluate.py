@@ -300,3 +300,20 @@ def test_a_timeout_bounds_every_semantics_that_can_take_long(
 def test_every_semantics_refuses_a_timeout_that_is_not_one(semantics: str, timeout: object) -> None:
     with pytest.raises(EvaluationError, match="timeout"):
         evaluate(chain(1), semantics, timeout=timeout)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [10**400, 10**5000, -(10**400)], ids=["e400", "e5000", "-e400"])
+@pytest.mark.parametrize("option", ["timeout", "base_score", "max_extensions"])
+def test_numbers_past_a_float_are_refused_by_size(option: str, value: int) -> None:
+    # timeout=10**400 raised OverflowError, 10**5000 a ValueError from repr() (more than 4,300
+    # digits); the message names the number by its size instead of printing it.
+    semantics = "dfquad" if option == "base_score" else "preferred"
+    if option == "max_extensions" and value > 0:
+        return  # a cap past any count is a fine cap
+    with pytest.raises(EvaluationError, match=rf"{option} must be .*not an int of \d+ digits"):
+        evaluate(chain(2), semantics, **{option: value})
+
+
+def test_base_score_refuses_a_bool() -> None:
+    with pytest.raises(EvaluationError, match=r"base_score must be a number in \[0, 1\], not True"):
+        evaluate(chain(2), "dfquad", base_score=True)
