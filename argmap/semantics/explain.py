@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.exceptions import EvaluationError
+from argmap.ids import shown_id
 from argmap.map import require_map
 from argmap.model import Attack, Support
 from argmap.params import refuse, whole_number
@@ -142,6 +143,14 @@ def explain(
             f"{labelling.semantics} gives strengths, not labels; explain a labelling "
             "(evidential, grounded, complete, preferred or stable)"
         )
+    if labelling.labels.keys() != m.graph.nodes.keys():
+        # A labelling of another map, or of this one before it changed, names nodes the map
+        # lacks or lacks nodes it has: its reasons would be wrong, or a KeyError.
+        raise EvaluationError(
+            f"the labelling given does not fit this map: {_mismatch(m, labelling)}; it was "
+            "computed for another map or before this one changed; evaluate the map again, "
+            "or leave labelling= out"
+        )
     rank: dict[str, int] = {}
     unsupported: set[str] = set()
     reading = labelling.semantics if labelling.semantics in READINGS else None
@@ -153,6 +162,23 @@ def explain(
         rank = {n: k for k, n in enumerate(settled.label)}
         unsupported = {n for n, why in settled.why.items() if why == n}
     return _Explainer(m, labelling.labels, rank, depth, unsupported).explain(node_id)
+
+
+def _mismatch(m: ArgumentMap, labelling: Labelling) -> str:
+    """Say how a labelling's nodes and the map's differ, naming a few of each."""
+    missing = [n for n in m.graph if n not in labelling.labels]
+    extra = [n for n in labelling.labels if n not in m]
+    parts = []
+    if missing:
+        parts.append(f"it does not label {_few(missing)}")
+    if extra:
+        parts.append(f"it labels {_few(extra)}, not in the map")
+    return " and ".join(parts)
+
+
+def _few(ids: list[str]) -> str:
+    named = ", ".join(shown_id(i) for i in ids[:3])
+    return named + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
 
 
 class _Explainer:

@@ -212,3 +212,20 @@ def test_apx_is_what_clingo_reads() -> None:
         ["arg(a)", 'arg("b/c")', 'arg("D")', 'att(a,"b/c")', 'att("b/c","D")']
     )
     assert list(extensions(af, "stable")) == [frozenset({"a", "D"})]
+
+
+def test_explain_refuses_a_labelling_of_another_map_or_of_this_one_before_it_changed() -> None:
+    # A labelling of another map raised a raw KeyError; one computed before a node was removed
+    # explained the map with labels of nodes it no longer has.
+    m = chain(3)
+    with pytest.raises(EvaluationError, match=r"does not fit this map: it does not label"):
+        explain(m, "c", labelling=argmap.evaluate(north_korea()))
+    before = argmap.evaluate(m, "grounded")
+    m.premise("extra", "Something new.")
+    with pytest.raises(EvaluationError, match=r"does not label 'extra'.*evaluate the map again"):
+        explain(m, "c", labelling=before)
+    m.remove("extra")
+    assert explain(m, "c", labelling=before).label == before["c"]
+    m.remove("r3", cascade=True)
+    with pytest.raises(EvaluationError, match=r"it labels 'r3', 'a3', not in the map"):
+        explain(m, "c", labelling=before)
