@@ -17,6 +17,8 @@ Examples:
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Container
 
 __all__ = [
     "ASCII_ID",
@@ -26,6 +28,7 @@ __all__ = [
     "WORD_CHARS",
     "id_problem",
     "is_id",
+    "nfc_hint",
     "shown_id",
 ]
 
@@ -213,6 +216,32 @@ def shown_id(text: object, width: int = _SHOWN_WIDTH) -> str:
     """
     shown = repr(text)
     return shown if len(shown) <= width else shown[: width - 3] + "..."
+
+
+def nfc_hint(node_id: object, known: Container[str]) -> str:
+    r"""What to say when ``node_id`` names nothing but its NFC form names a node in ``known``.
+
+    Ids are kept in Unicode's composed form (NFC), so ``'e\u0301'`` (an ``e`` and a combining
+    accent) is added as ``'\xe9'``; looked up as written, it names nothing, and the two print
+    alike. Returns ``""`` when that is not the case.
+
+    Examples:
+        >>> nfc_hint("e\u0301", {"\xe9"}).split(",")[0]
+        ": the map has it as '\\xe9'"
+        >>> nfc_hint("x", {"x"})
+        ''
+    """
+    if not isinstance(node_id, str) or node_id.isascii():
+        return ""
+    nfc = unicodedata.normalize("NFC", node_id)
+    if nfc == node_id or nfc not in known:
+        return ""
+    return (
+        f": the map has it as {nfc!a}, the same letters with each accent composed into "
+        f"one character (Unicode NFC, the form argmap keeps ids in), where {node_id!a} "
+        "writes an accent as a mark of its own; use the id as the map has it, or "
+        "unicodedata.normalize('NFC', id)"
+    )
 
 
 def id_problem(text: object, what: str | None = None) -> str | None:

@@ -59,7 +59,7 @@ from argmap.exceptions import (
     UnknownSchemeWarning,
     pydantic_problem,
 )
-from argmap.ids import shown_id
+from argmap.ids import nfc_hint, shown_id
 from argmap.index import MapIndex, paused_gc
 from argmap.model import (
     Attack,
@@ -1315,8 +1315,9 @@ class ArgumentMap:
 
     def _unknown(self, node_id: str, *, used_by: str | None = None) -> UnknownNodeError:
         by = f" (referred to by {used_by!r})" if used_by else ""
+        hint = nfc_hint(node_id, self._g._node) or "; add it first, or check the id's spelling"  # type: ignore[attr-defined]
         return UnknownNodeError(
-            f"unknown node {shown_id(node_id)}{by}; add it first, or check the id's spelling",
+            f"unknown node {shown_id(node_id)}{by}{hint}",
             node=used_by or node_id,
             missing=node_id,
         )

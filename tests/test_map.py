@@ -1162,3 +1162,25 @@ def test_functions_of_a_map_refuse_anything_else_by_name(bad: object) -> None:
 def test_dump_refuses_a_path_that_is_no_path(bad: object) -> None:
     with pytest.raises(argmap.ArgmapError, match="expected a file path"):
         argmap.dump(ArgumentMap(title="t"), bad)  # type: ignore[arg-type]
+
+
+def test_an_id_looked_up_in_another_normal_form_says_which_form_the_map_keeps() -> None:
+    # m.claim("e\u0301", ...) keeps the id as "\xe9" (NFC); looking it up as written said
+    # "unknown node 'é'; check the id's spelling", with both spellings printed alike.
+    m = ArgumentMap()
+    m.claim("e\u0301", "An accented id.")
+    m.case("k", "Evidence.")
+    m.support("k", "e\u0301")  # references are kept in NFC form too
+    for call in (
+        lambda: m["e\u0301"],
+        lambda: m.supporters("e\u0301"),
+        lambda: setattr(m, "central", "e\u0301"),
+        lambda: m.remove("e\u0301"),
+        lambda: argmap.explain(m, "e\u0301"),
+    ):
+        with pytest.raises(argmap.UnknownNodeError, match=r"has it as '\\xe9'.*NFC"):
+            call()
+    with pytest.raises(argmap.EvaluationError, match=r"has it as '\\xe9'"):
+        argmap.evaluate(m)["e\u0301"]
+    with pytest.raises(argmap.UnknownNodeError, match="check the id's spelling"):
+        m["zz"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.exceptions import EvaluationError
+from argmap.ids import nfc_hint, shown_id
 
 __all__ = ["Label", "Labelling"]
 
@@ -68,7 +69,8 @@ class Labelling:
             return table[node_id]
         except KeyError:
             raise EvaluationError(
-                f"node {node_id!r} is not in this labelling; it has {len(table)} nodes"
+                f"node {shown_id(node_id)} is not in this labelling"
+                f"{nfc_hint(node_id, table) or f'; it has {len(table)} nodes'}"
             ) from None
 
     def __contains__(self, node_id: object) -> bool:
