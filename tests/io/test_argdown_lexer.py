@@ -80,6 +80,10 @@ _PIECES = [
     "\n  <+ ", "\n  - ", "(1) ", "\n----\n", "\n# h\n", "\n\n", "1. ", "* ", "[A]: ", "<B>: ",
     "[A]", "<B>", "@[C]", "@<D>", "#tag ", "+>", "->", "><", "_>", "<_", "<-", "<+", "  ",
     "\n\n  ", "-- r, s --", "## ", "2. ", "\t- ", "x" * (_REACH - 3), "y" * (_REACH + 5),
+    # Characters that some line-breaking rules break on and Argdown's do not (or only some of
+    # them), letters beyond ASCII, digits beyond ASCII (text to Argdown, whose \d is 0-9).
+    "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "é", "Ölpreis", "Жж", "عربي", "\u0661",
+    "(\u0661) ", "\u0662. ", "\u00a0", "#ü ",
 ]  # fmt: skip
 _texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
@@ -91,7 +95,12 @@ def test_drawn_texts_are_cut_as_before(text: str) -> None:
 
 
 @settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.text(alphabet=st.sampled_from("[]<>@#():,.-+_*{}=\\/ \t\n\rab1"), max_size=60))
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("[]<>@#():,.-+_*{}=\\/ \t\n\rab1\u2028\u2029\x85\x0b\x0cé\u0661"),
+        max_size=60,
+    )
+)
 def test_texts_of_any_characters_are_cut_as_before(text: str) -> None:
     _same(text)
 

@@ -350,6 +350,30 @@ def test_error_pickles() -> None:
     assert (again.line, again.column, again.path) == (2, 1, "x.argdown")
 
 
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x0b", "\x0c", "\x85", "\u2028", "\u202e"])
+def test_the_quoted_line_of_an_error_carries_no_control_character(char: str) -> None:
+    # The message is escaped where it is made, not only by the CLI: an API caller that prints
+    # it must not send the file's control characters to a terminal. The pointer stands under
+    # the escaped character; the attribute keeps the line as written.
+    with pytest.raises(ArgdownSyntaxError) as info:
+        parse(f"[A]: a{char}b\\", path="x.argdown")
+    assert char not in str(info.value)
+    assert info.value.source_line == f"[A]: a{char}b\\"  # the attribute: the line as written
+    quoted, pointer = str(info.value).split("\n")[1:3]
+    assert quoted == f"    [A]: a\\u{ord(char):04x}b\\"
+    assert quoted[len(pointer) - 1] == "\\"  # the pointer stands under the backslash
+
+
+@pytest.mark.parametrize("digit", ["\u0661", "\u06f1", "\u0967", "\uff11"])
+def test_statement_numbers_are_ascii_digits_only(digit: str) -> None:
+    # Argdown's lexer is JavaScript's, whose \d is 0-9: "(\\u0661)" is text there, not a numbered
+    # statement (Python's \d would have read it as one and failed for want of an inference).
+    doc = parse(f"({digit}) a\n\n{digit}. b")
+    assert doc.arguments == {}
+    assert [s.text for s in doc.statements.values()] == [f"({digit}) a", f"{digit}. b"]
+    assert list(parse("(1) a\n----\n(2) b").arguments) == ["Untitled 1"]
+
+
 # -- simple data blocks, read without the YAML reader
 
 _KEYS = ["a", "weight", "is-in-map", "_k", "a-", "yes", "on", "Off", "null", "NULL", "y", "1", "-a"]

@@ -79,8 +79,10 @@ RELATIONS: list[tuple[str, re.Pattern[str]]] = [
     ("outgoing_undercut", re.compile(r"([ \t]*)(<_|(?:_(?=\s)))")),
 ]
 HEADING = re.compile(r"(#+) ")
-STATEMENT_NUMBER = re.compile(r"[ \t]*\((\d+)\)")
-ORDERED_ITEM = re.compile(r"([ \t]*)\d+\.(?=\s)")
+# Argdown's "\d" is JavaScript's: the ASCII digits only. Python's "\d" takes in every Unicode
+# digit, so that an Arabic-Indic "(1)" would be a numbered statement here and text to Argdown.
+STATEMENT_NUMBER = re.compile(r"[ \t]*\(([0-9]+)\)")
+ORDERED_ITEM = re.compile(r"([ \t]*)[0-9]+\.(?=\s)")
 UNORDERED_ITEM = re.compile(r"([ \t]*)\*(?=\s)")
 _END_LOOKAHEAD = r"(?:[ \t]|(?=\n|\r|\)|\}|_|\.|,|!|\?|;|:|-|\*|$))"
 RANGES: list[tuple[str, str, re.Pattern[str]]] = [

@@ -511,7 +511,9 @@ def sniff(head: str) -> bool:
             return True
         if stripped.startswith(("<?", "<!DOCTYPE", "<!doctype")):
             return False  # an XML declaration, not an argument's name on its own line
-        if re.match(r"(\[[^\]]+\]:\s|<[^>]+>:\s|<[^>]+>\s*$|\(\d+\)\s|\[[^\]]+\]\s*$)", stripped):
+        if re.match(
+            r"(\[[^\]]+\]:\s|<[^>]+>:\s|<[^>]+>\s*$|\([0-9]+\)\s|\[[^\]]+\]\s*$)", stripped
+        ):
             return True
         if re.match(r"[\w\"'-]+\s*:(\s|$)", stripped) or stripped[0] in "{[<":
             return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from argmap.exceptions import FileFormatError
+from argmap.wording import for_terminal
 
 __all__ = [
     "JSON",
@@ -36,9 +37,12 @@ JSON = Any
 class ArgdownSyntaxError(FileFormatError):
     """Argdown text that cannot be read: names the file, line and column, and quotes the line.
 
+    The quoted line is escaped as :func:`argmap.wording.for_terminal` escapes one line
+    (control characters and line separators as ``\\uXXXX``), the pointer under the escape.
+
     Attributes:
         column: The 1-based column of the problem.
-        source_line: The line of the file, as written.
+        source_line: The line of the file, as written (not escaped).
 
     Examples:
         >>> from argmap.io.argdown.parser import parse
@@ -57,10 +61,12 @@ class ArgdownSyntaxError(FileFormatError):
         self.column = column
         self.source_line = source_line
         super().__init__(problem, path=path, line=line)
-        pointer = " " * (column - 1) + "^"
-        self.args = (
-            f"{path or '<text>'}:{line}:{column}: {problem}\n    {source_line}\n    {pointer}",
-        )
+        # The quoted line is escaped here, where the message is made, so that no caller of the
+        # API prints a control character of the file (a terminal would act on it); the pointer
+        # stands under the escaped character.
+        shown = for_terminal(source_line, one_line=True)
+        pointer = " " * len(for_terminal(source_line[: column - 1], one_line=True)) + "^"
+        self.args = (f"{path or '<text>'}:{line}:{column}: {problem}\n    {shown}\n    {pointer}",)
 
     def __str__(self) -> str:
         return str(self.args[0])
