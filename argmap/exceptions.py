@@ -9,6 +9,7 @@ intact, so one raised in a worker of a process pool reaches the caller as itself
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -139,7 +140,7 @@ class InvalidModelError(InvalidMapError, ValidationError):
         ... except argmap.ArgmapError as error:
         ...     print(error)
         ...     print(isinstance(error, pydantic.ValidationError), error.errors()[0]["loc"])
-        Source: title: Input should be a valid string (got int)
+        Source: title: input should be a valid string (got int)
         True ('title',)
     """
 
@@ -151,8 +152,7 @@ class InvalidModelError(InvalidMapError, ValidationError):
         hide_input: bool = False,
     ) -> None:
         # ValidationError.__new__ took the problems; this gives the message and attributes.
-        problems = "; ".join(pydantic_problem(error) for error in self.errors())
-        BaseException.__init__(self, f"{title}: {problems}")
+        BaseException.__init__(self, f"{title}: {validation_problem(self)}")
         self.node: str | None = None
         self.place: tuple[str | int, ...] | None = None
 
@@ -176,24 +176,117 @@ class InvalidModelError(InvalidMapError, ValidationError):
         return (_rebuilt_model_error, (type(self), self.title, self.errors(), self.__dict__))
 
 
-def pydantic_problem(error: Any) -> str:
+# The tags pydantic puts in a location when it validates through the node union
+# (``argmap.model.Node``): ``("claim", "text")``, ``("nodes", 0, "claim", "text")``. A file has
+# no such level, so a location leaves them out (tests hold this set to the model's kinds).
+_UNION_TAGS = frozenset(("claim", "premise", "case", "rebuttal", "support", "attack"))
+_KIND_NAMES = "claim, premise, case, rebuttal, support or attack"
+_SHOWN_PROBLEMS = 3
+
+
+def _place(loc: tuple[int | str, ...]) -> str:
+    """A location as a reader writes it: ``quotes[0].source``, without union tags."""
+    out = ""
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in _UNION_TAGS and (i == 0 or isinstance(loc[i - 1], int)):
+            continue
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def pydantic_problem(error: Mapping[str, Any], *, read: bool = False, located: bool = True) -> str:
     """One of pydantic's problems (an item of ``ValidationError.errors()``) in a line:
-    ``field: message (got type)``; one text where a list goes says to pass a list.
+    ``field: what is wrong``, and what to do where pydantic does not say.
+
+    The one place argmap words a validation problem: the API's errors, every reader's and the
+    command line's say it alike. A field that is missing or unknown is named in the words
+    (``field 'text' is required``); a value of the wrong type says what it was; one text where
+    a list goes says to pass a list.
+
+    Args:
+        error: One problem, as ``ValidationError.errors()`` lists it.
+        read: The value was read from a file (JSON, YAML, a data block), not passed in Python:
+            a number or true/false where text goes says to put it in quotes.
+        located: Begin with the field's place; a caller that gives the place apart (a file
+            reader's error, which names it with the line) passes False.
 
     Examples:
         >>> pydantic_problem({"loc": ("tags",), "msg": "Input should be a valid tuple",
         ...                   "type": "tuple_type", "input": "abc"})
-        "tags: Input should be a valid tuple (got one text: for one, pass ['abc'])"
-    """
-    where = ".".join(str(p) for p in error["loc"])
-    message = str(error["msg"]).removeprefix("Value error, ")
+        "tags: input should be a valid tuple (got one text: for one, pass ['abc'])"
+        >>> pydantic_problem({"loc": ("claim", "text"), "msg": "Field required",
+        ...                   "type": "missing", "input": {}})
+        "field 'text' is required"
+        >>> print(pydantic_problem({"loc": ("quotes", 0, "text"), "msg": "...",
+        ...                         "type": "string_type", "input": 1984}, read=True))
+        quotes[0].text: input should be text, but 1984 was read as a number; put it in quotes ("1984") to keep it as text
+    """  # noqa: E501
+    loc = tuple(error["loc"])
+    kind = str(error["type"])
     given = error.get("input")
-    if error["type"] in ("tuple_type", "list_type") and isinstance(given, str):
-        shown = repr(given) if len(given) <= 30 else repr(given[:27]) + "..."
-        message += f" (got one text: for one, pass [{shown}])"
-    elif error["type"].endswith("_type"):  # a value of the wrong type: say which it was
-        message += f" (got {type(given).__name__})"
+    if kind in {"missing", "extra_forbidden"} and loc and isinstance(loc[-1], str):
+        field, loc = loc[-1], loc[:-1]  # the words name the field
+        message = (
+            f"field {field!r} is required"
+            if kind == "missing"
+            else f"unknown field {field!r}; check its spelling against `argmap schema`"
+        )
+    elif kind == "union_tag_invalid":
+        tag = given.get("kind") if isinstance(given, Mapping) else given
+        message = f"unknown node kind {tag!r}; use {_KIND_NAMES}"
+    elif kind == "union_tag_not_found":
+        message = f"a node needs a 'kind': {_KIND_NAMES}"
+    elif read and kind == "string_type" and isinstance(given, int | float):
+        # `when: 2004`, `title: 1984`, `text: yes`: YAML or JSON read a number or a boolean
+        # where text goes.
+        shown = json.dumps(given)
+        message = (
+            f"input should be text, but {shown} was read as a "
+            f"{'boolean' if isinstance(given, bool) else 'number'}; put it in quotes "
+            f'("{shown}") to keep it as text'
+        )
+    else:
+        message = str(error["msg"]).removeprefix("Value error, ")
+        message = message[:1].lower() + message[1:]
+        if kind in {"tuple_type", "list_type"} and isinstance(given, str):
+            shown = repr(given) if len(given) <= 30 else repr(given[:27]) + "..."
+            message += f" (got one text: for one, pass [{shown}])"
+        elif kind.endswith("_type"):  # a value of the wrong type: say which it was
+            named = type(given).__name__ if given is not None else "null" if read else "None"
+            message += f" (got {named})"
+    where = _place(loc) if located else ""
     return f"{where}: {message}" if where else message
+
+
+def validation_problem(exc: ValidationError, *, read: bool = False) -> str:
+    """All that pydantic found wrong, in one line: each problem worded by
+    :func:`pydantic_problem`, the first three of them and how many more.
+
+    Examples:
+        >>> import pydantic
+        >>> from argmap.model import node_adapter
+        >>> try:
+        ...     node_adapter.validate_python({"kind": "claim", "id": "c", "title": " "})
+        ... except pydantic.ValidationError as exc:
+        ...     print(validation_problem(exc))
+        title: must not be blank; field 'text' is required
+    """
+    errors = exc.errors()
+    shown = "; ".join(pydantic_problem(error, read=read) for error in errors[:_SHOWN_PROBLEMS])
+    return shown + more_problems(len(errors) - _SHOWN_PROBLEMS)
+
+
+def more_problems(more: int) -> str:
+    """What follows the problems shown when ``more`` are not: `` (and 2 more problems)``.
+
+    Examples:
+        >>> more_problems(1), more_problems(0)
+        (' (and 1 more problem)', '')
+    """
+    return f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
 
 
 def _rebuilt_model_error(

@@ -57,7 +57,7 @@ from argmap.exceptions import (
     QuoteNotFoundError,
     UnknownNodeError,
     UnknownSchemeWarning,
-    pydantic_problem,
+    validation_problem,
 )
 from argmap.ids import nfc_hint, shown_id
 from argmap.index import MapIndex, paused_gc
@@ -490,7 +490,7 @@ class ArgumentMap:
             )
             self._data = cast("FrozenData", _DATA.validate_python(given))
         except pydantic.ValidationError as exc:
-            raise InvalidMapError(f"the map's data: {_problems(exc)}") from None
+            raise InvalidMapError(f"the map's data: {validation_problem(exc)}") from None
 
     @property
     def graph(self) -> nx.DiGraph[str]:
@@ -1521,7 +1521,7 @@ def _revalidated(model: _M) -> _M:
         checked = type(model).model_validate(model.model_dump(warnings=False))
     except pydantic.ValidationError as exc:
         raise InvalidMapError(
-            f"{kind} {shown_id(node_id)}: {_problems(exc)}",
+            f"{kind} {shown_id(node_id)}: {validation_problem(exc)}",
             node=node_id if isinstance(node_id, str) else None,
         ) from None
     except (AttributeError, TypeError, ValueError, PydanticSerializationError) as exc:
@@ -1578,7 +1578,7 @@ def _quotes(node_id: str, quotes: Iterable[str | Quote], source: str | None) -> 
                 parsed.append(Quote(source=source, text=q))
             except pydantic.ValidationError as exc:
                 raise InvalidMapError(
-                    f"{shown_id(node_id)}: {_problems(exc)}", node=node_id
+                    f"{shown_id(node_id)}: {validation_problem(exc)}", node=node_id
                 ) from None
     return tuple(parsed)
 
@@ -1595,13 +1595,8 @@ def _make(cls: type[_N], node_id: str, fields: dict[str, Any]) -> _N:
     except pydantic.ValidationError as exc:
         kind = cls.model_fields["kind"].default
         raise InvalidMapError(
-            f"{kind} {shown_id(node_id)}: {_problems(exc)}", node=node_id
+            f"{kind} {shown_id(node_id)}: {validation_problem(exc)}", node=node_id
         ) from None
-
-
-def _problems(exc: pydantic.ValidationError) -> str:
-    """The validation errors in one line: ``field: problem; ...``."""
-    return "; ".join(pydantic_problem(err) for err in exc.errors())
 
 
 def _sources_used(statement: Statement) -> tuple[str, ...]:

@@ -255,7 +255,7 @@ def test_inference_may_stand_without_premises_but_must_say_so() -> None:
     # Carneades arguments may have no premises; the field itself is still required.
     assert Support(id="s", premises=[], conclusion="c").premises == ()
     assert str(Attack(id="a", premises=[], target="c")) == "[attack a] (no premises) attacks c"
-    with pytest.raises(ValidationError, match="Field required") as info:
+    with pytest.raises(ValidationError, match="field 'premises' is required") as info:
         Support(id="s", conclusion="c")  # type: ignore[call-arg]
     assert info.value.errors()[0]["loc"] == ("premises",)
 

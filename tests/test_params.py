@@ -117,7 +117,7 @@ def test_a_model_made_by_hand_with_bad_fields_is_both_argmap_and_pydantic_error(
     error = caught.value
     assert isinstance(error, argmap.InvalidMapError)
     assert isinstance(error, pydantic.ValidationError)
-    assert str(error) == "Source: title: Input should be a valid string (got int)"
+    assert str(error) == "Source: title: input should be a valid string (got int)"
     assert error.errors()[0]["loc"] == ("title",)
 
 
@@ -145,7 +145,7 @@ def test_one_text_is_one_premise_one_node_to_remove_and_one_kind() -> None:
         ),
         (
             lambda: _map().claim("n", "x", tags="abc"),
-            "tags: Input should be a valid tuple (got one ",
+            "tags: input should be a valid tuple (got one ",
         ),
         (lambda: _map().case("n", "x", who="Ann"), "for one, pass ['Ann']"),
         (lambda: argmap.ArgumentMap(nodes="c"), "ArgumentMap: nodes must be a list of nodes"),

@@ -63,7 +63,12 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic
 
-from argmap.exceptions import FileFormatError, FormatLossWarning, InvalidMapError
+from argmap.exceptions import (
+    FileFormatError,
+    FormatLossWarning,
+    InvalidMapError,
+    validation_problem,
+)
 from argmap.index import paused_gc
 from argmap.io.kept import NOTHING, is_file_id, merge, split, written_ids
 from argmap.io.parsing import parse_json
@@ -74,7 +79,6 @@ from argmap.io.structure import (
     free_data,
     infer_central,
     infer_kind,
-    validation_problem,
 )
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -639,7 +643,7 @@ def _sources(extension: Mapping[str, Any], graph: _Graph) -> list[Source]:
             sources.append(Source.model_validate(raw))
         except pydantic.ValidationError as exc:
             raise FileFormatError(
-                validation_problem(exc), path=graph.path, where=f"{where}[{i}]"
+                validation_problem(exc, read=True), path=graph.path, where=f"{where}[{i}]"
             ) from None
     return sources
 
@@ -706,7 +710,7 @@ def _models(
             try:
                 model = node_adapter.validate_python(fields)
             except pydantic.ValidationError as exc:
-                raise graph.fail(key, validation_problem(exc)) from None
+                raise graph.fail(key, validation_problem(exc, read=True)) from None
         out.append(model)
     return out
 

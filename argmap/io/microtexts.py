@@ -47,10 +47,9 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic
 
-from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.exceptions import FileFormatError, InvalidMapError, validation_problem
 from argmap.io.loss import warn_losses
 from argmap.io.sniffing import strip_head
-from argmap.io.structure import validation_problem
 from argmap.io.xmltext import parse_xml
 from argmap.map import ArgumentMap
 from argmap.model import node_adapter
@@ -234,7 +233,7 @@ class _Graph:
             return node_adapter.validate_python(fields)
         except pydantic.ValidationError as exc:
             raise FileFormatError(
-                validation_problem(exc), path=self.path, where=f"id {element_id!r}"
+                validation_problem(exc, read=True), path=self.path, where=f"id {element_id!r}"
             ) from None
 
 

@@ -34,7 +34,13 @@ from typing import Any, Literal
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
+from argmap.exceptions import (
+    ArgmapError,
+    FileFormatError,
+    InvalidMapError,
+    more_problems,
+    pydantic_problem,
+)
 from argmap.files import read_text, write_atomic
 from argmap.index import paused_gc
 from argmap.io.formats import format_for
@@ -232,9 +238,8 @@ def _from_document(
     except pydantic.ValidationError as exc:
         err = exc.errors()[0]
         place = _in_file(err["loc"])
-        extra = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         raise FileFormatError(
-            f"{_describe(err)}{extra}",
+            pydantic_problem(err, read=True, located=False) + more_problems(exc.error_count() - 1),
             path=path,
             line=line_of(text, place, syntax=format),
             where=json_path(place),
@@ -328,32 +333,6 @@ def _build(doc: MapDocument) -> ArgumentMap:
         default_source=doc.default_source,
         data=doc.data,
     )
-
-
-def _describe(err: Any) -> str:
-    msg = str(err["msg"])
-    if err["type"] == "missing":
-        return f"field {err['loc'][-1]!r} is required"
-    if err["type"] == "extra_forbidden":
-        return f"unknown field {err['loc'][-1]!r}; check its spelling against `argmap schema`"
-    if err["type"] == "union_tag_invalid":
-        return (
-            f"unknown node kind {err['input'].get('kind')!r}; "
-            "use claim, premise, case, rebuttal, support or attack"
-        )
-    if err["type"] == "union_tag_not_found":
-        return "a node needs a 'kind': claim, premise, case, rebuttal, support or attack"
-    if err["type"] == "string_type" and isinstance(err.get("input"), int | float | bool):
-        # `when: 2004`, `title: 1984`, `id: 42`, `text: yes`... : YAML read a number or a
-        # boolean where text goes.
-        shown = json.dumps(err["input"])
-        return (
-            f"input should be text, but {shown} was read as a "
-            f"{'boolean' if isinstance(err['input'], bool) else 'number'}; put it in quotes "
-            f'("{shown}") to keep it as text'
-        )
-    msg = msg.removeprefix("Value error, ")  # pydantic's wording for a validator's ValueError
-    return msg[0].lower() + msg[1:] if msg else msg
 
 
 def _in_file(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:

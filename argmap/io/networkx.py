@@ -46,7 +46,7 @@ from xml.etree import ElementTree
 import networkx as nx
 import pydantic
 
-from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError
+from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError, validation_problem
 from argmap.map import ArgumentMap, require_map
 from argmap.model import (
     INFERENCE_KINDS,
@@ -514,13 +514,8 @@ def _validate(node_id: str, fields: dict[str, Any], validate: Any) -> Any:
     try:
         return validate(fields)
     except pydantic.ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = [str(p) for p in err["loc"] if p not in _MODEL_TYPES]  # union members' names
-            where = ".".join(loc)
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            problems.append(f"{where}: {msg}" if where else msg)
-        raise InvalidMapError(f"node {node_id!r}: {'; '.join(problems)}", node=node_id) from None
+        problems = validation_problem(exc)
+        raise InvalidMapError(f"node {node_id!r}: {problems}", node=node_id) from None
 
 
 def _check_source_edges(nodes: Iterable[Any], edges: set[tuple[str, str]]) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic
 
-from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.exceptions import FileFormatError, InvalidMapError, validation_problem
 from argmap.io.kept import NOTHING, merge, split, written_ids
 from argmap.io.parsing import parse_json
 from argmap.io.sniffing import json_keys, sadface_marks
@@ -42,7 +42,6 @@ from argmap.io.structure import (
     free_data,
     infer_central,
     infer_kind,
-    validation_problem,
 )
 from argmap.map import ArgumentMap
 from argmap.model import Source, node_adapter
@@ -249,7 +248,7 @@ class _Reader:
             try:
                 nodes.append(node_adapter.validate_python(fields))
             except pydantic.ValidationError as exc:
-                raise self.fail(key, validation_problem(exc)) from None
+                raise self.fail(key, validation_problem(exc, read=True)) from None
         return self._map(ArgumentMap, nodes)
 
     def _map(self, factory: type[ArgumentMap], nodes: list[AnyNode]) -> ArgumentMap:
@@ -274,7 +273,7 @@ class _Reader:
                 sources.append(Source.model_validate(raw))
             except pydantic.ValidationError as exc:
                 raise FileFormatError(
-                    validation_problem(exc),
+                    validation_problem(exc, read=True),
                     path=self.path,
                     where=f"metadata.{EXTENSION}.sources[{i}]",
                 ) from None

@@ -25,7 +25,7 @@ from argmap.model import NodeId
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Kind
 
-__all__ = ["clean_ids", "free_data", "infer_central", "infer_kind", "validation_problem"]
+__all__ = ["clean_ids", "free_data", "infer_central", "infer_kind"]
 
 _KINDS = {"claim", "premise", "case", "rebuttal", "support", "attack"}
 
@@ -131,15 +131,6 @@ def clean_ids(keys: Iterable[str]) -> dict[str, str]:
         taken.add(candidate)
         ids[key] = candidate
     return ids
-
-
-def validation_problem(exc: pydantic.ValidationError) -> str:
-    """The first problem pydantic found, in one line: ``field: problem``."""
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"] if p not in _KINDS and not isinstance(p, int))
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-    return f"{where}: {msg}{more}" if where else f"{msg}{more}"
 
 
 def free_data(value: object, *, path: str | None, where: str) -> dict[str, Any]:

@@ -57,13 +57,13 @@ def _read(text: str, *, quick: bool) -> tuple[str, Any]:
         ({"text": " "}, "d.json (nodes[0] (nodeID '1')): text: must not be blank"),
         ({"text": "a\u0001b"}, "d.json (nodes[0] (nodeID '1')): text: must not contain control"),
         ({"text": "a\ud800"}, "d.json (nodes[0] (nodeID '1')): text: must not contain control"),
-        ({"text": 7}, "d.json (nodes[0] (nodeID '1')): text: Input should be a valid string"),
-        ({"text": None}, "d.json (nodes[0] (nodeID '1')): text: Input should be a valid string"),
+        ({"text": 7}, "d.json (nodes[0] (nodeID '1')): text: input should be text, but 7 was"),
+        ({"text": None}, "(nodeID '1')): text: input should be a valid string (got null)"),
         ({"timestamp": "x\u0007"}, "d.json (nodes[0] (nodeID '1')): data: must not contain"),
         ({"when": {"a": "\u001f"}}, "d.json (nodes[0] (nodeID '1')): data: must not contain"),
         ({"big": 2**14_001}, "d.json (nodes[0] (nodeID '1')): data: at aif.big: a whole number"),
         ({"_argmap": {"kind": "case", "cites": ["x"]}}, "cites unknown source 'x'"),
-        ({"_argmap": {"kind": "support"}}, "(nodeID '1')): premises: Field required"),
+        ({"_argmap": {"kind": "support"}}, "(nodeID '1')): field 'premises' is required"),
     ],
 )
 def test_bad_fields_are_refused_naming_the_node_on_either_path(

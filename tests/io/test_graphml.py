@@ -108,7 +108,7 @@ def test_a_graph_that_is_not_a_map_names_the_node() -> None:
     with pytest.raises(FileFormatError) as info:
         graphml.loads(text, path="m.graphml")
     assert str(info.value) == (
-        "m.graphml: the GraphML graph is not a map: node 'c': text: Field required"
+        "m.graphml: the GraphML graph is not a map: node 'c': field 'text' is required"
     )
 
 

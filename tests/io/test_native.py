@@ -628,7 +628,7 @@ def test_the_new_fields_round_trip(tmp_path: Path) -> None:
 def test_several_problems_are_counted(tmp_path: Path) -> None:
     text = "argmap: 1\nnodes:\n- kind: claim\n  id: c\n- kind: premise\n  id: p\n"
     error = _fails(tmp_path / "m.yaml", text)
-    assert "field 'text' is required (and 1 more problems)" in str(error)
+    assert "field 'text' is required (and 1 more problem)" in str(error)
     assert error.line == 3
 
 

@@ -245,7 +245,7 @@ def test_a_node_id_must_be_text() -> None:
             "node 'x': attribute 'tags' is a list; attributes are text, numbers or booleans",
         ),
         ({"kind": "claim", "text": "  "}, "node 'x': text: must not be blank"),
-        ({"kind": "claim"}, "node 'x': text: Field required"),
+        ({"kind": "claim"}, "node 'x': field 'text' is required"),
         ({"kind": "claim", "text": "X.", "tags.a": "t"}, "in 'tags.a', 'a' is not a position"),
         ({"kind": "claim", "text": "X.", "tags.\u00b2": "t"}, "'\u00b2' is not a position"),
         ({"kind": "claim", "text": "X.", "tags.\u0661": "t"}, "'\u0661' is not a position"),
@@ -387,7 +387,7 @@ def test_the_maps_own_rules_still_hold(small: ArgumentMap) -> None:
         from_networkx(g)
     g = to_networkx(small)
     g.nodes["s_case"]["scheme"] = 3
-    assert "node 's_case': scheme: Input should be a valid string" in str(_fails(g))
+    assert "node 's_case': scheme: input should be a valid string (got int)" in str(_fails(g))
 
 
 def test_the_title_must_be_text(small: ArgumentMap) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from argmap.exceptions import FileFormatError
+from argmap.exceptions import FileFormatError, validation_problem
 from argmap.ids import id_problem
 from argmap.io.argdown.convention import Ids, slug, valid_id
 from argmap.io.argdown.syntax import JSON, Argument, Document, Section
@@ -263,8 +263,6 @@ def as_list(value: JSON) -> list[JSON]:
 
 
 def problem_of(exc: pydantic.ValidationError) -> str:
-    """The first problem pydantic found, in one line: ``field: problem``."""
-    error = exc.errors()[0]
-    where = ".".join(str(p) for p in error["loc"])
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    """What pydantic found wrong, worded as every reader words it (a data block's value was
+    read from the file)."""
+    return validation_problem(exc, read=True)
