@@ -536,3 +536,20 @@ def test_a_data_key_in_a_block_adds_to_the_free_data() -> None:
     m = loads('<a2>: a2 {"data": {"question": "x"}}\n')
     assert m["a2"].data == {"argdown": "argument", "question": "x"}
     assert loads(dumps(m)) == m
+
+
+def test_windows_line_ends_read_as_the_same_map() -> None:
+    # With CRLF, front matter became a statement '=== title: x ===' and a data block spread over
+    # lines became part of its statement's text, silently; an argmap-written file with its line
+    # ends turned to CRLF (as git's autocrlf does) was refused.
+    text = (
+        "===\ntitle: Windows\n===\n\n<!-- a comment\nover lines -->\n"
+        "[A]: A claim. #tag {weight: 0.5,\n  note: over lines}\n  + <B>: A reason.\n\n"
+        "<B>\n\n(1) [P]: A premise.\n(2) [Q]: Another.\n-- Modus ponens --\n(3) [A]\n"
+    )
+    lf = argmap.io.argdown.loads(text)
+    assert lf.title == "Windows"
+    assert lf["a"].weight == 0.5
+    assert argmap.io.argdown.loads(text.replace("\n", "\r\n")) == lf
+    written = argmap.io.argdown.dumps(north_korea())
+    assert argmap.io.argdown.loads(written.replace("\n", "\r\n")) == north_korea()
