@@ -1,7 +1,8 @@
 """The ``argmap`` command line: each command parses, makes one library call, and prints.
 
 Errors from the library (:class:`~argmap.exceptions.ArgmapError`) become one line on stderr and
-exit code 2; they never show a traceback. They say the command line's words: where the library
+exit code 2 (an Argdown syntax error adds its line quoted and a caret, indented, under it); they
+never show a traceback. They say the command line's words: where the library
 would say ``format=``, the message says ``--from``, ``--to`` or ``--format``, whichever the
 command takes (:meth:`~argmap.exceptions.ArgmapError.worded`), and the options a command checks
 itself (``--focus``, ``--depth``) are named as typed.
@@ -26,6 +27,7 @@ from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
 from argmap.exceptions import ArgmapError, DraftError, DraftModelError, EvaluationTimeout
 from argmap.files import read_text, same_file, write_atomic
+from argmap.io.argdown.syntax import ArgdownSyntaxError
 from argmap.io.formats import (
     BUILTIN_FORMATS,
     drawing_formats,
@@ -89,6 +91,14 @@ def _library_errors(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
+        except ArgdownSyntaxError as exc:
+            # The quoted line and its caret go under the Error line, as a compiler prints
+            # them; flattened into one line they read as 'line\u000a    ---\u000a    ^'.
+            # Each is indented and has its line breaks escaped: no file prints a line of its own.
+            _echo(f"Error: {exc.headline}", err=True)
+            for quoted in exc.quoted:
+                _echo(quoted, err=True)
+            sys.exit(EXIT_BAD_INPUT)
         except ArgmapError as exc:
             _echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
@@ -160,7 +170,10 @@ def _words(**words: str) -> Iterator[None]:
     try:
         yield
     except ArgmapError as exc:
-        raise ArgmapError(exc.worded(words)) from None
+        said = exc.worded(words)
+        if said == str(exc):
+            raise  # as it is: its type says how to print it (an Argdown error quotes its line)
+        raise ArgmapError(said) from None
 
 
 _READING = {"format": "--from"}
@@ -204,15 +217,20 @@ def _print_warnings(results: list[BatchResult]) -> None:
 def _print_results(
     results: list[BatchResult], *, between: str, words: dict[str, str] = _READING
 ) -> None:
-    """Each file's result for people, its error as one line on stderr; a blank line between."""
+    """Each file's result for people, its error as one line on stderr (an Argdown syntax error's
+    quoted line and caret under it); a blank line between."""
     for i, r in enumerate(results):
         if i:
             _echo("")
         if r.ok:
             _echo(f"{_named(r.name)}{between}{r.result}")
         else:
-            said = _said(r.error, words)  # named by its file, as one file's error would be
+            quoted = isinstance(r.error, ArgdownSyntaxError)
+            said = r.error.headline if quoted else _said(r.error, words)  # type: ignore[union-attr]
+            # named by its file, as one file's error would be
             _echo(f"Error: {said if said.startswith(r.name) else f'{r.name}: {said}'}", err=True)
+            for line in r.error.quoted if quoted else ():  # type: ignore[union-attr]
+                _echo(line, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

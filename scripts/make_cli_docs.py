@@ -18,8 +18,9 @@ INTRO = """# Command line
 
 `argmap` is a thin layer over the library: each command parses its arguments, makes one library
 call and prints. Errors in the input (a malformed file, an unknown node id, an unknown rule) print
-one line on stderr, `Error: ...`, naming the file, line or node, and exit with code 2; a mistyped
-command or option prints the usage hint and exits with code 2 too. Never a traceback.
+one line on stderr, `Error: ...`, naming the file, line or node, and exit with code 2 (an Argdown
+syntax error quotes its line under it, with a caret under the column, as a compiler does); a
+mistyped command or option prints the usage hint and exits with code 2 too. Never a traceback.
 `python -m argmap ...` runs the same command where the `argmap` script is not on the path.
 
 This page is generated from the commands' own `--help` by `scripts/make_cli_docs.py`.

@@ -215,3 +215,22 @@ def test_python_dash_m_argmap_runs_the_command_line(tmp_path: Path) -> None:
     assert failed.returncode == 2
     assert failed.stdout == ""
     assert failed.stderr == f"Error: {missing}: no such file\n"
+
+
+@pytest.mark.parametrize("command", ["check", "evaluate", "render", "convert", "explain"])
+def test_an_argdown_syntax_error_quotes_its_line_under_the_error_line(
+    tmp_path: Path, command: str
+) -> None:
+    # The quoted line and caret were escaped into the one Error line:
+    # 'Error: m.argdown:3:1: ...\u000a    - [C]: c\u000a    ^'.
+    src = tmp_path / "m.argdown"
+    src.write_text("[A]: a\n  + [B]: b\n- [C]: c\n", encoding="utf-8")
+    argv = {"render": ["-o", str(tmp_path / "m.svg")], "convert": [str(tmp_path / "m.json")]}
+    result = CliRunner().invoke(main, [command, str(src), *argv.get(command, [])])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {src}:3:1: a relation must be indented under the statement or argument it "
+        "belongs to",
+        "    - [C]: c",
+        "    ^",
+    ]

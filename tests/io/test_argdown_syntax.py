@@ -448,3 +448,21 @@ def test_an_inference_line_cut_short_by_the_end_of_the_text_is_a_located_error(t
     # Found by the long fuzz run: the parser read past its last token (IndexError).
     with pytest.raises(ArgdownSyntaxError, match="the text ends where the end of an inference"):
         parse(text)
+
+
+def test_an_error_on_a_long_line_quotes_only_around_its_column() -> None:
+    # An error on a line of megabytes (a one-line file, a source text in front matter) quoted
+    # the whole line.
+    text = "[A]: " + "w" * 5000 + " [B]: x " + "y" * 5000
+    error = ArgdownSyntaxError(
+        "something is wrong here", path="long.argdown", line=1, column=5007, source_line=text
+    )
+    headline, shown, caret = str(error).split("\n")
+    assert headline == "long.argdown:1:5007: something is wrong here"
+    assert len(shown) < 120
+    assert shown.startswith("    ...")
+    assert shown.endswith("...")
+    assert shown[caret.index("^")] == text[5006] == "["
+    assert pickle.loads(pickle.dumps(error)).quoted == error.quoted
+    short = ArgdownSyntaxError("bad", path=None, line=2, column=3, source_line="ab!cd")
+    assert str(short) == "<text>:2:3: bad\n    ab!cd\n      ^"

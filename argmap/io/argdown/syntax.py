@@ -61,12 +61,26 @@ class ArgdownSyntaxError(FileFormatError):
         self.column = column
         self.source_line = source_line
         super().__init__(problem, path=path, line=line)
-        # The quoted line is escaped here, where the message is made, so that no caller of the
-        # API prints a control character of the file (a terminal would act on it); the pointer
-        # stands under the escaped character.
-        shown = for_terminal(source_line, one_line=True)
-        pointer = " " * len(for_terminal(source_line[: column - 1], one_line=True)) + "^"
-        self.args = (f"{path or '<text>'}:{line}:{column}: {problem}\n    {shown}\n    {pointer}",)
+        self.args = ("\n".join((self.headline, *self.quoted)),)
+
+    @property
+    def headline(self) -> str:
+        """The message's first line: where (file, line, column) and what is wrong."""
+        return f"{self.path or '<text>'}:{self.line}:{self.column}: {self.problem}"
+
+    @property
+    def quoted(self) -> tuple[str, str]:
+        """The two lines under the headline: the line quoted (at most about 100 characters
+        around the column) and a caret under the column, each indented four spaces.
+
+        The quoted line is escaped here, where the message is made, so that no caller of the
+        API prints a control character of the file (a terminal would act on it); the pointer
+        stands under the escaped character.
+        """
+        part, at = _around(self.source_line, self.column - 1)
+        shown = for_terminal(part, one_line=True)
+        pointer = " " * len(for_terminal(part[:at], one_line=True)) + "^"
+        return f"    {shown}", f"    {pointer}"
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -77,6 +91,29 @@ class ArgdownSyntaxError(FileFormatError):
             (self.problem, self.path, self.line, self.column, self.source_line),
             self.__dict__,  # and what was added later, such as notes
         )
+
+
+_SHOWN_LINE = 100
+"""The most characters of a line an error quotes: a one-line file of megabytes stays one line."""
+
+
+def _around(line: str, at: int) -> tuple[str, int]:
+    """The part of ``line`` an error quotes around index ``at``, and where ``at`` falls in it.
+
+    Examples:
+        >>> _around("short", 2)
+        ('short', 2)
+        >>> part, at = _around("x" * 500 + "!" + "y" * 500, 500)
+        >>> len(part), part[at], part[:4], part[-4:]
+        (106, '!', '...x', 'y...')
+    """
+    if len(line) <= _SHOWN_LINE:
+        return line, at
+    start = min(max(0, at - _SHOWN_LINE // 2), len(line) - _SHOWN_LINE)
+    part = line[start : start + _SHOWN_LINE]
+    head = "..." if start > 0 else ""
+    tail = "..." if start + _SHOWN_LINE < len(line) else ""
+    return head + part + tail, at - start + len(head)
 
 
 def _rebuild_error(
