@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -449,11 +449,19 @@ def _standing_targets(m: argmap.ArgumentMap) -> dict[str, str]:
     return judged
 
 
-@given(maps(max_statements=8, rich=True))
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_findings_are_exactly_what_the_default_semantics_leaves_attacked(
-    m: argmap.ArgumentMap,
-) -> None:
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_findings_are_exactly_what_the_default_semantics_leaves_attacked(budget: int) -> None:
+    @given(maps(max_statements=8, rich=True))
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    def holds(m: argmap.ArgumentMap) -> None:
+        _findings_are_exactly_what_the_labels_leave_attacked(m)
+
+    holds()
+
+
+def _findings_are_exactly_what_the_labels_leave_attacked(m: argmap.ArgumentMap) -> None:
     labels = argmap.evaluate(m).labels  # the framework's own fixpoint, not the checks'
     report = argmap.check(m, select=["AM201", "AM202"])
     judged = _standing_targets(m)

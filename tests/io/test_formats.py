@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -264,11 +264,17 @@ def test_native_sniffers() -> None:
     assert aif.sniff('\ufeff  {"nodes": [{"nodeID": 1}]}')  # a byte order mark is no obstacle
 
 
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps(rich=True))
-def test_random_rich_maps_survive_every_lossless_format(m: ArgumentMap) -> None:
-    for name in ("json", "yaml", "aif", "xaif", "sadface"):
-        assert argmap.loads(argmap.dumps(m, format=name), format=name) == m, name
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_random_rich_maps_survive_every_lossless_format(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(rich=True))
+    def survives(m: ArgumentMap) -> None:
+        for name in ("json", "yaml", "aif", "xaif", "sadface"):
+            assert argmap.loads(argmap.dumps(m, format=name), format=name) == m, name
+
+    survives()
 
 
 def test_the_loss_warning_pickles_and_takes_a_whole_message() -> None:

@@ -15,7 +15,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from losses import _named, lost_fields
@@ -219,15 +219,21 @@ def maps_with_reserved_data(draw: st.DrawFn) -> ArgumentMap:
     return ArgumentMap.from_dict(raw)
 
 
+@pytest.mark.parametrize("budget", budgets(6, 20))
 @pytest.mark.parametrize("fmt", PAIRS, ids=[f.name for f in PAIRS])
-@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(m=maps_with_reserved_data())
 def test_user_data_under_reserved_keys_comes_back_or_the_loss_is_named(
-    fmt: Format, m: ArgumentMap
+    fmt: Format, budget: int
 ) -> None:
     # {"aif": {"nodeID": "x"}} or {"sadface": {"id": ...}} changed ids, kinds or values after
     # a round trip through AIF, xAIF or SADFace: the writers took user data for their own.
-    assert_no_silent_loss(fmt, m, nothing_added=True)
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(m=maps_with_reserved_data())
+    def comes_back(m: ArgumentMap) -> None:
+        assert_no_silent_loss(fmt, m, nothing_added=True)
+
+    comes_back()
 
 
 def test_user_data_that_looks_like_a_formats_own_fields_comes_back() -> None:

@@ -189,8 +189,12 @@ def _json_dump(doc: Any) -> str:
     return json.dumps(doc)
 
 
+# libyaml's emitter where PyYAML has it: the pure-Python one took a fifth of the Carneades rows.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _yaml_dump(doc: Any) -> str:
-    return yaml.safe_dump(doc, allow_unicode=True)
+    return yaml.dump(doc, Dumper=_YAML_DUMPER, allow_unicode=True)
 
 
 @dataclass(frozen=True)
@@ -204,26 +208,28 @@ class Row:
 
 
 TABLE: dict[str, Row] = {
-    "aif": Row(_document(json.loads, _json_dump, lambda p: "_argmap" in p), stride=5),
-    "xaif": Row(_document(json.loads, _json_dump, lambda p: "_argmap" in p or "OVA" in p), 47),
-    "sadface": Row(_document(json.loads, _json_dump, lambda p: "metadata" in p), stride=9),
-    "json": Row(_document(json.loads, _json_dump, lambda p: True), maps=(_rich,)),
+    "aif": Row(_document(json.loads, _json_dump, lambda p: "_argmap" in p)),
+    "xaif": Row(_document(json.loads, _json_dump, lambda p: "_argmap" in p or "OVA" in p), 11),
+    "sadface": Row(_document(json.loads, _json_dump, lambda p: "metadata" in p)),
+    "json": Row(_document(json.loads, _json_dump, lambda p: True), stride=3, maps=(_rich,)),
     # YAML's line finder makes each read dear: the top level and the first nodes.
     "yaml": Row(
         _document(
             yaml.safe_load, _yaml_dump, lambda p: re.match(r"nodes\.[0-4]\b|\w+$", p) is not None
         ),
-        stride=3,
+        stride=5,
         maps=(_rich,),
     ),
-    "carneades": Row(_document(yaml.safe_load, _yaml_dump, lambda p: "meta" in p), stride=97),
-    "argdown": Row(_argdown, stride=9),
-    "graphml": Row(_xml_values, located=False, maps=(_rich,)),
-    "gexf": Row(_xml_values, located=False, maps=(_rich,)),
+    "carneades": Row(_document(yaml.safe_load, _yaml_dump, lambda p: "meta" in p), stride=9),
+    "argdown": Row(_argdown),
+    "graphml": Row(_xml_values, stride=3, located=False, maps=(_rich,)),
+    "gexf": Row(_xml_values, stride=3, located=False, maps=(_rich,)),
     "microtexts": Row(_xml_attributes, located=False, maps=(_rich,)),
 }
-"""Each format's trusted places. The default run tries every ``stride``-th input (a stride
-prime to the 14 wrong values, so each place still meets several types); the slow run all."""
+"""Each format's trusted places. The default run reads the rich map's file (a value in every
+field, so every kind of place) and tries every ``stride``-th input (a stride prime to the 14
+wrong values, so each place still meets several types); the slow run tries every input of every
+map, the article's too (its files are larger: thousands of inputs, seconds each format)."""
 
 
 def test_the_table_covers_every_format_that_reads() -> None:
@@ -266,7 +272,7 @@ def _faults(name: str, *, every: bool) -> tuple[int, list[str]]:
     fmt, row = FORMATS[name], TABLE[name]
     stride = 1 if every else row.stride
     tried, faults = 0, []
-    for make in row.maps:
+    for make in row.maps if every else row.maps[:1]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             text = fmt.dump_text(make())
