@@ -854,7 +854,7 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
         with _reading_file(source):
-            text = read_text(source)
+            text = read_text(source, expected="a text file to draft")
         chosen = None
         if model is not None:
             with _reading_file(model):

@@ -46,11 +46,16 @@ _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 _BOM = "\ufeff"
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
+def read_text(path: str | os.PathLike[str], *, expected: str) -> str:
     r"""Return the UTF-8 text of the regular file at ``path``, without a leading byte order mark.
 
     The file is opened without blocking and checked before a byte is read, so a FIFO cannot
     hang the reader and a device such as /dev/zero cannot feed it forever.
+
+    Args:
+        path: The file.
+        expected: What kind of file the caller reads, as the message names it when ``path`` is
+            no regular file: ``"a map file"``, ``"a framework file"``, ``"a text to draft"``.
 
     Raises:
         ArgmapError: ``path`` is not a path (``None``, a number, ...).
@@ -61,11 +66,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "note.yaml"
         >>> _ = path.write_bytes(b"\xef\xbb\xbfargmap: 2\n")
-        >>> read_text(path)
+        >>> read_text(path, expected="a map file")
         'argmap: 2\n'
-        >>> read_text("/dev/zero")
+        >>> read_text("/dev/zero", expected="an AF")
         Traceback (most recent call last):
-        argmap.exceptions.FileFormatError: /dev/zero: not a regular file (a device); name a map file
+        argmap.exceptions.FileFormatError: /dev/zero: not a regular file (a device); name an AF
     """
     name = _checked_path(path)
     try:
@@ -78,7 +83,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise FileFormatError(
-            f"not a regular file ({_kind(info.st_mode)}); name a map file", path=name
+            f"not a regular file ({_kind(info.st_mode)}); name {expected}", path=name
         )
     try:
         limit = max_file_size()

@@ -230,14 +230,14 @@ def test_writes_from_another_thread_leave_the_handler_alone(tmp_path: Path) -> N
 def test_read_text_drops_a_leading_byte_order_mark_only(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes(b"\xef\xbb\xbfa\xef\xbb\xbfb")
-    assert read_text(path) == "a\ufeffb"
+    assert read_text(path, expected="a map file") == "a\ufeffb"
 
 
 def test_read_text_names_the_line_of_a_bad_byte(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes(b"one\ntwo\nth\xffree\n")
     with pytest.raises(argmap.FileFormatError, match=r"not UTF-8 text \(byte 10\)") as info:
-        read_text(path)
+        read_text(path, expected="a map file")
     assert info.value.line == 3
 
 
@@ -352,7 +352,7 @@ def test_a_file_larger_than_the_cap_is_refused_before_it_is_read(
     real_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda *a, **k: reads.append(1) or real_fdopen(*a, **k))
     with pytest.raises(FileFormatError) as caught:
-        read_text(path)
+        read_text(path, expected="a map file")
     assert str(caught.value) == (
         f"{path}: the file is 2.9 KB, more than the 2.0 KB argmap reads; to read it, set the "
         "environment variable ARGMAP_MAX_FILE_SIZE higher (such as ARGMAP_MAX_FILE_SIZE=2G), "
@@ -360,7 +360,7 @@ def test_a_file_larger_than_the_cap_is_refused_before_it_is_read(
     )
     assert reads == []
     monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, "3000")
-    assert read_text(path) == " " * 3000
+    assert read_text(path, expected="a map file") == " " * 3000
 
 
 def test_the_default_cap_is_256_mb(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -374,7 +374,7 @@ def test_the_default_cap_is_256_mb(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_bad_cap_says_what_it_may_be(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv(MAX_FILE_SIZE_VARIABLE, value)
     with pytest.raises(ArgmapError, match="is not a size; set it to a number of bytes"):
-        read_text(__file__)
+        read_text(__file__, expected="a map file")
 
 
 def test_running_out_of_memory_while_reading_is_said_in_words(
@@ -388,7 +388,7 @@ def test_running_out_of_memory_while_reading_is_said_in_words(
 
     monkeypatch.setattr(os, "fdopen", exhausted)
     with pytest.raises(FileFormatError, match="not enough memory to read this file of 2 bytes"):
-        read_text(path)
+        read_text(path, expected="a map file")
 
 
 # -- every route by which argmap reads a user's file goes through read_text ------------------------
@@ -491,3 +491,36 @@ def test_argmap_opens_files_for_reading_only_in_read_text() -> None:
         if opening.search(line) and not resources.search(line)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["check", "{zero}.json"], "name a map file"),
+        (["evaluate", "{zero}.af", "--task", "SE-PR"], "name a framework file (.i23, .af, .apx"),
+        (["draft", "{zero}.txt", "-o", "{out}"], "name a text file to draft"),
+        (["draft", "{text}", "--model", "{zero}.json", "-o", "{out}"], "name a draft model"),
+        (["check", "{main}"], "@include(zero.argdown): not a regular file (a device); name an "),
+    ],
+    ids=["map", "framework", "text to draft", "draft model", "Argdown include"],
+)
+def test_a_file_that_is_not_regular_is_named_as_the_kind_the_command_reads(
+    tmp_path: Path, argv: list[str], named: str
+) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("needs a /dev/zero device")
+    for suffix in (".json", ".af", ".txt", ".argdown"):
+        (tmp_path / f"zero{suffix}").symlink_to("/dev/zero")
+    (tmp_path / "t.txt").write_text("Talks failed, so pressure works.\n", encoding="utf-8")
+    (tmp_path / "main.argdown").write_text("@include(zero.argdown)\n[c]: C.\n", encoding="utf-8")
+    places = {
+        "zero": str(tmp_path / "zero"),
+        "out": str(tmp_path / "out.argdown"),
+        "text": str(tmp_path / "t.txt"),
+        "main": str(tmp_path / "main.argdown"),
+    }
+    result = CliRunner().invoke(main, [arg.format(**places) for arg in argv])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert "not a regular file (a device)" in line
+    assert named in line

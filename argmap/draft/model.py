@@ -223,7 +223,7 @@ def load_model(path: str | Path) -> DraftModel:
         FileFormatError: The file is missing or is not UTF-8 text.
         DraftModelError: The file is not JSON, or is not a draft model.
     """
-    text = read_text(path)
+    text = read_text(path, expected="a draft model (the JSON file argmap.draft.train writes)")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -125,7 +125,7 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
         FileFormatError: The file cannot be read or is not a Carneades graph; the message says
             where.
     """
-    return loads(read_text(path), path=str(path))
+    return loads(read_text(path, expected="a map file"), path=str(path))
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:

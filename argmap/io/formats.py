@@ -558,7 +558,7 @@ def load(
     """
     if format is not None:
         detect("", path=path, format=format)  # a name it cannot read fails before reading
-    text = read_text(path)
+    text = read_text(path, expected="a map file")
     return _read_as_detected(text, path=str(path), format=format, strict=strict)
 
 

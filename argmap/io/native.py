@@ -149,7 +149,9 @@ def load(path: str | os.PathLike[str], *, format: NativeFormat | None = None) ->
         >>> load(path) == north_korea()
         True
     """
-    text = read_text(path)  # refuses a non-path first, then folders, devices and FIFOs
+    text = read_text(
+        path, expected="a map file"
+    )  # refuses a non-path first, then folders, devices and FIFOs
     return loads(text, format=_native_for(path, format, reading=True), path=os.fspath(path))
 
 

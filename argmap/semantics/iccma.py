@@ -195,7 +195,8 @@ def read_framework(
             ".tgf, or pass format='iccma', 'apx' or 'tgf'",
             path=str(source),
         )
-    return _PARSERS[chosen](read_text(source), str(source))
+    text = read_text(source, expected="a framework file (.i23, .af, .apx or .tgf)")
+    return _PARSERS[chosen](text, str(source))
 
 
 def parse_framework(

@@ -101,7 +101,9 @@ def test_a_part_shared_by_two_parts_is_read_once_and_included_twice(
     main = _write(tmp_path, "main.argdown", "[M]: m\n\n@include(_a.argdown, _b.argdown)\n")
     reads: list[str] = []
     real = include.read_text
-    monkeypatch.setattr(include, "read_text", lambda p: reads.append(Path(p).name) or real(p))
+    monkeypatch.setattr(
+        include, "read_text", lambda p, **kw: reads.append(Path(p).name) or real(p, **kw)
+    )
     text, _ = expand(main.read_text(encoding="utf-8"), path=main)
     assert text.count("[K]: Known.") == 2
     assert sorted(reads) == ["_a.argdown", "_b.argdown", "_common.argdown"]

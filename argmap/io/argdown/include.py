@@ -139,7 +139,7 @@ def _expand(
             included = budget.texts.get(target)
             if included is None:
                 try:
-                    included = read_text(target).removeprefix("\ufeff")
+                    included = read_text(target, expected="an Argdown file").removeprefix("\ufeff")
                 except FileFormatError as exc:
                     raise FileFormatError(
                         f"@include({name}): {exc.problem}", path=path, line=number

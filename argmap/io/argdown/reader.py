@@ -485,7 +485,7 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
         >>> load(p)["a"].text
         'Pressure works.'
     """
-    return loads(read_text(path), path=str(path))
+    return loads(read_text(path, expected="a map file"), path=str(path))
 
 
 def sniff(head: str) -> bool:
