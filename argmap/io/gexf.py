@@ -69,6 +69,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         lambda: nx.read_gexf(io.BytesIO(declared_utf8.encode("utf-8"))),
         format_name="GEXF",
         path=path,
+        text=declared_utf8,
     )
 
 

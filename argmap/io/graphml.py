@@ -53,7 +53,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
             message names the line (for XML errors) or the node or edge.
     """
     parse_xml(text, path=path)  # argmap's one XML policy first: no entities are expanded
-    return read_graph(lambda: nx.parse_graphml(text), format_name="GraphML", path=path)
+    return read_graph(lambda: nx.parse_graphml(text), format_name="GraphML", path=path, text=text)
 
 
 def sniff(head: str) -> bool:

@@ -42,7 +42,7 @@ Examples:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET  # only to build and write XML; parsing goes through defusedxml
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pydantic
@@ -50,7 +50,7 @@ import pydantic
 from argmap.exceptions import FileFormatError, InvalidMapError, validation_problem
 from argmap.io.loss import warn_losses
 from argmap.io.sniffing import strip_head
-from argmap.io.xmltext import parse_xml
+from argmap.io.xmltext import element_line, parse_xml
 from argmap.map import ArgumentMap
 from argmap.model import node_adapter
 
@@ -92,7 +92,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
             f"the root element is <{root.tag}>, not <arggraph>; this is not a microtexts file",
             path=path,
         )
-    graph = _Graph(root, path)
+    graph = _Graph(root, path, text)
     nodes: list[AnyNode] = []
     for adu_id, role in graph.adus.items():
         nodes.append(graph.statement(adu_id, role))
@@ -109,15 +109,34 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         m.central = graph.roots[0] if len(graph.roots) == 1 else None
     except InvalidMapError as exc:
         where = f"id {exc.node!r}" if exc.node else None
-        raise FileFormatError(str(exc), path=path, where=where) from None
+        line = graph.line(exc.node) if exc.node else None
+        raise FileFormatError(str(exc), path=path, line=line, where=where) from None
     return m
+
+
+def _without_id(tag: str) -> Callable[[str, Mapping[str, str]], bool]:
+    """Holds for an element ``tag`` without an id."""
+    return lambda name, attributes: name == tag and not attributes.get("id")
+
+
+def _second(element_id: str) -> Callable[[str, Mapping[str, str]], bool]:
+    """Holds for the second element with the id ``element_id``."""
+    seen = [0]
+
+    def second(_: str, attributes: Mapping[str, str]) -> bool:
+        if attributes.get("id") == element_id:
+            seen[0] += 1
+        return seen[0] == 2
+
+    return second
 
 
 class _Graph:
     """The arggraph as read: EDU texts, ADU roles, and the edges by id."""
 
-    def __init__(self, root: ET.Element, path: str | None) -> None:
+    def __init__(self, root: ET.Element, path: str | None, text: str) -> None:
         self.path = path
+        self.text = text
         self.edus: dict[str, str] = {}
         self.joints: set[str] = set()
         self.adus: dict[str, str] = {}
@@ -127,9 +146,12 @@ class _Graph:
             if element.tag not in ("edu", "joint", "adu", "edge"):
                 continue
             if not element_id:
-                raise self.fail(f"an <{element.tag}> has no id")
+                raise self.fail(f"an <{element.tag}> has no id", at=_without_id(element.tag))
             if element_id in self.edus or element_id in self.adus or element_id in self.edges:
-                raise self.fail(f"id {element_id!r} is used twice; ids must be unique")
+                raise self.fail(
+                    f"id {element_id!r} is used twice; ids must be unique",
+                    at=_second(element_id),
+                )
             if element.tag == "edu":
                 self.edus[element_id] = element.text or ""
             elif element.tag == "joint":
@@ -137,7 +159,9 @@ class _Graph:
             elif element.tag == "adu":
                 role = element.get("type")
                 if role not in ("pro", "opp"):
-                    raise self.fail(f"adu {element_id!r} has type {role!r}; use pro or opp")
+                    raise self.fail(
+                        f"adu {element_id!r} has type {role!r}; use pro or opp", of=element_id
+                    )
                 self.adus[element_id] = role
             else:
                 self.edges[element_id] = self._edge(element, element_id)
@@ -157,16 +181,33 @@ class _Graph:
         sources = {src for src, _, kind in self.edges.values() if kind != "seg"}
         self.roots = [a for a in self.adus if a not in sources]
 
-    def fail(self, problem: str) -> FileFormatError:
-        return FileFormatError(problem, path=self.path)
+    def line(self, element_id: str) -> int | None:
+        """The line of the element whose id is ``element_id``."""
+        return element_line(self.text, lambda _, at: at.get("id") == element_id)
+
+    def fail(
+        self,
+        problem: str,
+        *,
+        of: str | None = None,
+        at: Callable[[str, Mapping[str, str]], bool] | None = None,
+    ) -> FileFormatError:
+        """The error ``problem`` at the line of the element ``of`` names by its id, or of the
+        first element ``at(tag, attributes)`` holds for."""
+        if of is not None:
+            line = self.line(of)
+        else:
+            line = element_line(self.text, at) if at is not None else None
+        return FileFormatError(problem, path=self.path, line=line)
 
     def _edge(self, element: ET.Element, edge_id: str) -> tuple[str, str, str]:
         src, trg, kind = element.get("src"), element.get("trg"), element.get("type")
         if not src or not trg:
-            raise self.fail(f"edge {edge_id!r} needs both src and trg")
+            raise self.fail(f"edge {edge_id!r} needs both src and trg", of=edge_id)
         if kind not in _EDGE_TYPES:
             raise self.fail(
-                f"edge {edge_id!r} has type {kind!r}; use one of {', '.join(_EDGE_TYPES)}"
+                f"edge {edge_id!r} has type {kind!r}; use one of {', '.join(_EDGE_TYPES)}",
+                of=edge_id,
             )
         return src, trg, kind
 
@@ -174,25 +215,33 @@ class _Graph:
         units = self.units
         for end in (src, trg):
             if end not in units and end not in self.edges:
-                raise self.fail(f"edge {edge_id!r} refers to {end!r}, which is not in the file")
+                raise self.fail(
+                    f"edge {edge_id!r} refers to {end!r}, which is not in the file", of=edge_id
+                )
         if kind == "seg":
             allowed = {("edu", "adu"), ("edu", "joint"), ("joint", "adu")}
             if (units.get(src), units.get(trg)) not in allowed:
                 raise self.fail(
                     f"seg edge {edge_id!r} joins {src!r} to {trg!r}; a seg edge runs from an "
-                    "EDU or joint to an ADU, or from an EDU to a joint"
+                    "EDU or joint to an ADU, or from an EDU to a joint",
+                    of=edge_id,
                 )
         elif units.get(src) != "adu":
-            raise self.fail(f"{kind} edge {edge_id!r} starts at {src!r}, which is not an ADU")
+            raise self.fail(
+                f"{kind} edge {edge_id!r} starts at {src!r}, which is not an ADU", of=edge_id
+            )
         elif kind in ("und", "add"):
             target = self.edges.get(trg)
             if target is None or target[2] not in _RELATIONS:
                 raise self.fail(
                     f"{kind} edge {edge_id!r} points at {trg!r}; an {kind} edge points at a "
-                    "sup, exa, reb or und edge"
+                    "sup, exa, reb or und edge",
+                    of=edge_id,
                 )
         elif units.get(trg) != "adu":
-            raise self.fail(f"{kind} edge {edge_id!r} points at {trg!r}, which is not an ADU")
+            raise self.fail(
+                f"{kind} edge {edge_id!r} points at {trg!r}, which is not an ADU", of=edge_id
+            )
 
     def edus_of(self, unit: str) -> list[str]:
         found: list[str] = []
@@ -203,7 +252,9 @@ class _Graph:
     def statement(self, adu_id: str, role: str) -> AnyNode:
         edus = self.edus_of(adu_id)
         if not edus:
-            raise self.fail(f"adu {adu_id!r} has no text: no seg edge joins an EDU to it")
+            raise self.fail(
+                f"adu {adu_id!r} has no text: no seg edge joins an EDU to it", of=adu_id
+            )
         self.used_edus.update(edus)
         text = " ".join(self.edus[e].strip() for e in edus)
         data: dict[str, Any] = {"type": role}
@@ -233,7 +284,10 @@ class _Graph:
             return node_adapter.validate_python(fields)
         except pydantic.ValidationError as exc:
             raise FileFormatError(
-                validation_problem(exc, read=True), path=self.path, where=f"id {element_id!r}"
+                validation_problem(exc, read=True),
+                path=self.path,
+                line=self.line(element_id),
+                where=f"id {element_id!r}",
             ) from None
 
 

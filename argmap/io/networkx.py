@@ -47,6 +47,7 @@ import networkx as nx
 import pydantic
 
 from argmap.exceptions import ArgmapError, FileFormatError, InvalidMapError, validation_problem
+from argmap.io.xmltext import element_line
 from argmap.map import ArgumentMap, require_map
 from argmap.model import (
     INFERENCE_KINDS,
@@ -223,14 +224,27 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
     )
 
 
+def _edge_error(u: str, v: str, message: str, *, node: str) -> InvalidMapError:
+    """An error of the edge ``u`` -> ``v``; its place says which edge, for a reader of a file
+    to find its line."""
+    error = InvalidMapError(message, node=node)
+    error.place = ("edges", u, v)
+    return error
+
+
 def read_graph(
-    parse: Callable[[], nx.Graph[Any]], *, format_name: str, path: str | None = None
+    parse: Callable[[], nx.Graph[Any]],
+    *,
+    format_name: str,
+    path: str | None = None,
+    text: str | None = None,
 ) -> ArgumentMap:
     """Parse a graph file's text with ``parse`` and read the graph as a map.
 
     For the readers of graph formats (GraphML, GEXF): any failure, of the XML, of networkx's
     reader or of :func:`from_networkx`, becomes one :class:`~argmap.exceptions.FileFormatError`
-    naming ``path``, the line when the XML says it, and the problem.
+    naming ``path``, the line (when the XML says it, or, given the XML ``text``, the line of the
+    ``<node>`` or ``<edge>`` that does not fit a map), and the problem.
     """
     try:
         g = parse()
@@ -252,7 +266,26 @@ def read_graph(
     try:
         return from_networkx(g)
     except InvalidMapError as exc:
-        raise FileFormatError(f"the {format_name} graph is not a map: {exc}", path=path) from None
+        raise FileFormatError(
+            f"the {format_name} graph is not a map: {exc}",
+            path=path,
+            line=_line_of(exc, text) if text is not None else None,
+        ) from None
+
+
+def _line_of(error: InvalidMapError, text: str) -> int | None:
+    """The line of the element of a graph file (GraphML, GEXF) that ``error`` is about."""
+    place = error.place
+    if place is not None and place[0] == "edges":
+        _, u, v = place
+        return element_line(
+            text,
+            lambda tag, at: tag == "edge" and at.get("source") == u and at.get("target") == v,
+        )
+    node = error.node
+    if node is None:
+        return None
+    return element_line(text, lambda tag, at: tag == "node" and at.get("id") == node)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -322,7 +355,7 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
         name = f"edge {u!r} -> {v!r}"
         if role not in _ROLES:
             what = "has no 'role' attribute" if role is None else f"has unknown role {role!r}"
-            raise InvalidMapError(f"{name} {what}; use one of {', '.join(_ROLES)}", node=str(v))
+            raise _edge_error(u, v, f"{name} {what}; use one of {', '.join(_ROLES)}", node=str(v))
         tail, head = kinds[u], kinds[v]
         fits = {
             "premise": (tail in STATEMENT_KINDS and head in INFERENCE_KINDS),
@@ -331,7 +364,9 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
             "source": (tail == "source" and head in STATEMENT_KINDS),
         }[role]
         if not fits:
-            raise InvalidMapError(
+            raise _edge_error(
+                u,
+                v,
                 f"{name} has role {role!r}, but {_ROLE_SHAPES[role]}, and "
                 f"{_which(u, tail, v, head, role)}",
                 node=str(v),
@@ -339,7 +374,9 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
         allowed = {"role", "position"} if role == "premise" else {"role"}
         unknown = set(attrs) - allowed - _EDGE_EXTRAS
         if unknown:
-            raise InvalidMapError(
+            raise _edge_error(
+                u,
+                v,
                 f"{name} has unknown attribute {sorted(unknown)[0]!r}; an edge has a role "
                 "(and a premise edge a position) only",
                 node=str(v),
@@ -347,7 +384,9 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
         if role == "premise":
             position = attrs.get("position", math.inf)
             if isinstance(position, bool) or not isinstance(position, int | float):
-                raise InvalidMapError(
+                raise _edge_error(
+                    u,
+                    v,
                     f"{name} has position {position!r}; a premise's position is a number",
                     node=str(v),
                 )
@@ -355,7 +394,9 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
         elif role == "source":
             found.source_edges.add((u, v))
         elif u in found.heads:
-            raise InvalidMapError(
+            raise _edge_error(
+                u,
+                v,
                 f"{tail} {u!r} has two {role} edges, to {found.heads[u]!r} and {v!r}; "
                 f"an inference bears on one {role}",
                 node=u,

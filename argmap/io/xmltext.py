@@ -6,9 +6,15 @@ is refused, never expanded, with one :class:`~argmap.exceptions.FileFormatError`
 so is XML that is not well-formed, at its line and column. A document type declaration without
 entities is allowed (some tools write one).
 
+The readers build maps from the parsed tree, which keeps no lines; when what an element says does
+not make a map, :func:`element_line` finds the element's line for the error, in a second pass of
+expat over the text that is made only then.
+
 Examples:
     >>> parse_xml("<a><b/></a>").tag
     'a'
+    >>> element_line("<g>\\n<node id='a'/>\\n<node id='b'/>\\n</g>", lambda tag, at: at.get("id") == "b")
+    3
     >>> parse_xml('<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', path="m.graphml")
     Traceback (most recent call last):
     argmap.exceptions.FileFormatError: m.graphml: refused: the XML declares or refers to entities (EntitiesForbidden), which argmap never expands (they can exhaust memory or read other files); remove the entity declarations
@@ -16,11 +22,14 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import xml.etree.ElementTree as ET  # only the type: parsing goes through defusedxml
+from collections.abc import Callable, Mapping
+from xml.parsers import expat
 
 from argmap.exceptions import FileFormatError
 
-__all__ = ["parse_xml"]
+__all__ = ["element_line", "parse_xml"]
 
 
 def parse_xml(text: str, *, path: str | None = None) -> ET.Element:
@@ -57,3 +66,29 @@ def parse_xml(text: str, *, path: str | None = None) -> ET.Element:
     except ValueError as exc:  # a str with an encoding declaration expat cannot honour
         raise FileFormatError(f"cannot read the XML: {exc}", path=path) from None
     return root
+
+
+class _Found(Exception):
+    """Stops expat at the element sought."""
+
+
+def element_line(text: str, found: Callable[[str, Mapping[str, str]], bool]) -> int | None:
+    """The line of the first element for which ``found(tag, attributes)`` holds, or None.
+
+    ``tag`` is the element's name without a namespace prefix (``node`` for ``g:node``). Only
+    for a text that :func:`parse_xml` accepted: its entities were refused there, so expat
+    meets none here. A text it cannot read gives None.
+    """
+    parser = expat.ParserCreate()
+    line: int | None = None
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal line
+        if found(name.rpartition(":")[2], attributes):
+            line = parser.CurrentLineNumber
+            raise _Found
+
+    parser.StartElementHandler = start
+    with contextlib.suppress(_Found, expat.ExpatError):
+        parser.Parse(text, True)
+    return line

@@ -107,8 +107,9 @@ def test_a_graph_that_is_not_a_map_names_the_node() -> None:
     text = "\n".join(nx.generate_graphml(g))
     with pytest.raises(FileFormatError) as info:
         graphml.loads(text, path="m.graphml")
+    line = text[: text.index('<node id="c"')].count("\n") + 1
     assert str(info.value) == (
-        "m.graphml: the GraphML graph is not a map: node 'c': field 'text' is required"
+        f"m.graphml:{line}: the GraphML graph is not a map: node 'c': field 'text' is required"
     )
 
 

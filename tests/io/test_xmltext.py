@@ -51,3 +51,50 @@ def test_every_xml_reader_names_the_line_of_broken_xml(fmt: str) -> None:
     with pytest.raises(FileFormatError) as caught:
         argmap.loads(broken, format=fmt)
     assert caught.value.line is not None
+
+
+# -- what an element says that makes no map is refused at the element's line ----------------------
+
+
+def _map_written(fmt: str) -> str:
+    m = ArgumentMap()
+    m.claim("c", "Pressure works.")
+    m.premise("p", "Talks failed.")
+    m.support("p", "c", id="s")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return argmap.dumps(m, format=fmt)
+
+
+def _line(text: str, start: str) -> int:
+    return text[: text.index(start)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "change", "element", "said"),
+    [
+        ("graphml", (">Talks failed.<", "> <"), '<node id="p"', "node 'p': text: must not be"),
+        ("graphml", (">conclusion<", ">bogus<"), '<edge source="s"', "has unknown role 'bogus'"),
+        ("graphml", (">premise</data>", ">other</data>"), '<node id="p"', "unknown kind 'other'"),
+        ("gexf", ('value="Talks failed."', 'value=" "'), '<node id="p"', "text: must not be"),
+        ("gexf", ('value="conclusion"', 'value="bogus"'), '<edge source="s"', "role 'bogus'"),
+        ("microtexts", (">Talks failed.<", "> <"), '<adu id="p"', "text: must not be blank"),
+        ("microtexts", ('id="p" type="pro"', 'id="p" type="x"'), '<adu id="p"', "use pro or"),
+        ("microtexts", ('trg="c" type="sup"', 'trg="z" type="sup"'), '<edge id="s"', "'z'"),
+        ("microtexts", ('src="p" trg="c"', 'src="c" trg="c"'), '<edge id="s"', "support itself"),
+        ("microtexts", ('<edge id="c2"', '<edge id="c1"'), '<edge id="c1" src="e2"', "used twice"),
+        ("microtexts", ('<adu id="c" ', "<adu "), "<adu type", "an <adu> has no id"),
+    ],
+)
+def test_an_element_that_makes_no_map_is_refused_at_its_line(
+    fmt: str, change: tuple[str, str], element: str, said: str
+) -> None:
+    text = _map_written(fmt)
+    assert change[0] in text
+    bad = text.replace(change[0], change[1], 1)
+    with pytest.raises(FileFormatError) as info:
+        argmap.loads(bad, format=fmt, path=f"m.{fmt}")
+    message = str(info.value)
+    assert message.startswith(f"m.{fmt}:{_line(bad, element)}"), message
+    assert said in message
+    assert info.value.line == _line(bad, element)
