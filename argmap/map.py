@@ -90,8 +90,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas
 
-    from argmap.render.html import HtmlPage
-    from argmap.render.options import DiagramChanges, DiagramOptions
+    from argmap.diagram_types import DiagramChanges, Options, Page
 
 __all__ = ["ArgumentMap", "require_map"]
 
@@ -804,7 +803,7 @@ class ArgumentMap:
         path: str | os.PathLike[str],
         *,
         format: str | None = None,  # noqa: A002
-        options: DiagramOptions | None = None,
+        options: Options | None = None,
         timeout: float | None = None,
         **changes: Unpack[DiagramChanges],
     ) -> Path:
@@ -815,9 +814,7 @@ class ArgumentMap:
             lent("render")(self, path, format=format, options=options, timeout=timeout, **changes),
         )
 
-    def to_dot(
-        self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
-    ) -> str:
+    def to_dot(self, *, options: Options | None = None, **changes: Unpack[DiagramChanges]) -> str:
         """Return the diagram's DOT source; options as for :func:`argmap.render.to_dot`.
 
         Examples:
@@ -829,7 +826,7 @@ class ArgumentMap:
         return cast("str", lent("to_dot")(self, options=options, **changes))
 
     def to_graphviz(
-        self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
+        self, *, options: Options | None = None, **changes: Unpack[DiagramChanges]
     ) -> graphviz.Source:
         """Return the diagram as a :class:`graphviz.Source`; see :func:`argmap.render.to_graphviz`.
 
@@ -840,9 +837,7 @@ class ArgumentMap:
         """
         return cast("graphviz.Source", lent("to_graphviz")(self, options=options, **changes))
 
-    def to_html(
-        self, *, options: DiagramOptions | None = None, **changes: Unpack[DiagramChanges]
-    ) -> str:
+    def to_html(self, *, options: Options | None = None, **changes: Unpack[DiagramChanges]) -> str:
         """Return the map's interactive viewer, one self-contained HTML page; options as for
         :func:`argmap.render.to_html`.
 
@@ -856,12 +851,12 @@ class ArgumentMap:
     def show(
         self,
         *,
-        options: DiagramOptions | None = None,
+        options: Options | None = None,
         height: int = 640,
         **changes: Unpack[DiagramChanges],
-    ) -> HtmlPage:
+    ) -> Page:
         """Display the map's interactive viewer in Jupyter; see :func:`argmap.render.show`."""
-        return cast("HtmlPage", lent("show")(self, options=options, height=height, **changes))
+        return cast("Page", lent("show")(self, options=options, height=height, **changes))
 
     def _repr_mimebundle_(
         self,

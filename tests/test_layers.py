@@ -30,7 +30,16 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "argmap.model",
         ),
     ),
-    ("map", ("argmap.index", "argmap.attributes", "argmap.delegates", "argmap.map")),
+    (
+        "map",
+        (
+            "argmap.index",
+            "argmap.attributes",
+            "argmap.delegates",
+            "argmap.diagram_types",
+            "argmap.map",
+        ),
+    ),
     ("semantics", ("argmap.semantics",)),
     ("checks", ("argmap.checks", "argmap.summary")),
     ("render", ("argmap.render",)),
@@ -62,15 +71,15 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _imports(name: str, path: Path) -> list[tuple[str, int]]:
+def _imports(name: str, path: Path, *, typing: bool = False) -> list[tuple[str, int]]:
     """The argmap modules ``name`` imports, with the line: at the top, in functions, anywhere
-    but under ``if TYPE_CHECKING:``."""
+    but under ``if TYPE_CHECKING:`` (there too, with ``typing``)."""
     found: list[tuple[str, int]] = []
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
 
     def visit(node: ast.AST) -> None:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and _is_type_checking(child):
+            if isinstance(child, ast.If) and _is_type_checking(child) and not typing:
                 for other in child.orelse:
                     visit_one(other)
                 continue
@@ -127,6 +136,20 @@ def test_imports_point_down() -> None:
                     f"{_where(module)}:{line} imports {imported}: {module} stands on the "
                     f"{FLOORS[here][0]} floor, {imported} above it on the {FLOORS[there][0]} floor"
                 )
+    assert not upward, "imports that point up:\n" + "\n".join(upward)
+
+
+def test_imports_for_type_checkers_point_down_too() -> None:
+    # A type named only for annotations still ties the module to the floor that defines it:
+    # the map naming the drawing options made the map, the checks and the drawing one circle
+    # to anyone who reads the imports. A type a lower floor needs is defined where it can see it.
+    upward = []
+    for module, path in MODULES.items():
+        here = _floor(module)
+        for imported, line in _imports(module, path, typing=True):
+            there = _floor(imported)
+            if here is not None and there is not None and there > here:
+                upward.append(f"{_where(module)}:{line} imports {imported} for type checkers")
     assert not upward, "imports that point up:\n" + "\n".join(upward)
 
 

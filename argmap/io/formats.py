@@ -49,7 +49,8 @@ from argmap.map import ArgumentMap
 if TYPE_CHECKING:
     from typing import Unpack
 
-    from argmap.render.options import DiagramChanges, DiagramOptions
+    from argmap.diagram_types import DiagramChanges
+    from argmap.render.options import DiagramOptions
 
 __all__ = [
     "BUILTIN_FORMATS",

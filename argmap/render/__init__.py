@@ -10,12 +10,13 @@ Examples:
     True
 """
 
+from argmap.diagram_types import DiagramChanges, Gap
 from argmap.render.dot import neighbourhood, to_dot, to_graphviz, wrap_text
 from argmap.render.engine import FORMATS, INSTALL_HINT, find_layout_engine, pipe
 from argmap.render.html import HtmlPage, to_html
 from argmap.render.labels import LABEL_STYLES, DiagramLabels
 from argmap.render.notebook import Diagram, diagram, repr_mimebundle, show
-from argmap.render.options import DEFAULT_WRAP, DiagramChanges, DiagramOptions, Gap
+from argmap.render.options import DEFAULT_WRAP, DiagramOptions
 from argmap.render.output import DRAWINGS, Drawing, draw
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, EdgeStyle, Legend, NodeStyle
 

@@ -44,6 +44,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.diagram_types import DiagramChanges, Gap
 from argmap.exceptions import RenderError
 from argmap.map import require_map
 from argmap.model import Attack, Statement, Support
@@ -60,14 +61,7 @@ from argmap.render.labels import (
     check_labelled_nodes,
     strength_fill,
 )
-from argmap.render.options import (
-    DEFAULT_WRAP,
-    DiagramChanges,
-    DiagramOptions,
-    Gap,
-    diagram_options,
-    positive_int,
-)
+from argmap.render.options import DEFAULT_WRAP, DiagramOptions, diagram_options, positive_int
 from argmap.render.quoting import (
     HtmlLabel,
     QuotedString,

@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from argmap.diagram_types import Gap
 from argmap.exceptions import UnknownNodeError
 from argmap.model import Attack, Case, Statement, Support
 from argmap.render.labels import LABEL_STYLES, DiagramLabels
-from argmap.render.options import DEFAULT_WRAP, DiagramOptions, Gap, acknowledgement, positive_int
+from argmap.render.options import DEFAULT_WRAP, DiagramOptions, acknowledgement, positive_int
 from argmap.render.quoting import clean
 from argmap.render.styles import (
     EDGE_STYLES,

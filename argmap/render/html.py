@@ -39,6 +39,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import check
+from argmap.diagram_types import DiagramChanges, Gap, Page
 from argmap.exceptions import RenderError, RenderWarning, UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
@@ -52,13 +53,7 @@ from argmap.render.figure import (
     StatementFigure,
 )
 from argmap.render.labels import LABEL_STYLES, DiagramLabels, check_labelled_nodes, strength_fill
-from argmap.render.options import (
-    DiagramChanges,
-    DiagramOptions,
-    Gap,
-    acknowledgement,
-    diagram_options,
-)
+from argmap.render.options import DiagramOptions, acknowledgement, diagram_options
 from argmap.render.quoting import clean, html_text, script_json
 from argmap.render.styles import EDGE_STYLES, GAP_COLOURS, NODE_STYLES, is_analysts
 from argmap.schemes import find_scheme
@@ -542,3 +537,7 @@ class HtmlPage:
             f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
             f'srcdoc="{html_text(self.html)}"></iframe>'
         )
+
+
+if TYPE_CHECKING:  # the map names the page by the type it can see: mypy holds it to it
+    _AS_THE_MAP_SEES_IT: Page = HtmlPage(html="")

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.diagram_types import DiagramChanges
 from argmap.exceptions import RenderError
 from argmap.render.html import HtmlPage, to_html
-from argmap.render.options import DiagramChanges, DiagramOptions, diagram_options, positive_int
+from argmap.render.options import DiagramOptions, diagram_options, positive_int
 from argmap.render.output import draw
 from argmap.summary import summarize
 

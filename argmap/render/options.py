@@ -21,8 +21,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TypedDict
+from typing import TYPE_CHECKING
 
+from argmap.diagram_types import Gap, Options
 from argmap.exceptions import RenderError
 from argmap.params import shown
 from argmap.render.labels import DiagramLabels, diagram_labels
@@ -34,9 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_WRAP",
-    "DiagramChanges",
     "DiagramOptions",
-    "Gap",
     "acknowledgement",
     "diagram_options",
     "positive_int",
@@ -44,30 +43,6 @@ __all__ = [
 
 DEFAULT_WRAP = 40
 """Characters per line of a node's text (a wide character, such as Hangul, counts as two)."""
-
-
-class Gap(Protocol):
-    """A finding to overlay on the diagram, as the checks produce them.
-
-    Attributes:
-        rule: The rule's code, such as ``"AM101"``.
-        name: The rule's name, such as ``"unsupported-claim"``.
-        nodes: The ids of the nodes it names (statements or inferences).
-        message: One line that says what is wrong.
-
-    An object with a ``severity`` (``"error"``, ``"warning"``, ``"info"``) is coloured by it;
-    otherwise as a warning. The HTML page also shows its ``explanation`` and whether it is
-    ``acknowledged``, when it has them.
-    """
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def nodes(self) -> tuple[str, ...]: ...
-    @property
-    def message(self) -> str: ...
 
 
 def acknowledgement(m: ArgumentMap, finding: Gap) -> str | bool | None:
@@ -243,18 +218,8 @@ class DiagramOptions:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
-class DiagramChanges(TypedDict, total=False):
-    """The fields of :class:`DiagramOptions`, as keywords that change a copy of it."""
-
-    focus: str | None
-    depth: int | None
-    gaps: Iterable[Gap] | None
-    wrap: int
-    legend: bool
-    tooltips: bool
-    title: bool
-    labels: Labelling | DiagramLabels | Mapping[str, str] | Mapping[str, float] | None
-
+if TYPE_CHECKING:  # the map names the options by the type it can see: mypy holds them to it
+    _AS_THE_MAP_SEES_THEM: Options = DiagramOptions()
 
 _ORDER = tuple(f.name for f in dataclasses.fields(DiagramOptions))
 _NAMES = frozenset(_ORDER)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, get_args
 
+from argmap.diagram_types import DiagramChanges
 from argmap.exceptions import RenderError
 from argmap.render.dot import to_dot
 from argmap.render.engine import DEFAULT_TIMEOUT, check_timeout, pipe
 from argmap.render.html import to_html
-from argmap.render.options import DiagramChanges, DiagramOptions, diagram_options
+from argmap.render.options import DiagramOptions, diagram_options
 
 if TYPE_CHECKING:
     from typing import Unpack
