@@ -67,6 +67,7 @@ __all__ = [
     "SourceId",
     "Statement",
     "Support",
+    "forbidden_character",
     "node_adapter",
     "quick_node",
 ]
@@ -141,6 +142,20 @@ SourceId = Annotated[
 # XML 1.0 (and so SVG) cannot carry C0 controls; C1 controls (U+0080-U+009F, NEXT LINE among
 # them) do not survive YAML; a lone surrogate cannot be written as UTF-8. No honest text needs any.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def forbidden_character(text: str) -> int | None:
+    r"""Where ``text`` holds the first character no text of a map may hold, or None.
+
+    Those are the C0 controls but tab, newline and carriage return; DEL and the C1 controls;
+    lone surrogates.
+
+    Examples:
+        >>> forbidden_character("ok\tfine\n"), forbidden_character("a\x1b[2J")
+        (None, 1)
+    """
+    found = _FORBIDDEN.search(text)
+    return None if found is None else found.start()
 
 
 def _no_controls(value: str) -> str:

@@ -29,7 +29,16 @@ from argmap.draft.segment import Unit, segment
 from argmap.exceptions import DraftError, DraftWarning, InvalidArgumentError
 from argmap.ids import id_problem
 from argmap.map import AnyNode, ArgumentMap
-from argmap.model import Attack, Claim, Premise, Quote, Rebuttal, Source, Support
+from argmap.model import (
+    Attack,
+    Claim,
+    Premise,
+    Quote,
+    Rebuttal,
+    Source,
+    Support,
+    forbidden_character,
+)
 
 __all__ = ["DRAFTED", "draft"]
 
@@ -80,8 +89,8 @@ def draft(
             (:func:`argmap.draft.segment.segment`).
 
     Raises:
-        DraftError: ``text`` is not a string, is blank or has no word; or a segment is empty
-            or outside the text.
+        DraftError: ``text`` is not a string, is blank or has no word, or holds a control
+            character (named by line and column); or a segment is empty or outside the text.
         DraftModelError: ``model`` names a file that is not a draft model.
         InvalidArgumentError: ``title`` is not text, ``source`` not an id, or ``segments``
             not a list of pairs.
@@ -96,6 +105,17 @@ def draft(
     if not text.strip():
         raise DraftError(
             "the text is blank: there is nothing to draft; give the text of an argument"
+        )
+    bad = forbidden_character(text)
+    if bad is not None:
+        # Every unit quotes the text verbatim, and no quote may hold such a character: say
+        # where it is in the text, not in a quote the user never wrote.
+        line = text.count("\n", 0, bad) + 1
+        column = bad - text.rfind("\n", 0, bad)
+        raise DraftError(
+            f"the text holds a control character, U+{ord(text[bad]):04X}, at line {line}, "
+            f"column {column}, which no map can hold (XML and YAML cannot carry it); remove "
+            "it (tab, newline and carriage return are fine)"
         )
     if title is not None:
         params.text(title, where="draft", name="title", want="text (a str) or None")

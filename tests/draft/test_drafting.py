@@ -195,3 +195,17 @@ def test_every_shared_microtext_drafts_within_the_invariants(path: Path) -> None
     assert_draft_invariants(m, text)
     assert_draft_invariants(raw, text)
     assert len(list(m.statements())) == len(statements)
+
+
+@pytest.mark.parametrize(
+    ("char", "line", "column"), [("\x1b", 2, 9), ("\x00", 1, 6), ("\ud800", 2, 1)]
+)
+def test_a_control_character_in_the_text_is_named_by_line_and_column(
+    char: str, line: int, column: int
+) -> None:
+    # It was "Quote: text: must not contain control characters ... at character 8" of a quote
+    # the user never wrote, with no place in the text.
+    text = "Taxes should rise.\nBecause schools need money."
+    at = text.index("\n") + column if line == 2 else column - 1
+    with pytest.raises(DraftError, match=rf"U\+{ord(char):04X}, at line {line}, column {column}"):
+        draft(text[:at] + char + text[at:])
