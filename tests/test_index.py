@@ -6,7 +6,7 @@ import gc
 from typing import Any
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import maps
@@ -37,20 +37,22 @@ def _graph_agrees(m: ArgumentMap) -> None:
     assert set(m.graph.nodes) == {*index.statements, *index.supports, *index.attacks}
 
 
-@settings(max_examples=examples(60), deadline=None)
-@given(maps(max_statements=8), st.data())
-def test_the_index_after_removals_is_the_index_built_from_scratch(
-    m: ArgumentMap, data: st.DataObject
-) -> None:
-    for _ in range(data.draw(st.integers(0, 4))):
-        if not len(m):
-            break
-        victim = data.draw(st.sampled_from(list(m)))
-        m.remove(victim, cascade=True)
-        assert _as_data(m.index) == _as_data(_fresh(m))
-        _graph_agrees(m)
-        for key_lists in (m.index.supports_into, m.index.attacks_into, m.index.premise_of):
-            assert all(key_lists.values()), "an emptied list must leave its key"
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_the_index_after_removals_is_the_index_built_from_scratch(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps(max_statements=8), st.data())
+    def holds(m: ArgumentMap, data: st.DataObject) -> None:
+        for _ in range(data.draw(st.integers(0, 4))):
+            if not len(m):
+                break
+            victim = data.draw(st.sampled_from(list(m)))
+            m.remove(victim, cascade=True)
+            assert _as_data(m.index) == _as_data(_fresh(m))
+            _graph_agrees(m)
+            for key_lists in (m.index.supports_into, m.index.attacks_into, m.index.premise_of):
+                assert all(key_lists.values()), "an emptied list must leave its key"
+
+    holds()
 
 
 def test_bears_on_follows_attacks_on_attacks_down_to_a_statement() -> None:

@@ -9,7 +9,7 @@ import warnings
 from typing import Any
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import maps
@@ -50,34 +50,41 @@ def _agree(bulk: tuple[str, Any], one_by_one: tuple[str, Any]) -> None:
     _graph_agrees(m)
 
 
-@settings(max_examples=examples(60), deadline=None)
-@given(maps(max_statements=8, rich=True), st.data())
-def test_a_bulk_build_is_the_node_by_node_build_even_of_broken_node_lists(
-    m: ArgumentMap, data: st.DataObject
-) -> None:
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_a_bulk_build_is_the_node_by_node_build_even_of_broken_node_lists(budget: int) -> None:
     """Valid maps, shuffled, with nodes dropped (dangling references) or repeated (ids twice):
     the bulk path builds the same map or raises the same error, at the same place."""
-    nodes: list[Any] = m.nodes()
-    sources = list(m.sources.values())
-    _agree(*_both(sources, nodes))
-    nodes = data.draw(st.permutations(nodes))
-    if nodes and data.draw(st.booleans()):
-        del nodes[data.draw(st.integers(0, len(nodes) - 1))]
-    if nodes and data.draw(st.booleans()):
-        nodes.append(data.draw(st.sampled_from(nodes)))
-    if data.draw(st.booleans()):
-        sources = sources[:1]  # a quote or a citation may lose its source
-    _agree(*_both(sources, nodes))
+
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps(max_statements=8, rich=True), st.data())
+    def holds(m: ArgumentMap, data: st.DataObject) -> None:
+        nodes: list[Any] = m.nodes()
+        sources = list(m.sources.values())
+        _agree(*_both(sources, nodes))
+        nodes = data.draw(st.permutations(nodes))
+        if nodes and data.draw(st.booleans()):
+            del nodes[data.draw(st.integers(0, len(nodes) - 1))]
+        if nodes and data.draw(st.booleans()):
+            nodes.append(data.draw(st.sampled_from(nodes)))
+        if data.draw(st.booleans()):
+            sources = sources[:1]  # a quote or a citation may lose its source
+        _agree(*_both(sources, nodes))
+
+    holds()
 
 
-@settings(max_examples=examples(40), deadline=None)
-@given(maps(max_statements=8, rich=True))
-def test_copies_and_unpickled_maps_keep_graph_and_index_in_step(m: ArgumentMap) -> None:
-    fresh = ArgumentMap(title=m.title, sources=list(m.sources.values()), nodes=m.nodes())
-    for twin in (m.copy(), copy.deepcopy(m), pickle.loads(pickle.dumps(m))):
-        assert twin == m
-        assert _as_data(twin.index) == _as_data(m.index) == _as_data(fresh.index)
-        _graph_agrees(twin)
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_copies_and_unpickled_maps_keep_graph_and_index_in_step(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps(max_statements=8, rich=True))
+    def holds(m: ArgumentMap) -> None:
+        fresh = ArgumentMap(title=m.title, sources=list(m.sources.values()), nodes=m.nodes())
+        for twin in (m.copy(), copy.deepcopy(m), pickle.loads(pickle.dumps(m))):
+            assert twin == m
+            assert _as_data(twin.index) == _as_data(m.index) == _as_data(fresh.index)
+            _graph_agrees(twin)
+
+    holds()
 
 
 _C = Claim(id="c", text="C.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import networkx as nx
-from budget import examples
+import pytest
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -124,24 +125,28 @@ def test_am501_a_statement_that_answers_a_critical_question_is_not_an_orphan() -
     assert _nodes(m, "AM501") == []
 
 
-@given(maps(max_statements=10))
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_am501_finds_exactly_what_is_not_connected_to_the_central_claim(
-    m: argmap.ArgumentMap,
-) -> None:
-    # The oracle: the statements weakly connected to the central claim through any chain of
-    # supports and attacks, and the answers to a critical question of a support among them.
-    if m.central is None:
-        assert Facts(m).unlinked == []
-        return
-    connected = nx.node_connected_component(nx.Graph(m.graph), m.central)
-    answers = {
-        answer
-        for answer, sids in m.index.answered_by.items()
-        if any(sid in connected for sid in sids)
-    }
-    expected = [s for s in m.index.statements if s not in connected | answers]
-    assert Facts(m).unlinked == expected
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_am501_finds_exactly_what_is_not_connected_to_the_central_claim(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(max_statements=10))
+    def holds(m: argmap.ArgumentMap) -> None:
+        # The oracle: the statements weakly connected to the central claim through any chain of
+        # supports and attacks, and the answers to a critical question of a support among them.
+        if m.central is None:
+            assert Facts(m).unlinked == []
+            return
+        connected = nx.node_connected_component(nx.Graph(m.graph), m.central)
+        answers = {
+            answer
+            for answer, sids in m.index.answered_by.items()
+            if any(sid in connected for sid in sids)
+        }
+        expected = [s for s in m.index.statements if s not in connected | answers]
+        assert Facts(m).unlinked == expected
+
+    holds()
 
 
 def test_am501_a_chain_that_leads_into_an_objection_is_linked() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seeded import seeded_map
@@ -127,29 +127,35 @@ def _without_explanations(report: dict[str, Any]) -> dict[str, Any]:
     return {**report, "findings": findings}
 
 
-@given(acyclic_maps())
-@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.parametrize("budget", budgets(50, 150))
 def test_on_an_acyclic_map_the_sweep_gives_the_labels_and_evidence_of_the_old_passes(
-    m: ArgumentMap,
+    budget: int,
 ) -> None:
-    facts = Facts(m)
-    swept = _swept(m)
-    assert swept is not None
-    old = label_map(m.index, reading="evidential")
-    assert swept.labels.label == old.label
-    assert set(swept.labels.label) == set(m.index.statements) | set(m.index.supports) | set(
-        m.index.attacks
-    )  # no cycle: nothing undecided
-    assert swept.evidenced == peel(facts).evidenced
-    assert sorted(swept.order) == sorted(m.index.statements)
-    placed = {s: i for i, s in enumerate(swept.order)}
-    for sid, support in m.index.supports.items():
-        assert all(placed[p] < placed[support.conclusion] for p in support.premises), sid
-    _assert_reasons_explain(m, swept.labels)
-    # The same claims stand unsupported: the reason "nothing supports it" is kept as it was.
-    assert {n for n, w in swept.labels.why.items() if w == n} == {
-        n for n, w in old.why.items() if w == n
-    }
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(acyclic_maps())
+    def holds(m: ArgumentMap) -> None:
+        facts = Facts(m)
+        swept = _swept(m)
+        assert swept is not None
+        old = label_map(m.index, reading="evidential")
+        assert swept.labels.label == old.label
+        assert set(swept.labels.label) == set(m.index.statements) | set(m.index.supports) | set(
+            m.index.attacks
+        )  # no cycle: nothing undecided
+        assert swept.evidenced == peel(facts).evidenced
+        assert sorted(swept.order) == sorted(m.index.statements)
+        placed = {s: i for i, s in enumerate(swept.order)}
+        for sid, support in m.index.supports.items():
+            assert all(placed[p] < placed[support.conclusion] for p in support.premises), sid
+        _assert_reasons_explain(m, swept.labels)
+        # The same claims stand unsupported: the reason "nothing supports it" is kept as it was.
+        assert {n for n, w in swept.labels.why.items() if w == n} == {
+            n for n, w in old.why.items() if w == n
+        }
+
+    holds()
 
 
 @given(acyclic_maps())
@@ -159,22 +165,28 @@ def test_on_an_acyclic_map_the_check_finds_what_the_old_passes_found(m: Argument
     assert _without_explanations(argmap.check(m).to_dict()) == _without_explanations(old)
 
 
-@given(maps(rich=True))
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_on_any_map_the_check_reads_the_old_labels_and_evidence(m: ArgumentMap) -> None:
-    facts = Facts(m)
-    old_labels = label_map(m.index, reading="evidential")
-    old_peel = peel(facts)
-    assert facts.labels.label == old_labels.label
-    assert facts.evidenced == old_peel.evidenced
-    if facts.swept is None:  # a cycle, or no attack: the old passes' own answers
-        assert facts.knot == old_peel.knot
-        assert facts.order == old_peel.order
-        if facts.attacks:
-            assert facts.labels.why == old_labels.why
-    else:
-        assert not old_peel.knot
-        _assert_reasons_explain(m, facts.labels)
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_on_any_map_the_check_reads_the_old_labels_and_evidence(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(rich=True))
+    def holds(m: ArgumentMap) -> None:
+        facts = Facts(m)
+        old_labels = label_map(m.index, reading="evidential")
+        old_peel = peel(facts)
+        assert facts.labels.label == old_labels.label
+        assert facts.evidenced == old_peel.evidenced
+        if facts.swept is None:  # a cycle, or no attack: the old passes' own answers
+            assert facts.knot == old_peel.knot
+            assert facts.order == old_peel.order
+            if facts.attacks:
+                assert facts.labels.why == old_labels.why
+        else:
+            assert not old_peel.knot
+            _assert_reasons_explain(m, facts.labels)
+
+    holds()
 
 
 def test_a_cycle_of_attacks_leaves_the_sweep_and_keeps_the_old_answers() -> None:

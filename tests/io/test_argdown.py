@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from argdown_reference import NO_SHARED, SHARED_FILES, argdown_json, reference_missing
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import maps, texts
@@ -524,12 +524,19 @@ def _maps_with_arguments_as_statements(draw: st.DrawFn) -> ArgumentMap:
     return ArgumentMap.from_dict(raw)
 
 
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(m=_maps_with_arguments_as_statements())
-def test_arguments_as_statements_and_relations_to_structures_come_back(m: ArgumentMap) -> None:
-    # The writer put '<A>' among a structure's premises, which its reader refuses ('expected a
-    # statement'); and a block's data: key replaced the free data (an argument's 'argdown' lost).
-    assert loads(dumps(m)) == m
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_arguments_as_statements_and_relations_to_structures_come_back(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(m=_maps_with_arguments_as_statements())
+    def holds(m: ArgumentMap) -> None:
+        # The writer put '<A>' among a structure's premises, which its reader refuses ('expected
+        # a statement'); and a block's data: key replaced the free data (an argument's 'argdown'
+        # lost).
+        assert loads(dumps(m)) == m
+
+    holds()
 
 
 def test_a_data_key_in_a_block_adds_to_the_free_data() -> None:

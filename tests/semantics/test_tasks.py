@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from budget import budgets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,31 +44,36 @@ def frameworks(draw: st.DrawFn, max_n: int = 6) -> Framework:
     return Framework(names, chosen)
 
 
-@settings(derandomize=True, max_examples=40, deadline=None)
-@given(frameworks())
-def test_every_task_matches_brute_force(af: Framework) -> None:
-    expected = brute_force(af)
-    for semantics in MULTI_SEMANTICS:
-        exts = set(expected[semantics])
-        listed = list(extensions(af, semantics))
-        assert len(listed) == len(set(listed)), (semantics, af.attacks())
-        assert set(listed) == exts, (semantics, af.attacks())
-        assert count_extensions(af, semantics) == len(exts), (semantics, af.attacks())
-        one = some_extension(af, semantics)
-        assert one in exts if exts else one is None, (semantics, af.attacks())
-        for a in af.arguments:
-            yes = is_accepted(af, a, semantics, mode="credulous")
-            assert yes.accepted == any(a in e for e in exts), ("DC", semantics, a, af.attacks())
-            if yes:
-                assert yes.witness in exts
-                assert a in yes.witness
-            else:
-                assert yes.witness is None
-            sure = is_accepted(af, a, semantics, mode="sceptical")
-            assert sure.accepted == all(a in e for e in exts), ("DS", semantics, a, af.attacks())
-            if not sure:
-                assert sure.witness in exts
-                assert a not in sure.witness
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_every_task_matches_brute_force(budget: int) -> None:
+    @settings(derandomize=True, max_examples=budget, deadline=None)
+    @given(frameworks())
+    def holds(af: Framework) -> None:
+        expected = brute_force(af)
+        for semantics in MULTI_SEMANTICS:
+            exts = set(expected[semantics])
+            listed = list(extensions(af, semantics))
+            assert len(listed) == len(set(listed)), (semantics, af.attacks())
+            assert set(listed) == exts, (semantics, af.attacks())
+            assert count_extensions(af, semantics) == len(exts), (semantics, af.attacks())
+            one = some_extension(af, semantics)
+            assert one in exts if exts else one is None, (semantics, af.attacks())
+            for a in af.arguments:
+                yes = is_accepted(af, a, semantics, mode="credulous")
+                assert yes.accepted == any(a in e for e in exts), ("DC", semantics, a, af.attacks())
+                if yes:
+                    assert yes.witness in exts
+                    assert a in yes.witness
+                else:
+                    assert yes.witness is None
+                sure = is_accepted(af, a, semantics, mode="sceptical")
+                where = ("DS", semantics, a, af.attacks())
+                assert sure.accepted == all(a in e for e in exts), where
+                if not sure:
+                    assert sure.witness in exts
+                    assert a not in sure.witness
+
+    holds()
 
 
 @settings(derandomize=True, max_examples=15, deadline=None)
