@@ -2,8 +2,9 @@
 
 Argdown (https://argdown.org) is a Markdown-like text syntax for argument maps. This package
 reads it in Python (:mod:`~argmap.io.argdown.lexer` and :mod:`~argmap.io.argdown.parser` read
-the text into a syntax tree as ``@argdown/core`` does; :mod:`~argmap.io.argdown.reader` turns
-the tree into a map) and writes maps back (:mod:`~argmap.io.argdown.writer`). It maps Argdown
+the text into a syntax tree as ``@argdown/core`` does, the common line shapes by one match per
+line, :mod:`~argmap.io.argdown.lines`; :mod:`~argmap.io.argdown.reader` turns the tree into a
+map) and writes maps back (:mod:`~argmap.io.argdown.writer`). It maps Argdown
 onto argmap's model:
 
 - a statement ``[Title]: text`` becomes a statement node (a claim unless its data block says

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from argmap.io.argdown.lexer import Token, tokenize
 from argmap.io.argdown.patterns import FREESTYLE, UNUSED
 from argmap.io.argdown.syntax import ArgdownSyntaxError
 
 __all__ = ["RELATION_SIGNS", "TOKEN_NAMES", "Cursor"]
+
+_ONE = 1  # a line's length and its line break
 
 RELATION_SIGNS = {
     "incoming_support": ("support", "from"),
@@ -56,12 +59,19 @@ class Cursor:
                  ^
     """
 
-    def __init__(self, text: str, path: str | None) -> None:
+    def __init__(
+        self, text: str, path: str | None, *, blocks: dict[int, tuple[int, int]] | None = None
+    ) -> None:
         self.text = text
         self.path = path
         # Where each line starts (offsets): the parser locates what it reads by bisection.
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
-        self.tokens = tokenize(text, fail=self.error_at)
+        if "\r" in text:
+            self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+        else:  # the same, summed in C
+            self.line_starts = list(accumulate(map(_ONE.__add__, map(len, text.split("\n")))))
+            self.line_starts.insert(0, 0)
+            self.line_starts.pop()
+        self.tokens = tokenize(text, fail=self.error_at, blocks=blocks)
         self.types: list[str | None] = [t.type for t in self.tokens]
         self.types += [None, None]
         self.i = 0

@@ -18,6 +18,10 @@ links, tags in parentheses, titles on long lines) is read pattern by pattern
 (:meth:`Lexer._step`), exactly as before; ``tests/io/test_argdown_lexer.py`` holds the two to
 the same tokens (runs of text compared with their pieces) on every text.
 
+Blocks of common lines (:mod:`argmap.io.argdown.lines`), which the parser reads from one match
+per line, are one ``block`` token each: where the lexer arrives at such a block as at the start
+of a top-level element, it goes on at the block's end (:meth:`Lexer._skip_block`).
+
 The lexer is linear in the text, hostile texts included: see :class:`Lexer`.
 """
 
@@ -166,8 +170,15 @@ class Lexer:
     backtrack, are measured without them. The lexer is linear in the text.
     """
 
-    def __init__(self, text: str, fail: Callable[[str, int], ArgdownSyntaxError]) -> None:
+    def __init__(
+        self,
+        text: str,
+        fail: Callable[[str, int], ArgdownSyntaxError],
+        *,
+        blocks: dict[int, tuple[int, int]] | None = None,
+    ) -> None:
         self.text = text
+        self.blocks = blocks or {}
         self.n = len(text)
         self.fail = fail
         self.tokens: list[Token] = []
@@ -207,7 +218,7 @@ class Lexer:
                 self.indents.pop()
                 self.tokens.append(Token("dedent", "", at, at))
 
-    def run(self) -> list[Token]:
+    def run(self) -> list[Token]:  # noqa: PLR0915  # one loop, kept whole for speed
         """The tokens of the whole text (see the module's docstring for how they are found)."""
         text = self.text
         n = self.n
@@ -218,6 +229,8 @@ class Lexer:
         words, freestyle, token = _WORDS_RUN.match, FREESTYLE.match, Token
         plain, titled, skip, newline = _PLAIN, _TITLED, _SKIP, _NEWLINE  # locals: read per token
         table, pos, inference = at_line_start, 0, False
+        if 0 in self.blocks:
+            pos, table = self._skip_block(0, in_line)
         while pos < n:
             scanner = table.get(text[pos])
             if scanner is None:  # nothing but plain text starts here, in any context
@@ -253,11 +266,32 @@ class Lexer:
                     table = at_line_start
                 continue
             pos, inference, table = self._act(m, entry, inference, tables)
+            if table is tables[1] and pos in self.blocks and not self.ranges:  # after an empty line
+                pos, table = self._skip_block(pos, in_line)
         # A trailing empty line means nothing; close every open indentation.
         if tokens and tokens[-1].type == "emptyline":
             tokens.pop()
         self._dedent_all(n)
         return tokens
+
+    def _skip_block(self, pos: int, in_line: _Table) -> tuple[int, _Table]:
+        """One ``block`` token for the block of common lines at ``pos`` (see
+        :mod:`argmap.io.argdown.lines`), which the parser reads from its lines; the lexer goes
+        on at its end. The lexer is here as at the start of any top-level element (after an
+        empty line or at the text's start, no indentation, no open bold or italic text), and
+        the block's lines leave it as they found it, so the tokens after are those it would
+        have made after reading the block token by token."""
+        blocks, text, append = self.blocks, self.text, self.tokens.append
+        while True:
+            end, index = blocks[pos]
+            append(Token("block", "", pos, end, None, index))
+            # The empty line after it, and a block right after that: as the scanner and _act
+            # would read them (an empty line closes no indentation here: none is open).
+            m = EMPTYLINE.match(text, end) if end < self.n else None
+            if m is None or m.end() not in blocks:
+                return end, in_line
+            pos = m.end()
+            append(Token("emptyline", text[end:pos], end, pos))
 
     def _act(
         self,
@@ -751,9 +785,17 @@ def _tables(*, brackets: bool) -> tuple[_Table, _Table, _Table, _Table]:
     )
 
 
-def tokenize(text: str, *, fail: Callable[[str, int], ArgdownSyntaxError]) -> list[Token]:
+def tokenize(
+    text: str,
+    *,
+    fail: Callable[[str, int], ArgdownSyntaxError],
+    blocks: dict[int, tuple[int, int]] | None = None,
+) -> list[Token]:
     """The tokens of an Argdown text, as Argdown's lexer makes them (spaces and comments left
-    out); ``fail(problem, offset)`` makes the error raised where no token fits.
+    out); ``fail(problem, offset)`` makes the error raised where no token fits. ``blocks``
+    maps the start of each block of common lines (:func:`argmap.io.argdown.lines.scan`) to its
+    end and its index: where the lexer arrives at one as at a top-level element, it makes one
+    ``block`` token for it (whose ``base`` is the index) and goes on at its end.
 
     Examples:
         >>> from argmap.io.argdown.syntax import ArgdownSyntaxError
@@ -762,4 +804,4 @@ def tokenize(text: str, *, fail: Callable[[str, int], ArgdownSyntaxError]) -> li
         >>> [t.type for t in tokenize("[A]: a #t", fail=fail)]
         ['statement_definition', 'freestyle', 'tag']
     """
-    return Lexer(text, fail).run()
+    return Lexer(text, fail, blocks=blocks).run()

@@ -6,6 +6,12 @@ to by indentation; untitled statements named "Untitled N" in the order Argdown n
 parsing, Argdown's transformations (:mod:`argmap.io.argdown.transform`) move and drop relations
 as Argdown does, so that a file means here what it means to ``argdown``.
 
+Blocks of common lines (a statement and the relations under it, a premise-conclusion structure,
+a heading, each line of a shape :mod:`argmap.io.argdown.lines` reads with one match) come as one
+``block`` token; the parser builds their statements and relations from the lines' matches, in
+the grammar's order, with no token per word. ``parse(text, fast=False)`` reads them token by
+token; ``tests/io/test_argdown_lines.py`` holds the two to the same document, map and errors.
+
 Examples:
     >>> doc = parse("[Pressure works]: It does.\\n  <+ <Talks>: Talks happened.")
     >>> list(doc.statements), list(doc.arguments)
@@ -29,6 +35,27 @@ from argmap.io.argdown.content import (
 )
 from argmap.io.argdown.cursor import RELATION_SIGNS, Cursor
 from argmap.io.argdown.data import mode, read_block, read_yaml
+from argmap.io.argdown.lexer import Token
+from argmap.io.argdown.lines import (
+    ARGUMENT,
+    ARGUMENT_TEXT,
+    ARGUMENT_TITLE,
+    DATA,
+    HEADING,
+    HEADING_MARK,
+    INDENT,
+    NUMBER,
+    NUMBERED,
+    RULES,
+    SIGN,
+    STATEMENT_TEXT,
+    STATEMENT_TITLE,
+    TAGS,
+    TEXT,
+    Line,
+    scan,
+    text_of,
+)
 from argmap.io.argdown.syntax import (
     JSON,
     Argument,
@@ -49,8 +76,12 @@ __all__ = ["parse"]
 class _Parser(Cursor):
     """Argdown's grammar, rule by rule, over a :class:`Cursor`; :meth:`parse` reads it all."""
 
-    def __init__(self, text: str, path: str | None) -> None:
-        super().__init__(text, path)
+    def __init__(self, text: str, path: str | None, *, fast: bool = True) -> None:
+        starts, self.blocks = scan(text) if fast else ({}, [])
+        super().__init__(
+            text, path, blocks={start: (self.blocks[i].end, i) for start, i in starts.items()}
+        )
+        self._line0 = 0  # the number of the first line of the block being read
         self.untitled = 0
         self.statements: dict[str, Statement] = {}
         self.arguments: dict[str, Argument] = {}
@@ -113,6 +144,8 @@ class _Parser(Cursor):
 
     def _top_level(self, previous: Argument | None) -> Argument | None:
         kind = self.peek()
+        if kind == "block":
+            return self._block(previous)
         if kind == "heading_start":
             self._heading()
             return None
@@ -434,6 +467,214 @@ class _Parser(Cursor):
         self._relation_keys.add(key)
         self.relations.append(relation)
 
+    # -- blocks of common lines (argmap.io.argdown.lines), read from their lines' matches.
+    # Each method below does what the grammar's method of the same name does with the tokens
+    # of such lines, in the same order (titles of untitled statements are numbered in the
+    # order the grammar numbers them; a statement with relations is entered before them).
+
+    def _block(self, previous: Argument | None) -> Argument | None:
+        token = self.tokens[self.i]
+        self.i += 1
+        block = self.blocks[token.base]
+        self._line0 = bisect_right(self.line_starts, token.start)  # lines k: _line0 + k
+        lines = block.lines
+        if block.kind == HEADING:
+            self._fast_heading(lines[0])
+        elif block.kind == NUMBERED:
+            self._fast_pcs(lines, previous, token.start)
+        elif block.kind == ARGUMENT:
+            return self._fast_argument(lines, 0)[1]
+        else:
+            self._fast_statement(lines, 0)
+        return None
+
+    def _fast_data(self, line: Line) -> dict[str, JSON] | None:
+        image = line[3][DATA]
+        if image is None:
+            return None
+        start = line[4] + line[5] - len(image)  # a data block ends its line
+        return read_block(Token("data", image, start, start + len(image)), fail=self.error_at)
+
+    def _fast_heading(self, line: Line) -> None:
+        g = line[3]
+        content = text_of(g[TEXT])  # type: ignore[arg-type]  # a heading has a text
+        data = self._fast_data(line)
+        level = len(g[HEADING_MARK])  # type: ignore[arg-type]
+        section = Section(
+            id=f"s{len(self.sections) + 1}",
+            title=content.text,
+            level=level,
+            data=data or {},
+            tags=content.tags,
+        )
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        section.parent = parent
+        self.sections.append(section)
+        self.section = section
+
+    def _fast_statement(self, lines: list[Line], k: int) -> tuple[int, str]:
+        """Mirrors :meth:`_statement`: the next line, and the statement's title."""
+        line = lines[k]
+        number = self._line0 + k
+        depth, g = line[1], line[3]
+        title = g[STATEMENT_TITLE]
+        raw = g[TEXT] if title is None else g[STATEMENT_TEXT]
+        data = self._fast_data(line) if g[DATA] is not None else None
+        auto = title is None
+        statements = self.statements
+        k += 1
+        if k < len(lines) and lines[k][1] > depth:
+            if title is None:
+                title = self._new_title()
+            if title not in statements:
+                statements[title] = Statement(title, auto_title=auto)
+            k = self._fast_relations(lines, k, self._statement_ref(title), depth + 1)
+        if title is None:
+            title = self._new_title()
+        statement = statements.get(title)
+        if statement is None:
+            statement = statements[title] = Statement(title, auto_title=auto)
+        statement.members.append(self._fast_member(line, number, raw, data, is_reference=False))
+        return k, title
+
+    def _fast_member(
+        self,
+        line: Line,
+        number: int,
+        raw: str | None,
+        data: dict[str, JSON] | None,
+        *,
+        is_reference: bool,
+    ) -> Member:
+        g = line[3]
+        # Where the statement or argument starts (1-based): after the indentation, the
+        # relation sign or the number, and a space.
+        indent, sign, numbered, tagged = g[INDENT] or "", g[SIGN], g[NUMBER], g[TAGS]
+        column = len(indent) + 1
+        if sign is not None:
+            column += len(sign) + 1
+        elif numbered is not None:
+            column += len(numbered) + 3
+        if raw is None:  # a reference: its tags, no text
+            tags = tuple(dict.fromkeys(tagged.split(" #")[1:])) if tagged else ()
+            return Member("", tags, data, True, "", number, column, self.section, ())
+        if "#" not in raw and "@" not in raw:
+            return Member(raw, (), data, is_reference, raw, number, column, self.section, ())
+        text = text_of(raw)
+        unique = tuple(dict.fromkeys(text.tags)) if text.tags else ()
+        return Member(
+            text.text,
+            unique,
+            data,
+            is_reference,
+            text.plain,
+            number,
+            column,
+            self.section,
+            text.mentions,  # type: ignore[arg-type]
+        )
+
+    def _fast_relations(self, lines: list[Line], k: int, parent: Ref, depth: int) -> int:
+        """Mirrors :meth:`_relations`: the relations at ``depth`` from line ``k`` on."""
+        n = len(lines)
+        while k < n and lines[k][1] == depth:
+            k = self._fast_relation(lines, k, parent)
+        return k
+
+    def _fast_relation(self, lines: list[Line], k: int, parent: Ref) -> int:
+        """Mirrors :meth:`_relation`: the relation of line ``k``, and the next line."""
+        line = lines[k]
+        number = self._line0 + k
+        kind, direction = RELATION_SIGNS[line[2]]  # type: ignore[index]  # a relation's token
+        if (
+            parent.type == "statement"
+            and kind == "undercut"
+            and direction == "to"
+            and self.inference is not None
+        ):
+            parent = Ref("inference", self.inference.argument, self.inference.index)
+        if line[0] == ARGUMENT:
+            k, argument = self._fast_argument(lines, k)
+            child = Ref("argument", argument.title)
+        else:
+            k, title = self._fast_statement(lines, k)
+            child = self._statement_ref(title)
+        source, target = (parent, child) if direction == "from" else (child, parent)
+        self._add_relation(Relation(kind, source, target, number))  # type: ignore[arg-type]
+        return k
+
+    def _fast_argument(self, lines: list[Line], k: int) -> tuple[int, Argument]:
+        """Mirrors :meth:`_argument`: the next line, and the argument."""
+        line = lines[k]
+        number = self._line0 + k
+        depth, g = line[1], line[3]
+        title: str = g[ARGUMENT_TITLE]  # type: ignore[assignment]  # an argument's line
+        raw = g[ARGUMENT_TEXT]
+        data = self._fast_data(line) if g[DATA] is not None else None
+        arguments = self.arguments
+        k += 1
+        if k < len(lines) and lines[k][1] > depth:
+            if title not in arguments:
+                arguments[title] = Argument(title, auto_title=False)
+            k = self._fast_relations(lines, k, Ref("argument", title), depth + 1)
+        argument = arguments.get(title)
+        if argument is None:
+            argument = arguments[title] = Argument(title, auto_title=False)
+        argument.members.append(
+            self._fast_member(line, number, raw, data, is_reference=raw is None)
+        )
+        return k, argument
+
+    def _fast_pcs(self, lines: list[Line], previous: Argument | None, start: int) -> None:
+        """Mirrors :meth:`_pcs` and :meth:`_inference` on a structure of common lines."""
+        if previous is None:
+            title = self._new_title()
+            argument = self.arguments[title] = Argument(title, auto_title=True)
+        else:
+            argument = previous
+        if argument.pcs:
+            raise self.error_at(
+                f"argument <{argument.title}> has a premise-conclusion structure already; "
+                "give this one its own argument title",
+                start,
+            )
+        argument.pcs_line = self._line0
+        argument.pcs_section = self.section
+        since_inference: list[str] = []
+        pending: Inference | None = None
+        k, n = 0, len(lines)
+        while k < n:
+            line = lines[k]
+            if line[0] == NUMBERED:
+                k, title = self._fast_statement(lines, k)
+                if pending is not None:
+                    pending.conclusion = title
+                    argument.inferences.append(pending)
+                    argument.pcs.append(PcsStatement(title, "conclusion"))
+                    since_inference = [title]
+                    pending = None
+                else:
+                    argument.pcs.append(PcsStatement(title, "premise"))
+                    since_inference.append(title)
+                continue
+            rules = line[3][RULES]
+            pending = Inference(
+                argument=argument.title,
+                index=len(argument.pcs),
+                rules=rules.split(", ") if rules else [],
+                data={},
+                premises=list(since_inference),
+                conclusion="",
+                line=self._line0 + k,
+            )
+            self.inference = pending
+            k += 1
+        for pcs_statement in argument.pcs[:-1]:
+            if pcs_statement.role == "conclusion":
+                pcs_statement.role = "intermediate"
+
     # -- data blocks
 
     def _optional_data(self, *, newline_before: bool = False) -> dict[str, JSON] | None:
@@ -446,12 +687,15 @@ class _Parser(Cursor):
         return data
 
 
-def parse(text: str, *, path: str | None = None) -> Document:
+def parse(text: str, *, path: str | None = None, fast: bool = True) -> Document:
     """Read an Argdown text into its statements, arguments, relations and sections.
 
     Args:
         text: The Argdown text.
         path: The file it came from, for error messages.
+        fast: Read the blocks of common lines from one match per line
+            (:mod:`argmap.io.argdown.lines`); False reads every line token by token, as the
+            tests do to hold the two to the same document.
 
     Returns:
         The document, title by title, with relations as ``argdown json`` lists them.
@@ -475,4 +719,4 @@ def parse(text: str, *, path: str | None = None) -> Document:
         # into statements' text. The reference reads CRLF as LF (argdown issues #33, #45).
         text = text.replace("\r\n", "\n")
     with paused_gc():  # tokens and titles by the hundred thousand, none of them garbage
-        return _Parser(text, path).parse()
+        return _Parser(text, path, fast=fast).parse()
