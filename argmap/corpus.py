@@ -126,7 +126,9 @@ def expand_paths(
 
     A pattern is a file (kept as it is, even with an unknown suffix: loading it will say why), a
     folder (every file below it whose suffix is a map format's, sorted), or a glob such as
-    ``corpus/**/*.xml`` (sorted).
+    ``corpus/**/*.xml`` (sorted). A folder's or a glob's entries that are not regular files
+    (a symbolic link to nowhere or to itself, a FIFO) are kept too: loading each says what it
+    is, where leaving it out would pass over it in silence. Links to folders are not followed.
 
     Raises:
         BatchError: A pattern matches nothing; the message names it.
@@ -145,8 +147,10 @@ def expand_paths(
         text = os.fspath(pattern)
         path = Path(text)
         if path.is_dir():
+            # Not only regular files: a link to nowhere, a link loop or a FIFO named as a map
+            # is reported in its result (loading it says what it is), never silently left out.
             matches = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known
+                str(p) for p in path.rglob("*") if p.suffix.lower() in known and not p.is_dir()
             )
             if not matches:
                 raise BatchError(
@@ -154,7 +158,7 @@ def expand_paths(
                     "name the files, or a glob, instead"
                 )
         elif glob.has_magic(text):
-            matches = sorted(p for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            matches = sorted(p for p in glob.glob(text, recursive=True) if not Path(p).is_dir())
             if not matches:
                 raise BatchError(f"{text}: the pattern matches no file")
         else:

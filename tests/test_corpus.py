@@ -480,3 +480,25 @@ def test_convert_with_a_bad_out_or_to_is_refused_before_any_work(
     assert message in str(caught.value)
     assert "<text>" not in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["FILE", "m.json"]  # nothing written
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and FIFOs")
+def test_a_folder_entry_that_is_not_a_regular_file_is_reported_not_passed_over(
+    tmp_path: Path,
+) -> None:
+    # A link to nowhere, a link to itself and a FIFO named as maps were left out of a folder's
+    # run without a word: `argmap check corpus/` said nothing of them and exited 0.
+    argmap.dump(north_korea(), tmp_path / "good.json")
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    (tmp_path / "self.json").symlink_to(tmp_path / "self.json")
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a link to a folder: not followed
+    names = [Path(p).name for p in expand_paths([tmp_path])]
+    assert names == ["dangling.json", "fifo.json", "good.json", "self.json"]
+    assert [Path(p).name for p in expand_paths([str(tmp_path / "*.json")])] == names
+    errors = {r.name: str(r.error) for r in batch(expand_paths([tmp_path]), "check", jobs=1)}
+    assert errors[str(tmp_path / "good.json")] == "None"
+    assert "no such file" in errors[str(tmp_path / "dangling.json")]
+    assert "a FIFO" in errors[str(tmp_path / "fifo.json")]
+    assert "symbolic links" in errors[str(tmp_path / "self.json")]
