@@ -13,6 +13,9 @@ Examples:
     >>> _ = after.claim("c", "C.")
     >>> losses(before, after)
     ["the map's title", 'note of 1 node (c)']
+    >>> _ = after.premise("p", "P.")
+    >>> losses(after, before)
+    ["the map's title (it had none; it reads back as 'T')", '1 nodes (p)', 'note of 1 node (c)']
 """
 
 from __future__ import annotations
@@ -36,7 +39,9 @@ def _ids(ids: list[str]) -> str:
 
 
 def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
-    """Return what ``before`` has that ``after`` lacks or holds differently, one line per kind.
+    """Return what ``before`` has that ``after`` lacks or holds differently, one line per kind,
+    and what ``after`` has that ``before`` did not (nodes added, a title or central claim the
+    map did not have).
 
     Examples:
         >>> from argmap.examples import north_korea
@@ -45,9 +50,19 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
     """
     lost: list[str] = []
     if before.title != after.title:
-        lost.append("the map's title")
+        # A map without one read back with one lost nothing, but comes back changed: say so,
+        # rather than "left out: the map's title" of a map that had none.
+        lost.append(
+            "the map's title"
+            if before.title is not None
+            else f"the map's title (it had none; it reads back as {after.title!r})"
+        )
     if before.central != after.central:
-        lost.append(f"the central claim ({before.central})")
+        lost.append(
+            f"the central claim ({before.central})"
+            if before.central is not None
+            else f"the central claim (it had none; it reads back as {after.central})"
+        )
     if before.data != after.data:
         lost.append("the map's data")
     sources = [s for s, source in before.sources.items() if after.sources.get(s) != source]
@@ -66,6 +81,10 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
                 fields.setdefault(name, []).append(node.id)
     if missing:
         lost.append(f"{len(missing)} nodes ({_ids(missing)})")
+    added = [n for n in after if n not in before]
+    if added:
+        noun = "node" if len(added) == 1 else "nodes"
+        lost.append(f"{len(added)} {noun} added on reading back ({_ids(added)})")
     for name, ids in fields.items():
         noun = "node" if len(ids) == 1 else "nodes"
         lost.append(f"{name} of {len(ids)} {noun} ({_ids(ids)})")

@@ -118,10 +118,12 @@ def test_an_argmap_map_written_as_carneades_says_what_it_loses() -> None:
     [warning] = [w.message for w in caught]
     assert isinstance(warning, FormatLossWarning)
     # What did not come back, read from the file itself: the attacks on statements (Carneades
-    # has issues instead), the article, the quotes, the accepted findings.
+    # has issues instead), the article, the quotes, the accepted findings; and what came back
+    # that the map did not have: the undercutters under Carneades' own names.
     assert warning.lost == [
         "1 sources (article)",
         "4 nodes (a_withdrawal, a_unfounded, u_amnesty, u_public)",
+        "2 nodes added on reading back (s_effective-undercutter, s_executions-undercutter)",
         "acknowledge of 1 node (agenda)",
         "quotes of 15 nodes (agenda, pressure, reacts, concedes, abuses_fell, ...)",
     ]

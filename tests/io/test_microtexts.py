@@ -301,3 +301,17 @@ def test_edu_ids_kept_in_data_are_written_once() -> None:
         warnings.simplefilter("ignore")
         back = microtexts.loads(microtexts.dumps(other))
     assert [(s.id, s.text) for s in back.statements()] == [("c", "C."), ("d", "D.")]
+
+
+def test_a_loss_warning_says_what_came_back_that_the_map_did_not_have() -> None:
+    # A map with no title and no central claim was warned "left out: the map's title; the
+    # central claim (None)": the microtexts reader names both, so they came back, not went.
+    m = argmap.ArgumentMap()
+    m.claim("a", "A claim.")
+    m.premise("p", "A reason.")
+    m.support("p", "a")
+    with pytest.warns(argmap.FormatLossWarning) as caught:
+        argmap.dumps(m, format="microtexts")
+    [said] = [str(w.message) for w in caught]
+    assert "the central claim (it had none; it reads back as a)" in said
+    assert "(None)" not in said
