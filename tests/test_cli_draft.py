@@ -87,3 +87,16 @@ def test_warnings_are_lines_and_the_draft_is_still_written(tmp_path: Path) -> No
         "Warning: the text is one unit: the draft is a single claim with no argument for it\n"
     )
     assert out.exists()
+
+
+def test_a_text_extracted_from_a_pdf_drafts_its_page_breaks_as_line_breaks(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "pages.txt"  # pdftotext ends each page with a form feed
+    source.write_text(TEXT.replace(" Admittedly", "\n\fAdmittedly") + "\n\f", encoding="utf-8")
+    out = tmp_path / "d.json"
+    result = _run("draft", source, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Warning: the text holds 2 page breaks (form feed")
+    assert "\f" not in out.read_text(encoding="utf-8")
+    assert len(list(argmap.load(out).statements())) == 4

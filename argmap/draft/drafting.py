@@ -97,8 +97,9 @@ def draft(
 
     Warns:
         DraftWarning: The text has one unit only (there is no argument to map), none of its
-            units has a discourse marker (the relations rest on position alone), or it does
-            not look like English.
+            units has a discourse marker (the relations rest on position alone), it does not
+            look like English, or it holds page breaks (form feeds, as ``pdftotext`` writes
+            between pages), which the draft reads as line breaks.
     """
     if not isinstance(text, str):
         raise DraftError(f"draft needs the text as a string, not {type(text).__name__}")
@@ -106,6 +107,7 @@ def draft(
         raise DraftError(
             "the text is blank: there is nothing to draft; give the text of an argument"
         )
+    text = _page_breaks_as_line_breaks(text)
     bad = forbidden_character(text)
     if bad is not None:
         # Every unit quotes the text verbatim, and no quote may hold such a character: say
@@ -131,6 +133,27 @@ def draft(
     _warn_about(text, units)
     result = parse([u.text for u in units], [u.paragraph for u in units], chosen)
     return _build(text, units, result, chosen, title=title, source=source)
+
+
+def _page_breaks_as_line_breaks(text: str) -> str:
+    """``text`` with its form feeds and vertical tabs read as line breaks, with a warning.
+
+    Text taken out of a PDF or a printed page (``pdftotext`` writes a form feed between pages)
+    has them, and no map text can hold them (XML 1.0 cannot carry them). Each is one character
+    for one, so every offset into the text stays right.
+    """
+    if "\f" not in text and "\v" not in text:
+        return text
+    first = min(i for i in (text.find("\f"), text.find("\v")) if i >= 0)
+    count = text.count("\f") + text.count("\v")
+    warnings.warn(
+        f"the text holds {count} page break{'s' if count > 1 else ''} (form feed or vertical "
+        f"tab; the first at line {text.count(chr(10), 0, first) + 1}), read as line breaks: a "
+        "map cannot hold them, so the quotes and the source's text have a line break there",
+        DraftWarning,
+        stacklevel=3,
+    )
+    return text.replace("\f", "\n").replace("\v", "\n")
 
 
 def _model(model: DraftModel | str | Path | None) -> DraftModel:

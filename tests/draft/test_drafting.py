@@ -209,3 +209,19 @@ def test_a_control_character_in_the_text_is_named_by_line_and_column(
     at = text.index("\n") + column if line == 2 else column - 1
     with pytest.raises(DraftError, match=rf"U\+{ord(char):04X}, at line {line}, column {column}"):
         draft(text[:at] + char + text[at:])
+
+
+@pytest.mark.parametrize("brk", ["\f", "\v"])
+def test_page_breaks_read_as_line_breaks_with_a_warning(brk: str) -> None:
+    # pdftotext writes a form feed between pages; no map text can hold one (XML 1.0 cannot), and
+    # refusing the text would refuse every PDF a fact-checker extracts.
+    text = "Taxes should rise.\n" + brk + "Because schools need money. But taxes hurt growth."
+    with pytest.warns(DraftWarning, match=r"1 page break .* first at line 2\), read as line"):
+        m = draft(text)
+    plain = text.replace(brk, "\n")
+    assert m.sources["text"].text == plain
+    for node in m.statements():
+        for quote in node.quotes:
+            assert not {"\f", "\v"} & set(quote.text)
+            assert plain[quote.start : quote.end] == quote.text
+    assert_draft_invariants(m, plain)
