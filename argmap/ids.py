@@ -12,6 +12,13 @@ Examples:
     >>> from argmap.ids import is_id
     >>> is_id("c1"), is_id("북한-인권"), is_id("a\\u093c"), is_id("x²"), is_id("-c"), is_id("a b")
     (True, True, True, False, False, False)
+
+Most ids are ASCII, which :data:`ASCII_ID` tells apart without normalising them (a reader's
+fast path); every other id is checked by the whole rule:
+
+    >>> from argmap.ids import ASCII_ID
+    >>> [bool(ASCII_ID.fullmatch(t)) for t in ("support.2", "북한", "-c", "a b")]
+    [True, False, False, False]
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -181,6 +182,93 @@ PUBLIC: dict[str, list[str]] = {
         "write_framework",
     ],
 }
+
+
+# Modules whose helpers other modules use, pinned too, so that each helper is a decision: public
+# (its own docstring runs an example, the docs' API page renders it, and it is listed here) or
+# private (an underscore, and no other module reads it; tests/test_private.py).
+MODULES: dict[str, list[str]] = {
+    # quick_node: the readers' fast path to a node (the map and the AIF reader use it), public
+    # because a reader that needs a fast path gets a documented one (STYLE.md).
+    "argmap.model": [
+        "Attack",
+        "Case",
+        "Claim",
+        "FrozenData",
+        "Inference",
+        "Node",
+        "NodeId",
+        "Premise",
+        "Quote",
+        "Rebuttal",
+        "Source",
+        "SourceId",
+        "Statement",
+        "Support",
+        "forbidden_character",
+        "node_adapter",
+        "quick_node",
+    ],
+    # ASCII_ID: the ids that need no normalising, the model's and the readers' fast check.
+    "argmap.ids": [
+        "ASCII_ID",
+        "ID_MAX_LENGTH",
+        "ID_PATTERN",
+        "ID_RULE",
+        "WORD_CHARS",
+        "id_problem",
+        "is_id",
+        "nfc_hint",
+        "shown_id",
+    ],
+    # The rule by which a format's own fields and user data share a key: the AIF, xAIF and
+    # SADFace writers follow it, and so can a plug-in format's.
+    "argmap.io.kept": ["NOTHING", "is_file_id", "merge", "split", "written_ids"],
+    # Not `evidence`: a one-line formula that only the gradual semantics calls (docs/semantics.md
+    # gives it), whose name would stand beside the checks' evidence rules; it is private.
+    "argmap.semantics.gradual": [
+        "BASES",
+        "Bases",
+        "EVIDENCE",
+        "GradualSemantics",
+        "base_scores",
+        "dfquad_strength",
+        "qe_strength",
+        "strengths",
+    ],
+}
+
+DECIDED_PUBLIC = [
+    ("argmap.model", "quick_node"),
+    ("argmap.ids", "ASCII_ID"),
+    ("argmap.io.kept", "split"),
+    ("argmap.io.kept", "merge"),
+    ("argmap.io.kept", "is_file_id"),
+    ("argmap.io.kept", "written_ids"),
+]
+"""The helpers decided public, each with a runnable example where it is defined."""
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "api"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_the_pinned_modules_offer_the_pinned_names(module: str) -> None:
+    exported = importlib.import_module(module).__all__
+    assert sorted(exported) == MODULES[module], (
+        f"{module}.__all__ changed: if that is meant, update MODULES in tests/test_public_api.py"
+    )
+    pages = "\n".join(page.read_text("utf-8") for page in DOCS.glob("*.md"))
+    assert f"::: {module}\n" in pages, f"{module} has no place on the docs' API pages"
+
+
+@pytest.mark.parametrize(("module", "name"), DECIDED_PUBLIC)
+def test_a_helper_decided_public_shows_how_to_use_it(module: str, name: str) -> None:
+    found = importlib.import_module(module)
+    value = getattr(found, name)
+    # a constant's example stands in its module's docstring, a function's in its own
+    shown = (value.__doc__ if callable(value) else found.__doc__) or ""
+    examples = [line for line in shown.splitlines() if line.strip().startswith(">>> ")]
+    assert any(name in line for line in examples), f"{module}.{name} has no runnable example"
 
 
 def test_every_subpackage_is_pinned() -> None:

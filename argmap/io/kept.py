@@ -60,6 +60,12 @@ def split(value: Any, spreads: Callable[[str, Any], bool]) -> tuple[dict[str, An
     ``spreads(key, value)`` says whether the reader gives that entry back as it is, once it is
     spread. Returns ``(spread, rest)``: ``rest`` is :data:`NOTHING` when every entry is spread,
     and the whole ``value`` when nothing is (``value`` not an object, or an empty one included).
+
+    Examples:
+        >>> split({"timestamp": "2016"}, lambda k, v: True)
+        ({'timestamp': '2016'}, NOTHING)
+        >>> split([1, 2], lambda k, v: True)  # not an object: it travels whole
+        ({}, [1, 2])
     """
     if not isinstance(value, dict):
         return {}, value
@@ -76,6 +82,12 @@ def merge(data: dict[str, Any], key: str, found: Mapping[str, Any]) -> None:
     What argmap's extension carried under the key comes first; the file's fields are merged
     into it. (The extension holds an object, or nothing, unless the file was changed by
     another tool; then the file's fields replace what it held.)
+
+    Examples:
+        >>> data = {"sadface": "changed by another tool"}
+        >>> merge(data, "sadface", {"id": "n1"})
+        >>> data
+        {'sadface': {'id': 'n1'}}
     """
     if not found:
         return
@@ -84,7 +96,12 @@ def merge(data: dict[str, Any], key: str, found: Mapping[str, Any]) -> None:
 
 
 def is_file_id(value: Any) -> bool:
-    """Whether ``value`` can be a node's id in a JSON format: text or a whole number."""
+    """Whether ``value`` can be a node's id in a JSON format: text or a whole number.
+
+    Examples:
+        >>> is_file_id("n1"), is_file_id(7), is_file_id(True), is_file_id(None)
+        (True, True, False, False)
+    """
     return isinstance(value, str | int) and not isinstance(value, bool)
 
 

@@ -89,7 +89,6 @@ __all__ = [
     "GradualSemantics",
     "base_scores",
     "dfquad_strength",
-    "evidence",
     "qe_strength",
     "strengths",
 ]
@@ -276,7 +275,7 @@ class _Bipolar:
             base *= min([sigma[p] for p in self.prem[p0:p1]])
         supporters = [sigma[s] for s in self.sup[self.sup_at[v] : self.sup_at[v + 1]]]
         if self.evidenced[v]:
-            base, supporters = evidence(supporters), []
+            base, supporters = _evidence(supporters), []
         return strength_of(
             base,
             [sigma[a] for a in self.att[self.att_at[v] : self.att_at[v + 1]]],
@@ -395,7 +394,7 @@ class _Bipolar:
             sigma[v] = value(v, strength_of)
 
 
-def evidence(supporters: list[float]) -> float:
+def _evidence(supporters: list[float]) -> float:
     """The strength of a claim's evidence: ``1 - (1 - s1)(1 - s2)...`` over its supports.
 
     The probability that at least one support carries, were they independent: every support
@@ -403,7 +402,7 @@ def evidence(supporters: list[float]) -> float:
     base scores this is a claim's base score.
 
     Examples:
-        >>> evidence([]), evidence([0.8]), round(evidence([0.8, 0.8]), 6)
+        >>> _evidence([]), _evidence([0.8]), round(_evidence([0.8, 0.8]), 6)
         (0.0, 0.8, 0.96)
     """
     return 1.0 - math.prod(1.0 - v for v in supporters) if supporters else 0.0

@@ -14,9 +14,9 @@ from argmap.model import Node
 from argmap.semantics.gradual import (
     EVIDENCE,
     _components,
+    _evidence,
     base_scores,
     dfquad_strength,
-    evidence,
     qe_strength,
     strengths,
 )
@@ -380,9 +380,9 @@ def test_evidence_moves_a_claim_in_both_directions(semantics: str) -> None:
 
 
 def test_evidence_is_the_probability_that_some_support_carries() -> None:
-    assert evidence([]) == 0.0
-    assert evidence([0.5, 0.5]) == pytest.approx(0.75)
-    assert evidence([1.0, 0.3]) == 1.0
+    assert _evidence([]) == 0.0
+    assert _evidence([0.5, 0.5]) == pytest.approx(0.75)
+    assert _evidence([1.0, 0.3]) == 1.0
 
 
 @pytest.mark.parametrize("semantics", ["dfquad", "qe"])
