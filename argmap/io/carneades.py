@@ -16,7 +16,8 @@ How it maps onto argmap (nothing is dropped):
 - an issue is kept on its positions: ``data["carneades"]["issue"]`` and ``["standard"]``;
 - an argument becomes a support (premise-less ones included) with its ``scheme`` and ``weight``;
   premise roles, parameters and metadata go to ``data["carneades"]``; its undercutter becomes an
-  attack ``<argument>-undercutter`` on the support;
+  attack on the support, ``<argument>-undercutter`` unless the argument's
+  ``meta: {argmap: {undercutter: ...}}`` (which the writer fills) gives its id and fields;
 - everything about the file as a whole (``meta``, ``tests``, ``language``, schemes, weighing
   functions, issue metadata, assumptions that name no statement) is kept in the ``data`` of one
   source, ``carneades``, whose title is the file's ``meta.source`` or ``meta.title``.
@@ -67,6 +68,9 @@ DOCUMENT_SOURCE = "carneades"
 _GRAPH_KEYS = {"statements", "issues", "arguments", "assumptions"}
 # A support's fields Carneades has no place for, written under the argument's meta.argmap.
 _OWN_INFERENCE = ("title", "note", "data", "answered", "acknowledge")
+# An undercutter's fields, written under its argument's meta.argmap.undercutter: its id, when it
+# is not the one the reader makes (``<argument>-undercutter``), and what Carneades has no place for.
+_OWN_UNDERCUTTER = ("title", "note", "data", "acknowledge", "scheme", "weight", "question")
 _TOP_KEYS = (
     "meta",
     "statements",
@@ -499,10 +503,14 @@ def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
         if arg_ids[key] != key:
             extra["id"] = key
         own: dict[str, Any] = {}
+        undercutter_own: dict[str, Any] = {}
         if "meta" in arg:  # a mapping in Carneades; argmap's fields of the inference, if written
             arg["meta"] = r.mapping(arg["meta"], "arguments", key, "meta")
             found = r.own(arg["meta"].pop("argmap", None), *where, "meta", "argmap")
             own = {k: v for k, v in found.items() if k in _OWN_INFERENCE}
+            undercutter_own = r.own(
+                found.get("undercutter"), *where, "meta", "argmap", "undercutter"
+            )
             if isinstance(own.get("answered"), dict):
                 own["answered"] = {
                     str(q): r.ids.get(str(v), str(v)) for q, v in own["answered"].items()
@@ -535,15 +543,22 @@ def _arguments(r: _Reader, arguments: dict[str, Any]) -> list[Any]:
             raise r.error(f"argument {key!r}: {_first_error(exc)}", *where) from None
         if undercutter is not None:
             u = r.statement(undercutter, *where, "undercutter")
-            nodes.append(
-                Attack(
-                    id=r.fresh(f"{arg_ids[key]}-undercutter"),
-                    premises=[u],
-                    target=arg_ids[key],
-                    data={"carneades": {"undercutter": True}},
-                )
-            )
+            nodes.append(_undercutter(r, key, arg_ids[key], u, undercutter_own))
     return nodes
+
+
+def _undercutter(r: _Reader, key: str, support: str, premise: str, own: dict[str, Any]) -> Attack:
+    """The attack that argument ``key``'s undercutter makes: its id and fields as argmap wrote
+    them under the argument's ``meta: {argmap: {undercutter: ...}}``, else made up."""
+    where = ("arguments", key, "meta", "argmap", "undercutter")
+    wanted = own.get("id", f"{support}-undercutter")
+    if not isinstance(wanted, str):
+        raise r.error(f"the undercutter's id must be text, not {_kind(wanted)}", *where, "id")
+    fields = {k: v for k, v in own.items() if k in _OWN_UNDERCUTTER}
+    try:
+        return Attack(id=r.fresh(wanted), premises=[premise], target=support, **fields)
+    except ValueError as exc:
+        raise r.error(f"the undercutter of argument {key!r}: {_first_error(exc)}", *where) from None
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -664,11 +679,11 @@ def _dump_statements(
 
 
 def _dump_arguments(m: ArgumentMap, names: dict[str, str]) -> dict[str, Any]:
-    undercut: dict[str, str] = {}
+    undercut: dict[str, Attack] = {}
     for attack in m.nodes("attack"):
         target = m[attack.target]
         if isinstance(target, Support) and len(attack.premises) == 1 and target.id not in undercut:
-            undercut[target.id] = names[attack.premises[0]]
+            undercut[target.id] = attack
     arguments: dict[str, Any] = {}
     for support in m.nodes("support"):
         raw = support.data.get("carneades")
@@ -685,8 +700,9 @@ def _dump_arguments(m: ArgumentMap, names: dict[str, str]) -> dict[str, Any]:
             body["premises"] = [names[p] for p in support.premises]
         if support.weight is not None:
             body["weight"] = support.weight
-        if support.id in undercut:
-            body["undercutter"] = undercut[support.id]
+        undercutter = undercut.get(support.id)
+        if undercutter is not None:
+            body["undercutter"] = names[undercutter.premises[0]]
         meta = carneades.pop("meta", None)
         meta = dict(meta) if isinstance(meta, dict) else ({} if meta is None else meta)
         own = support.model_dump(mode="json", exclude_defaults=True, include=set(_OWN_INFERENCE))
@@ -696,6 +712,8 @@ def _dump_arguments(m: ArgumentMap, names: dict[str, str]) -> dict[str, Any]:
             own["data"] = rest
         if "answered" in own:  # a question answered by a statement, named as the file names it
             own["answered"] = {q: names.get(v, v) for q, v in own["answered"].items()}
+        if undercutter is not None and (undercutter_own := _undercutter_fields(undercutter)):
+            own["undercutter"] = undercutter_own
         if own and isinstance(meta, dict):
             meta["argmap"] = own
         body.update(carneades)
@@ -703,6 +721,15 @@ def _dump_arguments(m: ArgumentMap, names: dict[str, str]) -> dict[str, Any]:
             body["meta"] = meta
         arguments[names[support.id]] = body
     return arguments
+
+
+def _undercutter_fields(attack: Attack) -> dict[str, Any]:
+    """An undercutter's fields that the argument's ``undercutter`` cannot say, for its
+    ``meta.argmap.undercutter``: its id when the reader would not make it, and the rest."""
+    own = attack.model_dump(mode="json", exclude_defaults=True, include=set(_OWN_UNDERCUTTER))
+    if attack.id != f"{attack.target}-undercutter":
+        own = {"id": attack.id, **own}
+    return own
 
 
 def _inferred_kind(m: ArgumentMap, node_id: str, carneades: Mapping[str, Any]) -> str:

@@ -118,12 +118,10 @@ def test_an_argmap_map_written_as_carneades_says_what_it_loses() -> None:
     [warning] = [w.message for w in caught]
     assert isinstance(warning, FormatLossWarning)
     # What did not come back, read from the file itself: the attacks on statements (Carneades
-    # has issues instead), the article, the quotes, the accepted findings; and what came back
-    # that the map did not have: the undercutters under Carneades' own names.
+    # has issues instead), the article, the quotes, the accepted findings.
     assert warning.lost == [
         "1 sources (article)",
-        "4 nodes (a_withdrawal, a_unfounded, u_amnesty, u_public)",
-        "2 nodes added on reading back (s_effective-undercutter, s_executions-undercutter)",
+        "2 nodes (a_withdrawal, a_unfounded)",  # the undercutters come back, their ids kept
         "acknowledge of 1 node (agenda)",
         "quotes of 15 nodes (agenda, pressure, reacts, concedes, abuses_fell, ...)",
     ]
@@ -259,3 +257,43 @@ def test_argmaps_own_fields_of_the_wrong_shape_are_a_located_error(
     error = caught.value
     assert (error.path, error.line, error.where) == ("g.yml", line, where)
     assert "argmap writes it so: leave it as written, or delete it" in error.problem
+
+
+def test_an_undercutter_keeps_its_id_and_fields_through_a_round_trip() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.rebuttal("r", "R.")
+    m.premise("q", "Q.")
+    m.rebuttal("r2", "R2.")
+    m.support("p", "c", id="s")
+    m.attack("r", "s", id="u", note="Why not.", data={"x": 1})
+    m.support("q", "c", id="s2")
+    m.attack("r2", "s2", id="s2-undercutter")  # the id the reader makes: nothing to keep
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a FormatLossWarning fails the test
+        text = dumps(m)
+    arguments = yaml.safe_load(text)["arguments"]
+    assert arguments["s"]["undercutter"] == "r"
+    assert arguments["s"]["meta"]["argmap"]["undercutter"] == {
+        "id": "u",
+        "note": "Why not.",
+        "data": {"x": 1},
+    }
+    assert "meta" not in arguments["s2"]
+    back = loads(text)
+    assert back == m
+    assert back["u"].target == "s"  # type: ignore[union-attr]
+
+
+def test_a_bad_undercutter_id_in_the_arguments_meta_is_refused_at_its_line() -> None:
+    text = (
+        "statements:\n  c: C.\n  r: R.\narguments:\n  s:\n    conclusion: c\n    undercutter: r\n"
+        "    meta:\n      argmap:\n        undercutter:\n          id: 5\n"
+    )
+    with pytest.raises(FileFormatError, match=r"<text>:11 .*the undercutter's id must be text"):
+        loads(text)
+    with pytest.raises(
+        FileFormatError, match="the undercutter of argument 's': 'a b' is not a valid id"
+    ):
+        loads(text.replace("id: 5", "id: a b"))
