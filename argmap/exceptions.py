@@ -37,6 +37,8 @@ __all__ = [
     "RepairWarning",
     "UnknownNodeError",
     "UnknownSchemeWarning",
+    "pydantic_problem",
+    "validation_problem",
 ]
 
 
@@ -261,9 +263,11 @@ def pydantic_problem(error: Mapping[str, Any], *, read: bool = False, located: b
     return f"{where}: {message}" if where else message
 
 
-def validation_problem(exc: ValidationError, *, read: bool = False) -> str:
-    """All that pydantic found wrong, in one line: each problem worded by
-    :func:`pydantic_problem`, the first three of them and how many more.
+def validation_problem(
+    exc: ValidationError, *, read: bool = False, located: bool = True, shown: int = 3
+) -> str:
+    """All that pydantic found wrong, in one line: the first ``shown`` problems, each worded by
+    :func:`pydantic_problem` (``read`` and ``located`` as there), and how many more there are.
 
     Examples:
         >>> import pydantic
@@ -272,21 +276,16 @@ def validation_problem(exc: ValidationError, *, read: bool = False) -> str:
         ...     node_adapter.validate_python({"kind": "claim", "id": "c", "title": " "})
         ... except pydantic.ValidationError as exc:
         ...     print(validation_problem(exc))
+        ...     print(validation_problem(exc, located=False, shown=1))
         title: must not be blank; field 'text' is required
+        must not be blank (and 1 more problem)
     """
     errors = exc.errors()
-    shown = "; ".join(pydantic_problem(error, read=read) for error in errors[:_SHOWN_PROBLEMS])
-    return shown + more_problems(len(errors) - _SHOWN_PROBLEMS)
-
-
-def more_problems(more: int) -> str:
-    """What follows the problems shown when ``more`` are not: `` (and 2 more problems)``.
-
-    Examples:
-        >>> more_problems(1), more_problems(0)
-        (' (and 1 more problem)', '')
-    """
-    return f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+    words = "; ".join(
+        pydantic_problem(error, read=read, located=located) for error in errors[:shown]
+    )
+    more = len(errors) - shown
+    return words + (f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else "")
 
 
 def _rebuilt_model_error(

@@ -188,6 +188,32 @@ PUBLIC: dict[str, list[str]] = {
 # (its own docstring runs an example, the docs' API page renders it, and it is listed here) or
 # private (an underscore, and no other module reads it; tests/test_private.py).
 MODULES: dict[str, list[str]] = {
+    # The one wording of a validation problem, for every reader and the API (and a plug-in
+    # format's reader): pydantic_problem and validation_problem.
+    "argmap.exceptions": [
+        "ArgmapError",
+        "DraftError",
+        "DraftModelError",
+        "DraftWarning",
+        "EvaluationError",
+        "EvaluationTimeout",
+        "FileFormatError",
+        "FileWriteError",
+        "FormatLossWarning",
+        "InvalidArgumentError",
+        "InvalidMapError",
+        "InvalidModelError",
+        "MissingDependencyError",
+        "QuoteNotFoundError",
+        "RenderError",
+        "RenderWarning",
+        "RendererNotFoundError",
+        "RepairWarning",
+        "UnknownNodeError",
+        "UnknownSchemeWarning",
+        "pydantic_problem",
+        "validation_problem",
+    ],
     # quick_node: the readers' fast path to a node (the map and the AIF reader use it), public
     # because a reader that needs a fast path gets a documented one (STYLE.md).
     "argmap.model": [
@@ -239,6 +265,8 @@ MODULES: dict[str, list[str]] = {
 }
 
 DECIDED_PUBLIC = [
+    ("argmap.exceptions", "pydantic_problem"),
+    ("argmap.exceptions", "validation_problem"),
     ("argmap.model", "quick_node"),
     ("argmap.ids", "ASCII_ID"),
     ("argmap.io.kept", "split"),
@@ -267,7 +295,7 @@ def test_a_helper_decided_public_shows_how_to_use_it(module: str, name: str) -> 
     value = getattr(found, name)
     # a constant's example stands in its module's docstring, a function's in its own
     shown = (value.__doc__ if callable(value) else found.__doc__) or ""
-    examples = [line for line in shown.splitlines() if line.strip().startswith(">>> ")]
+    examples = [line for line in shown.splitlines() if line.strip().startswith((">>> ", "... "))]
     assert any(name in line for line in examples), f"{module}.{name} has no runnable example"
 
 

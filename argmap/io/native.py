@@ -38,8 +38,7 @@ from argmap.exceptions import (
     ArgmapError,
     FileFormatError,
     InvalidMapError,
-    more_problems,
-    pydantic_problem,
+    validation_problem,
 )
 from argmap.files import read_text, write_atomic
 from argmap.index import paused_gc
@@ -241,7 +240,7 @@ def _from_document(
         err = exc.errors()[0]
         place = _in_file(err["loc"])
         raise FileFormatError(
-            pydantic_problem(err, read=True, located=False) + more_problems(exc.error_count() - 1),
+            validation_problem(exc, read=True, located=False, shown=1),
             path=path,
             line=line_of(text, place, syntax=format),
             where=json_path(place),
