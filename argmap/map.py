@@ -60,7 +60,7 @@ from argmap.exceptions import (
     validation_problem,
 )
 from argmap.ids import nfc_hint, shown_id
-from argmap.index import MapIndex, paused_gc
+from argmap.index import MapIndex, gc_untrack, paused_gc
 from argmap.model import (
     Attack,
     Case,
@@ -172,6 +172,7 @@ class ArgumentMap:
         self._central: str | None = None
         self._default_source: str | None = None
         self._next_id: dict[str, int] = {}
+        self._untrack = gc_untrack()
 
     @classmethod
     def _trusted(
@@ -277,7 +278,7 @@ class ArgumentMap:
                 if isinstance(stored, _INFERENCE_TYPES):
                     if checked != "map":
                         _check_not_self(stored)
-                    g._node[stored.id] = NodeAttributes(stored)
+                    g._node[stored.id] = self._attributes(stored)
                     g._succ[stored.id] = {}
                     g._pred[stored.id] = {}
                     inferences.append((i, stored))
@@ -348,7 +349,7 @@ class ArgumentMap:
                 index.add_statement(stored, _sources_used(stored))
             else:
                 statements[node_id] = stored
-            gnode[node_id] = NodeAttributes(stored)
+            gnode[node_id] = self._attributes(stored)
             succ[node_id] = {}
             pred[node_id] = {}
         if self._sources and not self._sources.keys().isdisjoint(gnode):
@@ -1017,11 +1018,30 @@ class ArgumentMap:
 
     # -- the one write path: every change to the graph and the index goes through these ---------
 
+    def _attributes(self, model: AnyNode) -> NodeAttributes:
+        """A node's attributes in the graph, holding its model.
+
+        The model, its fields' ``__dict__`` and the attributes are left out of the cyclic
+        collector's walks (see :func:`~argmap.index.gc_untrack`) when none of them can lead
+        back to itself: a model of argmap's own classes, whose values are text, numbers, tuples
+        of ids and quotes and shared read-only mappings. Free ``data`` holds lists and mappings
+        a user could change, so a model with data stays tracked, as does a subclass's. The
+        collector's full passes, each a walk of every object it tracks, were half of building
+        a map node by node.
+        """
+        attributes = NodeAttributes(model)
+        if type(model) in _NODE_CLASSES and not model.data:
+            untrack = self._untrack
+            untrack(model.__dict__)
+            untrack(model)
+            untrack(attributes)
+        return attributes
+
     def _insert(self, statement: Statement) -> None:
         """Insert a statement: it has no edges of its own."""
         node_id = statement.id
         g: Any = self._g
-        g._node[node_id] = NodeAttributes(statement)
+        g._node[node_id] = self._attributes(statement)
         g._succ[node_id] = {}
         g._pred[node_id] = {}
         if statement.quotes or (isinstance(statement, Case) and statement.cites):
@@ -1037,7 +1057,7 @@ class ArgumentMap:
         g: Any = self._g
         succ, pred = g._succ, g._pred
         node_id = inference.id
-        g._node[node_id] = NodeAttributes(inference)
+        g._node[node_id] = self._attributes(inference)
         succ[node_id] = {}
         into: dict[str, Any] = {}
         pred[node_id] = into
@@ -1275,7 +1295,7 @@ class ArgumentMap:
         for support in answering:
             kept = {q: a for q, a in support.answered.items() if a != node_id}
             new = support.model_copy(update={"answered": FrozenMap(kept)})
-            self._g._node[support.id] = NodeAttributes(new)  # type: ignore[attr-defined]
+            self._g._node[support.id] = self._attributes(new)  # type: ignore[attr-defined]
             self._index.replace_support(support, new)
         for doomed_id in doomed:
             self._delete(doomed_id)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import sys
+import weakref
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 from strategies import maps
 
 from argmap import ArgumentMap, Attack, Claim, Premise, Support
-from argmap.index import MapIndex, paused_gc
+from argmap.index import MapIndex, gc_untrack, paused_gc
 
 
 def _fresh(m: ArgumentMap) -> MapIndex:
@@ -115,3 +117,46 @@ def test_paused_gc_restores_the_collector_after_an_error() -> None:
     with pytest.raises(ValueError, match="boom"), paused_gc():
         raise ValueError("boom")
     assert gc.isenabled()
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="PyObject_GC_UnTrack is CPython's")
+def test_gc_untrack_leaves_an_object_to_reference_counting_until_a_container_goes_in() -> None:
+    box: dict[str, list[int]] = {"a": []}
+    assert gc.is_tracked(box)
+    gc_untrack()(box)
+    assert not gc.is_tracked(box)
+    box["b"] = []  # the dict tracks itself again: a cycle through it stays collectable
+    assert gc.is_tracked(box)
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="PyObject_GC_UnTrack is CPython's")
+def test_the_collector_walks_no_plain_node_of_a_map_but_walks_nodes_with_data() -> None:
+    class Marked(Claim):
+        pass
+
+    m = ArgumentMap()
+    plain = m.claim("c", "C.")
+    loaded = ArgumentMap(nodes=[Premise(id="q", text="Q.")])["q"]
+    with_data = m.premise("p", "P.", data={"nested": {"k": 1}})
+    sub = m.add(Marked(id="m", text="M."))
+    support = m.support("p", "c", id="s")
+    for node in (plain, loaded, support):
+        assert not gc.is_tracked(node)
+        assert not gc.is_tracked(node.__dict__)
+    assert not gc.is_tracked(m.graph.nodes["c"])
+    for node in (with_data, sub):  # their values may hold what leads back: the collector looks
+        assert gc.is_tracked(node)
+        assert gc.is_tracked(m.graph.nodes[node.id])
+
+
+def test_a_removed_node_is_freed_without_the_collector() -> None:
+    m = ArgumentMap()
+    ref = weakref.ref(m.claim("c", "C."))
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        m.remove("c")
+        assert ref() is None
+    finally:
+        if was_enabled:
+            gc.enable()
