@@ -25,19 +25,29 @@ from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Report, Severity, check
 from argmap.corpus import BatchResult, batch, corpus_summary, expand_paths
 from argmap.examples import north_korea
-from argmap.exceptions import ArgmapError, DraftError, DraftModelError, EvaluationTimeout
-from argmap.files import read_text, same_file, write_atomic
+from argmap.exceptions import (
+    ArgmapError,
+    DraftError,
+    DraftModelError,
+    EvaluationTimeout,
+    FileFormatError,
+)
+from argmap.files import read_stream, read_text, same_file, write_atomic
 from argmap.io.argdown.syntax import ArgdownSyntaxError
 from argmap.io.formats import (
     BUILTIN_FORMATS,
+    detect,
     drawing_formats,
     dump,
+    dumps,
     format_for,
     load,
+    loads,
     write_diagram,
 )
 from argmap.io.native import schema
 from argmap.map import ArgumentMap
+from argmap.render.options import DiagramOptions
 from argmap.semantics import SEMANTICS, Labelling, evaluate, explain
 from argmap.semantics.evaluate import DEFAULT_SEMANTICS
 from argmap.semantics.explain import evaluation_text, explanation_text
@@ -155,10 +165,52 @@ def _reading_file(path: str | Path) -> Iterator[None]:
         raise ArgmapError(f"{path}: {_bug(exc, 'argmap could not read this file')}") from exc
 
 
+STDIO = "-"
+"""A path of ``-`` is standard input where a command reads and standard output where it writes,
+as for most tools; without it, ``-o -`` wrote a file named ``-``."""
+
+STDIN_NAME = "<stdin>"
+"""How messages name standard input."""
+
+
+def _stdio(path: str | Path | None) -> bool:
+    return path is not None and str(path) == STDIO
+
+
 def _reading(path: str | Path, *, format: str | None, strict: bool) -> ArgumentMap:  # noqa: A002
-    """Load one input; any failure becomes an ArgmapError that names the file."""
-    with _words(**_READING), _reading_file(path):
+    """Load one input (``-``: standard input); any failure becomes an ArgmapError that names
+    the file."""
+    with _words(**_READING), _reading_file(STDIN_NAME if _stdio(path) else path):
+        if _stdio(path):
+            text = read_stream(sys.stdin.buffer, name=STDIN_NAME)
+            if not text.strip():
+                raise FileFormatError(
+                    "standard input is empty: pipe a map into it", path=STDIN_NAME
+                )
+            if format is None:  # no suffix to go by: the content alone says the format
+                try:
+                    format = detect(text).name  # noqa: A001
+                except FileFormatError as exc:
+                    raise FileFormatError(
+                        exc.problem, path=STDIN_NAME, keywords=exc.keywords
+                    ) from None
+            return loads(text, format=format, path=STDIN_NAME, strict=strict)
         return load(path, format=format, strict=strict)
+
+
+def _one_stdin(files: list[str]) -> None:
+    """Refuse standard input among several inputs: it can be read once, as one map."""
+    if STDIO in files and len(files) > 1:
+        raise ArgmapError(
+            "-: standard input can be the only input; save it to a file to read it with others"
+        )
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write a command's whole output to standard output (``-o -``), at once."""
+    stream = sys.stdout.buffer
+    stream.write(data)
+    stream.flush()
 
 
 @contextlib.contextmanager
@@ -189,7 +241,11 @@ def _said(error: ArgmapError | str | None, words: dict[str, str]) -> str:
 
 def _not_over_an_input(out: Path, inputs: tuple[Path, ...] | list[Path]) -> None:
     """Refuse to write ``out`` when it is one of the command's inputs (by any path or link)."""
+    if _stdio(out):
+        return  # standard output is never an input file
     for path in inputs:
+        if _stdio(path):
+            continue
         if same_file(out, path):
             raise ArgmapError(
                 f"{out}: this is the input {path}; writing there would replace it. "
@@ -393,10 +449,15 @@ def check_command(
     Example: argmap check corpus/ --jobs 2 --summary corpus-gaps.csv
     """
     files = expand_paths(paths)
+    _one_stdin(files)
+    if _stdio(summary_path):
+        raise ArgmapError(
+            "--summary -: standard output holds the report; write the summary to a file"
+        )
     _refuse_overwrite(summary_path, files)
     options = {"select": _codes(select), "ignore": _codes(ignore)}
     words = _READING | _SELECTING
-    if len(files) == 1 and not summary_path:  # one file: its error is the command's error
+    if len(files) == 1 and (not summary_path or _stdio(files[0])):  # its error is the command's
         with _warnings_as_lines(), _words(**words):
             results = [_one(files[0], options, from_format, strict=strict)]
     else:
@@ -567,17 +628,14 @@ def render_command(
     findings = list(check(m)) if gaps else None
     labelling = _labels(path, m, semantics, timeout) if semantics is not None else None
     with _words(**drawing):
-        written = write_diagram(
-            m,
-            out,
-            format=fmt.name,
-            focus=focus,
-            depth=depth,
-            gaps=findings,
-            labels=labelling,
-            timeout=timeout,
-        )
-    _echo(f"Wrote {written}", one_line=True)
+        options = DiagramOptions(focus=focus, depth=depth, gaps=findings, labels=labelling)
+        if _stdio(out):
+            _to_stdout(fmt.dump_bytes(m, path=STDIO, options=options, timeout=timeout))
+            written = None
+        else:
+            written = write_diagram(m, out, format=fmt.name, options=options, timeout=timeout)
+    if written is not None:
+        _echo(f"Wrote {written}", one_line=True)
 
 
 def _labels(path: Path | str, m: ArgumentMap, semantics: str, timeout: float | None) -> Labelling:
@@ -820,6 +878,9 @@ def convert_command(
         m = _reading(source, format=from_format, strict=strict)
         with _words(format="--to"):
             written = format_for(target, format=to_format)
+        if _stdio(target):
+            _to_stdout(written.dump_bytes(m, path=STDIO))
+            return
         dump(m, target, format=written.name)
     _echo(f"Wrote {target} ({written.name})", one_line=True)
 
@@ -853,8 +914,12 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
 
     _not_over_an_input(target, [source])
     with _warnings_as_lines():
-        with _reading_file(source):
-            text = read_text(source, expected="a text file to draft")
+        with _reading_file(STDIN_NAME if _stdio(source) else source):
+            text = (
+                read_stream(sys.stdin.buffer, name=STDIN_NAME)
+                if _stdio(source)
+                else read_text(source, expected="a text file to draft")
+            )
         chosen = None
         if model is not None:
             with _reading_file(model):
@@ -864,7 +929,10 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
         except DraftError as exc:
             if isinstance(exc, DraftModelError):
                 raise
-            raise DraftError(f"{source}: {exc}") from None
+            raise DraftError(f"{STDIN_NAME if _stdio(source) else source}: {exc}") from None
+        if _stdio(target):  # no suffix to name a format: Argdown, the one people read
+            _to_stdout(dumps(m, format="argdown").encode("utf-8"))
+            return
         dump(m, target)
     relations = len(m.nodes("support")) + len(m.nodes("attack"))
     _echo(

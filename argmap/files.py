@@ -32,10 +32,18 @@ import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from argmap.exceptions import ArgmapError, FileFormatError, FileWriteError
 
-__all__ = ["MAX_FILE_SIZE_VARIABLE", "max_file_size", "read_text", "same_file", "write_atomic"]
+__all__ = [
+    "MAX_FILE_SIZE_VARIABLE",
+    "max_file_size",
+    "read_stream",
+    "read_text",
+    "same_file",
+    "write_atomic",
+]
 
 MAX_FILE_SIZE_VARIABLE = "ARGMAP_MAX_FILE_SIZE"
 """The environment variable that sets the largest file argmap reads: bytes, or ``500M``, ``2G``."""
@@ -104,6 +112,36 @@ def read_text(path: str | os.PathLike[str], *, expected: str) -> str:
         ) from None
     if len(raw) > limit:
         raise _too_large(name, len(raw), limit)
+    return _decoded(raw, name)
+
+
+def read_stream(stream: BinaryIO, *, name: str) -> str:
+    r"""Return the UTF-8 text a binary stream (standard input) holds, as :func:`read_text` reads
+    a file: at most the size it reads, without a leading byte order mark.
+
+    Raises:
+        FileFormatError: The stream holds more than :func:`max_file_size`, cannot be read, or
+            is not UTF-8 text; the message names it ``name`` (and the line of a bad byte).
+
+    Examples:
+        >>> import io
+        >>> read_stream(io.BytesIO(b"\xef\xbb\xbf[A]: a"), name="<stdin>")
+        '[A]: a'
+        >>> read_stream(io.BytesIO(b"ok\n\xff"), name="-")
+        Traceback (most recent call last):
+        argmap.exceptions.FileFormatError: -:2: not UTF-8 text (byte 3); save the file as UTF-8
+    """
+    limit = max_file_size()
+    try:
+        raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", path=name) from None
+    if len(raw) > limit:
+        raise _too_large(name, len(raw), limit)
+    return _decoded(raw, name)
+
+
+def _decoded(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -22,6 +22,10 @@ one line on stderr, `Error: ...`, naming the file, line or node, and exit with c
 syntax error quotes its line under it, with a caret under the column, as a compiler does); a
 mistyped command or option prints the usage hint and exits with code 2 too. Never a traceback.
 `python -m argmap ...` runs the same command where the `argmap` script is not on the path.
+A path of `-` is standard input where a command reads a map or a text (alone: `check`
+and `evaluate` take no other path with it; the content says the format, or `--from`) and
+standard output where it writes one (`convert IN - --to FORMAT`, `render -o - --format svg`,
+`draft -o -` writes Argdown): `argmap convert map.json - --to argdown | argmap check -`.
 
 This page is generated from the commands' own `--help` by `scripts/make_cli_docs.py`.
 """

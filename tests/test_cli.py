@@ -234,3 +234,49 @@ def test_an_argdown_syntax_error_quotes_its_line_under_the_error_line(
         "    - [C]: c",
         "    ^",
     ]
+
+
+def test_a_dash_is_standard_input_and_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `-o -` wrote a file named '-' in the working folder, and `check -` read that file.
+    monkeypatch.chdir(tmp_path)
+    m = north_korea()
+    native = argmap.dumps(m)
+    argdown = CliRunner().invoke(main, ["convert", "-", "-", "--to", "argdown"], input=native)
+    assert argdown.exit_code == 0, argdown.stderr
+    assert argmap.io.argdown.loads(argdown.stdout) == m
+    checked = CliRunner().invoke(main, ["check", "-"], input=argdown.stdout)
+    assert checked.exit_code == 0, checked.stderr
+    assert checked.stdout.startswith(f"-: {m.title}: 23 findings")
+    svg = CliRunner().invoke(main, ["render", "-", "-o", "-", "--format", "svg"], input=native)
+    assert svg.exit_code == 0, svg.stderr
+    assert svg.stdout.startswith("<?xml")
+    drafted = CliRunner().invoke(
+        main, ["draft", "-", "-o", "-"], input="Taxes must rise. Schools need money."
+    )
+    assert drafted.exit_code == 0, drafted.stderr
+    assert argmap.io.argdown.loads(drafted.stdout).central == "u1"
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
+@pytest.mark.parametrize(
+    ("argv", "given", "said"),
+    [
+        (["check", "-"], "", "<stdin>: standard input is empty"),
+        (["check", "-"], "\ufffd hello", "<stdin>: cannot tell which format this text is"),
+        (["check", "-", "m.json"], "{}", "-: standard input can be the only input"),
+        (["check", "-", "--summary", "-"], "{}", "--summary -: standard output holds the report"),
+        (["convert", "m.json", "-"], "", "-: cannot tell the format from the suffix"),
+        (["evaluate", "-", "--from", "aif"], "[A]: a", "<stdin>:1: not valid JSON"),
+    ],
+)
+def test_standard_input_and_output_misused_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], given: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    argmap.dump(north_korea(), tmp_path / "m.json")
+    result = CliRunner().invoke(main, argv, input=given)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {said}"), result.stderr
+    assert len(result.stderr.splitlines()) == 1
