@@ -29,6 +29,7 @@ from argmap.io.argdown import dumps, loads
 from argmap.io.argdown import reader as reader_module
 from argmap.io.argdown.lines import scan
 from argmap.io.argdown.parser import parse
+from argmap.io.argdown.quoting import escape, heading_ok, inline, title_ok
 from argmap.io.argdown.syntax import ArgdownSyntaxError, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -264,3 +265,63 @@ def test_shared_files_read_alike_on_both_paths(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     _same_parse(text)
     _same_map(text)
+
+
+# -- the writer's checks of what reads back, answered from the line shapes
+
+
+def _inline_by_parse(text: str, tags: tuple[str, ...]) -> str | None:
+    """quoting.inline as it was, parsing every text."""
+    parts = [escape(text)]
+    for tag in tags:
+        parts.append(f"#{tag}")
+    content = " ".join(parts)
+    try:
+        doc = parse(f"[x]: {content}", fast=False)
+    except ArgdownSyntaxError:
+        return None
+    statement = doc.statements.get("x")
+    if (
+        list(doc.statements) != ["x"]
+        or doc.arguments
+        or doc.relations
+        or statement is None
+        or statement.members[0].plain != text
+        or statement.tags != list(tags)
+        or statement.members[0].data is not None
+    ):
+        return None
+    return content
+
+
+def _title_by_parse(title: str) -> bool:
+    if not title or title.startswith("-") or "]" in title or "\n" in title or "\r" in title:
+        return False
+    try:
+        doc = parse(f"[{title}]: x\n  <+ [{title}]", fast=False)
+    except ArgdownSyntaxError:
+        return False
+    return list(doc.statements) == [title]
+
+
+def _heading_by_parse(title: str) -> str | None:
+    written = escape(title)
+    try:
+        doc = parse(f"# {written}\n\n[x]: y", fast=False)
+    except ArgdownSyntaxError:
+        return None
+    return written if [s.title for s in doc.sections] == [title] else None
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    text=st.one_of(_text, st.text(max_size=12)),
+    tags=st.lists(st.sampled_from(["t", "tag-1", "ü"]), max_size=2).map(tuple),
+)
+def test_the_writers_checks_answer_as_the_parse(text: str, tags: tuple[str, ...]) -> None:
+    # The writer asks whether a text, title or heading reads back as itself; where the line is
+    # common it answers from the line shapes instead of parsing (3.6 times as fast a dumps).
+    assert inline(text, tags) == _inline_by_parse(text, tags)
+    if "\u2028" not in text and "\u2029" not in text:
+        assert title_ok(text, "statement") == _title_by_parse(text)
+    assert heading_ok(text) == _heading_by_parse(text)

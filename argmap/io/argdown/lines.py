@@ -30,7 +30,7 @@ from typing import NamedTuple
 from argmap.io.argdown.patterns import RELATIONS, TAG_CHARS
 from argmap.io.parsing import MAX_DEPTH
 
-__all__ = ["LINE", "Block", "Line", "Text", "scan", "text_of"]
+__all__ = ["LINE", "TITLE", "Block", "Line", "Text", "common_text", "scan", "text_of"]
 
 # A title: a letter or digit first, then no bracket, brace, "@", "#", backslash or control
 # character, and single spaces inside. A title that starts with "-" or a space, or holds a
@@ -70,6 +70,9 @@ LINE = re.compile(
     re.VERBOSE,
 )
 """One line of a common shape (with ``fullmatch``); its groups say which."""
+
+TITLE = re.compile(_TITLE)
+"""A common title (with ``fullmatch``): ``[title]: text`` and ``  <+ [title]`` are common lines."""
 
 _TAG_IN_TEXT = re.compile(r"#([A-Za-z0-9-]+) ?")
 _MENTION = re.compile(r"@\[([^\]]*)\]|@<([^>]*)>")
@@ -125,6 +128,20 @@ def text_of(raw: str) -> Text:
             ("statement", s) if s else ("argument", a) for s, a in _MENTION.findall(raw)
         )
     return Text(raw, plain, tags, mentions)
+
+
+def common_text(text: str) -> Text | None:
+    """What a statement ``[x]: text`` holds when its line is common (then the parser reads it
+    by the fast path, to exactly this), else None.
+
+    Examples:
+        >>> common_text("a #t").plain, common_text("a *b*")
+        ('a', None)
+    """
+    m = LINE.fullmatch(f"[x]: {text}")
+    if m is None or m.group(STATEMENT_TEXT + 1) != text:
+        return None
+    return text_of(text)
 
 
 # The groups of LINE, as ``match.groups()`` gives them.

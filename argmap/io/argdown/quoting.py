@@ -2,7 +2,10 @@ r"""Text as Argdown carries it: escaped text, titles, headings, rules and YAML f
 
 Each function answers with what reads back as given, or None where Argdown cannot carry the text
 inline (a line break in a statement, a title with ``]``): the writer then puts it in the data
-block. Whether text reads back is checked by parsing it, not guessed.
+block. Whether text reads back is checked by parsing it, not guessed: a text or title whose line
+is common (:mod:`argmap.io.argdown.lines`) is read as the parser's fast path reads it, which
+the tests hold to the parse; others are parsed. Answers for titles, headings and rules are
+remembered (a map repeats its section titles on every node).
 
 Examples:
     >>> escape("Use [brackets] and .A. here"), inline("Two\nlines")
@@ -13,12 +16,14 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections.abc import Sequence
 from typing import Literal
 
+from argmap.io.argdown.lines import HEADING_MARK, LINE, TEXT, TITLE, common_text
 from argmap.io.argdown.parser import parse
 from argmap.io.argdown.patterns import shortcode_at
 from argmap.io.argdown.syntax import JSON, ArgdownSyntaxError
@@ -61,19 +66,21 @@ def flow(value: JSON) -> str:
     return str(int(value))
 
 
+# What escape() puts a backslash before: markup characters, a "/" that starts a comment, a
+# "=" that starts "===", and a "." or ":" that starts a shortcode (decided by shortcode_at).
+_MARKUP = re.compile(r"[\\\[\]<>{}@#*_]|/(?=[/*])|=(?===)|[.:]")
+
+
 def escape(text: str) -> str:
     """``text`` with a backslash before each character Argdown would read as markup."""
-    out = []
-    for i, char in enumerate(text):
-        if char in "\\[]<>{}@#*_" or (char == "/" and text[i + 1 : i + 2] in ("/", "*")):
-            out.append("\\" + char)
-        elif char == "=" and text[i : i + 3] == "===":
-            out.append("\\=")
-        elif char in ".:" and shortcode_at(text, i):
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+
+    def escaped(m: re.Match[str]) -> str:
+        char = m.group()
+        if char in ".:" and not shortcode_at(text, m.start()):
+            return char
+        return "\\" + char
+
+    return _MARKUP.sub(escaped, text)
 
 
 def _tag_text(tag: str) -> str | None:
@@ -93,6 +100,11 @@ def inline(text: str, tags: Sequence[str] = ()) -> str | None:
             return None
         parts.append(written)
     content = " ".join(parts)
+    common = common_text(content)
+    if common is not None:  # what the parse reads, without parsing
+        if common.plain == text and list(dict.fromkeys(common.tags)) == list(tags):
+            return content
+        return None
     try:
         doc = parse(f"[x]: {content}")
     except ArgdownSyntaxError:
@@ -111,9 +123,12 @@ def inline(text: str, tags: Sequence[str] = ()) -> str | None:
     return content
 
 
+@functools.lru_cache(maxsize=4096)
 def title_ok(title: str, kind: Literal["statement", "argument"]) -> bool:
     """Whether ``title`` can be written as a statement's ``[title]`` or an argument's
     ``<title>`` and read back as itself."""
+    if TITLE.fullmatch(title):
+        return True  # ``[title]: x`` and ``  <+ [title]`` are common lines: it reads back
     left, right = ("[", "]") if kind == "statement" else ("<", ">")
     if (
         not title
@@ -130,9 +145,13 @@ def title_ok(title: str, kind: Literal["statement", "argument"]) -> bool:
     return list(names) == [title]
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_ok(title: str) -> str | None:
     """``title`` written as a heading's text that reads back as itself, or None."""
     written = escape(title)
+    m = LINE.fullmatch(f"# {written}")
+    if m is not None and m.group(TEXT + 1) == written == title and m.group(HEADING_MARK + 1):
+        return written  # a common heading line: its title is its text as written
     try:
         doc = parse(f"# {written}\n\n[x]: y")
     except ArgdownSyntaxError:
@@ -142,6 +161,7 @@ def heading_ok(title: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def rule_text(scheme: str) -> str | None:
     """A scheme written as an inference line's rule (``-- scheme --``) that reads back as
     itself, or None."""
