@@ -51,9 +51,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 
-from argmap.exceptions import FileFormatError, InvalidMapError
+from argmap.exceptions import FileFormatError, InvalidMapError, validation_problem
 from argmap.files import read_text, write_atomic
 from argmap.ids import WORD_CHARS
 from argmap.io.loss import warn_losses
@@ -809,8 +810,7 @@ def _where(where: tuple[str | int, ...]) -> str:
 
 
 def _first_error(exc: ValueError) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        first = errors()[0]
-        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    """What a model refused, worded as every reader words it (the field named)."""
+    if isinstance(exc, pydantic.ValidationError):
+        return validation_problem(exc, read=True)
     return str(exc)

@@ -294,6 +294,25 @@ def test_a_bad_undercutter_id_in_the_arguments_meta_is_refused_at_its_line() -> 
     with pytest.raises(FileFormatError, match=r"<text>:11 .*the undercutter's id must be text"):
         loads(text)
     with pytest.raises(
-        FileFormatError, match="the undercutter of argument 's': 'a b' is not a valid id"
+        FileFormatError, match="the undercutter of argument 's': id: 'a b' is not a valid id"
     ):
         loads(text.replace("id: 5", "id: a b"))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "statements:\n  c: C.\narguments:\n  a:\n    conclusion: c\n    scheme: ''\n",
+            "<text>:5 (arguments.a): argument 'a': scheme: must not be blank",
+        ),
+        (
+            "statements:\n  c:\n    text: C.\n    meta: {argmap: {tags: ['']}}\n",
+            "<text>:3 (statements.c): statement 'c': tags[0]: must not be blank",
+        ),
+    ],
+)
+def test_a_value_a_model_refuses_names_its_field(text: str, said: str) -> None:
+    with pytest.raises(FileFormatError) as info:
+        loads(text)
+    assert str(info.value) == said
