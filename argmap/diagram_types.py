@@ -10,9 +10,8 @@ are defined here, on the map's floor, and :mod:`argmap.render.options` takes the
   functions;
 - :class:`Gap`: a finding to overlay, as the checks produce them;
 - :class:`Labelled`: what :class:`argmap.semantics.Labelling` gives a diagram to draw;
-- :class:`Options` and :class:`Page`: :class:`argmap.render.DiagramOptions` and
-  :class:`argmap.render.HtmlPage` as the map sees them, which passes the one on and returns the
-  other without reading either (the drawing code checks the options).
+- :class:`Options`: :class:`argmap.render.DiagramOptions` as the map sees it, which passes it
+  on without reading it (the drawing code checks the options).
 
 Examples:
     >>> from argmap.render import DiagramChanges as FromRender
@@ -27,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol, TypedDict
 
-__all__ = ["DiagramChanges", "Gap", "Labelled", "Options", "Page"]
+__all__ = ["DiagramChanges", "Gap", "Labelled", "Options"]
 
 
 class Gap(Protocol):
@@ -90,18 +89,3 @@ class Options(Protocol):
     def replace(self, **changes: object) -> Options:
         """A copy with ``changes`` made."""
         ...
-
-
-class Page(Protocol):
-    """An :class:`argmap.render.HtmlPage`, as the map returns it: a page Jupyter shows inline.
-
-    Attributes:
-        html: The whole page.
-        height: The frame's height in CSS pixels.
-    """
-
-    @property
-    def html(self) -> str: ...
-    @property
-    def height(self) -> int: ...
-    def _repr_html_(self) -> str: ...

@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas
 
-    from argmap.diagram_types import DiagramChanges, Options, Page
+    from argmap.diagram_types import DiagramChanges, Options
 
 __all__ = ["ArgumentMap", "require_map"]
 
@@ -855,9 +855,9 @@ class ArgumentMap:
         options: Options | None = None,
         height: int = 640,
         **changes: Unpack[DiagramChanges],
-    ) -> Page:
+    ) -> None:
         """Display the map's interactive viewer in Jupyter; see :func:`argmap.render.show`."""
-        return cast("Page", lent("show")(self, options=options, height=height, **changes))
+        lent("show")(self, options=options, height=height, **changes)
 
     def _repr_mimebundle_(
         self,

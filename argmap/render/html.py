@@ -39,7 +39,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import check
-from argmap.diagram_types import DiagramChanges, Gap, Page
+from argmap.diagram_types import DiagramChanges, Gap
 from argmap.exceptions import RenderError, RenderWarning, UnknownNodeError
 from argmap.model import Attack, Case, Source, Statement, Support
 from argmap.quotes import find_quote
@@ -517,17 +517,26 @@ def to_html(
 _PLACEHOLDER = re.compile(r"\{\{(policy|title|style|script|data)\}\}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class HtmlPage:
     """An HTML page that Jupyter shows inline, in a sandboxed frame of its own.
 
     Attributes:
         html: The whole page, as :func:`to_html` writes it.
         height: The frame's height in CSS pixels.
+
+    Examples:
+        >>> HtmlPage("<!DOCTYPE html>" + "x" * 100_000)
+        HtmlPage(<100,015 characters of HTML>, height=640)
     """
 
     html: str
     height: int = 640
+
+    def __repr__(self) -> str:
+        # Shown where no notebook draws the page (a console, IPython's display outside
+        # Jupyter): the page whole is a hundred kilobytes of text.
+        return f"HtmlPage(<{len(self.html):,} characters of HTML>, height={self.height})"
 
     def _repr_html_(self) -> str:
         # srcdoc keeps the page's styles, script and ids apart from the notebook's; the sandbox
@@ -537,7 +546,3 @@ class HtmlPage:
             f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
             f'srcdoc="{html_text(self.html)}"></iframe>'
         )
-
-
-if TYPE_CHECKING:  # the map names the page by the type it can see: mypy holds it to it
-    _AS_THE_MAP_SEES_IT: Page = HtmlPage(html="")

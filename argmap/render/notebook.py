@@ -119,12 +119,14 @@ def show(
     options: DiagramOptions | None = None,
     height: int = 640,
     **changes: Unpack[DiagramChanges],
-) -> HtmlPage:
+) -> None:
     """Display the map's interactive viewer in Jupyter, in a frame ``height`` pixels high.
 
     The frame holds the page :func:`~argmap.render.html.to_html` writes (options as there),
-    sandboxed: its script runs, but cannot reach the notebook. Returns the page, whose
-    ``html`` is the whole file.
+    sandboxed: its script runs, but cannot reach the notebook. Returns nothing, as
+    matplotlib's ``show`` does: a page returned as the last line of a cell was shown a second
+    time as the cell's result (two viewers, the notebook twice the size). For the page itself,
+    ``HtmlPage(m.to_html())``.
 
     Raises:
         RenderError: IPython is not installed (outside Jupyter, write the page with
@@ -140,4 +142,3 @@ def show(
             'elsewhere write it with m.render("map.html") and open that file in a browser'
         ) from None
     display(page)  # type: ignore[no-untyped-call]
-    return page

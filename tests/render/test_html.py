@@ -234,8 +234,8 @@ def test_show_displays_the_page_in_a_sandboxed_frame(monkeypatch: pytest.MonkeyP
     display = types.ModuleType("IPython.display")
     display.display = shown.append  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "IPython.display", display)
-    page = north_korea().show(gaps=(), height=500)
-    assert shown == [page]
+    assert north_korea().show(gaps=(), height=500) is None
+    [page] = shown
     assert isinstance(page, HtmlPage)
     frame = page._repr_html_()
     assert frame.startswith('<iframe title="Argument map viewer" sandbox="allow-scripts" ')
@@ -413,3 +413,24 @@ def test_a_title_or_text_naming_a_placeholder_is_written_as_it_is(hole: str) -> 
     assert page.count(style) == 1
     assert page.count(script) == 1
     assert page.count('"nodeStyles"') == 1
+
+
+@pytest.mark.slow
+def test_show_as_a_cells_last_line_shows_the_viewer_once() -> None:
+    # show() displayed the page and returned it, so `m.show()` as the last line of a cell put
+    # two viewers in the notebook (display_data and execute_result), twice its size.
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import argmap.examples\nargmap.examples.north_korea().show()")
+    ]
+    nbclient.NotebookClient(nb, timeout=120).execute()
+    outputs = nb.cells[0].outputs
+    assert [o.output_type for o in outputs] == ["display_data"]
+
+
+def test_a_page_prints_short() -> None:
+    # Outside Jupyter IPython's display() prints the repr: it was the whole page, 100 kB.
+    page = HtmlPage(to_html(north_korea(), gaps=()))
+    assert repr(page) == f"HtmlPage(<{len(page.html):,} characters of HTML>, height=640)"
