@@ -210,11 +210,14 @@ def gc_untrack() -> Callable[[object], None]:
     """
     if sys.implementation.name != "cpython":
         return _keep
-    import ctypes  # noqa: PLC0415  # a map's first build, not `import argmap`, pays for it
+    try:  # a Python built without ctypes, or a sandbox that refuses it, only builds slower
+        import ctypes  # noqa: PLC0415  # a map's first build, not `import argmap`, pays for it
 
-    untrack: Callable[[object], None] = ctypes.PYFUNCTYPE(None, ctypes.py_object)(
-        ("PyObject_GC_UnTrack", ctypes.pythonapi)
-    )
+        untrack: Callable[[object], None] = ctypes.PYFUNCTYPE(None, ctypes.py_object)(
+            ("PyObject_GC_UnTrack", ctypes.pythonapi)
+        )
+    except (ImportError, AttributeError, OSError):
+        return _keep
     return untrack
 
 

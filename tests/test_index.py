@@ -160,3 +160,31 @@ def test_a_removed_node_is_freed_without_the_collector() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_gc_untrack_falls_back_to_the_collector_without_ctypes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A Python built without ctypes (or a sandbox that refuses it) must still build maps.
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_ctypes(name: str, *args: object, **kwargs: object) -> object:
+        if name == "ctypes":
+            raise ImportError("no ctypes here")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    gc_untrack.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_ctypes)
+    try:
+        untrack = gc_untrack()
+        box: dict[str, list[int]] = {"a": []}
+        untrack(box)
+        assert gc.is_tracked(box)
+    finally:
+        monkeypatch.undo()
+        gc_untrack.cache_clear()
+    again: dict[str, list[int]] = {"a": []}
+    gc_untrack()(again)
+    assert gc.is_tracked(again) is (sys.implementation.name != "cpython")
