@@ -6,7 +6,7 @@ import warnings
 
 import networkx as nx
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -565,22 +565,26 @@ def test_statement_graph_keeps_parallel_relations_apart(bare: ArgumentMap) -> No
     assert set(g["p"]["c"]) == {"s1", "s2"}
 
 
-@settings(max_examples=examples(50), deadline=None)
-@given(maps())
-def test_statement_graph_has_one_edge_per_premise(m: ArgumentMap) -> None:
-    g = m.statement_graph()
-    assert set(g.nodes) == {s.id for s in m.statements()}
-    assert g.number_of_edges() == sum(len(i.premises) for i in m.inferences())
-    for premise, head, data in g.edges(data=True):
-        inference = m[data["inference"]]
-        assert premise in inference.premises  # type: ignore[union-attr]
-        target = m[inference.target]  # type: ignore[union-attr]
-        if data["relation"] == "undercut":
-            assert isinstance(target, Support)
-            assert head == target.conclusion
-        else:
-            assert head == inference.target  # type: ignore[union-attr]
-            assert data["relation"] == inference.kind
+@pytest.mark.parametrize("budget", budgets(15, 50))
+def test_statement_graph_has_one_edge_per_premise(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        g = m.statement_graph()
+        assert set(g.nodes) == {s.id for s in m.statements()}
+        assert g.number_of_edges() == sum(len(i.premises) for i in m.inferences())
+        for premise, head, data in g.edges(data=True):
+            inference = m[data["inference"]]
+            assert premise in inference.premises  # type: ignore[union-attr]
+            target = m[inference.target]  # type: ignore[union-attr]
+            if data["relation"] == "undercut":
+                assert isinstance(target, Support)
+                assert head == target.conclusion
+            else:
+                assert head == inference.target  # type: ignore[union-attr]
+                assert data["relation"] == inference.kind
+
+    holds()
 
 
 # -- the graph is read-only --------------------------------------------------------------------
@@ -703,14 +707,18 @@ def test_copy_is_equal_and_independent(small: ArgumentMap) -> None:
     assert "a_p" in dup
 
 
-@settings(max_examples=examples(50), deadline=None)
-@given(maps())
-def test_copy_equals_the_original_for_any_map(m: ArgumentMap) -> None:
-    dup = m.copy()
-    assert dup == m
-    assert list(dup) == list(m)
-    dup.claim("__new__", "New.")
-    assert "__new__" not in m
+@pytest.mark.parametrize("budget", budgets(15, 50))
+def test_copy_equals_the_original_for_any_map(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        dup = m.copy()
+        assert dup == m
+        assert list(dup) == list(m)
+        dup.claim("__new__", "New.")
+        assert "__new__" not in m
+
+    holds()
 
 
 # -- quotes are located when added -------------------------------------------------------------
@@ -1082,14 +1090,18 @@ def test_a_support_that_answers_questions_pickles_and_deep_copies() -> None:
             twin.answered["example.typical"] = "r"  # type: ignore[index]
 
 
-@settings(max_examples=examples(40), deadline=None)
-@given(maps())
-def test_any_map_survives_pickle_and_copies(m: ArgumentMap) -> None:
-    for twin in _roundtrips(m):
-        assert twin == m
-        assert list(twin) == list(m)
-        assert twin.index.bears_on == m.index.bears_on
-        assert argmap.check(twin).to_dict() == argmap.check(m).to_dict()
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_any_map_survives_pickle_and_copies(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        for twin in _roundtrips(m):
+            assert twin == m
+            assert list(twin) == list(m)
+            assert twin.index.bears_on == m.index.bears_on
+            assert argmap.check(twin).to_dict() == argmap.check(m).to_dict()
+
+    holds()
 
 
 def test_automatic_ids_count_up_in_linear_time(bare: ArgumentMap) -> None:

@@ -4,7 +4,7 @@ docs/rules.md defines them, each also against brute force on many maps."""
 from __future__ import annotations
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from seeded import chain_of_linked_supports, seeded_map
 from strategies import maps
@@ -58,10 +58,14 @@ def test_seeded_maps_agree_with_brute_force(seed: int) -> None:
     _check_against_brute_force(seeded_map(seed))
 
 
-@settings(max_examples=examples(60), deadline=None)
-@given(maps(max_statements=8))
-def test_random_maps_agree_with_brute_force(m: argmap.ArgumentMap) -> None:
-    _check_against_brute_force(m)
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_random_maps_agree_with_brute_force(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps(max_statements=8))
+    def holds(m: argmap.ArgumentMap) -> None:
+        _check_against_brute_force(m)
+
+    holds()
 
 
 def test_a_case_is_necessary_to_what_it_alone_supports_even_when_it_has_support_itself() -> None:

@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from seeded import seeded_map
 from strategies import maps
@@ -197,24 +197,30 @@ def test_counting_a_report_writes_no_text(monkeypatch: pytest.MonkeyPatch) -> No
     assert json.loads(text)["summary"] == summary
 
 
-@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(m=maps(rich=True))
-def test_counts_of_a_check_equal_the_counts_of_its_full_list(m: argmap.ArgumentMap) -> None:
-    report = argmap.check(m)
-    summary = report.summary()  # counted first, before any finding is read
-    full = [dataclasses.replace(f) for f in report]  # copies made with their text
-    open_ = [f for f in full if f.acknowledged is None]
-    rules = [f.rule for f in full]
-    assert summary == {
-        "error": sum(f.severity == "error" for f in open_),
-        "warning": sum(f.severity == "warning" for f in open_),
-        "info": sum(f.severity == "info" for f in open_),
-        "acknowledged": len(full) - len(open_),
-        "total": len(full),
-        "rules": {code: rules.count(code) for code in sorted(set(rules))},
-    }
-    eager = Report(full, title=report.title)
-    assert report.to_dict() == eager.to_dict()
-    assert str(report) == str(eager)
-    for severity in ("error", "warning", "info"):
-        assert report.at_or_above(severity) == eager.at_or_above(severity)
+@pytest.mark.parametrize("budget", budgets(8, 20))
+def test_counts_of_a_check_equal_the_counts_of_its_full_list(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(m=maps(rich=True))
+    def holds(m: argmap.ArgumentMap) -> None:
+        report = argmap.check(m)
+        summary = report.summary()  # counted first, before any finding is read
+        full = [dataclasses.replace(f) for f in report]  # copies made with their text
+        open_ = [f for f in full if f.acknowledged is None]
+        rules = [f.rule for f in full]
+        assert summary == {
+            "error": sum(f.severity == "error" for f in open_),
+            "warning": sum(f.severity == "warning" for f in open_),
+            "info": sum(f.severity == "info" for f in open_),
+            "acknowledged": len(full) - len(open_),
+            "total": len(full),
+            "rules": {code: rules.count(code) for code in sorted(set(rules))},
+        }
+        eager = Report(full, title=report.title)
+        assert report.to_dict() == eager.to_dict()
+        assert str(report) == str(eager)
+        for severity in ("error", "warning", "info"):
+            assert report.at_or_above(severity) == eager.at_or_above(severity)
+
+    holds()

@@ -21,7 +21,7 @@ def test_every_loader_in_the_format_table_is_fuzzed() -> None:
     assert {"carneades", "graphml", "gexf"} <= set(names)
 
 
-@pytest.mark.parametrize("budget", [30, pytest.param(250, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("budget", [15, pytest.param(250, marks=pytest.mark.slow)])
 @pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.name)
 def test_only_argmap_errors_escape_and_what_loads_round_trips(loader: Loader, budget: int) -> None:
     @settings(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -305,17 +305,29 @@ def test_a_native_map_keeps_everything_in_the_extension() -> None:
     assert aif.loads(aif.dumps(m)) == m
 
 
-@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps(rich=True))
-def test_random_maps_survive_aif(m: ArgumentMap) -> None:
-    assert aif.loads(aif.dumps(m)) == m
-    assert argmap.loads(argmap.dumps(m, format="aif"), format="aif") == m
+@pytest.mark.parametrize("budget", budgets(10, 30))
+def test_random_maps_survive_aif(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(rich=True))
+    def holds(m: ArgumentMap) -> None:
+        assert aif.loads(aif.dumps(m)) == m
+        assert argmap.loads(argmap.dumps(m, format="aif"), format="aif") == m
+
+    holds()
 
 
-@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps(rich=True))
-def test_random_maps_survive_xaif(m: ArgumentMap) -> None:
-    assert aif.loads_xaif(aif.dumps_xaif(m)) == m
+@pytest.mark.parametrize("budget", budgets(10, 30))
+def test_random_maps_survive_xaif(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(rich=True))
+    def holds(m: ArgumentMap) -> None:
+        assert aif.loads_xaif(aif.dumps_xaif(m)) == m
+
+    holds()
 
 
 # -- xAIF --------------------------------------------------------------------------------------

@@ -188,10 +188,16 @@ def test_small_map_round_trips(small: ArgumentMap) -> None:
     assert loads(dumps(small)) == small
 
 
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps())
-def test_random_maps_round_trip(m: ArgumentMap) -> None:
-    assert loads(dumps(m)) == m
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_random_maps_round_trip(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        assert loads(dumps(m)) == m
+
+    holds()
 
 
 _json = st.recursive(
@@ -246,10 +252,16 @@ def maps_with_everything(draw: st.DrawFn) -> ArgumentMap:
     return m
 
 
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps_with_everything())
-def test_random_maps_with_every_field_round_trip(m: ArgumentMap) -> None:
-    assert loads(dumps(m)) == m
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_random_maps_with_every_field_round_trip(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps_with_everything())
+    def holds(m: ArgumentMap) -> None:
+        assert loads(dumps(m)) == m
+
+    holds()
 
 
 def hostile_map() -> ArgumentMap:

@@ -20,7 +20,7 @@ from typing import Any
 import argdown_lexer_oracle as oracle
 import pytest
 from argdown_reference import SHARED_FILES
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,10 +88,16 @@ _PIECES = [
 _texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=_texts)
-def test_drawn_texts_are_cut_as_before(text: str) -> None:
-    _same(text)
+@pytest.mark.parametrize("budget", budgets(200, 600))
+def test_drawn_texts_are_cut_as_before(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(text=_texts)
+    def holds(text: str) -> None:
+        _same(text)
+
+    holds()
 
 
 @settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,7 +8,7 @@ import warnings
 
 import networkx as nx
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -32,10 +32,14 @@ def test_article_graphml_is_read_by_networkx_and_back_into_an_equal_map(nk: Argu
     assert graphml.loads(text) == nk
 
 
-@settings(max_examples=examples(30), deadline=None)
-@given(maps())
-def test_any_map_survives_graphml_carriage_returns_and_all(m: ArgumentMap) -> None:
-    assert graphml.loads(graphml.dumps(m)) == m
+@pytest.mark.parametrize("budget", budgets(10, 30))
+def test_any_map_survives_graphml_carriage_returns_and_all(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        assert graphml.loads(graphml.dumps(m)) == m
+
+    holds()
 
 
 def test_a_carriage_return_survives() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -172,26 +172,34 @@ def test_round_trip_of_the_article_map(fmt: str) -> None:
     assert loads(dumps(m, format=fmt), format=fmt) == m  # type: ignore[arg-type]
 
 
-@settings(max_examples=examples(50), deadline=None)
-@given(maps())
-def test_round_trip_is_lossless_for_any_map(m: ArgumentMap) -> None:
-    for fmt in ("json", "yaml"):
-        text = dumps(m, format=fmt)  # type: ignore[arg-type]
-        again = loads(text, format=fmt)  # type: ignore[arg-type]
-        assert again == m, fmt
-        assert [n.id for n in again.nodes()] == [n.id for n in m.nodes()]
-        assert dumps(again, format=fmt) == text  # type: ignore[arg-type]
+@pytest.mark.parametrize("budget", budgets(15, 50))
+def test_round_trip_is_lossless_for_any_map(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        for fmt in ("json", "yaml"):
+            text = dumps(m, format=fmt)  # type: ignore[arg-type]
+            again = loads(text, format=fmt)  # type: ignore[arg-type]
+            assert again == m, fmt
+            assert [n.id for n in again.nodes()] == [n.id for n in m.nodes()]
+            assert dumps(again, format=fmt) == text  # type: ignore[arg-type]
+
+    holds()
 
 
-@settings(max_examples=examples(25), deadline=None)
-@given(maps())
-def test_round_trip_through_files_for_any_map(m: ArgumentMap) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        for name in ("m.json", "m.yaml"):
-            path = Path(folder) / name
-            argmap.dump(m, path)
-            assert argmap.load(path) == m
-        assert sorted(p.name for p in Path(folder).iterdir()) == ["m.json", "m.yaml"]
+@pytest.mark.parametrize("budget", budgets(8, 25))
+def test_round_trip_through_files_for_any_map(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            for name in ("m.json", "m.yaml"):
+                path = Path(folder) / name
+                argmap.dump(m, path)
+                assert argmap.load(path) == m
+            assert sorted(p.name for p in Path(folder).iterdir()) == ["m.json", "m.yaml"]
+
+    holds()
 
 
 def test_next_line_character_is_refused_rather_than_lost() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import given, settings
 from strategies import maps
 
@@ -87,34 +87,49 @@ def test_article_map_through_node_link_json_is_an_equal_map(nk: ArgumentMap) -> 
     assert from_networkx(_node_link(to_networkx(nk))) == nk
 
 
-@settings(max_examples=examples(40), deadline=None)
-@given(maps())
-def test_any_map_survives_the_graph_and_node_link_json(m: ArgumentMap) -> None:
-    g = to_networkx(m)
-    _only_plain(g)
-    assert from_networkx(g) == m
-    assert from_networkx(_node_link(g)) == m
-    assert [n.id for n in from_networkx(g).nodes()] == [n.id for n in m.nodes()]
+@pytest.mark.parametrize("budget", budgets(12, 40))
+def test_any_map_survives_the_graph_and_node_link_json(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        g = to_networkx(m)
+        _only_plain(g)
+        assert from_networkx(g) == m
+        assert from_networkx(_node_link(g)) == m
+        assert [n.id for n in from_networkx(g).nodes()] == [n.id for n in m.nodes()]
+
+    holds()
 
 
-@settings(max_examples=examples(25), deadline=None)
-@given(maps())
-def test_any_map_survives_gexf_but_its_title(m: ArgumentMap) -> None:
-    back = from_networkx(_gexf(to_networkx(m)))
-    back.title = m.title
-    assert back == m
+@pytest.mark.parametrize("budget", budgets(8, 25))
+def test_any_map_survives_gexf_but_its_title(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        back = from_networkx(_gexf(to_networkx(m)))
+        back.title = m.title
+        assert back == m
+
+    holds()
 
 
-@settings(max_examples=examples(25), deadline=None)
-@given(maps())
-def test_any_map_without_carriage_returns_survives_networkx_graphml(m: ArgumentMap) -> None:
-    # XML readers turn a raw carriage return into a newline; argmap's own GraphML writer
-    # escapes it (tests/io/test_formats.py), networkx's does not.
-    g = to_networkx(m)
-    values = [*g.graph.values(), *(v for _, attrs in g.nodes(data=True) for v in attrs.values())]
-    if any("\r" in str(v) for v in values):
-        return
-    assert from_networkx(_graphml(g)) == m
+@pytest.mark.parametrize("budget", budgets(8, 25))
+def test_any_map_without_carriage_returns_survives_networkx_graphml(budget: int) -> None:
+    @settings(max_examples=examples(budget), deadline=None)
+    @given(maps())
+    def holds(m: ArgumentMap) -> None:
+        # XML readers turn a raw carriage return into a newline; argmap's own GraphML writer
+        # escapes it (tests/io/test_formats.py), networkx's does not.
+        g = to_networkx(m)
+        values = [
+            *g.graph.values(),
+            *(v for _, attrs in g.nodes(data=True) for v in attrs.values()),
+        ]
+        if any("\r" in str(v) for v in values):
+            return
+        assert from_networkx(_graphml(g)) == m
+
+    holds()
 
 
 # -- what the graph holds --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
@@ -75,10 +75,16 @@ def test_named_schemes_attacks_and_metadata_survive() -> None:
     assert sadface.loads(sadface.dumps(m)) == m
 
 
-@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps(rich=True))
-def test_random_maps_survive_sadface(m: ArgumentMap) -> None:
-    assert sadface.loads(sadface.dumps(m)) == m
+@pytest.mark.parametrize("budget", budgets(8, 20))
+def test_random_maps_survive_sadface(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(rich=True))
+    def holds(m: ArgumentMap) -> None:
+        assert sadface.loads(sadface.dumps(m)) == m
+
+    holds()
 
 
 def test_the_article_survives_sadface() -> None:

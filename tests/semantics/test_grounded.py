@@ -6,7 +6,8 @@ then ``grounded_codes``) on every statement and inference, and its reasons must 
 
 from __future__ import annotations
 
-from budget import examples
+import pytest
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from seeded import seeded_map
 from strategies import maps
@@ -82,11 +83,17 @@ def test_seeded_maps() -> None:
             _assert_well_founded(m, _assert_agrees(m, reading))
 
 
-@given(maps(max_statements=8, rich=True))
-@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_random_maps(m: argmap.ArgumentMap) -> None:
-    for reading in READINGS:
-        _assert_well_founded(m, _assert_agrees(m, reading))
+@pytest.mark.parametrize("budget", budgets(8, 20))
+def test_random_maps(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(maps(max_statements=8, rich=True))
+    def holds(m: argmap.ArgumentMap) -> None:
+        for reading in READINGS:
+            _assert_well_founded(m, _assert_agrees(m, reading))
+
+    holds()
 
 
 def test_an_assumption_needs_no_support_and_an_empty_support_stands() -> None:
