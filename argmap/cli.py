@@ -39,7 +39,6 @@ from argmap.io.formats import (
     detect,
     drawing_formats,
     dump,
-    dumps,
     format_for,
     load,
     loads,
@@ -896,12 +895,21 @@ def convert_command(
     help="The map to write; its suffix names the format (.argdown, .json, .yaml, ...).",
 )
 @click.option(
+    "--to",
+    "to_format",
+    metavar="FORMAT",
+    help=(
+        f"The output's format ({_WRITE_NAMES}, or a plugin's), when OUT's suffix does not say "
+        "it (with -o -, Argdown unless told otherwise)."
+    ),
+)
+@click.option(
     "--model",
     type=click.Path(dir_okay=False, path_type=Path),
     help="A model saved by argmap.draft.train (default: the hand-set English model).",
 )
 @_library_errors
-def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
+def draft_command(*, source: Path, target: Path, to_format: str | None, model: Path | None) -> None:
     """Draft a map of an English text: units quoted verbatim, a central claim, relations.
 
     Every drafted node is marked (data by: draft, a confidence, and the tag 'drafted' on
@@ -913,6 +921,12 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
     from argmap.draft import draft, load_model  # noqa: PLC0415  # only this command drafts
 
     _not_over_an_input(target, [source])
+    # The output's format before the drafting, which takes seconds on a long text: '-o
+    # draft.txt' was refused only after it, saying "pass format=", an option draft lacked.
+    with _words(format="--to"):
+        written = format_for(
+            target, format="argdown" if _stdio(target) and to_format is None else to_format
+        )
     with _warnings_as_lines():
         with _reading_file(STDIN_NAME if _stdio(source) else source):
             text = (
@@ -931,9 +945,9 @@ def draft_command(*, source: Path, target: Path, model: Path | None) -> None:
                 raise
             raise DraftError(f"{STDIN_NAME if _stdio(source) else source}: {exc}") from None
         if _stdio(target):  # no suffix to name a format: Argdown, the one people read
-            _to_stdout(dumps(m, format="argdown").encode("utf-8"))
+            _to_stdout(written.dump_bytes(m, path=STDIO))
             return
-        dump(m, target)
+        dump(m, target, format=written.name)
     relations = len(m.nodes("support")) + len(m.nodes("attack"))
     _echo(
         f"Drafted {len(list(m.statements()))} units and {relations} relations "

@@ -100,3 +100,17 @@ def test_a_text_extracted_from_a_pdf_drafts_its_page_breaks_as_line_breaks(
     assert result.stderr.startswith("Warning: the text holds 2 page breaks (form feed")
     assert "\f" not in out.read_text(encoding="utf-8")
     assert len(list(argmap.load(out).statements())) == 4
+
+
+def test_draft_says_an_unknown_output_suffix_before_drafting_and_takes_to(tmp_path: Path) -> None:
+    # '-o draft.txt' drafted the text, then said "pass format=", an option draft did not have.
+    text = tmp_path / "t.txt"
+    text.write_text("Taxes must rise. Schools need money.", encoding="utf-8")
+    out = tmp_path / "draft.txt"
+    refused = CliRunner().invoke(main, ["draft", str(text), "-o", str(out)])
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"Error: {out}: cannot tell the format from the suffix")
+    assert refused.stderr.rstrip().endswith("or pass --to")
+    written = CliRunner().invoke(main, ["draft", str(text), "-o", str(out), "--to", "json"])
+    assert written.exit_code == 0, written.stderr
+    assert argmap.loads(out.read_text("utf-8"), format="json").central == "u1"
