@@ -47,6 +47,10 @@ class MapIndex:
         used_by: Source id to the ids of the statements that quote or cite it.
         bears_on: Inference id to the statement it finally bears on: a support's conclusion, an
             attack's target, or, for an attack on an inference, what that inference bears on.
+        undercuts: How many attacks target an inference rather than a statement.
+
+    A statement's id is held as one object throughout (the key of ``statements``), in every
+    table here that names it, so that look-ups by it compare identities, not texts.
     """
 
     __slots__ = (
@@ -58,6 +62,7 @@ class MapIndex:
         "statements",
         "supports",
         "supports_into",
+        "undercuts",
         "used_by",
     )
 
@@ -71,6 +76,7 @@ class MapIndex:
         self.answered_by: dict[str, list[str]] = {}
         self.used_by: dict[str, list[str]] = {}
         self.bears_on: dict[str, str] = {}
+        self.undercuts = 0
 
     def is_inference(self, node_id: str) -> bool:
         """Whether ``node_id`` is a support or an attack of the map."""
@@ -94,19 +100,33 @@ class MapIndex:
         For :class:`~argmap.map.ArgumentMap` alone, as :meth:`add_statement`.
         """
         node_id = inference.id
+        # A reference is stored as the statement's own id object (the key of ``statements``),
+        # not the inference's copy of the text: look-ups by it then hit on identity.
+        statements = self.statements
+        target = inference.target
+        stated = statements.get(target)
+        if stated is not None:
+            target = bears_on = stated.id
+        else:  # an attack on an inference: what it bears on is a statement
+            self.undercuts += 1
+            stated = statements.get(bears_on)
+            if stated is not None:
+                bears_on = stated.id
         if inference.kind == "support":
             self.supports[node_id] = inference
-            _append(self.supports_into, inference.target, node_id)
+            _append(self.supports_into, target, node_id)
             for answer in inference.answered.values():
                 _append(self.answered_by, answer, node_id)
         else:
             self.attacks[node_id] = inference
-            _append(self.attacks_into, inference.target, node_id)
+            _append(self.attacks_into, target, node_id)
         premise_of = self.premise_of
         for premise in inference.premises:
-            ids = premise_of.get(premise)
+            stated = statements.get(premise)
+            key = premise if stated is None else stated.id
+            ids = premise_of.get(key)
             if ids is None:
-                premise_of[premise] = [node_id]
+                premise_of[key] = [node_id]
             else:
                 ids.append(node_id)
         self.bears_on[node_id] = bears_on
@@ -128,6 +148,8 @@ class MapIndex:
         else:
             del self.attacks[node_id]
             _drop(self.attacks_into, inference.target, node_id)
+            if self.bears_on[node_id] != inference.target:
+                self.undercuts -= 1
         for premise in inference.premises:
             _drop(self.premise_of, premise, node_id)
         del self.bears_on[node_id]

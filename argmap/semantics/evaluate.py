@@ -14,7 +14,8 @@ Examples:
 from __future__ import annotations
 
 import difflib
-from itertools import compress
+from itertools import compress, repeat
+from operator import eq
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError, EvaluationTimeout
@@ -176,7 +177,7 @@ def _fixpoint(m: ArgumentMap, name: Reading) -> Labelling:
         statements = index.statements
         labels = {n: names[code(n, 0)] for n in statements}
         labels.update({n: names[code(n, 0)] for n in m if n not in statements})
-    ins = frozenset(compress(labels, map("in".__eq__, labels.values())))
+    ins = frozenset(compress(labels, map(eq, labels.values(), repeat("in"))))
     return Labelling(
         semantics=name, labels=labels, extensions=(ins,), credulous=ins, central=m.central
     )

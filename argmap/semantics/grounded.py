@@ -141,28 +141,36 @@ def attack_graph_labels(index: MapIndex, *, reading: Reading) -> dict[str, Label
         >>> attack_graph_labels(m.index, reading="grounded") is None
         True
     """
-    if index.supports:
+    if index.supports or index.undercuts:
         return None
     attacks = index.attacks
     statements = index.statements
+    bears_on = index.bears_on  # with no supports: the attacks, in the map's order
     ids = list(statements)
     n = len(ids)
     # Compressed rows, read from the index at C speed (map() over C callables): statement k is
     # the premise of the attacks order[start[k]:start[k + 1]], which hit cols[...] (the index
-    # already groups attacks by premise, in any order the map was written); remaining[k]
-    # counts the attacks on k. Flat lists of ints: no list built per statement.
+    # already groups attacks by premise, in any order the map was written). Flat lists of
+    # ints: no list built per statement.
     rows = list(map(index.premise_of.get, ids, repeat(())))
     counts = list(map(len, rows))
-    remaining = list(map(len, map(index.attacks_into.get, ids, repeat(()))))
-    if sum(counts) != len(attacks) or sum(remaining) != len(attacks):
-        return None  # a linked attack, one without premises, or one on an inference
+    if sum(counts) != len(attacks):
+        return None  # a linked attack, or one without premises
     order = list(chain.from_iterable(rows))
-    in_order = order == list(attacks)  # as readers write them: each premise's attacks together
-    if not in_order and len(set(order)) != len(order):
+    in_order = order == list(bears_on)  # as readers write them: each premise's attacks together
+    if in_order:
+        targets = list(bears_on.values())
+    elif len(set(order)) == len(order):
+        targets = list(map(bears_on.__getitem__, order))
+    else:
         return None  # a linked attack beside one without premises: the counts balance
     at = dict(zip(ids, range(n), strict=True))
-    cols = list(map(at.__getitem__, map(index.bears_on.__getitem__, order)))
+    # The index holds each target as the statement's own id object: these hit on identity.
+    cols = list(map(at.__getitem__, targets))
     start = list(accumulate(counts, initial=0))
+    remaining = [0] * n  # attacks on each statement from arguments not yet OUT
+    for j in cols:
+        remaining[j] += 1
     label = [UNDEC] * n
     if reading == "evidential":
         for k, statement in enumerate(statements.values()):
