@@ -37,6 +37,7 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -382,8 +383,12 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
                 node=str(v),
             )
         if role == "premise":
-            position = attrs.get("position", math.inf)
-            if isinstance(position, bool) or not isinstance(position, int | float):
+            position = _plain(attrs.get("position", math.inf))
+            if (
+                isinstance(position, bool)
+                or not isinstance(position, int | float)
+                or math.isnan(position)  # sorting by NaN scrambled the premises silently
+            ):
                 raise _edge_error(
                     u,
                     v,
@@ -404,8 +409,36 @@ def _edges_by_node(g: nx.Graph[Any], kinds: Mapping[str, str]) -> _Edges:
         else:
             found.heads[u] = v
     for inference, premises in positions.items():
-        found.premises[inference] = [u for _, _, u in sorted(premises)]
+        ranked = sorted(premises)
+        for (at, _, first), (again, _, second) in itertools.pairwise(ranked):
+            if at == again and at != math.inf:  # a premise order the graph does not say
+                raise _edge_error(
+                    second,
+                    inference,
+                    f"premise edges {first!r} and {second!r} of {inference!r} share position "
+                    f"{at!r}; number an inference's premises 0, 1, ... (or give none)",
+                    node=str(inference),
+                )
+        found.premises[inference] = [u for _, _, u in ranked]
     return found
+
+
+def _plain(value: object) -> object:
+    """A numpy scalar (from pandas, or numpy's own) as the Python value it holds; else ``value``.
+
+    A graph built from a DataFrame holds ``numpy.int64`` and ``numpy.bool_``, which are numbers
+    and booleans to its author but no ``int`` or ``bool`` to Python.
+    """
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:  # not an array
+        plain = value.item()  # type: ignore[attr-defined]
+        if isinstance(plain, Scalar):
+            return plain
+    return value
+
+
+def _type_name(value: object) -> str:
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
 
 
 _ROLE_SHAPES = {
@@ -431,12 +464,13 @@ def _unflatten(node_id: str, kind: str, attrs: Mapping[str, Any]) -> dict[str, A
     model_fields = _fields_of(kind)
     fields: dict[str, Any] = {}
     parts: dict[str, dict[str, Any]] = {}
-    for key, value in attrs.items():
-        if key in ("kind", *_DISPLAY) or (key == "id" and value == node_id):
+    for key, raw in attrs.items():
+        if key in ("kind", *_DISPLAY) or (key == "id" and raw == node_id):
             continue
+        value = _plain(raw)
         if not isinstance(value, Scalar):
             raise InvalidMapError(
-                f"node {node_id!r}: attribute {key!r} is a {type(value).__name__}; "
+                f"node {node_id!r}: attribute {key!r} is a {_type_name(raw)}; "
                 "attributes are text, numbers or booleans (see argmap.io.networkx)",
                 node=node_id,
             )

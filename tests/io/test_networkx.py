@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from strategies import maps
 
 from argmap import ArgumentMap, InvalidMapError, QuoteNotFoundError, Source
+from argmap.examples import north_korea
 from argmap.io.networkx import from_networkx, to_networkx
 
 PLAIN = (str, int, float, bool)
@@ -489,3 +490,34 @@ def test_graph_data_that_is_not_a_json_object_is_refused() -> None:
     g.graph["data"] = "{not json"
     with pytest.raises(InvalidMapError, match="the graph's data is not valid JSON"):
         from_networkx(g)
+
+
+def test_numpy_scalars_from_a_dataframe_read_as_the_numbers_and_booleans_they_are() -> None:
+    # 'weight' set from a DataFrame (numpy.int64) was refused as "a int64; attributes are text,
+    # numbers or booleans", and numpy.bool_ as "a bool; ... booleans".
+    np = pytest.importorskip("numpy")
+    m = north_korea()
+    g = m.to_networkx()
+    g.nodes["agenda"]["weight"] = np.int64(1)
+    g.nodes["goal"]["assumption"] = np.bool_(True)
+    for u, v, attrs in g.edges(data=True):
+        if attrs["role"] == "premise":
+            g.edges[u, v]["position"] = np.int64(attrs["position"])
+    back = ArgumentMap.from_networkx(g)
+    assert back["agenda"].weight == 1.0
+    assert back.nodes("support") == m.nodes("support")
+    g.nodes["goal"]["note"] = np.array([1, 2])
+    with pytest.raises(InvalidMapError, match=r"'note' is a numpy\.ndarray; attributes are text"):
+        ArgumentMap.from_networkx(g)
+
+
+@pytest.mark.parametrize("position", [0, float("nan")])
+def test_premise_positions_that_do_not_say_an_order_are_refused(position: float) -> None:
+    # Every premise at position 0, or at NaN, was read in whatever order the edges came:
+    # a linked support's premises silently reordered.
+    g = north_korea().to_networkx()
+    for u, v, attrs in g.edges(data=True):
+        if attrs["role"] == "premise" and v == "s_agenda":
+            g.edges[u, v]["position"] = position
+    with pytest.raises(InvalidMapError, match="s_agenda"):
+        ArgumentMap.from_networkx(g)
