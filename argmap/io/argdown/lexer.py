@@ -285,13 +285,12 @@ class Lexer:
         while True:
             end, index = blocks[pos]
             append(Token("block", "", pos, end, None, index))
-            # The empty line after it, and a block right after that: as the scanner and _act
-            # would read them (an empty line closes no indentation here: none is open).
+            # The empty line after it, and a block right after that: the next block token
+            # stands for the empty line too (the parser reads blocks one after another).
             m = EMPTYLINE.match(text, end) if end < self.n else None
             if m is None or m.end() not in blocks:
                 return end, in_line
             pos = m.end()
-            append(Token("emptyline", text[end:pos], end, pos))
 
     def _act(
         self,

@@ -195,7 +195,11 @@ def scan(text: str) -> tuple[dict[int, int], list[Block]]:
         start, end = bounds[k], bounds[k + 1]
         if start == end:
             continue
-        matches = list(map(fullmatch, text[start:end].split("\n")))
+        chunk = text[start:end].split("\n")
+        first = fullmatch(chunk[0])
+        if first is None:
+            continue  # a block whose first line is not common costs one match
+        matches = [first, *map(fullmatch, chunk[1:])]
         if None in matches:
             continue
         block = _block(start, matches, text)  # type: ignore[arg-type]

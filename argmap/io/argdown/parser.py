@@ -121,8 +121,12 @@ class _Parser(Cursor):
             if self.peek() is not None:
                 self.take("emptyline")
         previous: Argument | None = None
-        while self.peek() is not None:
-            previous = self._top_level(previous)
+        types = self.types
+        while types[self.i] is not None:
+            if types[self.i] == "block":  # blocks of common lines, one after another
+                previous = self._blocks(previous)
+            else:
+                previous = self._top_level(previous)
             if self.peek() is None:
                 break
             if self.peek() in RELATION_SIGNS:
@@ -472,6 +476,15 @@ class _Parser(Cursor):
     # of such lines, in the same order (titles of untitled statements are numbered in the
     # order the grammar numbers them; a statement with relations is entered before them).
 
+    def _blocks(self, previous: Argument | None) -> Argument | None:
+        """Blocks of common lines, each after the one before: the lexer makes no token for
+        the empty line between two blocks (see Lexer._skip_block)."""
+        types = self.types
+        previous = self._block(previous)
+        while types[self.i] == "block":
+            previous = self._block(previous)
+        return previous
+
     def _block(self, previous: Argument | None) -> Argument | None:
         token = self.tokens[self.i]
         self.i += 1
@@ -595,9 +608,29 @@ class _Parser(Cursor):
             and self.inference is not None
         ):
             parent = Ref("inference", self.inference.argument, self.inference.index)
+        g = line[3]
+        title = g[STATEMENT_TITLE]
         if line[0] == ARGUMENT:
             k, argument = self._fast_argument(lines, k)
             child = Ref("argument", argument.title)
+        elif (
+            title is not None
+            and g[STATEMENT_TEXT] is None
+            and g[DATA] is None
+            and g[TAGS] == ""
+            and (k + 1 == len(lines) or lines[k + 1][1] <= line[1])
+        ):
+            # The commonest relation line, "  <+ [Title]" with nothing under it: what
+            # _fast_statement does with it, inline.
+            k += 1
+            statement = self.statements.get(title)
+            if statement is None:
+                statement = self.statements[title] = Statement(title, auto_title=False)
+            column = len(g[INDENT]) + len(g[SIGN]) + 2  # type: ignore[arg-type]
+            statement.members.append(
+                Member("", (), None, True, "", number, column, self.section, ())
+            )
+            child = self._statement_refs.get(title) or self._statement_ref(title)
         else:
             k, title = self._fast_statement(lines, k)
             child = self._statement_ref(title)
