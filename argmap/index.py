@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
@@ -48,12 +48,15 @@ class MapIndex:
         bears_on: Inference id to the statement it finally bears on: a support's conclusion, an
             attack's target, or, for an attack on an inference, what that inference bears on.
         undercuts: How many attacks target an inference rather than a statement.
+        acknowledging: Node id to its ``acknowledge`` mapping, for the nodes that have one, so
+            that a check finds them without reading every node.
 
     A statement's id is held as one object throughout (the key of ``statements``), in every
     table here that names it, so that look-ups by it compare identities, not texts.
     """
 
     __slots__ = (
+        "acknowledging",
         "answered_by",
         "attacks",
         "attacks_into",
@@ -77,6 +80,7 @@ class MapIndex:
         self.used_by: dict[str, list[str]] = {}
         self.bears_on: dict[str, str] = {}
         self.undercuts = 0
+        self.acknowledging: dict[str, Mapping[str, str]] = {}
 
     def is_inference(self, node_id: str) -> bool:
         """Whether ``node_id`` is a support or an attack of the map."""

@@ -1019,7 +1019,8 @@ class ArgumentMap:
     # -- the one write path: every change to the graph and the index goes through these ---------
 
     def _attributes(self, model: AnyNode) -> NodeAttributes:
-        """A node's attributes in the graph, holding its model.
+        """A node's attributes in the graph, holding its model; the index notes the node's
+        acknowledgements, if it has any (every path that puts a node in the graph comes here).
 
         The model, its fields' ``__dict__`` and the attributes are left out of the cyclic
         collector's walks (see :func:`~argmap.index.gc_untrack`) when none of them can lead
@@ -1030,6 +1031,8 @@ class ArgumentMap:
         a map node by node.
         """
         attributes = NodeAttributes(model)
+        if model.acknowledge:
+            self._index.acknowledging[model.id] = model.acknowledge
         if type(model) in _NODE_CLASSES and not model.data:
             untrack = self._untrack
             untrack(model.__dict__)
@@ -1084,6 +1087,7 @@ class ArgumentMap:
     def _delete(self, node_id: str) -> None:
         """Delete a node, its edges and its index entries (whatever depends on it is gone)."""
         model: AnyNode = self._g._node[node_id].model  # type: ignore[attr-defined]
+        self._index.acknowledging.pop(node_id, None)
         if isinstance(model, _INFERENCE_TYPES):
             self._index.remove_inference(model)
         else:

@@ -229,3 +229,17 @@ def test_gc_untrack_falls_back_to_the_collector_without_ctypes(
     again: dict[str, list[int]] = {"a": []}
     gc_untrack()(again)
     assert gc.is_tracked(again) is (sys.implementation.name != "cpython")
+
+
+def test_the_index_knows_the_nodes_that_acknowledge_as_they_come_and_go() -> None:
+    m = ArgumentMap()
+    m.claim("c", "C.", acknowledge={"AM101": "The text only asserts it."})
+    m.premise("p", "P.")
+    m.support("p", "c", id="s", acknowledge={"AM103": "bare"})
+    assert m.index.acknowledging == {
+        "c": {"AM101": "The text only asserts it."},
+        "s": {"AM103": "bare"},
+    }
+    m.remove("s")
+    assert list(m.index.acknowledging) == ["c"]
+    assert list(ArgumentMap(nodes=m.nodes()).index.acknowledging) == ["c"]

@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from argmap.checks.rules import RULE_ALIASES, RULES, rule
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     from argmap.checks.facts import Facts
     from argmap.checks.finding import Finding
@@ -41,8 +40,6 @@ __all__ = ["UNUSED", "acknowledge"]
 
 UNUSED = "AM002"
 """The code of the rule that reports acknowledgements matching no finding."""
-
-_ACKNOWLEDGES = attrgetter("acknowledge")
 
 # Findings about a whole cycle, which any node on it may acknowledge.
 _ABOUT_EVERY_NODE = frozenset({"AM104"})
@@ -98,11 +95,7 @@ def acknowledge(facts: Facts, findings: Iterable[Finding], rules: Iterable[Rule]
         ["AM101 unsupported-claim [c]: claim 'c' has no support", "AM002 unused-acknowledgement [c]: 'c' acknowledges 'AM999', which names no rule"]
     """  # noqa: E501
     ran = {r.code for r in rules}
-    acks = {  # filter() in C: a large map's nodes are skipped without a Python step each
-        node.id: node.acknowledge
-        for table in (facts.statements, facts.supports, facts.attacks)
-        for node in filter(_ACKNOWLEDGES, table.values())
-    }
+    acks = facts.acknowledging  # kept by the map as nodes come and go: no read of every node
     if not acks:  # the common case on a large map: nothing to mark, nothing stale
         return list(findings)
     used: set[tuple[str, str]] = set()
@@ -125,7 +118,7 @@ def acknowledge(facts: Facts, findings: Iterable[Finding], rules: Iterable[Rule]
 
 
 def _stale(
-    acks: dict[str, dict[str, str]], used: set[tuple[str, str]], ran: set[str]
+    acks: Mapping[str, Mapping[str, str]], used: set[tuple[str, str]], ran: set[str]
 ) -> Iterator[Finding]:
     r = RULES[UNUSED]
     for node_id, keys in acks.items():

@@ -42,8 +42,9 @@ class Facts:
         m: The map.
         central: Its central claim's id, or ``None``.
         sources: Its sources by id.
-        statements, supports, attacks, supports_into, attacks_into, premise_of, bears_on: The
-            map's index (see :class:`~argmap.index.MapIndex`), shared, not copied.
+        statements, supports, attacks, supports_into, attacks_into, premise_of, bears_on,
+            acknowledging: The map's index (see :class:`~argmap.index.MapIndex`), shared, not
+            copied.
         adjacency: The graph's successor and predecessor dicts, for a traversal.
     """
 
@@ -59,6 +60,7 @@ class Facts:
         self.attacks_into: dict[str, list[str]] = index.attacks_into
         self.premise_of: dict[str, list[str]] = index.premise_of
         self.bears_on: dict[str, str] = index.bears_on
+        self.acknowledging: Mapping[str, Mapping[str, str]] = index.acknowledging
         self.adjacency: tuple[Mapping[str, Mapping[str, Any]], Mapping[str, Mapping[str, Any]]] = (
             m.adjacency
         )

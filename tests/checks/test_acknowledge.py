@@ -186,3 +186,23 @@ def test_cli_fail_on_passes_over_acknowledged_findings(tmp_path: Path) -> None:
     data = json.loads(runner.invoke(main, [*args, "--format", "json"]).stdout)
     assert data["findings"][0]["acknowledged"] is None
     assert data["summary"]["warning"] == 1
+
+
+def test_acknowledgements_come_and_go_with_their_nodes() -> None:
+    m = argmap.ArgumentMap()
+    m.claim("c", "C.")
+    m.premise("p", "P.", acknowledge={"AM999": "stale"})
+    m.support("p", "c", id="s", acknowledge={"AM103": "The text gives no more."})
+    found = argmap.check(m, select=["AM103", "AM002"])
+    assert [(f.rule, f.nodes[0], f.acknowledged) for f in found] == [
+        ("AM002", "p", None),
+        ("AM103", "s", "The text gives no more."),
+    ]
+    for built in (m.copy(), argmap.ArgumentMap(nodes=m.nodes())):  # the bulk paths note them too
+        assert [f.rule for f in argmap.check(built, select=["AM103", "AM002"])] == [
+            "AM002",
+            "AM103",
+        ]
+    m.remove("s")
+    m.remove("p")  # its stale acknowledgement goes with it
+    assert not argmap.check(m, select=["AM002"]).findings
