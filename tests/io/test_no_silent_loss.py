@@ -103,11 +103,15 @@ def test_built_maps_come_back_or_the_loss_is_named(fmt: Format, name: str) -> No
     assert_no_silent_loss(fmt, BUILT[name]())
 
 
+@pytest.mark.parametrize("budget", budgets(6, 15))
 @pytest.mark.parametrize("fmt", PAIRS, ids=[f.name for f in PAIRS])
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(m=maps())
-def test_random_maps_come_back_or_the_loss_is_named(fmt: Format, m: ArgumentMap) -> None:
-    assert_no_silent_loss(fmt, m)
+def test_random_maps_come_back_or_the_loss_is_named(fmt: Format, budget: int) -> None:
+    @settings(max_examples=budget, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(m=maps())
+    def comes_back(m: ArgumentMap) -> None:
+        assert_no_silent_loss(fmt, m)
+
+    comes_back()
 
 
 def test_the_check_sees_a_silent_loss() -> None:
