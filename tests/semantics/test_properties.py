@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -109,24 +109,28 @@ def _with_case(m: argmap.ArgumentMap, claim: str) -> argmap.ArgumentMap:
     return bigger
 
 
-@given(bipolar_maps(), st.data())
-@_FAST
-def test_adding_an_unattacked_case_never_lowers_a_claim(
-    m: argmap.ArgumentMap, data: st.DataObject
-) -> None:
-    claims = [s.id for s in m.statements() if s.kind == "claim"]
-    assume(claims)
-    claim = data.draw(st.sampled_from(claims))
-    bigger = _with_case(m, claim)
-    for semantics in ("evidential", "grounded"):
-        before, after = _labels(m, semantics)[claim], _labels(bigger, semantics)[claim]
-        assert _RANK[after] >= _RANK[before], semantics
-    for semantics in ("dfquad", "qe"):
-        before_s = argmap.evaluate(m, semantics).strengths[claim]
-        after_s = argmap.evaluate(bigger, semantics).strengths[claim]
-        notes = argmap.evaluate(bigger, semantics).notes
-        if not notes and _acyclic(m):
-            assert after_s >= before_s - 1e-9, semantics
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_adding_an_unattacked_case_never_lowers_a_claim(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(bipolar_maps(), st.data())
+    def holds(m: argmap.ArgumentMap, data: st.DataObject) -> None:
+        claims = [s.id for s in m.statements() if s.kind == "claim"]
+        assume(claims)
+        claim = data.draw(st.sampled_from(claims))
+        bigger = _with_case(m, claim)
+        for semantics in ("evidential", "grounded"):
+            before, after = _labels(m, semantics)[claim], _labels(bigger, semantics)[claim]
+            assert _RANK[after] >= _RANK[before], semantics
+        for semantics in ("dfquad", "qe"):
+            before_s = argmap.evaluate(m, semantics).strengths[claim]
+            after_s = argmap.evaluate(bigger, semantics).strengths[claim]
+            notes = argmap.evaluate(bigger, semantics).notes
+            if not notes and _acyclic(m):
+                assert after_s >= before_s - 1e-9, semantics
+
+    holds()
 
 
 def _acyclic(m: argmap.ArgumentMap) -> bool:
@@ -140,21 +144,25 @@ def _acyclic(m: argmap.ArgumentMap) -> bool:
     return nx.is_directed_acyclic_graph(g)
 
 
-@given(bipolar_maps(), st.data())
-@_FAST
-def test_removing_a_support_never_raises_its_claim(
-    m: argmap.ArgumentMap, data: st.DataObject
-) -> None:
-    supports = [i.id for i in m.inferences() if i.kind == "support"]
-    assume(supports)
-    gone = data.draw(st.sampled_from(supports))
-    claim = m[gone].target
-    smaller = m.copy()
-    smaller.remove(gone, cascade=True)
-    before, after = _labels(m)[claim], _labels(smaller)[claim]
-    assert _RANK[after] <= _RANK[before]
-    if after == "in":
-        assert before == "in"
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_removing_a_support_never_raises_its_claim(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(bipolar_maps(), st.data())
+    def holds(m: argmap.ArgumentMap, data: st.DataObject) -> None:
+        supports = [i.id for i in m.inferences() if i.kind == "support"]
+        assume(supports)
+        gone = data.draw(st.sampled_from(supports))
+        claim = m[gone].target
+        smaller = m.copy()
+        smaller.remove(gone, cascade=True)
+        before, after = _labels(m)[claim], _labels(smaller)[claim]
+        assert _RANK[after] <= _RANK[before]
+        if after == "in":
+            assert before == "in"
+
+    holds()
 
 
 def _evidenced_claims(m: argmap.ArgumentMap) -> list[str]:
@@ -164,45 +172,53 @@ def _evidenced_claims(m: argmap.ArgumentMap) -> list[str]:
     ]
 
 
-@given(bipolar_maps(acyclic=True), st.data())
-@_FAST
-def test_every_case_counts_under_both_gradual_semantics(
-    m: argmap.ArgumentMap, data: st.DataObject
-) -> None:
-    # Stronger than "never lowers": a claim's strength strictly rises with a new case unless its
-    # evidence is already certain, even when an attack outweighs its support (no floor at 0).
-    claims = _evidenced_claims(m)
-    assume(claims)
-    claim = data.draw(st.sampled_from(claims))
-    if not _acyclic(m):  # a rise can come back round a cycle of attacks as a fall
-        return
-    bigger = _with_case(m, claim)
-    for semantics in ("dfquad", "qe"):
-        before = argmap.evaluate(m, semantics).strengths
-        after = argmap.evaluate(bigger, semantics).strengths[claim]
-        evidence = 1.0 - math.prod(1.0 - before[s.id] for s in m.supports_of(claim))
-        attacked = [before[a.id] for a in m.attacks_on(claim)]
-        if evidence < 1.0 - 1e-6 and max(attacked, default=0.0) < 1.0 - 1e-6:
-            assert after > before[claim] + 1e-9, semantics
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_every_case_counts_under_both_gradual_semantics(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(bipolar_maps(acyclic=True), st.data())
+    def holds(m: argmap.ArgumentMap, data: st.DataObject) -> None:
+        # Stronger than "never lowers": a claim's strength strictly rises with a new case unless its
+        # evidence is already certain, even when an attack outweighs its support (no floor at 0).
+        claims = _evidenced_claims(m)
+        assume(claims)
+        claim = data.draw(st.sampled_from(claims))
+        if not _acyclic(m):  # a rise can come back round a cycle of attacks as a fall
+            return
+        bigger = _with_case(m, claim)
+        for semantics in ("dfquad", "qe"):
+            before = argmap.evaluate(m, semantics).strengths
+            after = argmap.evaluate(bigger, semantics).strengths[claim]
+            evidence = 1.0 - math.prod(1.0 - before[s.id] for s in m.supports_of(claim))
+            attacked = [before[a.id] for a in m.attacks_on(claim)]
+            if evidence < 1.0 - 1e-6 and max(attacked, default=0.0) < 1.0 - 1e-6:
+                assert after > before[claim] + 1e-9, semantics
+
+    holds()
 
 
-@given(bipolar_maps(acyclic=True), st.data())
-@_FAST
-def test_removing_a_support_never_raises_a_strength(
-    m: argmap.ArgumentMap, data: st.DataObject
-) -> None:
-    supports = [i.id for i in m.inferences() if i.kind == "support"]
-    assume(supports)
-    gone = data.draw(st.sampled_from(supports))
-    claim = m[gone].target
-    if not _acyclic(m):
-        return
-    smaller = m.copy()
-    smaller.remove(gone, cascade=True)
-    for semantics in ("dfquad", "qe"):
-        before = argmap.evaluate(m, semantics).strengths[claim]
-        after = argmap.evaluate(smaller, semantics).strengths[claim]
-        assert after <= before + 1e-9, semantics
+@pytest.mark.parametrize("budget", budgets(20, 60))
+def test_removing_a_support_never_raises_a_strength(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(bipolar_maps(acyclic=True), st.data())
+    def holds(m: argmap.ArgumentMap, data: st.DataObject) -> None:
+        supports = [i.id for i in m.inferences() if i.kind == "support"]
+        assume(supports)
+        gone = data.draw(st.sampled_from(supports))
+        claim = m[gone].target
+        if not _acyclic(m):
+            return
+        smaller = m.copy()
+        smaller.remove(gone, cascade=True)
+        for semantics in ("dfquad", "qe"):
+            before = argmap.evaluate(m, semantics).strengths[claim]
+            after = argmap.evaluate(smaller, semantics).strengths[claim]
+            assert after <= before + 1e-9, semantics
+
+    holds()
 
 
 @given(bipolar_maps())
