@@ -229,3 +229,25 @@ def test_explain_refuses_a_labelling_of_another_map_or_of_this_one_before_it_cha
     m.remove("r3", cascade=True)
     with pytest.raises(EvaluationError, match=r"it labels 'r3', 'a3', not in the map"):
         explain(m, "c", labelling=before)
+
+
+def test_sensitivity_and_what_if_take_a_timeout() -> None:
+    # sensitivity evaluates the map once per case and premise: 1,000 premises took about 30 s
+    # of CPU, with no timeout= to bound it (evaluate had one).
+    m = ArgumentMap()
+    m.claim("c", "C.")
+    m.central = "c"
+    previous = "c"
+    for i in range(200):
+        m.premise(f"p{i}", f"P{i}.")
+        m.support(f"p{i}", previous)
+        previous = f"p{i}"
+    with pytest.raises(
+        argmap.EvaluationTimeout, match="sensitivity under dfquad semantics ran out of time"
+    ):
+        sensitivity(m, timeout=1e-9)
+    with pytest.raises(argmap.EvaluationTimeout, match="what_if under grounded semantics"):
+        what_if(m, remove=["p0"], timeout=1e-9)
+    with pytest.raises(EvaluationError, match="timeout must be a positive number"):
+        sensitivity(m, timeout=0)
+    assert sensitivity(m, kinds="case", timeout=60) == []
