@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
+from budget import budgets, examples
 from drawing import HOSTILE_TEXTS, WORD_JOINER, big_map
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -617,23 +618,26 @@ def _undercut_maps(draw: st.DrawFn) -> ArgumentMap:
     return m
 
 
-@given(_undercut_maps(), st.integers(0, 3), st.data())
-def test_the_linear_neighbourhood_is_the_recursive_definitions(
-    m: ArgumentMap, depth: int, data: st.DataObject
-) -> None:
-    focus = data.draw(st.sampled_from([n.id for n in m.nodes()]))
-    expected = _reference_neighbourhood(m, focus, depth)
-    assert neighbourhood(m, focus, depth=depth) == expected
-    # And an inference is drawn exactly when everything it joins is.
-    drawn = {e["head"] for e in EDGE_LINE.finditer(to_dot(m, focus=focus, depth=depth))}
-    drawn |= set(nodes_of(to_dot(m, focus=focus, depth=depth)))
-    for inference in m.inferences():
-        whole = set(_reference_joined(m, inference.id)) <= expected
-        shown = inference.id in drawn or all(
-            (p, inference.target) in edges_of(to_dot(m, focus=focus, depth=depth))
-            for p in inference.premises
-        )
-        assert shown == whole, inference.id
+@pytest.mark.parametrize("budget", budgets(30, 100))
+def test_the_linear_neighbourhood_is_the_recursive_definitions(budget: int) -> None:
+    @settings(max_examples=examples(budget))
+    @given(_undercut_maps(), st.integers(0, 3), st.data())
+    def holds(m: ArgumentMap, depth: int, data: st.DataObject) -> None:
+        focus = data.draw(st.sampled_from([n.id for n in m.nodes()]))
+        expected = _reference_neighbourhood(m, focus, depth)
+        assert neighbourhood(m, focus, depth=depth) == expected
+        # And an inference is drawn exactly when everything it joins is.
+        drawn = {e["head"] for e in EDGE_LINE.finditer(to_dot(m, focus=focus, depth=depth))}
+        drawn |= set(nodes_of(to_dot(m, focus=focus, depth=depth)))
+        for inference in m.inferences():
+            whole = set(_reference_joined(m, inference.id)) <= expected
+            shown = inference.id in drawn or all(
+                (p, inference.target) in edges_of(to_dot(m, focus=focus, depth=depth))
+                for p in inference.premises
+            )
+            assert shown == whole, inference.id
+
+    holds()
 
 
 def _chain(length: int) -> ArgumentMap:
