@@ -95,17 +95,22 @@ def _answers(facts: Facts) -> dict[str, str]:
     itself, and a support's critical question by the statement its ``answered`` names.
     """
     standing = facts.standing_set
+    supports, attacks, attacks_into = facts.supports, facts.attacks, facts.attacks_into
     answers: dict[str, str] = {}
-    for aid, attack in facts.attacks.items():
-        support = facts.supports.get(attack.target)
-        bears_on = support.conclusion if support else attack.target
-        if bears_on not in standing:
+    for aid, attack in attacks.items():
+        target = attack.target
+        support = supports.get(target)
+        if (target if support is None else support.conclusion) not in standing:
             continue
-        for target in (*attack.premises, aid):
-            for answer_id in facts.attacks_into.get(target, ()):
-                for premise in facts.attacks[answer_id].premises:
-                    by = ", ".join(attack.premises) or "no premise"
-                    answers.setdefault(premise, f"objection {aid} ({by})")
+        label = None  # written once per objection, and only when it has a new answer
+        for answered in (*attack.premises, aid):
+            for answer_id in attacks_into.get(answered, ()):
+                for premise in attacks[answer_id].premises:
+                    if premise not in answers:  # the first objection it answers names it
+                        if label is None:
+                            by = ", ".join(attack.premises) or "no premise"
+                            label = f"objection {aid} ({by})"
+                        answers[premise] = label
     if not facts.m.index.answered_by:  # no support answers a question: skip the walk
         return answers
     for sid, support in facts.supports.items():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -207,3 +209,29 @@ def test_the_old_name_of_am102_still_selects_it_with_a_deprecation_warning() -> 
     report = argmap.check(m)
     with pytest.warns(DeprecationWarning, match="is now 'unevidenced-claim'"):
         assert report.by_rule("ungrounded-claim") == report.by_rule("AM102")
+
+
+def test_a_check_pauses_the_collector_and_gives_it_back_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def spy(facts: object, r: object) -> Iterator[Finding]:
+        seen.append(gc.isenabled())
+        return iter(())
+
+    monkeypatch.setitem(RULES, "AM101", dataclasses.replace(RULES["AM101"], run=spy))
+    m = argmap.ArgumentMap()
+    m.claim("c", "C.")
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        argmap.check(m, select=["AM101"])
+        assert gc.isenabled()
+        gc.disable()
+        argmap.check(m, select=["AM101"])
+        assert not gc.isenabled()
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert seen == [False, False]  # no pass of the collector while the rules make findings
