@@ -138,6 +138,10 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(m).encode("utf-8"))
 
 
+_NodeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where PyYAML has it (its wheels do), for the node tree of an error's line."""
+
+
 class _Reader:
     """Reads one document, turning every problem into a located FileFormatError."""
 
@@ -156,10 +160,7 @@ class _Reader:
                 line=exc.line,
                 where=exc.where,
             ) from None
-        try:  # the node tree, only to name lines in error messages
-            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except (yaml.YAMLError, RecursionError):  # pragma: no cover - parse_yaml read it
-            self.root = None
+        self.text = text  # composed into a node tree only to name a line in an error
         self.ids: dict[str, str] = {}  # Carneades statement id -> node id
         self.used: set[str] = set()
 
@@ -169,7 +170,10 @@ class _Reader:
         )
 
     def _line(self, where: tuple[str | int, ...]) -> int | None:
-        node = self.root
+        try:  # only on an error: composing in pure Python was most of reading a good file
+            node = yaml.compose(self.text, Loader=_NodeLoader)
+        except (yaml.YAMLError, RecursionError):  # pragma: no cover - parse_yaml read it
+            return None
         if node is None:
             return None
         for key in where:
