@@ -114,7 +114,9 @@ def select_rules(
     selects its rule, with a ``DeprecationWarning``.
 
     Raises:
-        ArgmapError: An item matches no rule (the message lists the known codes), or is not text.
+        ArgmapError: An item matches no rule (the message lists the known codes), or is not text;
+            or ``ignore`` removes every rule ``select`` chose (a check of no rule would read as
+            a clean map).
 
     Examples:
         >>> [r.code for r in select_rules("AM10", ignore=["AM101", "AM102"])]
@@ -160,6 +162,14 @@ def select_rules(
                 )
         keep = label == "select"
         chosen = [r for r in chosen if any(_matches(r, p) for p in wanted) == keep]
+    if not chosen:
+        # A check that runs no rule reports "0 findings", which reads as a clean map.
+        raise ArgmapError(
+            "ignore= removes every rule select= chose: no rule is left to run; ignore fewer"
+            if select is not None
+            else "ignore= removes every rule: no rule is left to run; ignore fewer",
+            keywords=("select", "ignore"),
+        )
     return chosen
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 import argmap
+import argmap.examples
 from argmap.checks import RULES, Finding
 from argmap.checks.rules import select_rules
 
@@ -235,3 +236,12 @@ def test_a_check_pauses_the_collector_and_gives_it_back_as_it_was(
         if was_enabled:
             gc.enable()
     assert seen == [False, False]  # no pass of the collector while the rules make findings
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore"), [("AM1", "AM1"), ("AM101", "unsupported-claim"), (None, "AM")]
+)
+def test_select_and_ignore_that_leave_no_rule_are_refused(select: str | None, ignore: str) -> None:
+    # check(m, select="AM1", ignore="AM1") ran nothing and reported "0 findings": a clean map.
+    with pytest.raises(argmap.ArgmapError, match="no rule is left to run; ignore fewer"):
+        argmap.check(argmap.examples.north_korea(), select=select, ignore=ignore)
