@@ -211,6 +211,7 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
                 node=marked[mark][1],
             )
     _check_source_edges(nodes, edges.source_edges)
+    _check_graph_attributes(g.graph)
     title = g.graph.get("title")
     if title is not None and not isinstance(title, str):
         raise InvalidMapError(f"the graph's title is a {type(title).__name__}, not text")
@@ -223,6 +224,31 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
         central=next(iter(marked["central"]), None),
         default_source=next(iter(marked["default"]), None),
     )
+
+
+_GRAPH_ATTRIBUTES = {"title", "data"}
+"""The graph attributes a map is read from (its title and data)."""
+
+_READERS_OWN = {"node_default", "edge_default", "mode", "name"}
+"""Graph attributes networkx's own readers and constructors set (GraphML's defaults, GEXF's
+mode, ``nx.DiGraph(name=...)``), which say nothing about the map."""
+
+
+def _check_graph_attributes(attributes: Mapping[str, Any]) -> None:
+    """Refuse a graph attribute the map would drop, as an unknown node attribute is refused:
+    ``g.graph["central"] = "c"`` was ignored without a word."""
+    for key in attributes:
+        if key in _GRAPH_ATTRIBUTES or key in _READERS_OWN:
+            continue
+        hint = (
+            f"mark the node instead: g.nodes[<id>][{key!r}] = True"
+            if key in _MARKS
+            else "keep the map's own free data as a JSON object in the graph attribute 'data'"
+        )
+        raise InvalidMapError(
+            f"the graph attribute {key!r} is not part of a map (a graph has 'title' and "
+            f"'data'); {hint}"
+        )
 
 
 def _edge_error(u: str, v: str, message: str, *, node: str) -> InvalidMapError:

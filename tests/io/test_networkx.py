@@ -521,3 +521,20 @@ def test_premise_positions_that_do_not_say_an_order_are_refused(position: float)
             g.edges[u, v]["position"] = position
     with pytest.raises(InvalidMapError, match="s_agenda"):
         ArgumentMap.from_networkx(g)
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"), [("central", "mark the node instead"), ("author", "'data'")]
+)
+def test_a_graph_attribute_the_map_would_drop_is_refused(key: str, hint: str) -> None:
+    # g.graph["central"] = "pressure" was ignored without a word, while an unknown node
+    # attribute is refused.
+    g = north_korea().to_networkx()
+    g.graph[key] = "pressure"
+    with pytest.raises(
+        InvalidMapError, match=rf"graph attribute {key!r} is not part of a map.*{hint}"
+    ):
+        ArgumentMap.from_networkx(g)
+    g.graph.pop(key)
+    g.graph["name"] = "networkx's own"
+    assert ArgumentMap.from_networkx(g) == north_korea()
