@@ -53,9 +53,16 @@ class NodeAttributes(Mapping[str, Any]):
     """
 
     __slots__ = ("model",)
+    model: Claim | Premise | Case | Rebuttal | Support | Attack
 
     def __init__(self, model: Claim | Premise | Case | Rebuttal | Support | Attack) -> None:
-        self.model = model
+        _set_model(self, model)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise TypeError("the map's graph is read-only; change the map through its methods")
+
+    def __delattr__(self, name: str) -> None:
+        raise TypeError("the map's graph is read-only; change the map through its methods")
 
     def __getitem__(self, key: str) -> Any:
         if key == "model":
@@ -87,3 +94,7 @@ class NodeAttributes(Mapping[str, Any]):
 
 # Every edge of one role shares one attribute dict: a map of a million edges holds three.
 ROLE_ATTRIBUTES = {r: EdgeAttributes(role=r) for r in ("premise", "conclusion", "target")}
+
+
+_set_model: Any = NodeAttributes.__dict__["model"].__set__
+"""The slot's own setter: the one way ``model`` is set, once, when the attributes are made."""

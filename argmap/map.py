@@ -1550,7 +1550,18 @@ def _revalidated(model: _M) -> _M:
             "(...) rather than model_construct",
             node=node_id if isinstance(node_id, str) else None,
         ) from None
-    return model if checked == model else checked
+    if checked == model and all(
+        type(getattr(model, name, None)) is type(getattr(checked, name, None))
+        for name in _MAPPING_FIELDS
+    ):
+        return model
+    # A plain dict equals the frozen mapping validation makes of it, but a user can still
+    # change it (and the map leaves plain nodes to reference counting): keep the checked copy.
+    return checked
+
+
+_MAPPING_FIELDS = ("data", "acknowledge", "answered")
+"""The models' fields that hold mappings: validation freezes them."""
 
 
 def _listed(ids: Sequence[str], limit: int = 20) -> str:

@@ -203,6 +203,31 @@ def test_a_removed_node_is_freed_without_the_collector() -> None:
             gc.enable()
 
 
+@pytest.mark.parametrize(
+    "unvalidated",
+    [
+        lambda: Claim(id="c", text="C.", data={"k": 1}).model_copy(update={"data": {}}),
+        lambda: Claim.model_construct(id="c", text="C.", data={}),
+        lambda: Claim(id="c", text="C.").model_copy(update={"acknowledge": {}}),
+    ],
+    ids=["model_copy", "model_construct", "acknowledge"],
+)
+def test_a_plain_dict_from_an_unvalidated_model_cannot_leak_a_cycle(unvalidated: Any) -> None:
+    # A plain {} equals the frozen mapping validation makes, so the map kept the user's own
+    # model, untracked, with a dict the user could still fill with a cycle: it leaked for good.
+    m = ArgumentMap()
+    m.add(unvalidated())
+    stored = m["c"]
+    for name in ("data", "acknowledge"):
+        assert type(getattr(stored, name)) is not dict
+        with pytest.raises(TypeError):
+            getattr(stored, name)["back"] = stored
+    ref = weakref.ref(stored)
+    del m, stored
+    gc.collect()
+    assert ref() is None
+
+
 def test_gc_untrack_falls_back_to_the_collector_without_ctypes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

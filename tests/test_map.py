@@ -628,6 +628,15 @@ def test_graph_node_data_cannot_be_changed(small: ArgumentMap) -> None:
     assert small["c"].text == "The river rose because of the rain."  # type: ignore[union-attr]
 
 
+def test_graph_node_attributes_refuse_a_new_model_as_attribute(small: ArgumentMap) -> None:
+    attributes = small.graph.nodes["c"]
+    with pytest.raises(TypeError, match="read-only"):
+        attributes.model = None  # type: ignore[attr-defined]
+    with pytest.raises(TypeError, match="read-only"):
+        del attributes.model  # type: ignore[attr-defined]
+    assert small.graph.nodes["c"]["model"] is small["c"]
+
+
 # -- equality and copies -----------------------------------------------------------------------
 
 
