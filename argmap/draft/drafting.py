@@ -112,8 +112,7 @@ def draft(
     if bad is not None:
         # Every unit quotes the text verbatim, and no quote may hold such a character: say
         # where it is in the text, not in a quote the user never wrote.
-        line = text.count("\n", 0, bad) + 1
-        column = bad - text.rfind("\n", 0, bad)
+        line, column = _line_and_column(text, bad)
         raise DraftError(
             f"the text holds a control character, U+{ord(text[bad]):04X}, at line {line}, "
             f"column {column}, which no map can hold (XML and YAML cannot carry it); remove "
@@ -148,12 +147,24 @@ def _page_breaks_as_line_breaks(text: str) -> str:
     count = text.count("\f") + text.count("\v")
     warnings.warn(
         f"the text holds {count} page break{'s' if count > 1 else ''} (form feed or vertical "
-        f"tab; the first at line {text.count(chr(10), 0, first) + 1}), read as line breaks: a "
+        f"tab; the first at line {_line_and_column(text, first)[0]}), read as line breaks: a "
         "map cannot hold them, so the quotes and the source's text have a line break there",
         DraftWarning,
         stacklevel=3,
     )
     return text.replace("\f", "\n").replace("\v", "\n")
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_and_column(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of offset ``at``, lines ending as an editor ends them
+    (CRLF, CR alone or LF)."""
+    line, start = 1, 0
+    for found in _LINE_BREAK.finditer(text, 0, at):
+        line, start = line + 1, found.end()
+    return line, at - start + 1
 
 
 def _model(model: DraftModel | str | Path | None) -> DraftModel:

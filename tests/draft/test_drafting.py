@@ -225,3 +225,11 @@ def test_page_breaks_read_as_line_breaks_with_a_warning(brk: str) -> None:
             assert not {"\f", "\v"} & set(quote.text)
             assert plain[quote.start : quote.end] == quote.text
     assert_draft_invariants(m, plain)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_control_character_is_placed_as_an_editor_counts_lines(newline: str) -> None:
+    # A lone CR (old Mac files) ends a line too: "line 1, column 37" pointed nowhere.
+    text = f"Taxes should rise.{newline}Because roads are\x01 bad."
+    with pytest.raises(DraftError, match=r"U\+0001, at line 2, column 18"):
+        draft(text)
