@@ -507,7 +507,7 @@ def _one(
         select=options["select"],
         ignore=options["ignore"],
     )
-    return BatchResult(item=path, result=report)
+    return BatchResult(item=STDIN_NAME if _stdio(path) else path, result=report)
 
 
 def _refuse_overwrite(output: Path | None, inputs: list[str]) -> None:

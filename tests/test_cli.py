@@ -248,7 +248,7 @@ def test_a_dash_is_standard_input_and_output(
     assert argmap.io.argdown.loads(argdown.stdout) == m
     checked = CliRunner().invoke(main, ["check", "-"], input=argdown.stdout)
     assert checked.exit_code == 0, checked.stderr
-    assert checked.stdout.startswith(f"-: {m.title}: 23 findings")
+    assert checked.stdout.startswith(f"<stdin>: {m.title}: 23 findings")  # as its errors say
     svg = CliRunner().invoke(main, ["render", "-", "-o", "-", "--format", "svg"], input=native)
     assert svg.exit_code == 0, svg.stderr
     assert svg.stdout.startswith("<?xml")
