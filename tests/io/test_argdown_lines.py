@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from argdown_reference import SHARED_FILES
-from budget import examples
+from budget import budgets, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -210,16 +210,28 @@ _documents = st.lists(
 _endings = st.sampled_from(["", "", "\n", "\n  ", "\n\n"])
 
 
-@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=_documents, ending=_endings)
-def test_drawn_texts_parse_alike_on_both_paths(text: str, ending: str) -> None:
-    _same_parse(text.rstrip("\n") + ending)
+@pytest.mark.parametrize("budget", budgets(150, 1500))
+def test_drawn_texts_parse_alike_on_both_paths(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(text=_documents, ending=_endings)
+    def same(text: str, ending: str) -> None:
+        _same_parse(text.rstrip("\n") + ending)
+
+    same()
 
 
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=_documents)
-def test_drawn_texts_read_into_the_same_map_on_both_paths(text: str) -> None:
-    _same_map(text)
+@pytest.mark.parametrize("budget", budgets(60, 600))
+def test_drawn_texts_read_into_the_same_map_on_both_paths(budget: int) -> None:
+    @settings(
+        max_examples=examples(budget), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(text=_documents)
+    def same(text: str) -> None:
+        _same_map(text)
+
+    same()
 
 
 # A structure after an argument, one that is its second, undercuts retargeted to the last
