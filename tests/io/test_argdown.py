@@ -570,5 +570,6 @@ def test_windows_line_ends_read_as_the_same_map() -> None:
     assert lf.title == "Windows"
     assert lf["a"].weight == 0.5
     assert argmap.io.argdown.loads(text.replace("\n", "\r\n")) == lf
+    assert argmap.io.argdown.loads(text.replace("\n", "\r")) == lf  # old Mac line ends
     written = argmap.io.argdown.dumps(north_korea())
     assert argmap.io.argdown.loads(written.replace("\n", "\r\n")) == north_korea()

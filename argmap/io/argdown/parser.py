@@ -746,10 +746,11 @@ def parse(text: str, *, path: str | None = None, fast: bool = True) -> Document:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\r\n" in text:
+    if "\r" in text:
         # Windows line ends: front matter, data blocks and inference lines read to a "\n" (as
         # JavaScript's "." stops at "\r"), so a CRLF file lost its front matter and data blocks
-        # into statements' text. The reference reads CRLF as LF (argdown issues #33, #45).
-        text = text.replace("\r\n", "\n")
+        # into statements' text. The reference reads CRLF as LF (argdown issues #33, #45); a
+        # lone CR (old Mac files) ends a line too, as Python's universal newlines read it.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     with paused_gc():  # tokens and titles by the hundred thousand, none of them garbage
         return _Parser(text, path, fast=fast).parse()
