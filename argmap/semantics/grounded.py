@@ -17,7 +17,8 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, islice
+from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, Literal
 
 from argmap.exceptions import EvaluationError
@@ -47,6 +48,8 @@ UNDEC, IN, OUT = 0, 1, 2
 """Label codes of :func:`grounded_codes`."""
 
 _NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
+_PREMISES = attrgetter("premises")
+_FIRST = itemgetter(0)
 
 
 def grounded_codes(af: Framework) -> list[int]:
@@ -145,31 +148,34 @@ def attack_graph_labels(index: MapIndex, *, reading: Reading) -> dict[str, Label
         return None
     attacks = index.attacks
     statements = index.statements
-    bears_on = index.bears_on  # with no supports: the attacks, in the map's order
     ids = list(statements)
     n = len(ids)
-    # Compressed rows, read from the index at C speed (map() over C callables): statement k is
-    # the premise of the attacks order[start[k]:start[k + 1]], which hit cols[...] (the index
-    # already groups attacks by premise, in any order the map was written). Flat lists of
-    # ints: no list built per statement.
-    rows = list(map(index.premise_of.get, ids, repeat(())))
-    counts = list(map(len, rows))
-    if sum(counts) != len(attacks):
-        return None  # a linked attack, or one without premises
-    order = list(chain.from_iterable(rows))
-    in_order = order == list(bears_on)  # as readers write them: each premise's attacks together
-    if in_order:
-        targets = list(bears_on.values())
-    elif len(set(order)) == len(order):
-        targets = list(map(bears_on.__getitem__, order))
-    else:
-        return None  # a linked attack beside one without premises: the counts balance
     at = dict(zip(ids, range(n), strict=True))
-    # The index holds each target as the statement's own id object: these hit on identity.
-    cols = list(map(at.__getitem__, targets))
+    # Each attack's premise and target as statement numbers, in the map's order of attacks
+    # (bears_on keeps that order too, and with no supports holds the attacks alone; its values
+    # are the statements' own id objects, so these look-ups hit on identity), read at C speed.
+    premises = list(map(_PREMISES, attacks.values()))
+    if premises and set(map(len, premises)) != {1}:
+        return None  # a linked attack, or one without premises
+    src = list(map(at.__getitem__, map(_FIRST, premises)))
+    dst = list(map(at.__getitem__, index.bears_on.values()))
+    # Compressed rows: statement k attacks cols[start[k]:start[k + 1]]. Readers write each
+    # premise's attacks together, in the statements' order: then the targets are the rows;
+    # otherwise they are placed row by row (a counting sort, linear).
+    counts = [0] * n
+    for k in src:
+        counts[k] += 1
     start = list(accumulate(counts, initial=0))
+    if all(map(le, src, islice(src, 1, None))):
+        cols = dst
+    else:
+        cols = [0] * len(dst)
+        fill = start[:n]
+        for k, j in zip(src, dst, strict=True):
+            cols[fill[k]] = j
+            fill[k] += 1
     remaining = [0] * n  # attacks on each statement from arguments not yet OUT
-    for j in cols:
+    for j in dst:
         remaining[j] += 1
     label = [UNDEC] * n
     if reading == "evidential":
@@ -191,9 +197,7 @@ def attack_graph_labels(index: MapIndex, *, reading: Reading) -> dict[str, Label
                         queue.append(k)
     words: list[Label] = list(map(_NAMES.__getitem__, label))
     labels: dict[str, Label] = dict(zip(ids, words, strict=True))
-    if not in_order:  # keep the map's order of attacks: place them, then label them
-        labels.update(dict.fromkeys(attacks, "undec"))
-    labels.update(zip(order, chain.from_iterable(map(repeat, words, counts)), strict=True))
+    labels.update(zip(attacks, map(words.__getitem__, src), strict=True))  # its premise's
     return labels
 
 
