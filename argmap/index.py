@@ -50,9 +50,6 @@ class MapIndex:
         undercuts: How many attacks target an inference rather than a statement.
         acknowledging: Node id to its ``acknowledge`` mapping, for the nodes that have one, so
             that a check finds them without reading every node.
-
-    A statement's id is held as one object throughout (the key of ``statements``), in every
-    table here that names it, so that look-ups by it compare identities, not texts.
     """
 
     __slots__ = (
@@ -104,33 +101,21 @@ class MapIndex:
         For :class:`~argmap.map.ArgumentMap` alone, as :meth:`add_statement`.
         """
         node_id = inference.id
-        # A reference is stored as the statement's own id object (the key of ``statements``),
-        # not the inference's copy of the text: look-ups by it then hit on identity.
-        statements = self.statements
-        target = inference.target
-        stated = statements.get(target)
-        if stated is not None:
-            target = bears_on = stated.id
-        else:  # an attack on an inference: what it bears on is a statement
-            self.undercuts += 1
-            stated = statements.get(bears_on)
-            if stated is not None:
-                bears_on = stated.id
         if inference.kind == "support":
             self.supports[node_id] = inference
-            _append(self.supports_into, target, node_id)
+            _append(self.supports_into, inference.target, node_id)
             for answer in inference.answered.values():
                 _append(self.answered_by, answer, node_id)
         else:
             self.attacks[node_id] = inference
-            _append(self.attacks_into, target, node_id)
+            _append(self.attacks_into, inference.target, node_id)
+            if bears_on != inference.target:  # it bears on a statement through an inference
+                self.undercuts += 1
         premise_of = self.premise_of
         for premise in inference.premises:
-            stated = statements.get(premise)
-            key = premise if stated is None else stated.id
-            ids = premise_of.get(key)
+            ids = premise_of.get(premise)
             if ids is None:
-                premise_of[key] = [node_id]
+                premise_of[premise] = [node_id]
             else:
                 ids.append(node_id)
         self.bears_on[node_id] = bears_on

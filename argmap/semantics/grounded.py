@@ -153,7 +153,7 @@ def attack_graph_labels(index: MapIndex, *, reading: Reading) -> dict[str, Label
     at = dict(zip(ids, range(n), strict=True))
     # Each attack's premise and target as statement numbers, in the map's order of attacks
     # (bears_on keeps that order too, and with no supports holds the attacks alone; its values
-    # are the statements' own id objects, so these look-ups hit on identity), read at C speed.
+    # are the targets, as no attack is on an inference), read at C speed.
     premises = list(map(_PREMISES, attacks.values()))
     if premises and set(map(len, premises)) != {1}:
         return None  # a linked attack, or one without premises
