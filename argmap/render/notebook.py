@@ -50,8 +50,7 @@ def repr_mimebundle(
 
     ``include`` and ``exclude`` may be passed by position, as IPython's protocol does.
     """
-    wanted = (include is None or MIME_TYPE in set(include)) and MIME_TYPE not in set(exclude or ())
-    if not wanted:
+    if not _wanted(include, exclude):
         return {}
     try:
         return {MIME_TYPE: draw(m, format="svg", timeout=NOTEBOOK_TIMEOUT).decode("utf-8")}
@@ -72,10 +71,15 @@ class Diagram:
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
     ) -> dict[str, str]:
-        wanted = (include is None or MIME_TYPE in set(include)) and MIME_TYPE not in set(
-            exclude or ()
-        )
-        return {MIME_TYPE: self.svg} if wanted else {}
+        return {MIME_TYPE: self.svg} if _wanted(include, exclude) else {}
+
+
+def _wanted(include: Iterable[str] | None, exclude: Iterable[str] | None) -> bool:
+    """Whether the front end wants SVG: ``include`` and ``exclude`` are MIME types, or one
+    MIME type as a string (a set of its letters would never hold it)."""
+    included = {include} if isinstance(include, str) else set(include or ())
+    excluded = {exclude} if isinstance(exclude, str) else set(exclude or ())
+    return (include is None or MIME_TYPE in included) and MIME_TYPE not in excluded
 
 
 def diagram(

@@ -23,6 +23,16 @@ def test_notebooks_get_svg() -> None:
     assert repr_mimebundle(north_korea(), None, ["image/svg+xml"]) == {}  # IPython's order
 
 
+@pytest.mark.needs_engine
+def test_one_mime_type_as_a_string_is_one_type_not_its_letters() -> None:
+    m = north_korea()
+    assert set(repr_mimebundle(m, include="image/svg+xml")) == {"image/svg+xml"}
+    assert repr_mimebundle(m, exclude="image/svg+xml") == {}
+    shown = diagram(m)
+    assert set(shown._repr_mimebundle_(include="image/svg+xml")) == {"image/svg+xml"}
+    assert shown._repr_mimebundle_(exclude="image/svg+xml") == {}
+
+
 def test_without_an_engine_the_notebook_gets_the_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing() -> Path:
         raise RendererNotFoundError(f"no layout engine found; {engine.INSTALL_HINT}")
