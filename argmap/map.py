@@ -1026,14 +1026,22 @@ class ArgumentMap:
         collector's walks (see :func:`~argmap.index.gc_untrack`) when none of them can lead
         back to itself: a model of argmap's own classes, whose values are text, numbers, tuples
         of ids and quotes and shared read-only mappings. Free ``data`` holds lists and mappings
-        a user could change, so a model with data stays tracked, as does a subclass's. The
-        collector's full passes, each a walk of every object it tracks, were half of building
-        a map node by node.
+        a user could change, so a model with data stays tracked, as does a subclass's and one
+        whose mappings are plain dicts (made with ``model_construct`` and handed to
+        ``from_validated`` against its contract). The collector's full passes, each a walk of
+        every object it tracks, were half of building a map node by node.
         """
         attributes = NodeAttributes(model)
         if model.acknowledge:
             self._index.acknowledging[model.id] = model.acknowledge
-        if type(model) in _NODE_CLASSES and not model.data:
+        kind = type(model)
+        if (
+            kind in _NODE_CLASSES
+            and not model.data
+            and type(model.data) is FrozenData  # not a plain {} (from_validated's contract)
+            and type(model.acknowledge) is FrozenMap
+            and (kind is not Support or type(model.answered) is FrozenMap)  # type: ignore[union-attr]
+        ):
             untrack = self._untrack
             untrack(model.__dict__)
             untrack(model)

@@ -253,3 +253,12 @@ def test_the_index_knows_the_nodes_that_acknowledge_as_they_come_and_go() -> Non
     m.remove("s")
     assert list(m.index.acknowledging) == ["c"]
     assert list(ArgumentMap(nodes=m.nodes()).index.acknowledging) == ["c"]
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="PyObject_GC_UnTrack is CPython's")
+def test_a_model_with_a_plain_dict_stays_tracked_even_past_from_validated() -> None:
+    built = Claim.model_construct(id="c", text="C.", acknowledge={}, data={})
+    m = ArgumentMap.from_validated(nodes=[built])
+    assert m["c"] is built  # the contract was broken; the map still leaves it to the collector
+    assert gc.is_tracked(built)
+    assert gc.is_tracked(m.graph.nodes["c"])
