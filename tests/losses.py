@@ -45,7 +45,7 @@ _NAMED = {
 
 def _named(field: str, said: str) -> bool:
     name = field.removeprefix("nodes.")
-    pattern = _NAMED.get(field, rf"\b{re.escape(name)} of \d+ nodes?\b")
+    pattern = _NAMED.get(field, rf"\b{re.escape(name)} (of|added on reading back to) \d+ nodes?\b")
     return re.search(pattern, said) is not None
 
 

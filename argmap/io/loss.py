@@ -70,6 +70,7 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
         lost.append(f"{len(sources)} sources ({_ids(sources)})")
     missing: list[str] = []
     fields: dict[str, list[str]] = {}
+    gained: dict[str, list[str]] = {}  # a field the node did not have, given on reading back
     for node in before.nodes():
         if node.id not in after:
             missing.append(node.id)
@@ -78,7 +79,7 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
         new = _fields(after[node.id])
         for name in sorted(set(old) | set(new)):
             if old.get(name) != new.get(name):
-                fields.setdefault(name, []).append(node.id)
+                (gained if name not in old else fields).setdefault(name, []).append(node.id)
     if missing:
         lost.append(f"{len(missing)} nodes ({_ids(missing)})")
     added = [n for n in after if n not in before]
@@ -88,6 +89,9 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
     for name, ids in fields.items():
         noun = "node" if len(ids) == 1 else "nodes"
         lost.append(f"{name} of {len(ids)} {noun} ({_ids(ids)})")
+    for name, ids in gained.items():
+        noun = "node" if len(ids) == 1 else "nodes"
+        lost.append(f"{name} added on reading back to {len(ids)} {noun} ({_ids(ids)})")
     return lost
 
 

@@ -315,3 +315,21 @@ def test_a_loss_warning_says_what_came_back_that_the_map_did_not_have() -> None:
     [said] = [str(w.message) for w in caught]
     assert "the central claim (it had none; it reads back as a)" in said
     assert "(None)" not in said
+
+
+def test_data_the_reader_adds_is_named_as_added_not_as_left_out() -> None:
+    # Every node came back with the reader's own data and the warning said "left out: data of
+    # 3 nodes", as if the map had data the format dropped.
+    m = argmap.ArgumentMap()
+    m.claim("a", "A claim.")
+    m.premise("p", "A reason.")
+    m.support("p", "a")
+    m.rebuttal("r", "No.")
+    m.attack("r", "a")
+    with pytest.warns(argmap.FormatLossWarning) as caught:
+        back = microtexts.loads(argmap.dumps(m, format="microtexts"))
+    [said] = [str(w.message) for w in caught if isinstance(w.message, argmap.FormatLossWarning)]
+    gained = [n.id for n in m.statements() if back[n.id].data and not n.data]
+    assert gained
+    assert f"data added on reading back to {len(gained)} node" in said
+    assert "data of" not in said
