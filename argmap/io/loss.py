@@ -14,8 +14,11 @@ Examples:
     >>> losses(before, after)
     ["the map's title", 'note of 1 node (c)']
     >>> _ = after.premise("p", "P.")
-    >>> losses(after, before)
-    ["the map's title (it had none; it reads back as 'T')", '1 nodes (p)', 'note of 1 node (c)']
+    >>> for line in losses(after, before):
+    ...     print(line)
+    the map's title (it had none; it reads back as 'T')
+    1 node (p)
+    note added on reading back to 1 node (c)
 """
 
 from __future__ import annotations
@@ -81,7 +84,8 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
             if old.get(name) != new.get(name):
                 (gained if name not in old else fields).setdefault(name, []).append(node.id)
     if missing:
-        lost.append(f"{len(missing)} nodes ({_ids(missing)})")
+        noun = "node" if len(missing) == 1 else "nodes"
+        lost.append(f"{len(missing)} {noun} ({_ids(missing)})")
     added = [n for n in after if n not in before]
     if added:
         noun = "node" if len(added) == 1 else "nodes"
