@@ -181,12 +181,14 @@ class _Parser(Cursor):
             raise self.unexpected("the heading's text")
         read_content(self, content)
         data = self._optional_data(newline_before=True)
+        self._open_section(content.text.strip(), level, data, content.tags)
+
+    def _open_section(
+        self, title: str, level: int, data: dict[str, JSON] | None, tags: list[str]
+    ) -> None:
+        """Open a section under the nearest open one of a lower level."""
         section = Section(
-            id=f"s{len(self.sections) + 1}",
-            title=content.text.strip(),
-            level=level,
-            data=data or {},
-            tags=content.tags,
+            id=f"s{len(self.sections) + 1}", title=title, level=level, data=data or {}, tags=tags
         )
         parent = self.section
         while parent is not None and parent.level >= level:
@@ -513,19 +515,7 @@ class _Parser(Cursor):
         content = text_of(g[TEXT])  # type: ignore[arg-type]  # a heading has a text
         data = self._fast_data(line)
         level = len(g[HEADING_MARK])  # type: ignore[arg-type]
-        section = Section(
-            id=f"s{len(self.sections) + 1}",
-            title=content.text,
-            level=level,
-            data=data or {},
-            tags=content.tags,
-        )
-        parent = self.section
-        while parent is not None and parent.level >= level:
-            parent = parent.parent
-        section.parent = parent
-        self.sections.append(section)
-        self.section = section
+        self._open_section(content.text, level, data, content.tags)
 
     def _fast_statement(self, lines: list[Line], k: int) -> tuple[int, str]:
         """Mirrors :meth:`_statement`: the next line, and the statement's title."""
