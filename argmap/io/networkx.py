@@ -229,9 +229,9 @@ def from_networkx(g: nx.Graph[Any]) -> ArgumentMap:
 _GRAPH_ATTRIBUTES = {"title", "data"}
 """The graph attributes a map is read from (its title and data)."""
 
-_READERS_OWN = {"node_default", "edge_default", "mode", "name"}
+_READERS_OWN = {"node_default", "edge_default", "mode", "name", "start", "end"}
 """Graph attributes networkx's own readers and constructors set (GraphML's defaults, GEXF's
-mode, ``nx.DiGraph(name=...)``), which say nothing about the map."""
+mode and time span, ``nx.DiGraph(name=...)``), which say nothing about the map."""
 
 
 def _check_graph_attributes(attributes: Mapping[str, Any]) -> None:

@@ -64,6 +64,18 @@ def test_article_gexf_is_read_by_networkx_and_loses_only_the_title(nk: ArgumentM
     assert back == nk
 
 
+def test_a_gexf_graph_with_a_time_span_reads(nk: ArgumentMap) -> None:
+    # GEXF's <graph start=".." end=".."> lands in networkx's graph attributes; refusing it as
+    # map data the reader would drop refused valid files from Gephi.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FormatLossWarning)
+        text = gexf.dumps(nk)
+    spanned = text.replace("<graph ", '<graph start="2006" end="2007" ', 1)
+    assert spanned != text
+    back = gexf.loads(spanned)
+    assert back == gexf.loads(text)
+
+
 @settings(max_examples=examples(20), deadline=None)
 @given(maps())
 def test_any_untitled_map_survives_gexf(m: ArgumentMap) -> None:
