@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -179,7 +180,8 @@ def paused_gc() -> Iterator[None]:
 
     Building a map of 100,000 nodes allocates millions of objects and none of them is garbage;
     the collector would scan them again and again for nothing. Reference counting still frees
-    what is dropped; the collector runs again as before once the block ends.
+    what is dropped; the collector runs again as before once the block ends, or, when threads
+    pause it at once, once the last of them ends.
 
     Examples:
         >>> import gc
@@ -189,13 +191,24 @@ def paused_gc() -> Iterator[None]:
         >>> gc.isenabled()
         True
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _resume  # noqa: PLW0603 - one collector per process, one count of pauses
+    with _pausing:  # threads pause together: the last one out restores what the first found
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _pausing:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
+
+
+_pausing = threading.Lock()
+_pauses = 0  # blocks inside paused_gc, across threads
+_resume = False  # whether the collector was on when the first of them began
 
 
 @cache

@@ -145,6 +145,31 @@ def test_paused_gc_restores_the_collector_after_an_error() -> None:
     assert gc.isenabled()
 
 
+def test_threads_pause_the_collector_together_and_the_last_one_out_restores_it() -> None:
+    # check() in threads: one thread could read the collector as off while another had it
+    # paused, then turn it off for good after the other had turned it back on.
+    import threading
+
+    inside, b_may_leave = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def b() -> None:
+        with paused_gc():
+            inside.set()
+            b_may_leave.wait(5)
+            seen.append(gc.isenabled())  # after A left, B's pause still holds
+
+    with paused_gc():
+        thread = threading.Thread(target=b)
+        thread.start()
+        assert inside.wait(5)
+    assert not gc.isenabled()  # B is still inside
+    b_may_leave.set()
+    thread.join(5)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
 @pytest.mark.skipif(sys.implementation.name != "cpython", reason="PyObject_GC_UnTrack is CPython's")
 def test_gc_untrack_leaves_an_object_to_reference_counting_until_a_container_goes_in() -> None:
     box: dict[str, list[int]] = {"a": []}
