@@ -466,37 +466,61 @@ def _rebuild(cls: type[ArgmapError], args: tuple[Any, ...], state: dict[str, Any
 
 
 class FormatLossWarning(UserWarning):
-    """A writer could not hold everything in the map; the message lists what it left out.
+    """A writer could not hold everything in the map; the message lists what it left out, and
+    what the map reads back with that it did not have.
 
     Attributes:
         format: The format written (``None`` when the warning was made from a whole message).
         lost: What was left out, one entry per kind of thing (``"note of 3 nodes (a, b, c)"``).
+        added: What the format's reader gives the map back that it did not have (``"data added
+            on reading back to 2 nodes (a, b)"``).
 
     Examples:
         >>> import warnings
         >>> with warnings.catch_warnings(record=True) as caught:
         ...     warnings.simplefilter("always")
         ...     warnings.warn(FormatLossWarning("microtexts", ["the map's title"]))
+        ...     warnings.warn(FormatLossWarning("AIF", [], ["1 node added (x)"]))
         >>> print(caught[0].message)
         microtexts cannot hold everything in this map; left out: the map's title
+        >>> print(caught[1].message)
+        AIF does not read this map back as it is; it reads back with: 1 node added (x)
     """
 
-    def __init__(self, format: str, lost: list[str] | None = None, /) -> None:  # noqa: A002
-        if lost is None:  # a whole message, as warnings.warn("...", FormatLossWarning) gives
+    def __init__(
+        self,
+        format: str,  # noqa: A002
+        lost: list[str] | None = None,
+        added: list[str] | None = None,
+        /,
+    ) -> None:
+        self.added: list[str] = list(added or ())
+        if lost is None and added is None:  # a whole message, as warnings.warn("...", ...) gives
             self.format: str | None = None
             self.lost: list[str] = []
             super().__init__(format)
             return
         self.format = format
-        self.lost = list(lost)
-        super().__init__(
-            f"{format} cannot hold everything in this map; left out: {'; '.join(self.lost)}"
-        )
+        self.lost = list(lost or ())
+        parts = []
+        if self.lost:
+            parts.append(f"{format} cannot hold everything in this map; left out: ")
+            parts.append("; ".join(self.lost))
+        if self.added:
+            parts.append(
+                "; and it reads back with: "
+                if self.lost
+                else f"{format} does not read this map back as it is; it reads back with: "
+            )
+            parts.append("; ".join(self.added))
+        super().__init__("".join(parts))
 
-    def __reduce__(self) -> tuple[type[FormatLossWarning], tuple[str, list[str] | None]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[FormatLossWarning], tuple[str, list[str] | None, list[str] | None]]:
         if self.format is None:
-            return (type(self), (str(self.args[0]), None))
-        return (type(self), (self.format, self.lost))
+            return (type(self), (str(self.args[0]), None, None))
+        return (type(self), (self.format, self.lost, self.added))
 
 
 class RepairWarning(UserWarning):

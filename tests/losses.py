@@ -38,7 +38,7 @@ _NAMED = {
     "central": r"the central claim",
     "data": r"the map's data",
     "default_source": r"the map's default source",
-    "sources": r"\bsources\b",
+    "sources": r"\bsources?\b",
     "nodes": r"\d+ nodes?\b",
 }
 

@@ -61,7 +61,7 @@ def test_convert_says_what_a_format_cannot_hold(native: Path) -> None:
     assert result.exit_code == 0, result.output
     warning = result.stderr.strip()
     assert warning.startswith("Warning: microtexts cannot hold everything in this map; left out:")
-    assert "1 sources (article)" in warning
+    assert "1 source (article)" in warning
     assert out.exists()
 
 

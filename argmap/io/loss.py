@@ -51,26 +51,32 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
         >>> losses(north_korea(), north_korea())
         []
     """
-    lost: list[str] = []
+    return [line for line, _ in _differences(before, after)]
+
+
+def _differences(before: ArgumentMap, after: ArgumentMap) -> list[tuple[str, bool]]:
+    """Each difference as a line, and whether it is something ``after`` has that ``before``
+    did not (rather than something ``before`` had that ``after`` lost)."""
+    lines: list[tuple[str, bool]] = []
     if before.title != after.title:
         # A map without one read back with one lost nothing, but comes back changed: say so,
         # rather than "left out: the map's title" of a map that had none.
-        lost.append(
-            "the map's title"
+        lines.append(
+            ("the map's title", False)
             if before.title is not None
-            else f"the map's title (it had none; it reads back as {after.title!r})"
+            else (f"the map's title (it had none; it reads back as {after.title!r})", True)
         )
     if before.central != after.central:
-        lost.append(
-            f"the central claim ({before.central})"
+        lines.append(
+            (f"the central claim ({before.central})", False)
             if before.central is not None
-            else f"the central claim (it had none; it reads back as {after.central})"
+            else (f"the central claim (it had none; it reads back as {after.central})", True)
         )
     if before.data != after.data:
-        lost.append("the map's data")
+        lines.append(("the map's data", False))
     sources = [s for s, source in before.sources.items() if after.sources.get(s) != source]
     if sources:
-        lost.append(f"{len(sources)} sources ({_ids(sources)})")
+        lines.append((f"{_count(sources, 'source')} ({_ids(sources)})", False))
     missing: list[str] = []
     fields: dict[str, list[str]] = {}
     gained: dict[str, list[str]] = {}  # a field the node did not have, given on reading back
@@ -84,19 +90,19 @@ def losses(before: ArgumentMap, after: ArgumentMap) -> list[str]:
             if old.get(name) != new.get(name):
                 (gained if name not in old else fields).setdefault(name, []).append(node.id)
     if missing:
-        noun = "node" if len(missing) == 1 else "nodes"
-        lost.append(f"{len(missing)} {noun} ({_ids(missing)})")
+        lines.append((f"{_count(missing, 'node')} ({_ids(missing)})", False))
     added = [n for n in after if n not in before]
     if added:
-        noun = "node" if len(added) == 1 else "nodes"
-        lost.append(f"{len(added)} {noun} added on reading back ({_ids(added)})")
+        lines.append((f"{_count(added, 'node')} added on reading back ({_ids(added)})", True))
     for name, ids in fields.items():
-        noun = "node" if len(ids) == 1 else "nodes"
-        lost.append(f"{name} of {len(ids)} {noun} ({_ids(ids)})")
+        lines.append((f"{name} of {_count(ids, 'node')} ({_ids(ids)})", False))
     for name, ids in gained.items():
-        noun = "node" if len(ids) == 1 else "nodes"
-        lost.append(f"{name} added on reading back to {len(ids)} {noun} ({_ids(ids)})")
-    return lost
+        lines.append((f"{name} added on reading back to {_count(ids, 'node')} ({_ids(ids)})", True))
+    return lines
+
+
+def _count(ids: list[str], noun: str) -> str:
+    return f"{len(ids)} {noun}" if len(ids) == 1 else f"{len(ids)} {noun}s"
 
 
 def _fields(node: Any) -> dict[str, Any]:
@@ -107,6 +113,8 @@ def _fields(node: Any) -> dict[str, Any]:
 
 def warn_losses(format: str, before: ArgumentMap, after: ArgumentMap) -> None:  # noqa: A002
     """Warn with :class:`~argmap.exceptions.FormatLossWarning` if ``after`` lost anything."""
-    lost = losses(before, after)
-    if lost:
-        warnings.warn(FormatLossWarning(format, lost), stacklevel=3)
+    lines = _differences(before, after)
+    if lines:
+        lost = [line for line, gained in lines if not gained]
+        added = [line for line, gained in lines if gained]
+        warnings.warn(FormatLossWarning(format, lost, added), stacklevel=3)

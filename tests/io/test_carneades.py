@@ -120,7 +120,7 @@ def test_an_argmap_map_written_as_carneades_says_what_it_loses() -> None:
     # What did not come back, read from the file itself: the attacks on statements (Carneades
     # has issues instead), the article, the quotes, the accepted findings.
     assert warning.lost == [
-        "1 sources (article)",
+        "1 source (article)",
         "2 nodes (a_withdrawal, a_unfounded)",  # the undercutters come back, their ids kept
         "acknowledge of 1 node (agenda)",
         "quotes of 15 nodes (agenda, pressure, reacts, concedes, abuses_fell, ...)",

@@ -7,6 +7,7 @@ only) are read from ``../shared/data`` and these tests skip where that folder is
 
 from __future__ import annotations
 
+import pickle
 import sys
 import warnings
 import xml.etree.ElementTree as ET
@@ -149,7 +150,7 @@ def test_a_map_the_format_cannot_hold_warns_listing_what_is_lost() -> None:
         text = microtexts.dumps(north_korea())
     lost = caught[0].message.lost  # type: ignore[union-attr]
     joined = "; ".join(lost)
-    assert "1 sources (article)" in joined
+    assert "1 source (article)" in joined
     assert "quotes of" in joined
     assert "kind of" in joined  # cases become premises
     assert str(caught[0].message).startswith("microtexts cannot hold everything in this map")
@@ -333,3 +334,21 @@ def test_data_the_reader_adds_is_named_as_added_not_as_left_out() -> None:
     assert gained
     assert f"data added on reading back to {len(gained)} node" in said
     assert "data of" not in said
+
+
+def test_a_write_that_loses_nothing_does_not_say_it_left_something_out() -> None:
+    m = argmap.ArgumentMap(title="T")
+    m.claim("c", "C.")
+    m.premise("p", "P.")
+    m.support("p", "c")
+    m.central = "c"
+    with pytest.warns(argmap.FormatLossWarning) as caught:
+        argmap.dumps(m, format="microtexts")
+    [warning] = [w.message for w in caught if isinstance(w.message, argmap.FormatLossWarning)]
+    assert warning.lost == []
+    assert warning.added == ["data added on reading back to 2 nodes (c, p)"]
+    assert str(warning) == (
+        "microtexts does not read this map back as it is; it reads back with: "
+        "data added on reading back to 2 nodes (c, p)"
+    )
+    assert pickle.loads(pickle.dumps(warning)).added == warning.added
