@@ -42,9 +42,10 @@ class Facts:
         m: The map.
         central: Its central claim's id, or ``None``.
         sources: Its sources by id.
-        statements, supports, attacks, supports_into, attacks_into, premise_of, bears_on,
-            acknowledging: The map's index (see :class:`~argmap.index.MapIndex`), shared, not
-            copied.
+        statements: The map's statements by id, from its index (see
+            :class:`~argmap.index.MapIndex`), shared, not copied; so are ``supports``,
+            ``attacks``, ``supports_into``, ``attacks_into``, ``premise_of``, ``bears_on`` and
+            ``acknowledging``.
         adjacency: The graph's successor and predecessor dicts, for a traversal.
     """
 
