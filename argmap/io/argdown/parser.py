@@ -330,8 +330,9 @@ class _Parser(Cursor):
         )
         return argument
 
-    def _pcs(self, previous: Argument | None) -> None:
-        start = self.tokens[self.i]
+    def _pcs_argument(self, previous: Argument | None, at: int) -> Argument:
+        """The argument a premise-conclusion structure at offset ``at`` belongs to: the one
+        whose title line precedes it, or a new untitled one; it may have only one."""
         if previous is None:
             title = self._new_title()
             argument = self.arguments[title] = Argument(title, auto_title=True)
@@ -341,8 +342,13 @@ class _Parser(Cursor):
             raise self.error_at(
                 f"argument <{argument.title}> has a premise-conclusion structure already; "
                 "give this one its own argument title",
-                start.start,
+                at,
             )
+        return argument
+
+    def _pcs(self, previous: Argument | None) -> None:
+        start = self.tokens[self.i]
+        argument = self._pcs_argument(previous, start.start)
         argument.pcs_line = self.position(start.start)[0]
         argument.pcs_section = self.section
         since_inference: list[str] = []
@@ -652,17 +658,7 @@ class _Parser(Cursor):
 
     def _fast_pcs(self, lines: list[Line], previous: Argument | None, start: int) -> None:
         """Mirrors :meth:`_pcs` and :meth:`_inference` on a structure of common lines."""
-        if previous is None:
-            title = self._new_title()
-            argument = self.arguments[title] = Argument(title, auto_title=True)
-        else:
-            argument = previous
-        if argument.pcs:
-            raise self.error_at(
-                f"argument <{argument.title}> has a premise-conclusion structure already; "
-                "give this one its own argument title",
-                start,
-            )
+        argument = self._pcs_argument(previous, start)
         argument.pcs_line = self._line0
         argument.pcs_section = self.section
         since_inference: list[str] = []
